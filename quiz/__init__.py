@@ -1,0 +1,58 @@
+"""Baikonur Quiz: turn an article into a quiz that students play in a browser."""
+
+import logging
+import secrets
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from flask import Flask
+
+from . import config
+from .extensions import csrf, db, migrate
+from .paths import migrations_dir
+
+log = logging.getLogger(__name__)
+
+
+class ConfigError(RuntimeError):
+    """A setting has a value the app cannot use."""
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the app: settings, extensions, blueprints and commands; no database I/O."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(config.from_environment(app.instance_path))
+    if test_config is not None:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        # Only until `quiz init` writes a key: sessions will not survive a restart.
+        log.warning("no secret key yet: run `quiz init` (or set QUIZ_SECRET_KEY)")
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+    app.config["QUIZ_ZONE"] = _zone(app.config.get("QUIZ_TIMEZONE"))
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
+    csrf.init_app(app)
+
+    from . import errors
+    from .api.views import bp as api_bp
+    from .cli import register as register_cli
+    from .play.views import bp as play_bp
+
+    app.register_blueprint(play_bp)
+    app.register_blueprint(api_bp)
+    errors.register(app)
+    register_cli(app)
+    return app
+
+
+def _zone(name: str | None):
+    """Return the time zone that "today" on leaderboards is counted in."""
+    if not name:
+        # The server's own local zone.
+        from datetime import datetime
+
+        return datetime.now().astimezone().tzinfo
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"QUIZ_TIMEZONE={name!r} is not a known time zone") from exc

@@ -1,0 +1,102 @@
+"""Read and check JSON request bodies and query arguments for the API."""
+
+import json
+
+from flask import request
+from sqlalchemy import select
+
+from ..errors import Invalid, NotFound, QuizError, Unauthorized
+from ..extensions import db
+from ..models import Article, Round
+from ..play.nicknames import clean_nickname
+from ..scoring import hash_token, token_matches
+
+
+class BadRequest(QuizError):
+    code, status = "bad_request", 400
+
+
+def json_object() -> dict:
+    """Return the request body as a JSON object, or refuse it."""
+    raw = request.get_data(cache=True)  # raises 413 past the size limit
+    try:
+        body = json.loads(raw) if raw else None
+    except (ValueError, RecursionError):
+        body = None
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return body
+
+
+def integer(body: dict, name: str, *, low: int, high: int, default: int | None = None) -> int:
+    """Return an integer field within bounds; null or absent gives the default."""
+    value = body.get(name)
+    if value is None and default is not None:
+        return default
+    if value is None:
+        raise Invalid(f"'{name}' is required.")
+    # bool is an int in Python, but true is not a number to a client.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"'{name}' must be a whole number.")
+    if not low <= value <= high:
+        raise Invalid(f"'{name}' must be between {low} and {high}.")
+    return value
+
+
+def string(body: dict, name: str) -> str:
+    """Return a required string field."""
+    value = body.get(name)
+    if value is None:
+        raise Invalid(f"'{name}' is required.")
+    if not isinstance(value, str):
+        raise Invalid(f"'{name}' must be a string.")
+    return value
+
+
+def nickname(body: dict) -> str:
+    """Return the trimmed nickname, or refuse it."""
+    try:
+        return clean_nickname(string(body, "nickname"))
+    except ValueError as exc:
+        raise Invalid(str(exc)) from exc
+
+
+def article_by_slug(slug: str) -> Article:
+    """Return the article with this slug, or 404."""
+    article = db.session.scalar(select(Article).where(Article.slug == slug))
+    if article is None:
+        raise NotFound(f"No article with the slug {slug!r}.")
+    return article
+
+
+def query_integer(name: str, *, low: int, high: int, default: int) -> int:
+    """Return an integer query argument within bounds."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise Invalid(f"'{name}' must be a whole number.") from None
+    if not low <= value <= high:
+        raise Invalid(f"'{name}' must be between {low} and {high}.")
+    return value
+
+
+def owned_round(round_id: str) -> Round:
+    """Return the round the bearer token opens: 401 without a valid token, 404 for another's."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized("Send the round's token as 'Authorization: Bearer <token>'.")
+    round_ = db.session.get(Round, round_id)
+    if round_ is None:
+        raise NotFound("No such round.")
+    if token_matches(round_, token):
+        return round_
+    other = db.session.scalar(select(Round.id).where(Round.token_hash == hash_token(token)))
+    if other is not None:
+        # A real token for a different round: do not confirm that this round exists.
+        raise NotFound("No such round.")
+    raise Unauthorized("The token is not valid.")

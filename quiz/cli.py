@@ -1,0 +1,143 @@
+"""Command line: `quiz init`, `quiz serve`, `quiz generate` (also under `flask --app quiz`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import inspect, select
+
+from . import config
+from .extensions import db
+from .facts import SeedFileError
+from .models import Article
+from .paths import migrations_dir, seed_dir
+from .questions import sync_questions
+from .seeding import load_seed
+
+
+def register(app: Flask) -> None:
+    """Add the project's commands to the app's CLI."""
+    for command in (init_command, serve_command, generate_command):
+        app.cli.add_command(command)
+
+
+@click.command("init")
+@click.option(
+    "--seed",
+    "seed_path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of seed files (default: the project's seed/).",
+)
+@with_appcontext
+def init_command(seed_path: Path | None) -> None:
+    """Create or upgrade the database, load the seed files and generate questions."""
+    instance = Path(current_app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("QUIZ_SECRET_KEY") and config.write_secret_key(instance):
+        click.echo(f"Wrote a new secret key to {instance / config.SECRET_KEY_FILE}")
+    upgrade(directory=str(migrations_dir()))
+    try:
+        report = load_seed(seed_path or seed_dir())
+    except SeedFileError as exc:
+        db.session.rollback()
+        _fail("the seed files have errors; nothing was loaded:\n" + str(exc))
+    added = sum(_sync_all().values())
+    db.session.commit()
+    click.echo(
+        f"Database ready. Articles added: {len(report.articles_added)}; "
+        f"facts added: {report.facts_added}, updated: {report.facts_updated}; "
+        f"templates added: {report.templates_added}, updated: {report.templates_updated}; "
+        f"questions added: {added}."
+    )
+
+
+@click.command("generate")
+@click.option("--article", "slug", help="Only this article (by slug).")
+@with_appcontext
+def generate_command(slug: str | None) -> None:
+    """Regenerate questions after facts or templates change, keeping answered ones."""
+    _require_schema()
+    if slug and db.session.scalar(select(Article.id).where(Article.slug == slug)) is None:
+        _fail(f"no article with the slug {slug!r}")
+    counts = _sync_all(slug, verbose=True)
+    db.session.commit()
+    click.echo(f"Done: {sum(counts.values())} questions added.")
+
+
+def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
+    query = select(Article).order_by(Article.slug)
+    if slug:
+        query = query.where(Article.slug == slug)
+    added = {}
+    for article in db.session.scalars(query):
+        report = sync_questions(article)
+        added[article.slug] = report.added
+        if verbose:
+            click.echo(
+                f"{article.slug}: {report.added} added, {report.kept} kept, "
+                f"{report.retired} retired, {report.removed} removed"
+            )
+    return added
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port."
+)
+@click.option(
+    "--workers",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes (gunicorn) or threads (waitress).",
+)
+@with_appcontext
+def serve_command(host: str, port: int, workers: int) -> None:
+    """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
+    _require_schema()
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"Baikonur Quiz is running: open http://{shown}:{port}/  (Ctrl+C stops it)")
+    from .serving import run
+
+    # Forked workers must not share the connections the checks above opened.
+    db.engine.dispose()
+    run(current_app._get_current_object(), host, port, workers)
+
+
+def _require_schema() -> None:
+    if not inspect(db.engine).has_table("article"):
+        _fail("the database is not set up yet: run `quiz init` first")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _create_app():
+    from . import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
+def cli() -> None:
+    """Baikonur Quiz: turn an article into a quiz that students play in a browser."""
+
+
+def main() -> None:
+    """Run the `quiz` console script."""
+    from . import ConfigError
+
+    try:
+        cli.main(prog_name="quiz")
+    except ConfigError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,49 @@
+"""Default settings and their environment overrides."""
+
+import os
+import secrets
+from pathlib import Path
+
+SECRET_KEY_FILE = "secret_key"
+
+
+def from_environment(instance_path: str) -> dict:
+    """Build the settings from QUIZ_* environment variables and the instance folder."""
+    instance = Path(instance_path)
+    return {
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("QUIZ_DATABASE_URL")
+        or f"sqlite:///{instance / 'quiz.sqlite3'}",
+        "SECRET_KEY": os.environ.get("QUIZ_SECRET_KEY") or read_secret_key(instance),
+        "QUIZ_TIMEZONE": os.environ.get("QUIZ_TIMEZONE") or None,
+        # Large enough for an article upload; the API sets a tighter limit per request.
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "API_MAX_BODY": 16 * 1024,
+        "QUIZ_DEFAULT_ROUND_SIZE": 10,
+        "QUIZ_TIME_LIMIT": 30,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 365,
+        "WTF_CSRF_TIME_LIMIT": None,
+    }
+
+
+def read_secret_key(instance: Path) -> str | None:
+    """Return the secret key kept in the instance folder, if `quiz init` wrote one."""
+    path = instance / SECRET_KEY_FILE
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def write_secret_key(instance: Path) -> bool:
+    """Generate and keep a secret key in the instance folder unless one exists; say if written."""
+    path = instance / SECRET_KEY_FILE
+    if path.exists():
+        return False
+    instance.mkdir(parents=True, exist_ok=True)
+    # Open exclusively so two concurrent inits cannot write two different keys.
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(secrets.token_hex(32))
+    os.chmod(path, 0o600)
+    return True

@@ -1,0 +1,254 @@
+"""Typed facts: what an article states, each tied to the sentence that states it."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+FACT_TYPES = ("year", "date", "number", "person", "place", "organisation", "list")
+DATED_TYPES = ("year", "date")
+ENTITY_TYPES = ("person", "place", "organisation")
+
+KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+REQUIRED_FIELDS = ("key", "type", "about", "value", "sentence")
+OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit")
+ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_TEXT_FIELDS + ("wrong",)
+
+VALUE_HINTS = {
+    "year": "a year is a whole number like 1961",
+    "date": "a date is written like 1955-06-02",
+    "number": "a number is written like 70 or 83.6",
+    "person": "a person is a non-empty name like \"Yuri Gagarin\"",
+    "place": "a place is a non-empty name like \"Baikonur\"",
+    "organisation": "an organisation is a non-empty name like \"TASS\"",
+    "list": "a list is an array of at least two different non-empty strings like "
+    "[\"education\", \"tourism\"]",
+}
+
+
+class FactError(ValueError):
+    """One bad fact; names the field at fault when there is one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One typed statement of an article, with the sentence that proves it."""
+
+    key: str
+    type: str
+    about: str
+    value: int | datetime.date | Decimal | str | tuple[str, ...]
+    sentence: str
+    text: str | None = None
+    event: str | None = None
+    role: str | None = None
+    group: str | None = None
+    claim: str | None = None
+    unit: str | None = None
+    wrong: tuple[str, ...] = ()
+
+
+def check_value(type: str, raw):  # noqa: A002 - the public name is part of the interface
+    """Parse and validate a raw value for a fact type, or raise FactError."""
+    if type not in FACT_TYPES:
+        raise FactError(f"unknown type {type!r} (known: {', '.join(FACT_TYPES)})")
+    hint = VALUE_HINTS[type]
+    if type == "year":
+        return _year(raw, hint)
+    if type == "date":
+        return _date(raw, hint)
+    if type == "number":
+        return _number(raw, hint)
+    if type == "list":
+        return _list(raw, hint)
+    if not isinstance(raw, str) or not raw.strip():
+        raise FactError(hint)
+    return raw.strip()
+
+
+def _year(raw, hint: str) -> int:
+    if isinstance(raw, bool):
+        raise FactError(hint)
+    if isinstance(raw, str) and re.fullmatch(r"\s*\d{1,4}\s*", raw):
+        raw = int(raw)
+    if not isinstance(raw, int) or not 1 <= raw <= 9999:
+        raise FactError(hint)
+    return raw
+
+
+def _date(raw, hint: str) -> datetime.date:
+    # A TOML datetime is a datetime.date subclass, but a time of day is not a date.
+    if isinstance(raw, datetime.datetime):
+        raise FactError(hint)
+    if isinstance(raw, datetime.date):
+        return raw
+    if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()):
+        try:
+            return datetime.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise FactError(f"{raw.strip()} is not a real date; {hint}") from None
+    raise FactError(hint)
+
+
+def _number(raw, hint: str) -> int | Decimal:
+    if isinstance(raw, bool):
+        raise FactError(hint)
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        raw = repr(raw)
+    if isinstance(raw, Decimal):
+        number = raw
+    elif isinstance(raw, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", raw):
+        try:
+            number = Decimal(raw.strip())
+        except InvalidOperation:
+            raise FactError(hint) from None
+    else:
+        raise FactError(hint)
+    if not number.is_finite():
+        raise FactError(hint)
+    if number == number.to_integral_value() and "." not in str(raw):
+        return int(number)
+    return number
+
+
+def _list(raw, hint: str) -> tuple[str, ...]:
+    if not isinstance(raw, list | tuple) or len(raw) < 2:
+        raise FactError(hint)
+    items = []
+    for item in raw:
+        if not isinstance(item, str) or not item.strip():
+            raise FactError(hint)
+        items.append(item.strip())
+    if len({item.casefold() for item in items}) != len(items):
+        raise FactError("list items must all be different")
+    return tuple(items)
+
+
+def fact_problems(data) -> list[FactError]:
+    """Return every problem with a raw fact dict (empty when it is valid)."""
+    if not isinstance(data, dict):
+        return [FactError("a fact is a table of fields")]
+    problems = []
+    for name in data:
+        if name not in ALL_FIELDS:
+            problems.append(FactError(f"unknown field (known: {', '.join(ALL_FIELDS)})", name))
+    for name in REQUIRED_FIELDS:
+        if name not in data:
+            problems.append(FactError("missing (every fact needs it)", name))
+    for name in ("key", "type", "about", "sentence") + OPTIONAL_TEXT_FIELDS:
+        if name in data and (not isinstance(data[name], str) or not data[name].strip()):
+            problems.append(FactError("must be a non-empty string", name))
+    key = data.get("key")
+    if isinstance(key, str) and key.strip() and not KEY_RE.fullmatch(key):
+        problems.append(FactError(
+            "use lowercase letters, digits, '-' and '_' (starting with a letter or digit)",
+            "key"))
+    ftype = data.get("type")
+    if isinstance(ftype, str) and ftype.strip() and ftype not in FACT_TYPES:
+        problems.append(FactError(f"unknown type {ftype!r} (known: {', '.join(FACT_TYPES)})",
+                                  "type"))
+        ftype = None
+    if ftype not in FACT_TYPES:
+        ftype = None
+    if ftype and "value" in data:
+        try:
+            check_value(ftype, data["value"])
+        except FactError as error:
+            problems.append(FactError(error.message, "value"))
+    problems.extend(_field_rules(data, ftype))
+    return problems
+
+
+def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
+    problems = []
+    sentence, text, claim = data.get("sentence"), data.get("text"), data.get("claim")
+    if isinstance(text, str) and isinstance(sentence, str) and text not in sentence:
+        problems.append(FactError(f"{text!r} does not occur in the sentence", "text"))
+    if isinstance(claim, str) and claim.count("{value}") != 1:
+        problems.append(FactError("must contain {value} exactly once", "claim"))
+    if ftype in DATED_TYPES and "event" not in data:
+        problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
+    if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
+        problems.append(FactError(f"missing (a {ftype} fact needs a role for \"Who ...?\")",
+                                  "role"))
+    if "wrong" in data:
+        problems.extend(_wrong_rules(data, ftype))
+    return problems
+
+
+def _wrong_rules(data: dict, ftype: str | None) -> list[FactError]:
+    wrong = data["wrong"]
+    if not isinstance(wrong, list | tuple) or not all(
+            isinstance(item, str) and item.strip() for item in wrong):
+        return [FactError("must be an array of non-empty strings", "wrong")]
+    problems = []
+    if len({item.strip().casefold() for item in wrong}) != len(wrong):
+        problems.append(FactError("has the same alternative twice", "wrong"))
+    true_values = _true_strings(data, ftype)
+    for item in wrong:
+        if item.strip().casefold() in true_values:
+            problems.append(FactError(f"{item!r} is the true value, not a wrong one", "wrong"))
+        elif ftype in DATED_TYPES + ("number",):
+            try:
+                check_value(ftype, item)
+            except FactError as error:
+                problems.append(FactError(f"{item!r}: {error.message}", "wrong"))
+    return problems
+
+
+def _true_strings(data: dict, ftype: str | None) -> set[str]:
+    values = {str(data.get(name, "")).strip().casefold() for name in ("value", "text")}
+    if ftype == "list" and isinstance(data.get("value"), list | tuple):
+        values |= {str(item).strip().casefold() for item in data["value"]}
+    return values - {""}
+
+
+def fact_from_dict(data: dict) -> Fact:
+    """Build a validated Fact from a plain dict, or raise FactError."""
+    problems = fact_problems(data)
+    if problems:
+        raise problems[0]
+    optional = {name: data[name].strip() for name in OPTIONAL_TEXT_FIELDS if name in data}
+    # text must stay verbatim: it is searched for inside the sentence.
+    if "text" in data:
+        optional["text"] = data["text"]
+    return Fact(
+        key=data["key"],
+        type=data["type"],
+        about=data["about"].strip(),
+        value=check_value(data["type"], data["value"]),
+        sentence=data["sentence"],
+        wrong=tuple(item.strip() for item in data.get("wrong", ())),
+        **optional,
+    )
+
+
+def fact_to_dict(fact: Fact) -> dict:
+    """Return a JSON-serialisable dict of a fact (dates ISO, decimals as strings)."""
+    value = fact.value
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    elif isinstance(value, Decimal):
+        value = str(value)
+    elif isinstance(value, tuple):
+        value = list(value)
+    data = {"key": fact.key, "type": fact.type, "about": fact.about, "value": value,
+            "sentence": fact.sentence}
+    for name in OPTIONAL_TEXT_FIELDS:
+        if getattr(fact, name) is not None:
+            data[name] = getattr(fact, name)
+    if fact.wrong:
+        data["wrong"] = list(fact.wrong)
+    return data

@@ -1,0 +1,105 @@
+"""Split article text into sentences, verbatim apart from collapsed whitespace."""
+
+from __future__ import annotations
+
+import re
+
+# Never end a sentence: titles and abbreviations always followed by more of it.
+ALWAYS_JOINED = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "cpl", "rev", "hon", "mt", "ft", "fig", "vol", "pp", "vs", "cf",
+    "approx", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "ave", "blvd", "dept", "est", "ca", "op",
+}
+# May end a sentence ("... in the U.S. The ..."): split only before a typical opener.
+SOMETIMES_FINAL = {
+    "u.s", "u.k", "u.n", "u.s.a", "e.u", "inc", "ltd", "co", "corp", "jr", "sr", "etc",
+    "a.m", "p.m", "bros", "plc",
+}
+OPENERS = {
+    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that",
+    "these", "those", "there", "in", "on", "at", "but", "and", "so", "yet", "however",
+    "meanwhile", "his", "her", "their", "our", "after", "before", "when", "while", "as",
+    "if", "for", "since", "then", "today", "now",
+}
+CLOSERS = "\"'”’)]»"
+OPENING = "\"'“‘([«"
+TERMINAL = ".!?…"
+
+BOUNDARY_RE = re.compile(
+    rf"[{re.escape(TERMINAL)}]+[{re.escape(CLOSERS)}]*(?=\s+[{re.escape(OPENING)}]*[A-Z0-9])"
+)
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# A wrapped line ending like this continues on the next line even if that starts uppercase.
+CONTINUING_END_RE = re.compile(
+    r"([,;:\-–—(]|\b(?:and|or|but|nor|the|a|an|of|to|in|on|at|by|for|with|from|as|"
+    r"that|than|into|onto|via|per|is|are|was|were|be|been|has|have|had|will|would))$",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, collapsing whitespace inside each."""
+    sentences = []
+    for chunk in _chunks(text):
+        sentences.extend(_split_chunk(chunk))
+    return sentences
+
+
+def _chunks(text: str) -> list[str]:
+    """Join wrapped lines; keep paragraphs and unpunctuated title lines apart."""
+    chunks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        current = ""
+        for line in lines:
+            if current and _is_break(current, line):
+                chunks.append(current)
+                current = line
+            else:
+                current = f"{current} {line}" if current else line
+        if current:
+            chunks.append(current)
+    return chunks
+
+
+def _is_break(previous: str, line: str) -> bool:
+    """Tell whether a hard line break ends a title or byline line."""
+    if previous.rstrip(CLOSERS)[-1:] in TERMINAL:
+        # Ends like a sentence: the in-line splitter decides (it knows abbreviations).
+        return False
+    if CONTINUING_END_RE.search(previous):
+        return False
+    first = line.lstrip(OPENING)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    pieces, start = [], 0
+    for match in BOUNDARY_RE.finditer(chunk):
+        if not _ends_sentence(chunk, match):
+            continue
+        pieces.append(chunk[start:match.end()])
+        start = match.end()
+    pieces.append(chunk[start:])
+    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+
+
+def _ends_sentence(chunk: str, match: re.Match) -> bool:
+    punctuation = match.group().rstrip(CLOSERS)
+    if punctuation != ".":
+        return True
+    before = WORD_BEFORE_RE.search(chunk[: match.start() + 1])
+    if not before:
+        return True
+    word = before.group(1).lower()
+    if word in ALWAYS_JOINED:
+        return False
+    # An initial ("J. F. Kennedy") or a dotted abbreviation ("U.S.") is a single letter
+    # before the final dot.
+    if re.fullmatch(r"[a-z]", word) and before.group(1).isupper():
+        return False
+    if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        following = re.match(r"\s+\W*(\w+)", chunk[match.end():])
+        return bool(following) and following.group(1).lower() in OPENERS
+    return True

@@ -1,0 +1,296 @@
+"""Database models: articles and their facts, templates, questions, players, rounds, answers."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Index,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .extensions import db
+
+# Question life cycle: proposed ones wait for a teacher, active ones are playable, retired
+# ones keep their answers but are no longer dealt, rejected ones are never proposed again.
+QUESTION_STATUSES = ("proposed", "active", "retired", "rejected")
+# Where a fact, template or article came from: a seed file, a teacher, or the extractor.
+ORIGINS = ("seed", "teacher", "extracted")
+
+
+def utcnow() -> datetime:
+    """Return the current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def new_public_id() -> str:
+    """Return a random identifier that cannot be guessed or walked."""
+    return secrets.token_urlsafe(12)
+
+
+class UTCDateTime(TypeDecorator):
+    """Store datetimes as naive UTC and hand them back timezone-aware."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use quiz.models.utcnow()")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Teacher(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Article(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    # None means the shared library: every teacher may use it.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    sentences: Mapped[list[Sentence]] = relationship(
+        back_populates="article", order_by="Sentence.position", cascade="all, delete-orphan"
+    )
+    facts: Mapped[list[Fact]] = relationship(
+        back_populates="article", order_by="Fact.id", cascade="all, delete-orphan"
+    )
+
+
+class Sentence(db.Model):
+    __table_args__ = (UniqueConstraint("article_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="sentences")
+
+
+class Fact(db.Model):
+    __table_args__ = (UniqueConstraint("article_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(16))
+    about: Mapped[str] = mapped_column(String(200))
+    sentence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sentence.id", ondelete="SET NULL")
+    )
+    # The whole typed fact as plain JSON (quiz.facts.fact_to_dict), so new fields need no migration.
+    data: Mapped[dict] = mapped_column(JSON)
+    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    # Set once a teacher changes the fact: seed loading must then leave it alone.
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="facts")
+    sentence: Mapped[Sentence | None] = relationship()
+
+
+class Template(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    # The whole template as plain JSON (quiz.generation.template_to_dict).
+    data: Mapped[dict] = mapped_column(JSON)
+    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+question_fact = db.Table(
+    "question_fact",
+    db.Column("question_id", ForeignKey("question.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("fact_id", ForeignKey("fact.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Question(db.Model):
+    __table_args__ = (
+        UniqueConstraint("article_id", "fingerprint"),
+        Index("ix_question_article_status", "article_id", "status"),
+        CheckConstraint(
+            "status IN ('proposed', 'active', 'retired', 'rejected')", name="status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("template.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text)
+    sentence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sentence.id", ondelete="SET NULL")
+    )
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    # "generated" questions follow their facts and templates; "teacher" and "import" ones do not.
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    time_limit: Mapped[int] = mapped_column(Integer, default=30)
+    # Editing a question that has answers makes a new version and retires the old one.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("question.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article] = relationship()
+    template: Mapped[Template | None] = relationship()
+    options: Mapped[list[Option]] = relationship(
+        back_populates="question", order_by="Option.position", cascade="all, delete-orphan"
+    )
+    facts: Mapped[list[Fact]] = relationship(secondary=question_fact)
+
+
+class Option(db.Model):
+    __table_args__ = (UniqueConstraint("question_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean, default=False)
+    feedback: Mapped[str | None] = mapped_column(Text)
+
+    question: Mapped[Question] = relationship(back_populates="options")
+
+
+class Classroom(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    leaderboard_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Assignment(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    size: Mapped[int] = mapped_column(Integer, default=10)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Player(db.Model):
+    """A browser that has played: known by a signed cookie, never by nickname."""
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_public_id)
+    nickname: Mapped[str] = mapped_column(String(32))
+    classroom_id: Mapped[int | None] = mapped_column(
+        ForeignKey("classroom.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Round(db.Model):
+    __table_args__ = (
+        CheckConstraint("size >= 1", name="size_positive"),
+        CheckConstraint("answered <= size", name="answered_within_size"),
+        Index("ix_round_leaderboard", "article_id", "score", "finished_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_public_id)
+    # Only a hash of the bearer token is kept: a leaked database does not leak live tokens.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    player_id: Mapped[str | None] = mapped_column(
+        ForeignKey("player.id", ondelete="SET NULL"), index=True
+    )
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment.id", ondelete="SET NULL")
+    )
+    nickname: Mapped[str] = mapped_column(String(32))
+    size: Mapped[int]
+    speed_bonus: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Totals kept beside the answers, in the same transaction, so leaderboards read one row.
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    correct: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    article: Mapped[Article] = relationship()
+    items: Mapped[list[RoundQuestion]] = relationship(
+        order_by="RoundQuestion.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class RoundQuestion(db.Model):
+    """A question dealt into a round, at a position, with the time it was first served."""
+
+    __table_args__ = (
+        UniqueConstraint("round_id", "position"),
+        UniqueConstraint("round_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    question: Mapped[Question] = relationship()
+
+
+class Answer(db.Model):
+    # One answer per question per round: the constraint, not a read-then-write, stops a second.
+    __table_args__ = (UniqueConstraint("round_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[str] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    option_id: Mapped[int | None] = mapped_column(ForeignKey("option.id", ondelete="SET NULL"))
+    given: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    points: Mapped[int] = mapped_column(Integer)
+    elapsed_ms: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    question: Mapped[Question] = relationship()
+    option: Mapped[Option | None] = relationship()

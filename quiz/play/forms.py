@@ -1,0 +1,45 @@
+"""Student forms."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+
+from ..scoring import MAX_ROUND_SIZE
+from .nicknames import MAX_NICKNAME, clean_nickname
+
+
+class StartForm(FlaskForm):
+    article = SelectField("Article", validators=[InputRequired("Choose an article.")])
+    size = IntegerField(
+        "Number of questions",
+        default=10,
+        validators=[
+            InputRequired("Say how many questions you want."),
+            NumberRange(1, MAX_ROUND_SIZE, f"Choose between 1 and {MAX_ROUND_SIZE} questions."),
+        ],
+    )
+    nickname = StringField(
+        "Nickname",
+        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2)],
+        filters=[lambda s: " ".join(s.split()) if s else s],
+    )
+    relaxed = BooleanField("No time pressure: every right answer scores 1000 points")
+
+    def validate_nickname(self, field):
+        try:
+            field.data = clean_nickname(field.data or "")
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+
+
+class ChoiceAnswerForm(FlaskForm):
+    question_id = HiddenField()
+    answer = RadioField("Your answer", validators=[InputRequired("Choose an answer.")])
+
+
+class TextAnswerForm(FlaskForm):
+    question_id = HiddenField()
+    answer = StringField(
+        "Your answer",
+        validators=[DataRequired("Type an answer."), Length(max=200)],
+    )

@@ -1,0 +1,182 @@
+"""Student pages: start a round, answer questions, see feedback, results and leaderboards."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from sqlalchemy import select
+
+from .. import scoring
+from ..errors import Conflict, Invalid
+from ..extensions import db
+from ..models import Article, Player, Round
+from .forms import ChoiceAnswerForm, StartForm, TextAnswerForm
+
+bp = Blueprint("play", __name__)
+
+PLAYER_KEY = "player_id"
+
+
+def current_player() -> Player | None:
+    """Return the player this browser's signed cookie names."""
+    player_id = session.get(PLAYER_KEY)
+    return db.session.get(Player, player_id) if player_id else None
+
+
+def player_for(nickname: str) -> Player:
+    """Return this browser's player, created on first play, with the nickname just used."""
+    player = current_player()
+    if player is None:
+        player = Player(nickname=nickname)
+        db.session.add(player)
+        db.session.flush()
+        session[PLAYER_KEY] = player.id
+        session.permanent = True
+    player.nickname = nickname
+    return player
+
+
+def own_round(round_id: str) -> Round:
+    """Return a round this browser plays, or 404 for anybody else's."""
+    round_ = db.session.get(Round, round_id)
+    if round_ is None or round_.player_id is None or round_.player_id != session.get(PLAYER_KEY):
+        abort(404, "No such round on this browser.")
+    return round_
+
+
+def _articles() -> list[tuple[Article, int]]:
+    counts = scoring.question_counts()
+    articles = db.session.scalars(select(Article).order_by(Article.title))
+    return [(a, counts.get(a.id, 0)) for a in articles]
+
+
+@bp.route("/", methods=["GET", "POST"])
+def home():
+    """Choose an article, a round size and a nickname; resume an unfinished round."""
+    articles = _articles()
+    player = current_player()
+    form = StartForm()
+    form.article.choices = [(a.slug, f"{a.title} ({n} questions)") for a, n in articles if n]
+    if request.method == "GET" and player is not None:
+        form.nickname.data = player.nickname
+    if form.validate_on_submit():
+        article = db.session.scalar(select(Article).where(Article.slug == form.article.data))
+        nickname = form.nickname.data
+        player_id = player_for(nickname).id
+        round_, _token = scoring.start_round(
+            article, nickname, form.size.data, player_id=player_id, speed_bonus=not form.relaxed.data
+        )
+        return redirect(url_for(".question", round_id=round_.id))
+    unfinished = scoring.unfinished_rounds(player.id) if player else []
+    status = 422 if form.errors else 200
+    return render_template("play/home.html", form=form, unfinished=unfinished), status
+
+
+@bp.route("/play/<round_id>", methods=["GET", "POST"])
+def question(round_id: str):
+    """Show the round's current question and take its answer."""
+    round_ = own_round(round_id)
+    item = scoring.current_item(round_)
+    if item is None:
+        return redirect(url_for(".summary", round_id=round_id))
+    question = item.question
+    options = scoring.shuffled_options(round_.id, question)
+    form = ChoiceAnswerForm() if options else TextAnswerForm()
+    if options:
+        form.answer.choices = [(o.text, o.text) for o in options]
+    if form.validate_on_submit():
+        return _answer(round_, form)
+    if request.method == "POST" and not form.errors.get("answer"):
+        # A stale or tampered form (e.g. CSRF): show the current question again.
+        flash("Your answer could not be read. Please answer again.", "error")
+    scoring.serve(item)
+    form.question_id.data = str(question.id)
+    status = 422 if form.errors else 200
+    return render_template(
+        "play/question.html", round=round_, item=item, question=question, form=form
+    ), status
+
+
+def _answer(round_: Round, form):
+    """Record a posted answer and go to its feedback; a repeat goes to the first one's."""
+    try:
+        question_id = int(form.question_id.data)
+    except (TypeError, ValueError):
+        abort(400, "The answer form is missing its question.")
+    try:
+        verdict = scoring.record_answer(round_.id, question_id, form.answer.data)
+    except Conflict:
+        # Reload or back button: the question was answered already; never score twice.
+        flash("That question was already answered: here is what you answered.", "info")
+        position = _position_of(round_, question_id)
+        if position is None:
+            return redirect(url_for(".question", round_id=round_.id))
+        return redirect(url_for(".feedback", round_id=round_.id, position=position))
+    except Invalid:
+        abort(422, "That answer is not one of the options.")
+    return redirect(url_for(".feedback", round_id=round_.id, position=verdict.position))
+
+
+def _position_of(round_: Round, question_id: int) -> int | None:
+    for item in round_.items:
+        if item.question_id == question_id:
+            return item.position
+    return None
+
+
+@bp.get("/play/<round_id>/answers/<int:position>")
+def feedback(round_id: str, position: int):
+    """Show whether an answer was right, the right answer and the sentence that proves it."""
+    round_ = own_round(round_id)
+    for item, answer in scoring.round_answers(round_):
+        if item.position == position and answer is not None:
+            return render_template("play/feedback.html", round=round_, item=item, answer=answer)
+    abort(404, "That question has not been answered yet.")
+
+
+@bp.get("/play/<round_id>/summary")
+def summary(round_id: str):
+    """Show a round's points, number correct, time and every question reviewed."""
+    round_ = own_round(round_id)
+    return render_template(
+        "play/summary.html",
+        round=round_,
+        rows=scoring.round_answers(round_),
+        duration=scoring.round_duration(round_),
+    )
+
+
+@bp.get("/leaderboard")
+def leaderboard():
+    """Show an article's best rounds today and of all time."""
+    articles = [a for a, _ in _articles()]
+    if not articles:
+        return render_template("play/leaderboard.html", articles=[], article=None)
+    slug = request.args.get("article") or articles[0].slug
+    article = next((a for a in articles if a.slug == slug), None)
+    if article is None:
+        abort(404, f"No article with the slug {slug!r}.")
+    zone = current_app.config["QUIZ_ZONE"]
+    return render_template(
+        "play/leaderboard.html",
+        articles=articles,
+        article=article,
+        today=scoring.leaderboard(article, since=scoring.start_of_today(zone)),
+        all_time=scoring.leaderboard(article),
+        zone=zone,
+    )
+
+
+@bp.get("/me")
+def history():
+    """Show the rounds played on this browser."""
+    player = current_player()
+    rounds = scoring.player_rounds(player.id) if player else []
+    return render_template("play/history.html", player=player, rounds=rounds)

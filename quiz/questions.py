@@ -1,0 +1,104 @@
+"""Keep an article's stored questions in step with what its facts and templates generate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+
+from .extensions import db
+from .facts import fact_from_dict
+from .generation import GeneratedQuestion, generate, parse_template
+from .models import Answer, Article, Option, Question, Template
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    kept: int = 0
+    retired: int = 0
+    removed: int = 0
+
+
+def active_templates() -> list[Template]:
+    """Return the templates that generation uses."""
+    query = select(Template).where(Template.active.is_(True)).order_by(Template.key)
+    return list(db.session.scalars(query))
+
+
+def generate_for(article: Article, templates: list[Template]) -> list[GeneratedQuestion]:
+    """Generate the questions an article's facts give with the given templates."""
+    facts = [fact_from_dict(row.data) for row in article.facts]
+    return generate(facts, [parse_template(t.data) for t in templates])
+
+
+def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
+    """Add newly generated questions; retire or remove generated ones that no longer follow."""
+    templates = active_templates()
+    generated = generate_for(article, templates)
+    report = SyncReport()
+    existing = {
+        q.fingerprint: q
+        for q in db.session.scalars(select(Question).where(Question.article_id == article.id))
+    }
+    facts = {f.key: f for f in article.facts}
+    template_ids = {t.key: t.id for t in templates}
+    sentences = {s.text: s.id for s in article.sentences}
+    wanted = set()
+    for g in generated:
+        wanted.add(g.fingerprint)
+        if g.fingerprint in existing:
+            report.kept += 1
+            continue
+        db.session.add(
+            _question(g, article, status, facts, template_ids.get(g.template_key), sentences)
+        )
+        report.added += 1
+    for fingerprint, question in existing.items():
+        if fingerprint in wanted or question.origin != "generated":
+            continue
+        if question.status in ("retired", "rejected"):
+            continue
+        if _has_answers(question):
+            # Past scores must stay true: keep the question, just stop dealing it.
+            question.status = "retired"
+            report.retired += 1
+        else:
+            db.session.delete(question)
+            report.removed += 1
+    return report
+
+
+def _has_answers(question: Question) -> bool:
+    return bool(db.session.scalar(select(exists().where(Answer.question_id == question.id))))
+
+
+def _question(g, article, status, facts, template_id, sentences) -> Question:
+    """Build a stored question, with its options and provenance, from a generated one."""
+    question = Question(
+        article_id=article.id,
+        template_id=template_id,
+        kind=g.kind,
+        prompt=g.prompt,
+        answer=g.answer,
+        explanation=g.explanation,
+        sentence_id=_first_sentence(g.explanation, sentences),
+        fingerprint=g.fingerprint,
+        origin="generated",
+        status=status,
+        time_limit=g.time_limit,
+    )
+    question.options = [
+        Option(position=n, text=text, correct=text == g.answer)
+        for n, text in enumerate(g.options, start=1)
+    ]
+    question.facts = [facts[key] for key in g.fact_keys if key in facts]
+    return question
+
+
+def _first_sentence(explanation: str, sentences: dict[str, int]) -> int | None:
+    """Return the id of the article sentence the explanation starts with."""
+    for text, sentence_id in sentences.items():
+        if explanation.startswith(text):
+            return sentence_id
+    return None

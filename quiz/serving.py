@@ -1,0 +1,39 @@
+"""Run the app under a production WSGI server."""
+
+from __future__ import annotations
+
+import sys
+
+from flask import Flask
+
+
+def run(app: Flask, host: str, port: int, workers: int) -> None:
+    """Serve the app with gunicorn, or with waitress where gunicorn cannot run."""
+    if sys.platform == "win32":
+        _waitress(app, host, port, workers)
+    else:
+        _gunicorn(app, host, port, workers)
+
+
+def _gunicorn(app: Flask, host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("worker_class", "sync")
+            self.cfg.set("accesslog", "-")
+            # Answers are short requests; a slow client should not hold a worker for long.
+            self.cfg.set("timeout", 30)
+
+        def load(self):
+            return app
+
+    Server().run()
+
+
+def _waitress(app: Flask, host: str, port: int, workers: int) -> None:
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=max(workers, 4))
