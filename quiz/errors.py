@@ -1,6 +1,7 @@
 """Errors raised by services, and how HTML pages and the API show them."""
 
 from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
@@ -73,6 +74,16 @@ def register(app: Flask) -> None:
         if wants_json():
             return json_error(exc.code or 500, message)
         return _page(exc.code or 500, message)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError):
+        message = (
+            "This form has expired or did not come from this site. "
+            "Go back, reload the page and send it again."
+        )
+        if wants_json():
+            return json_error(400, message)
+        return _page(400, message)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -56,7 +56,7 @@ def begin_write():
     """Start the session's transaction for writing (BEGIN IMMEDIATE on SQLite)."""
     # A read that later upgrades to a write is where "database is locked" comes from, so a
     # read-only transaction still open from the view is ended before the write lock is taken.
-    session = db.session
+    session = db.session()
     if session.in_transaction():
         if session.new or session.dirty or session.deleted:
             raise RuntimeError("begin_write() called with unsaved changes in the session")

@@ -102,6 +102,9 @@ def serve(item: RoundQuestion) -> RoundQuestion:
 def shuffled_options(round_id: str, question: Question) -> list[Option]:
     """Return the question's options in this round's order, the same on every fetch."""
     options = list(question.options)
+    if question.kind == "true_false":
+        # Always True then False, so the pair reads the same in every question.
+        return sorted(options, key=lambda o: o.text != "True")
     random.Random(f"{round_id}:{question.id}").shuffle(options)
     return options
 
@@ -258,4 +261,4 @@ def question_counts() -> dict[int, int]:
         .where(Question.status == "active")
         .group_by(Question.article_id)
     )
-    return dict(rows.tuples())
+    return {article_id: count for article_id, count in rows}

@@ -93,15 +93,14 @@ def question(round_id: str):
         form.answer.choices = [(o.text, o.text) for o in options]
     if form.validate_on_submit():
         return _answer(round_, form)
-    if request.method == "POST" and not form.errors.get("answer"):
-        # A stale or tampered form (e.g. CSRF): show the current question again.
-        flash("Your answer could not be read. Please answer again.", "error")
     scoring.serve(item)
     form.question_id.data = str(question.id)
     status = 422 if form.errors else 200
-    return render_template(
+    html = render_template(
         "play/question.html", round=round_, item=item, question=question, form=form
-    ), status
+    )
+    # Back and reload must fetch the current question, never show an answered one.
+    return html, status, {"Cache-Control": "no-store"}
 
 
 def _answer(round_: Round, form):

@@ -1,0 +1,118 @@
+"""Benchmarks that print figures: generation, answering through the API, leaderboard reads.
+
+Run with `make bench`. Figures are measured in one run on this machine; compare the ratios,
+not the absolute times, between machines.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quiz import create_app  # noqa: E402
+from quiz.extensions import db  # noqa: E402
+from quiz.models import Article, Round, utcnow  # noqa: E402
+from quiz.questions import active_templates, generate_for  # noqa: E402
+
+
+def timed(fn, repeat=5):
+    """Return the median seconds of several runs of fn."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def bench_generation(app):
+    with app.app_context():
+        article = db.session.scalar(db.select(Article).where(Article.slug == "baikonur"))
+        templates = active_templates()
+        count = len(generate_for(article, templates))
+        seconds = timed(lambda: generate_for(article, templates))
+    print(f"generation: {count} questions from the seed article in {seconds * 1000:.1f} ms")
+
+
+def bench_answers(app, rounds=40, size=10):
+    client = app.test_client()
+    durations = []
+    for n in range(rounds):
+        created = client.post(
+            "/api/v1/rounds", json={"nickname": f"bench{n}", "article": "baikonur", "size": size}
+        ).get_json()
+        headers = {"Authorization": f"Bearer {created['token']}"}
+        url = f"/api/v1/rounds/{created['id']}"
+        while True:
+            body = client.get(url + "/question", headers=headers).get_json()
+            if body.get("finished"):
+                break
+            question = body["question"]
+            pick = question["options"][0] if question["options"] else "1961"
+            start = time.perf_counter()
+            client.post(
+                url + "/answers", json={"question_id": question["id"], "answer": pick}, headers=headers
+            )
+            durations.append(time.perf_counter() - start)
+    per_second = len(durations) / sum(durations)
+    print(
+        f"answers: {len(durations)} recorded, median {statistics.median(durations) * 1000:.2f} ms, "
+        f"{per_second:.0f} answers/s in one process"
+    )
+
+
+def bench_leaderboard(app):
+    client = app.test_client()
+
+    def read():
+        client.get("/api/v1/leaderboard?article=baikonur&limit=10")
+
+    small = timed(read, repeat=20)
+    with app.app_context():
+        article = db.session.scalar(db.select(Article).where(Article.slug == "baikonur"))
+        now = utcnow()
+        db.session.add_all(
+            Round(
+                token_hash=f"bench-{i}",
+                article_id=article.id,
+                nickname=f"p{i}",
+                size=10,
+                score=(i * 7919) % 10000,
+                correct=i % 11,
+                answered=10,
+                started_at=now,
+                finished_at=now,
+            )
+            for i in range(20000)
+        )
+        db.session.commit()
+    large = timed(read, repeat=20)
+    print(
+        f"leaderboard: {small * 1000:.2f} ms with few rounds, {large * 1000:.2f} ms with 20,000 "
+        f"more (ratio {large / small:.2f}; one indexed read per request)"
+    )
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(
+            {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "SECRET_KEY": "bench"}
+        )
+        app.instance_path = folder
+        result = app.test_cli_runner().invoke(args=["init"])
+        if result.exit_code:
+            sys.exit(result.output)
+        bench_generation(app)
+        bench_answers(app)
+        bench_leaderboard(app)
+        with app.app_context():
+            db.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

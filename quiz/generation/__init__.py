@@ -1,0 +1,13 @@
+"""Generation: fill question templates with facts, with certainly-wrong options (pure)."""
+
+from quiz.generation.checks import check_question, grade
+from quiz.generation.filling import generate
+from quiz.generation.question import GeneratedQuestion
+from quiz.generation.templates import (
+    KINDS, Template, TemplateError, load_templates, parse_template, template_to_dict,
+)
+
+__all__ = [
+    "KINDS", "GeneratedQuestion", "Template", "TemplateError", "check_question", "generate",
+    "grade", "load_templates", "parse_template", "template_to_dict",
+]

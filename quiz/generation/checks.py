@@ -1,0 +1,218 @@
+"""Validity rules every question must pass, and grading of a given answer."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from quiz.facts import FACT_TYPES, Fact
+from quiz.facts.model import DATED_TYPES
+from quiz.generation.formatting import capitalise, normalise, visible_in, year_of
+from quiz.generation.question import BLANK, GeneratedQuestion
+from quiz.generation.templates import KINDS
+from quiz.generation.truths import groups_of, is_true
+
+TRUE_FALSE = ("True", "False")
+
+
+def check_question(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
+    """Return the rules a question breaks ([] when it is valid)."""
+    if q.kind not in KINDS:
+        return [f"unknown kind {q.kind!r}"]
+    by_key = {fact.key: fact for fact in facts}
+    missing = [key for key in q.fact_keys if key not in by_key]
+    if not q.fact_keys or missing:
+        return [f"unknown fact keys {missing or list(q.fact_keys)}"]
+    own = [by_key[key] for key in q.fact_keys]
+    problems = _option_rules(q) + _visibility_rules(q)
+    explanation = " ".join(dict.fromkeys(fact.sentence for fact in own))
+    if q.explanation != explanation:
+        problems.append("explanation is not the source sentence verbatim")
+    if not q.prompt.strip():
+        problems.append("empty prompt")
+    problems += KIND_RULES[q.kind](q, own, facts)
+    if q.kind not in ("first", "true_false", "short"):
+        problems += _group_rule(q, facts)
+    return problems
+
+
+def _wrong_options(q: GeneratedQuestion) -> list[str]:
+    return [option for option in q.options if option != q.answer]
+
+
+def _option_rules(q: GeneratedQuestion) -> list[str]:
+    if q.kind == "short":
+        return [] if q.options == () else ["a short-answer question has no options"]
+    if q.kind == "true_false":
+        problems = [] if q.options == TRUE_FALSE else ["options must be exactly True, False"]
+        return problems + ([] if q.answer in TRUE_FALSE else ["answer must be True or False"])
+    problems = []
+    if not 2 <= len(q.options) <= 4:
+        problems.append(f"{len(q.options)} options (need 2 to 4)")
+    folded = Counter(normalise(option) for option in q.options)
+    if any(count > 1 for count in folded.values()):
+        problems.append("options are not distinct")
+    if q.answer not in q.options:
+        problems.append("the answer is not among the options")
+    return problems
+
+
+def _visibility_rules(q: GeneratedQuestion) -> list[str]:
+    if q.kind in ("first", "true_false"):
+        return []
+    problems = []
+    if visible_in(q.answer, q.prompt):
+        problems.append(f"the answer {q.answer!r} is visible in the prompt")
+    for option in _wrong_options(q):
+        if visible_in(option, q.prompt):
+            problems.append(f"the wrong option {option!r} is visible in the prompt")
+    return problems
+
+
+def _group_rule(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
+    counts = Counter(group for option in q.options for group in groups_of(option, facts))
+    return [f"several options share the group {group!r}"
+            for group, count in counts.items() if count > 1]
+
+
+def _true_options(q: GeneratedQuestion, fact: Fact, facts: Sequence[Fact]) -> list[str]:
+    problems = []
+    if not is_true(q.answer, fact, facts):
+        problems.append(f"the answer {q.answer!r} is not what fact {fact.key!r} states")
+    for option in _wrong_options(q):
+        if is_true(option, fact, facts):
+            problems.append(f"the wrong option {option!r} is also true by the facts")
+    return problems
+
+
+def _one_fact(q: GeneratedQuestion, own: list[Fact], types: tuple[str, ...]) -> list[str]:
+    if len(own) != 1:
+        return [f"a {q.kind!r} question needs exactly one fact"]
+    if own[0].type not in types:
+        return [f"a {q.kind!r} question cannot be about a {own[0].type} fact"]
+    return []
+
+
+def _year_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    problems = _one_fact(q, own, DATED_TYPES)
+    if problems:
+        return problems
+    if q.answer != str(year_of(own[0])):
+        return [f"the answer {q.answer!r} is not the year {year_of(own[0])}"]
+    bad = [option for option in _wrong_options(q) if not re.fullmatch(r"\d{1,4}", option)]
+    return [f"option {option!r} is not a year" for option in bad] + _true_options(
+        q, own[0], facts)
+
+
+def _date_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    return _one_fact(q, own, ("date",)) or _true_options(q, own[0], facts)
+
+
+def _number_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    if len(own) == 2:
+        if any(fact.type not in DATED_TYPES for fact in own):
+            return ["a years-between question needs two dated facts"]
+        difference = abs(year_of(own[0]) - year_of(own[1]))
+        problems = [] if q.answer == str(difference) else [
+            f"the answer {q.answer!r} is not the {difference} years between the events"]
+        for option in _wrong_options(q):
+            if not option.isdigit() or int(option) == difference:
+                problems.append(f"the wrong option {option!r} is not a different whole number")
+        return problems
+    return _one_fact(q, own, ("number",)) or _true_options(q, own[0], facts)
+
+
+def _first_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    if len(own) != 2 or any(fact.type not in DATED_TYPES for fact in own):
+        return ["a which-came-first question needs two dated facts"]
+    a, b = own
+    events = {normalise(a.event or ""), normalise(b.event or "")}
+    if len(q.options) != 2 or {normalise(option) for option in q.options} != events:
+        return ["the options must be exactly the two events"]
+    keys = [(year_of(fact), getattr(fact.value, "toordinal", lambda: 0)()) for fact in own]
+    if year_of(a) == year_of(b) and (0 in (keys[0][1], keys[1][1]) or keys[0] == keys[1]):
+        return ["the two events cannot be told apart by their dates"]
+    earlier = a if keys[0] < keys[1] else b
+    if normalise(q.answer) != normalise(capitalise(earlier.event or "")):
+        return [f"the answer is not the earlier event ({earlier.event!r})"]
+    return []
+
+
+def _choice_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    types = ("person", "place", "organisation", "list")
+    return _one_fact(q, own, types) or _true_options(q, own[0], facts)
+
+
+def _cloze_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    problems = _one_fact(q, own, FACT_TYPES)
+    if problems:
+        return problems
+    fact = own[0]
+    if q.prompt.count(BLANK) != 1:
+        return ["a cloze prompt must have exactly one blank"]
+    if fact.sentence not in q.prompt.replace(BLANK, q.answer):
+        problems.append("the prompt is not the source sentence with the answer blanked")
+    return problems + _true_options(q, fact, facts)
+
+
+def _true_false_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    if len(own) != 1 or not own[0].claim:
+        return ["a true/false question needs one fact with a claim"]
+    fact = own[0]
+    before, after = fact.claim.split("{value}")
+    value = _claimed_value(q.prompt, before, after)
+    if value is None:
+        return ["the prompt does not state the fact's claim"]
+    stated_true = is_true(value, fact, facts) or (
+        fact.type == "list" and normalise(value) in {normalise(item) for item in fact.value})
+    if (q.answer == "True") != stated_true:
+        return [f"the claim with {value!r} is {'true' if stated_true else 'false'}, "
+                f"but the answer is {q.answer}"]
+    return []
+
+
+def _claimed_value(prompt: str, before: str, after: str) -> str | None:
+    """Find the value the prompt put into a claim, or None when the claim is not there."""
+    # A claim opening with its value follows the template's "...: " or starts the prompt;
+    # one opening with words may have had its first letter capitalised.
+    heads = [re.escape(before), re.escape(capitalise(before))] if before else [r"(?<=:\s)", "^"]
+    for head in heads:
+        found = re.search(rf"{head}(.+?){re.escape(after)}\s*$", prompt)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
+KIND_RULES = {
+    "year": _year_rules,
+    "short": _year_rules,
+    "date": _date_rules,
+    "number": _number_rules,
+    "first": _first_rules,
+    "choice": _choice_rules,
+    "cloze": _cloze_rules,
+    "true_false": _true_false_rules,
+}
+
+
+def grade(kind: str, given: str, answer: str) -> bool:
+    """Tell whether a given answer is right: exact option, or for short text, loosely."""
+    if kind != "short":
+        return given == answer
+    given_number, answer_number = _as_number(given), _as_number(answer)
+    if given_number is not None and answer_number is not None:
+        return given_number == answer_number
+    return normalise(given) == normalise(answer)
+
+
+def _as_number(text: str) -> Decimal | None:
+    cleaned = text.strip().replace(",", "") if re.fullmatch(
+        r"\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*", text) else text.strip()
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None

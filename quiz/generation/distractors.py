@@ -1,0 +1,135 @@
+"""Wrong options: plausible, written like the answer, and certainly wrong."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Sequence
+from decimal import Decimal
+
+from quiz.facts import Fact
+from quiz.facts.model import DATED_TYPES
+from quiz.generation.formatting import (
+    date_style, format_date, format_number, normalise, number_style, visible_in, year_of,
+)
+from quiz.generation.truths import groups_of, is_true, same_event
+
+
+def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
+    """Return candidate wrong years: other events' years first, then neighbouring years."""
+    year = year_of(fact)
+    own = {year_of(other) for other in same_event(fact, facts)}
+    others = sorted({year_of(other) for other in facts
+                     if other.type in DATED_TYPES and year_of(other) not in own})
+    rng.shuffle(others)
+    near = [year + step for step in (-1, 1, -2, 2, -3, 3, -5, 5, -10, 10)]
+    rng.shuffle(near)
+    # At most two other events' years, so the question still tests this event.
+    return [str(y) for y in others[:2] + near + others[2:] if 0 < y <= 9999]
+
+
+def date_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random,
+                    style: str | None = None) -> list[str]:
+    """Return candidate wrong dates written in the answer's style."""
+    day, style = fact.value, style or date_style(fact.text)
+    others = sorted({other.value for other in facts
+                     if other.type == "date" and other.value != day})
+    rng.shuffle(others)
+    shifted = [day + datetime.timedelta(days=step) for step in (-1, 1, -2, 2, 7, -7)]
+    shifted += [_with_year(day, day.year + step) for step in (-1, 1, -2, 2)]
+    rng.shuffle(shifted)
+    return [format_date(when, style) for when in others[:1] + shifted + others[1:]
+            if when is not None]
+
+
+def _with_year(day: datetime.date, year: int) -> datetime.date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
+    """Return candidate wrong numbers written like the answer (same unit, suffix, separators)."""
+    style = number_style(fact.text)
+    value = Decimal(fact.value)
+    step = _step(value, style["places"])
+    near = [value + step * k for k in (-1, 1, -2, 2, 3, -3)]
+    rng.shuffle(near)
+    others = [Decimal(other.value) for other in facts
+              if other.type == "number" and other.unit == fact.unit and other.value != fact.value]
+    rng.shuffle(others)
+    keep = [number for number in others[:1] + near + others[1:]
+            if number != value and (number >= 0 or value < 0)]
+    return [format_number(number, style) for number in keep]
+
+
+def _step(value: Decimal, places: int | None) -> Decimal:
+    """Pick a step that makes near numbers look like real alternatives (65th, 75th...)."""
+    if places:
+        return Decimal(1).scaleb(-places)
+    whole = abs(int(value))
+    base = 10 ** (len(str(whole)) - 1)
+    if base >= 10 and whole % (base // 2) == 0:
+        return Decimal(base // 2)
+    return Decimal(max(1, base // 10))
+
+
+def difference_candidates(difference: int, rng: random.Random) -> list[str]:
+    """Return candidate wrong year differences near the true one (never negative)."""
+    near = [difference + step for step in (-1, 1, -2, 2, -5, 5, -10, 10)]
+    rng.shuffle(near)
+    return [str(number) for number in near if number > 0 and number != difference]
+
+
+def entity_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
+    """Return candidate wrong entities: hand-checked ones, then others of the same form."""
+    same_form = [str(other.value) for other in facts
+                 if fact.type != "list" and other.type == fact.type and other.unit == fact.unit
+                 and other is not fact]
+    wrong = list(fact.wrong)
+    rng.shuffle(wrong)
+    rng.shuffle(same_form)
+    mixed = []
+    while wrong or same_form:
+        for pool in (same_form, wrong):
+            if pool:
+                mixed.append(pool.pop())
+    return mixed
+
+
+def candidates_for(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
+    """Return candidate wrong options suited to the fact's type."""
+    if fact.type == "year":
+        return year_candidates(fact, facts, rng)
+    if fact.type == "date":
+        return date_candidates(fact, facts, rng)
+    if fact.type == "number":
+        return number_candidates(fact, facts, rng)
+    return entity_candidates(fact, facts, rng)
+
+
+def pick(answer: str, candidates: Sequence[str], fact: Fact, facts: Sequence[Fact],
+         prompt: str, count: int = 3) -> list[str]:
+    """Choose up to count wrong options: distinct, false, unseen in the prompt, one per group."""
+    chosen: list[str] = []
+    seen = {normalise(answer)}
+    used_groups = groups_of(answer, facts) | ({fact.group} if fact.group else set())
+    for candidate in candidates:
+        if len(chosen) == count:
+            break
+        groups = groups_of(candidate, facts)
+        if (normalise(candidate) in seen or is_true(candidate, fact, facts)
+                or visible_in(candidate, prompt) or groups & used_groups
+                or (fact.type == "person" and _name_in(candidate, prompt))):
+            continue
+        chosen.append(candidate)
+        seen.add(normalise(candidate))
+        used_groups |= groups
+    return chosen
+
+
+def _name_in(name: str, prompt: str) -> bool:
+    """Tell whether part of a person's name is already in the prompt ("Tokayev named ...")."""
+    return any(visible_in(part, prompt) for part in name.split()
+               if part[:1].isupper() and len(part) >= 4)

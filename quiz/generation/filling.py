@@ -1,0 +1,277 @@
+"""Fill templates with facts to make questions (pure: facts in, questions out)."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from quiz.facts import Fact
+from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
+from quiz.generation.checks import check_question
+from quiz.generation.distractors import (
+    candidates_for, date_candidates, difference_candidates, entity_candidates, pick,
+    year_candidates,
+)
+from quiz.generation.formatting import (
+    answer_text, capitalise, date_style, normalise, parse_number, visible_in, year_of,
+)
+from quiz.generation.question import (
+    BLANK, GeneratedQuestion, fingerprint, seeded_random,
+)
+from quiz.generation.templates import Template, placeholders, render
+
+
+@dataclass
+class Draft:
+    """A question before its options are shuffled and it is checked."""
+
+    prompt: str
+    answer: str
+    wrong: list[str]
+    facts: tuple[Fact, ...]
+    ordered: bool = False  # `wrong` then holds every option, in prompt order
+
+
+def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[GeneratedQuestion]:
+    """Make every valid, distinct question the templates allow over the facts, in order."""
+    facts = list(facts)
+    questions, seen = [], set()
+    for template in templates:
+        for draft in _drafts(template, facts):
+            question = _finish(template, draft)
+            if question.fingerprint in seen or check_question(question, facts):
+                continue
+            seen.add(question.fingerprint)
+            questions.append(question)
+    return questions
+
+
+def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
+    keys = tuple(fact.key for fact in draft.facts)
+    if template.kind == "short":
+        options: tuple[str, ...] = ()
+    elif template.kind == "true_false":
+        options = ("True", "False")
+    elif draft.ordered:
+        # "Which happened first" lists the events in the order the prompt names them.
+        options = tuple(draft.wrong)
+    else:
+        shuffled = [draft.answer] + draft.wrong
+        seeded_random(template.key, *keys, draft.prompt).shuffle(shuffled)
+        options = tuple(shuffled)
+    explanation = " ".join(dict.fromkeys(fact.sentence for fact in draft.facts))
+    return GeneratedQuestion(
+        kind=template.kind, prompt=draft.prompt, answer=draft.answer, options=options,
+        explanation=explanation, fact_keys=keys, template_key=template.key,
+        fingerprint=fingerprint(template.kind, draft.prompt, draft.answer),
+        time_limit=template.time_limit,
+    )
+
+
+def _targets(over: str, facts: list[Fact]) -> list[Fact]:
+    if over == "dated":
+        return [fact for fact in facts if fact.type in DATED_TYPES]
+    if over == "entity":
+        return [fact for fact in facts if fact.type in ENTITY_TYPES]
+    if over == "any":
+        return list(facts)
+    return [fact for fact in facts if fact.type == over]
+
+
+def _drafts(template: Template, facts: list[Fact]) -> Iterator[Draft]:
+    if template.over == "dated,dated":
+        dated = _targets("dated", facts)
+        build = _first if template.kind == "first" else _difference
+        for a, b in itertools.combinations(dated, 2):
+            yield from build(template, a, b, facts)
+        return
+    build = BUILDERS[template.kind]
+    for fact in _targets(template.over, facts):
+        yield from build(template, fact, facts)
+
+
+def _context(fact: Fact) -> dict[str, str | None]:
+    value = None if fact.type == "list" else answer_text(fact)
+    return {"event": fact.event, "about": fact.about, "role": fact.role, "unit": fact.unit,
+            "value": value}
+
+
+def _fill(text: str, values: dict[str, str | None]) -> str | None:
+    """Render text, or None when the fact lacks a placeholder the text uses."""
+    if any(values.get(name) is None for name in placeholders(text)):
+        return None
+    return render(text, values)
+
+
+def _rng(template: Template, *facts: Fact, extra: str = ""):
+    return seeded_random(template.key, *(fact.key for fact in facts), extra)
+
+
+def _year(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    prompt = _fill(template.text, _context(fact))
+    if prompt:
+        answer = str(year_of(fact))
+        wrong = pick(answer, year_candidates(fact, facts, _rng(template, fact)), fact, facts,
+                     prompt)
+        yield Draft(prompt, answer, wrong, (fact,))
+
+
+def _short(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    prompt = _fill(template.text, _context(fact))
+    if prompt:
+        yield Draft(prompt, str(year_of(fact)), [], (fact,))
+
+
+def _date(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    prompt = _fill(template.text, _context(fact)) if fact.type == "date" else None
+    if prompt:
+        answer = answer_text(fact)
+        wrong = pick(answer, date_candidates(fact, facts, _rng(template, fact)), fact, facts,
+                     prompt)
+        yield Draft(prompt, answer, wrong, (fact,))
+
+
+def _number(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    prompt = _fill(template.text, _context(fact))
+    if prompt:
+        answer = answer_text(fact)
+        wrong = pick(answer, candidates_for(fact, facts, _rng(template, fact)), fact, facts,
+                     prompt)
+        yield Draft(prompt, answer, wrong, (fact,))
+
+
+def _shares_role(fact: Fact, facts: list[Fact]) -> bool:
+    role = normalise(fact.role or "")
+    return any(other is not fact and other.type == fact.type
+               and normalise(other.role or "") == role for other in facts)
+
+
+def _choice(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    text = template.text
+    if _shares_role(fact, facts):
+        # "Who launched into orbit?" has several right answers; "Which of these" has one.
+        if template.text_shared is None:
+            return
+        text = template.text_shared
+    prompt = _fill(text, _context(fact))
+    if not prompt:
+        return
+    answers = fact.value if fact.type == "list" else (answer_text(fact),)
+    for answer in answers:
+        rng = _rng(template, fact, extra=answer)
+        wrong = pick(answer, entity_candidates(fact, facts, rng), fact, facts, prompt)
+        yield Draft(prompt, answer, wrong, (fact,))
+
+
+def _cloze_target(template: Template, fact: Fact) -> str | None:
+    """Return the words of the sentence to blank out, or None when none fits."""
+    if fact.type == "list":
+        items = [item for item in fact.value if _occurs_once(item, fact.sentence)]
+        return _rng(template, fact).choice(items) if items else None
+    text = fact.text
+    if not text or not _occurs_once(text, fact.sentence):
+        return None
+    # The blank must hold the value itself, written as the options are written.
+    if fact.type == "year" and text != str(fact.value):
+        return None
+    if fact.type == "date" and text != answer_text(fact):
+        return None
+    if fact.type == "number" and parse_number(text) != parse_number(str(fact.value)):
+        return None
+    return text
+
+
+def _occurs_once(text: str, sentence: str) -> bool:
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)) == 1
+
+
+def _cloze(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    target = _cloze_target(template, fact)
+    if target is None:
+        return
+    blanked = re.sub(rf"(?<!\w){re.escape(target)}(?!\w)", BLANK, fact.sentence, count=1)
+    prompt = _fill(template.text, {**_context(fact), "sentence": blanked})
+    if prompt:
+        rng = _rng(template, fact)
+        candidates = (date_candidates(fact, facts, rng, date_style(target))
+                      if fact.type == "date" else candidates_for(fact, facts, rng))
+        yield Draft(prompt, target, pick(target, candidates, fact, facts, prompt), (fact,))
+
+
+def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    if not fact.claim:
+        return
+    rng = _rng(template, fact)
+    truth = rng.choice(fact.value) if fact.type == "list" else answer_text(fact)
+    value, answer = truth, "True"
+    if _wants_false(template, fact, facts):
+        bare = fact.claim.replace("{value}", " ")
+        candidates = candidates_for(fact, facts, rng)
+        if fact.type == "year":
+            # A near year makes a fair trap; another event's year reads as a mix-up.
+            candidates.sort(key=lambda year: abs(int(year) - fact.value) > 5)
+        wrong = pick(truth, candidates, fact, facts, bare, count=1)
+        if wrong:
+            value, answer = wrong[0], "False"
+    claim = capitalise(fact.claim.replace("{value}", value))
+    prompt = _fill(template.text, {**_context(fact), "claim": claim})
+    if prompt:
+        yield Draft(prompt, answer, [], (fact,))
+
+
+def _wants_false(template: Template, fact: Fact, facts: list[Fact]) -> bool:
+    """Alternate true and false claims in a hash order, so both answers are common."""
+    claimants = sorted((other for other in _targets(template.over, facts) if other.claim),
+                       key=lambda other: _rng(template, other).random())
+    return claimants.index(fact) % 2 == 0
+
+
+def _when(fact: Fact):
+    """Return a sort key for "which happened first", or None for a bare year."""
+    return fact.value if isinstance(fact.value, datetime.date) else None
+
+
+def _first(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    if normalise(a.event or "") == normalise(b.event or ""):
+        return
+    if year_of(a) == year_of(b):
+        # Same year: only two full dates can tell which came first.
+        if _when(a) is None or _when(b) is None or _when(a) == _when(b):
+            return
+        earlier = a if _when(a) < _when(b) else b
+    else:
+        earlier = a if year_of(a) < year_of(b) else b
+    later = b if earlier is a else a
+    # The prompt names the two events in an order that does not give the answer away.
+    named = (a, b) if _rng(template, a, b).random() < 0.5 else (b, a)
+    prompt = _fill(template.text, {"a.event": named[0].event, "b.event": named[1].event})
+    if prompt:
+        options = [capitalise(named[0].event), capitalise(named[1].event)]
+        yield Draft(prompt, capitalise(earlier.event), options, (earlier, later), ordered=True)
+
+
+def _difference(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[Draft]:
+    if normalise(a.event or "") == normalise(b.event or "") or year_of(a) == year_of(b):
+        return
+    if year_of(b) < year_of(a):
+        a, b = b, a
+    prompt = _fill(template.text, {"a.event": a.event, "b.event": b.event})
+    if prompt:
+        difference = year_of(b) - year_of(a)
+        candidates = difference_candidates(difference, _rng(template, a, b))
+        wrong = [number for number in candidates if not visible_in(number, prompt)][:3]
+        yield Draft(prompt, str(difference), wrong, (a, b))
+
+
+BUILDERS = {
+    "year": _year,
+    "short": _short,
+    "date": _date,
+    "number": _number,
+    "choice": _choice,
+    "cloze": _cloze,
+    "true_false": _true_false,
+}

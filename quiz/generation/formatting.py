@@ -1,0 +1,121 @@
+"""Write fact values the way the article writes them, so options all look alike."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+
+from quiz.facts import Fact
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_RE = "|".join(MONTHS)
+NUMBER_TEXT_RE = re.compile(
+    r"^(?P<pre>\D*?)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<ord>st|nd|rd|th)?"
+    r"(?P<post>(?:\D.*)?)$"
+)
+
+
+def date_style(text: str | None) -> str:
+    """Tell how a date is written: 'mdy' (June 2, 1955), 'dmy' (2 June 1955) or 'iso'."""
+    if text and re.fullmatch(rf"({MONTH_RE}) \d{{1,2}}, \d{{4}}", text):
+        return "mdy"
+    if text and re.fullmatch(rf"\d{{1,2}} ({MONTH_RE}) \d{{4}}", text):
+        return "dmy"
+    if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return "iso"
+    return "mdy"
+
+
+def format_date(day: datetime.date, style: str) -> str:
+    """Write a date in the given style."""
+    if style == "iso":
+        return day.isoformat()
+    if style == "dmy":
+        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def ordinal(number: int) -> str:
+    """Return the English ordinal suffix for a whole number."""
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def number_style(text: str | None) -> dict:
+    """Describe how a number is written: prefix, separators, decimals, ordinal, suffix."""
+    match = NUMBER_TEXT_RE.match(text or "")
+    if not match:
+        return {"pre": "", "commas": False, "places": None, "ordinal": False, "post": ""}
+    return {
+        "pre": match["pre"],
+        "commas": "," in match["num"],
+        "places": len(match["dec"]) - 1 if match["dec"] else None,
+        "ordinal": bool(match["ord"]),
+        "post": match["post"],
+    }
+
+
+def format_number(value: int | Decimal, style: dict) -> str:
+    """Write a number in the given style."""
+    number = Decimal(value)
+    places = style["places"]
+    if places is None and number != number.to_integral_value():
+        places = max(0, -number.as_tuple().exponent)
+    if places:
+        core = f"{number:,.{places}f}" if style["commas"] else f"{number:.{places}f}"
+    else:
+        whole = int(number.to_integral_value())
+        core = f"{whole:,}" if style["commas"] else str(whole)
+        if style["ordinal"]:
+            core += ordinal(whole)
+    return f"{style['pre']}{core}{style['post']}"
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Read the number in a written figure ('1,200', '70th', '$83.6 m'), if any."""
+    match = NUMBER_TEXT_RE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return Decimal(match["num"].replace(",", "") + (match["dec"] or ""))
+    except InvalidOperation:
+        return None
+
+
+def year_of(fact: Fact) -> int:
+    """Return the year of a dated fact."""
+    return fact.value.year if isinstance(fact.value, datetime.date) else fact.value
+
+
+def answer_text(fact: Fact) -> str:
+    """Write a (non-list) fact's value as a question answer."""
+    if fact.type == "year":
+        return str(fact.value)
+    if fact.type == "date":
+        return format_date(fact.value, date_style(fact.text))
+    if fact.type == "number":
+        return fact.text if fact.text and parse_number(fact.text) == Decimal(fact.value) \
+            else format_number(fact.value, number_style(fact.text))
+    return str(fact.value)
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter only (unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
+def normalise(text: str) -> str:
+    """Fold case and whitespace for comparisons."""
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def visible_in(needle: str, haystack: str) -> bool:
+    """Tell whether needle appears in haystack as whole words, ignoring case."""
+    needle = normalise(needle)
+    if not needle:
+        return False
+    pattern = rf"(?<!\w){re.escape(needle)}(?!\w)"
+    return re.search(pattern, normalise(haystack)) is not None

@@ -1,0 +1,38 @@
+"""A generated question and its fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+
+from quiz.generation.formatting import normalise
+
+BLANK = "_____"
+
+
+@dataclass(frozen=True)
+class GeneratedQuestion:
+    """One question proposed by the generator, with its provenance."""
+
+    kind: str
+    prompt: str
+    answer: str
+    options: tuple[str, ...]
+    explanation: str
+    fact_keys: tuple[str, ...]
+    template_key: str
+    fingerprint: str
+    time_limit: int
+
+
+def fingerprint(kind: str, prompt: str, answer: str) -> str:
+    """Return the identity of a question: same kind, wording and answer, same print."""
+    text = "\n".join((kind, normalise(prompt), normalise(answer)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def seeded_random(*parts: str) -> random.Random:
+    """Return a Random seeded from the parts, the same in every process."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))

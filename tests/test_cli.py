@@ -1,0 +1,188 @@
+"""The command line: init, generate, serve."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from quiz.extensions import db
+from quiz.models import Article, Fact, Question, Round, Template
+
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def counts():
+    return {
+        model.__name__: db.session.scalar(select(func.count()).select_from(model))
+        for model in (Article, Fact, Template, Question)
+    }
+
+
+def test_init_creates_the_database_and_loads_the_seed(empty_app):
+    result = empty_app.test_cli_runner().invoke(args=["init"])
+    assert result.exit_code == 0, result.output
+    assert "Database ready" in result.output
+    with empty_app.app_context():
+        numbers = counts()
+        assert numbers["Article"] == 1 and numbers["Fact"] >= 15 and numbers["Question"] >= 25
+    key = Path(empty_app.instance_path) / "secret_key"
+    assert key.exists() and len(key.read_text()) >= 32
+
+
+def test_init_twice_duplicates_nothing(empty_app):
+    runner = empty_app.test_cli_runner()
+    assert runner.invoke(args=["init"]).exit_code == 0
+    with empty_app.app_context():
+        before = counts()
+    key = (Path(empty_app.instance_path) / "secret_key").read_text()
+    result = runner.invoke(args=["init"])
+    assert result.exit_code == 0, result.output
+    assert "questions added: 0" in result.output
+    with empty_app.app_context():
+        assert counts() == before
+    assert (Path(empty_app.instance_path) / "secret_key").read_text() == key
+
+
+def test_init_never_overwrites_a_fact_a_teacher_changed(app, runner):
+    with app.app_context():
+        fact = db.session.scalars(select(Fact).order_by(Fact.id)).first()
+        fact.about = "changed by a teacher"
+        fact.edited = True
+        db.session.commit()
+        fact_id = fact.id
+    assert runner.invoke(args=["init"]).exit_code == 0
+    with app.app_context():
+        assert db.session.get(Fact, fact_id).about == "changed by a teacher"
+
+
+def test_init_reports_bad_seed_files_by_line_and_writes_nothing(empty_app, tmp_path):
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "a.txt").write_text("Yuri Gagarin flew in 1961.\n", encoding="utf-8")
+    (seed / "a.toml").write_text(
+        '[article]\nslug = "a"\ntitle = "A"\nfile = "a.txt"\n\n'
+        '[[fact]]\nkey = "flight"\ntype = "year"\nabout = "Gagarin"\nvalue = "soon"\n'
+        'event = "Gagarin\'s flight"\nsentence = "Yuri Gagarin flew in 1961."\n',
+        encoding="utf-8",
+    )
+    result = empty_app.test_cli_runner().invoke(args=["init", "--seed", str(seed)])
+    assert result.exit_code == 1
+    assert "a.toml:6" in result.output or "a.toml:10" in result.output
+    assert "Traceback" not in result.output
+    with empty_app.app_context():
+        assert counts()["Article"] == 0
+
+
+def test_generate_keeps_answered_questions_and_retires_them_when_gone(app, runner):
+    with app.app_context():
+        article = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
+        from quiz import scoring
+
+        round_, _ = scoring.start_round(article, "Ada", 1)
+        question = round_.items[0].question
+        scoring.record_answer(round_.id, question.id, question.answer)
+        question_id, round_id = question.id, round_.id
+        # The fact behind it changes: the old question is no longer generated.
+        for fact in question.facts:
+            db.session.delete(fact)
+        db.session.commit()
+    result = runner.invoke(args=["generate"])
+    assert result.exit_code == 0, result.output
+    assert "retired" in result.output
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question is not None and question.status == "retired"
+        assert db.session.get(Round, round_id).score > 0
+
+
+def test_generate_for_an_unknown_article_fails_cleanly(runner):
+    result = runner.invoke(args=["generate", "--article", "nope"])
+    assert result.exit_code == 1
+    assert "no article with the slug 'nope'" in result.output
+
+
+def test_generate_adds_nothing_when_nothing_changed(runner):
+    result = runner.invoke(args=["generate"])
+    assert result.exit_code == 0
+    assert "Done: 0 questions added." in result.output
+
+
+def test_serve_refuses_an_uninitialised_database(empty_app):
+    result = empty_app.test_cli_runner().invoke(args=["serve"])
+    assert result.exit_code == 1
+    assert "quiz init" in result.output
+
+
+def test_serve_refuses_a_bad_port(runner):
+    result = runner.invoke(args=["serve", "--port", "99999"])
+    assert result.exit_code == 2
+    assert "99999" in result.output
+
+
+def _quiz(*args, env=None, timeout=60):
+    return subprocess.run(
+        [sys.executable, "-c", "from quiz.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+def test_the_console_script_lists_its_commands():
+    result = _quiz("--help")
+    assert result.returncode == 0
+    for command in ("init", "serve", "generate"):
+        assert command in result.stdout
+
+
+def test_a_bad_time_zone_is_a_clear_error(tmp_path):
+    result = _quiz(
+        "generate",
+        env={"QUIZ_TIMEZONE": "Mars/Olympus", "QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/x.db"},
+    )
+    assert result.returncode == 1
+    assert "QUIZ_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_runs_a_production_server_that_answers(tmp_path):
+    env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/serve.db", "QUIZ_SECRET_KEY": "k" * 32}
+    assert _quiz("init", env=env).returncode == 0
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from quiz.cli import main; main()", "serve", "--port", str(port),
+         "--workers", "2"],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    body = r.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.1)
+        assert body is not None and '"ok"' in body
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=20)[0]
+    assert f"http://127.0.0.1:{port}/" in output
+    assert "gunicorn" in output.lower() or "Booting worker" in output
+
+

@@ -1,0 +1,136 @@
+"""Scoring on the server: points, totals kept with the answers, one answer per question."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from quiz import scoring
+from quiz.errors import Conflict
+from quiz.extensions import db
+from quiz.models import Answer, Round, utcnow
+
+from .builders import Builder
+
+
+@pytest.mark.parametrize(
+    "elapsed,limit,points",
+    [(0, 30, 1000), (15, 30, 750), (30, 30, 500), (90, 30, 500), (3, 30, 950), (-5, 30, 1000),
+     (10, 20, 750)],
+)
+def test_points_fall_from_full_to_half_at_the_time_limit(elapsed, limit, points):
+    assert scoring.points_for(True, elapsed, limit, speed_bonus=True) == points
+
+
+def test_a_wrong_answer_scores_nothing_and_no_bonus_means_full_points():
+    assert scoring.points_for(False, 0, 30, speed_bonus=True) == 0
+    assert scoring.points_for(True, 29, 30, speed_bonus=False) == 1000
+    assert scoring.points_for(False, 1, 30, speed_bonus=False) == 0
+
+
+def _served_ago(round_, seconds):
+    item = scoring.current_item(round_)
+    item.served_at = utcnow() - timedelta(seconds=seconds)
+    db.session.commit()
+    return item
+
+
+def test_points_count_from_when_the_question_was_first_served(build):
+    article = build.quiz(size=2)
+    round_, _ = scoring.start_round(article, "Ada", 2)
+    item = _served_ago(round_, 15)
+    verdict = scoring.record_answer(round_.id, item.question_id, "1961")
+    assert 745 <= verdict.points <= 750
+    # Serving again does not restart the clock.
+    item = _served_ago(round_, 30)
+    scoring.serve(item)
+    verdict = scoring.record_answer(round_.id, item.question_id, "1961")
+    assert verdict.points == 500
+
+
+def test_a_relaxed_round_scores_1000_for_every_right_answer(build):
+    article = build.quiz(size=1)
+    round_, _ = scoring.start_round(article, "Ada", 1, speed_bonus=False)
+    item = _served_ago(round_, 25)
+    assert scoring.record_answer(round_.id, item.question_id, "1961").points == 1000
+
+
+def test_totals_are_kept_with_the_answers(build):
+    article = build.quiz(size=2)
+    round_, _ = scoring.start_round(article, "Ada", 2)
+    first, second = round_.items
+    scoring.record_answer(round_.id, first.question_id, "1961")
+    db.session.expire_all()
+    round_ = db.session.get(Round, round_.id)
+    assert (round_.answered, round_.correct, round_.finished_at) == (1, 1, None)
+    scoring.record_answer(round_.id, second.question_id, "1955")
+    db.session.expire_all()
+    round_ = db.session.get(Round, round_.id)
+    assert (round_.answered, round_.correct) == (2, 1)
+    assert round_.finished_at is not None
+    answers = db.session.query(Answer).all()
+    assert sum(a.points for a in answers) == round_.score
+    assert {a.given for a in answers} == {"1961", "1955"}
+    assert all(a.option_id is not None for a in answers)
+
+
+def test_the_database_refuses_a_second_answer_to_a_question(build):
+    article = build.quiz(size=1)
+    round_, _ = scoring.start_round(article, "Ada", 1)
+    qid = round_.items[0].question_id
+    for _ in range(2):
+        db.session.add(
+            Answer(round_id=round_.id, question_id=qid, given="1961", correct=True, points=1, elapsed_ms=0)
+        )
+    with pytest.raises(IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_a_round_samples_without_repeats(build):
+    article = build.quiz(size=8)
+    round_, token = scoring.start_round(article, "Ada", 8)
+    assert len({i.question_id for i in round_.items}) == 8
+    assert [i.position for i in round_.items] == list(range(1, 9))
+    assert round_.token_hash != token and scoring.token_matches(round_, token)
+
+
+def test_concurrent_double_answers_count_once(app, db_path):
+    """Many threads answer the same question at the same moment; one answer counts."""
+    with app.app_context():
+        article = Builder().quiz(size=2)
+        round_, _ = scoring.start_round(article, "Ada", 2)
+        round_id, qid = round_.id, round_.items[0].question_id
+    barrier = threading.Barrier(8)
+    outcomes = []
+
+    def attempt():
+        with app.app_context():
+            barrier.wait()
+            try:
+                scoring.record_answer(round_id, qid, "1961")
+                outcomes.append("ok")
+            except Conflict:
+                outcomes.append("conflict")
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=attempt) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict"] * 7 + ["ok"]
+    with app.app_context():
+        round_ = db.session.get(Round, round_id)
+        assert (round_.answered, round_.correct) == (1, 1)
+        assert db.session.query(Answer).count() == 1
+        assert round_.score == db.session.query(Answer).one().points
+
+
+def test_leaderboard_today_uses_the_configured_zone(build):
+    from zoneinfo import ZoneInfo
+
+    start = scoring.start_of_today(ZoneInfo("Pacific/Kiritimati"))
+    assert start.tzinfo is not None and start.hour == 0
