@@ -2,14 +2,14 @@
 
 import os
 import secrets
-import threading
 
 import pytest
 
 from quiz import create_app, scoring
-from quiz.errors import Conflict
 from quiz.extensions import db
 from quiz.models import Answer, Article, Round
+
+from .concurrency import race_answers
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
 
@@ -61,26 +61,8 @@ def test_concurrent_double_answers_count_once_on_postgresql(pg_app):
         round_id = round_.id
         question = round_.items[0].question
         qid, pick = question.id, question.answer
-    barrier = threading.Barrier(6)
-    outcomes = []
-
-    def attempt():
-        with pg_app.app_context():
-            barrier.wait()
-            try:
-                scoring.record_answer(round_id, qid, pick)
-                outcomes.append("ok")
-            except Conflict:
-                outcomes.append("conflict")
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=attempt) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["conflict"] * 5 + ["ok"]
+    outcomes = race_answers(pg_app, round_id, qid, pick, threads=6)
+    assert outcomes == ["conflict"] * 5 + ["ok"]
     with pg_app.app_context():
         assert db.session.get(Round, round_id).answered == 1
         assert db.session.query(Answer).filter_by(round_id=round_id).count() == 1

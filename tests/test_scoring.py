@@ -1,17 +1,16 @@
 """Scoring on the server: points, totals kept with the answers, one answer per question."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from sqlalchemy.exc import IntegrityError
 
 from quiz import scoring
-from quiz.errors import Conflict
 from quiz.extensions import db
 from quiz.models import Answer, Round, utcnow
 
 from .builders import Builder
+from .concurrency import race_answers
 
 
 @pytest.mark.parametrize(
@@ -102,26 +101,8 @@ def test_concurrent_double_answers_count_once(app, db_path):
         article = Builder().quiz(size=2)
         round_, _ = scoring.start_round(article, "Ada", 2)
         round_id, qid = round_.id, round_.items[0].question_id
-    barrier = threading.Barrier(8)
-    outcomes = []
-
-    def attempt():
-        with app.app_context():
-            barrier.wait()
-            try:
-                scoring.record_answer(round_id, qid, "1961")
-                outcomes.append("ok")
-            except Conflict:
-                outcomes.append("conflict")
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=attempt) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sorted(outcomes) == ["conflict"] * 7 + ["ok"]
+    outcomes = race_answers(app, round_id, qid, "1961", threads=8)
+    assert outcomes == ["conflict"] * 7 + ["ok"]
     with app.app_context():
         round_ = db.session.get(Round, round_id)
         assert (round_.answered, round_.correct) == (1, 1)
