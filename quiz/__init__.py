@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import Flask
 
 from . import config
-from .extensions import csrf, db, migrate
+from .extensions import csrf, db, limiter, login, migrate
 from .paths import migrations_dir
 
 log = logging.getLogger(__name__)
@@ -29,14 +29,19 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.config["QUIZ_ZONE"] = _zone(app.config.get("QUIZ_TIMEZONE"))
 
-    db.init_app(app)
-    migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
-    csrf.init_app(app)
-
-    from . import errors
+    # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
+    # can be imported without loading Flask views.
+    from . import auth, errors
     from .api.views import bp as api_bp
     from .cli import register as register_cli
     from .play.views import bp as play_bp
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
+    csrf.init_app(app)
+    login.init_app(app)
+    login.user_loader(auth.load_teacher)
+    limiter.init_app(app)
 
     app.register_blueprint(play_bp)
     app.register_blueprint(api_bp)

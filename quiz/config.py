@@ -24,6 +24,9 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 365,
         "WTF_CSRF_TIME_LIMIT": None,
+        # memory:// suits one process; several processes share redis://host:6379.
+        "RATELIMIT_STORAGE_URI": os.environ.get("QUIZ_RATELIMIT_STORAGE") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
     }
 
 

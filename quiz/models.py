@@ -64,6 +64,27 @@ class Teacher(db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    # Flask-Login's user interface.
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class ApiToken(db.Model):
+    """A teacher's bearer token for the teacher API; only its hash is kept."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    teacher: Mapped[Teacher] = relationship()
+
 
 class Article(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,6 +193,12 @@ class Question(db.Model):
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("question.id", ondelete="SET NULL")
     )
+    # Imported questions keep their own title, category and difficulty (GIFT, Open Trivia DB).
+    title: Mapped[str | None] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(String(200))
+    difficulty: Mapped[str | None] = mapped_column(String(16))
+    # Kind-specific grading data, e.g. accepted free-text answers or a numeric tolerance.
+    data: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     article: Mapped[Article] = relationship()
@@ -201,6 +228,8 @@ class Classroom(db.Model):
     name: Mapped[str] = mapped_column(String(100))
     code: Mapped[str] = mapped_column(String(16), unique=True)
     leaderboard_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Every round in this class is played without the speed bonus.
+    relaxed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -294,3 +323,16 @@ class Answer(db.Model):
 
     question: Mapped[Question] = relationship()
     option: Mapped[Option | None] = relationship()
+
+
+class Report(db.Model):
+    """A student's "this looks wrong" about a question, with an optional comment."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    round_id: Mapped[str | None] = mapped_column(ForeignKey("round.id", ondelete="SET NULL"))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    question: Mapped[Question] = relationship()

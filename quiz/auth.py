@@ -1,0 +1,125 @@
+"""Teacher authentication: argon2id password hashes, sessions, and bearer tokens for the API."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from functools import wraps
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import request
+from sqlalchemy import select
+
+from .errors import Unauthorized
+from .extensions import db
+from .models import ApiToken, Teacher, utcnow
+
+MIN_PASSWORD = 8
+# argon2-cffi's defaults are argon2id with the RFC 9106 "low memory" profile.
+_hasher = PasswordHasher()
+
+# The most common passwords of at least 8 characters, from public breach lists.
+COMMON_PASSWORDS = frozenset(
+    """
+    12345678 123456789 1234567890 12345678910 password password1 password12 password123
+    passw0rd qwertyuiop qwerty123 qwerty12 1q2w3e4r 1q2w3e4r5t 1qaz2wsx zaq12wsx 11111111
+    00000000 88888888 87654321 abcd1234 abc12345 iloveyou princess sunshine football
+    baseball superman trustno1 whatever computer michelle starwars letmein1 welcome1
+    welcome123 admin123 administrator changeme teacher1 teacher123 school123 baikonur
+    qwertyui asdfghjk asdfghjkl zxcvbnm1 aa123456 a1234567 12341234 11223344 123123123
+    """.split()
+)
+
+
+class PasswordRejected(ValueError):
+    """A password that is too short or too common."""
+
+
+def check_password_strength(password: str, name: str = "") -> None:
+    """Refuse a password that is shorter than 8 characters, common, or the account name."""
+    if len(password) < MIN_PASSWORD:
+        raise PasswordRejected(f"A password needs at least {MIN_PASSWORD} characters.")
+    lowered = password.lower()
+    if lowered in COMMON_PASSWORDS or (name and lowered == name.lower()):
+        raise PasswordRejected("That password is too common; choose another.")
+
+
+def hash_password(password: str) -> str:
+    """Return an argon2id hash of the password."""
+    return _hasher.hash(password)
+
+
+def verify_password(teacher: Teacher, password: str) -> bool:
+    """Tell whether the password is the teacher's, upgrading an outdated hash."""
+    try:
+        _hasher.verify(teacher.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if _hasher.check_needs_rehash(teacher.password_hash):
+        teacher.password_hash = _hasher.hash(password)
+    return True
+
+
+# Spent on unknown names too, so timing does not tell which accounts exist.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(8))
+
+
+def authenticate(name: str, password: str) -> Teacher | None:
+    """Return the teacher with this name and password, or None."""
+    teacher = db.session.scalar(select(Teacher).where(Teacher.name == name))
+    if teacher is None:
+        try:
+            _hasher.verify(_DUMMY_HASH, password)
+        except VerificationError:
+            pass
+        return None
+    return teacher if verify_password(teacher, password) else None
+
+
+def load_teacher(teacher_id: str) -> Teacher | None:
+    """Return the logged-in teacher for Flask-Login."""
+    try:
+        return db.session.get(Teacher, int(teacher_id))
+    except ValueError:
+        return None
+
+
+def hash_api_token(token: str) -> str:
+    """Return the stored form of a teacher API token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_api_token(teacher: Teacher, name: str = "api") -> str:
+    """Create a new API token for a teacher and return it (shown once, stored hashed)."""
+    token = "qt_" + secrets.token_urlsafe(32)
+    db.session.add(ApiToken(teacher_id=teacher.id, name=name, token_hash=hash_api_token(token)))
+    return token
+
+
+def teacher_from_bearer() -> Teacher | None:
+    """Return the teacher whose API token the request carries, or None."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        return None
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_api_token(token)))
+    if row is None or not hmac.compare_digest(row.token_hash, hash_api_token(token)):
+        return None
+    row.last_used_at = utcnow()
+    db.session.commit()
+    return row.teacher
+
+
+def teacher_token_required(view):
+    """Let a view run only for a request with a valid teacher API token (401 otherwise)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        teacher = teacher_from_bearer()
+        if teacher is None:
+            raise Unauthorized("This endpoint needs a teacher API token: 'Authorization: Bearer …'.")
+        return view(teacher, *args, **kwargs)
+
+    return wrapper
