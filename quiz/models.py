@@ -62,6 +62,9 @@ class Teacher(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
+    # Part of every login cookie; replacing it at logout ends every session of the account,
+    # even a copied cookie (the session itself lives in the signed cookie, not on the server).
+    session_token: Mapped[str] = mapped_column(String(64), default=new_public_id)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     # Flask-Login's user interface.
@@ -70,7 +73,7 @@ class Teacher(db.Model):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        return f"{self.id}:{self.session_token}"
 
 
 class ApiToken(db.Model):
