@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
     # can be imported without loading Flask views.
-    from . import auth, errors
+    from . import auth, errors, security
     from .api.views import bp as api_bp
     from .cli import register as register_cli
     from .play.views import bp as play_bp
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login.init_app(app)
     login.user_loader(auth.load_teacher)
     limiter.init_app(app)
+    security.init_app(app)
 
     app.register_blueprint(play_bp)
     app.register_blueprint(api_bp)

@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from .. import scoring
 from ..errors import Conflict, Invalid
-from ..extensions import db
+from ..extensions import db, limiter
 from ..models import Article, Player, Round
+from ..security import answer_limit, player_key
 from .forms import ChoiceAnswerForm, StartForm, TextAnswerForm
 
 bp = Blueprint("play", __name__)
@@ -80,6 +81,7 @@ def home():
 
 
 @bp.route("/play/<round_id>", methods=["GET", "POST"])
+@limiter.limit(answer_limit, key_func=player_key, methods=["POST"])
 def question(round_id: str):
     """Show the round's current question and take its answer."""
     round_ = own_round(round_id)

@@ -1,0 +1,99 @@
+"""Security headers on every response, Secure cookies over HTTPS, and rate-limit keys."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from flask import Flask, current_app, has_request_context, request, session
+from flask.sessions import SecureCookieSessionInterface
+from flask_limiter.util import get_remote_address
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+# Only our own files: no inline script or style, no plugins, no framing, forms post home only.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    # For browsers that predate frame-ancestors.
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+DEFAULT_ANSWER_LIMIT = "60 per minute"
+
+
+class HttpsAwareSessionInterface(SecureCookieSessionInterface):
+    """Mark the session cookie Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Return True when configured so or when this request is HTTPS."""
+        if super().get_cookie_secure(app):
+            return True
+        return has_request_context() and request.is_secure
+
+
+def init_app(app: Flask) -> None:
+    """Add the security headers, HTTPS-aware cookies and, if configured, proxy trust."""
+    app.config.setdefault("QUIZ_ANSWER_LIMIT", DEFAULT_ANSWER_LIMIT)
+    behind = os.environ.get("QUIZ_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes")
+    app.config.setdefault("QUIZ_BEHIND_PROXY", behind)
+    if app.config["QUIZ_BEHIND_PROXY"]:
+        # Trust X-Forwarded-* from exactly one proxy hop, and only when told one is there:
+        # otherwise any client could claim HTTPS or another address.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
+    app.session_interface = HttpsAwareSessionInterface()
+    app.after_request(add_headers)
+
+
+def add_headers(response):
+    """Set the security headers on a response, keeping any a view set itself."""
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.is_secure:
+        # Cookies set by other extensions (the login "remember me") get Secure too.
+        cookies = response.headers.getlist("Set-Cookie")
+        if any("; secure" not in c.lower() for c in cookies):
+            response.headers.setlist(
+                "Set-Cookie", [c if "; secure" in c.lower() else c + "; Secure" for c in cookies]
+            )
+    return response
+
+
+def answer_limit() -> str:
+    """Return how many answers one round or one player may send (QUIZ_ANSWER_LIMIT)."""
+    return current_app.config.get("QUIZ_ANSWER_LIMIT", DEFAULT_ANSWER_LIMIT)
+
+
+def round_token_key() -> str:
+    """Key an API rate limit by the round's bearer token, never by address alone."""
+    # A whole classroom shares one address, so the address cannot tell students apart.
+    _scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    token = token.strip()
+    if not token:
+        return f"no-token:{get_remote_address()}"
+    return "token:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+
+
+def player_key() -> str:
+    """Key a page's rate limit by the player in the signed cookie, never by address alone."""
+    from .play.views import PLAYER_KEY
+
+    player_id = session.get(PLAYER_KEY)
+    if not player_id:
+        # No player yet: such a request cannot answer anything, so the address is enough.
+        return f"no-player:{get_remote_address()}"
+    return f"player:{player_id}"
