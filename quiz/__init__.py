@@ -35,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .api.views import bp as api_bp
     from .cli import register as register_cli
     from .play.views import bp as play_bp
+    from .teach import bp as teach_bp
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
@@ -45,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
 
     app.register_blueprint(play_bp)
+    app.register_blueprint(teach_bp)
     app.register_blueprint(api_bp)
     errors.register(app)
     register_cli(app)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from .errors import Unauthorized
 from .extensions import db
-from .models import ApiToken, Teacher, utcnow
+from .models import ApiToken, Teacher, new_public_id, utcnow
 
 MIN_PASSWORD = 8
 # argon2-cffi's defaults are argon2id with the RFC 9106 "low memory" profile.
@@ -78,12 +78,34 @@ def authenticate(name: str, password: str) -> Teacher | None:
     return teacher if verify_password(teacher, password) else None
 
 
-def load_teacher(teacher_id: str) -> Teacher | None:
-    """Return the logged-in teacher for Flask-Login."""
+def load_teacher(login_id: str) -> Teacher | None:
+    """Return the logged-in teacher for Flask-Login, if the session is still current."""
+    teacher_id, _, token = login_id.partition(":")
     try:
-        return db.session.get(Teacher, int(teacher_id))
+        teacher = db.session.get(Teacher, int(teacher_id))
     except ValueError:
         return None
+    if teacher is None or not hmac.compare_digest(teacher.session_token, token):
+        return None
+    return teacher
+
+
+def end_sessions(teacher: Teacher) -> None:
+    """Invalidate every login cookie of the account."""
+    teacher.session_token = new_public_id()
+
+
+def create_teacher(name: str, password: str) -> Teacher:
+    """Create a teacher account, refusing a taken name or a weak password."""
+    name = name.strip()
+    if not name or len(name) > 64:
+        raise ValueError("A teacher's name has 1 to 64 characters.")
+    if db.session.scalar(select(Teacher.id).where(Teacher.name == name)) is not None:
+        raise ValueError(f"A teacher named {name!r} already exists.")
+    check_password_strength(password, name)
+    teacher = Teacher(name=name, password_hash=hash_password(password))
+    db.session.add(teacher)
+    return teacher
 
 
 def hash_api_token(token: str) -> str:

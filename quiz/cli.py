@@ -12,19 +12,26 @@ from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import inspect, select
 
-from . import config
+from . import auth, config, seeding
 from .extensions import db
 from .facts import SeedFileError
 from .models import Article
 from .paths import migrations_dir, seed_dir
 from .questions import sync_questions
-from .seeding import load_seed
+from .seeding import SeedReport
 
 
 def register(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
-    for command in (init_command, serve_command, generate_command):
+    for command in (
+        init_command,
+        serve_command,
+        generate_command,
+        seed_command,
+        create_teacher_command,
+    ):
         app.cli.add_command(command)
+    app.cli.add_command(backup_command)
 
 
 @click.command("init")
@@ -42,19 +49,56 @@ def init_command(seed_path: Path | None) -> None:
     if not os.environ.get("QUIZ_SECRET_KEY") and config.write_secret_key(instance):
         click.echo(f"Wrote a new secret key to {instance / config.SECRET_KEY_FILE}")
     upgrade(directory=str(migrations_dir()))
+    report = _seed(seed_path or seed_dir())
+    click.echo(f"Database ready. {_seed_summary(report)}")
+
+
+@click.command("seed")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@with_appcontext
+def seed_command(path: Path) -> None:
+    """Load an article with its facts (and templates) from a seed file or folder."""
+    _require_schema()
+    click.echo(_seed_summary(_seed(path)))
+
+
+def _seed(path: Path) -> SeedReport:
     try:
-        report = load_seed(seed_path or seed_dir())
+        return seeding.seed(path)
     except SeedFileError as exc:
         db.session.rollback()
         _fail("the seed files have errors; nothing was loaded:\n" + str(exc))
-    added = sum(_sync_all().values())
-    db.session.commit()
-    click.echo(
-        f"Database ready. Articles added: {len(report.articles_added)}; "
+
+
+def _seed_summary(report: SeedReport) -> str:
+    return (
+        f"Articles added: {len(report.articles_added)}; "
         f"facts added: {report.facts_added}, updated: {report.facts_updated}; "
         f"templates added: {report.templates_added}, updated: {report.templates_updated}; "
-        f"questions added: {added}."
+        f"questions added: {report.questions_added}."
     )
+
+
+@click.command("create-teacher")
+@click.argument("name")
+@with_appcontext
+def create_teacher_command(name: str) -> None:
+    """Create a teacher account; the password comes from a prompt or standard input."""
+    _require_schema()
+    if sys.stdin.isatty():
+        password = click.prompt(
+            "Password (at least 8 characters)", hide_input=True, confirmation_prompt=True
+        )
+    else:
+        # Scripts pipe it in: `printf '%s\n' "$PASSWORD" | quiz create-teacher NAME`.
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        auth.create_teacher(name, password)
+    except ValueError as exc:
+        db.session.rollback()
+        _fail(str(exc))
+    db.session.commit()
+    click.echo(f"Teacher {name.strip()!r} created. Log in at /teach/login.")
 
 
 @click.command("generate")
@@ -109,6 +153,20 @@ def serve_command(host: str, port: int, workers: int) -> None:
     # Forked workers must not share the connections the checks above opened.
     db.engine.dispose()
     run(current_app._get_current_object(), host, port, workers)
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Copy the SQLite database, even while the server runs, into a new checked file."""
+    from .backup import BackupError, backup_sqlite, sqlite_file
+
+    try:
+        backup_sqlite(sqlite_file(db.engine), path)
+    except BackupError as exc:
+        _fail(str(exc))
+    click.echo(f"Backed up the database to {path} (integrity check: ok)")
 
 
 def _require_schema() -> None:

@@ -244,6 +244,9 @@ class Assignment(db.Model):
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    article: Mapped[Article] = relationship()
+    classroom: Mapped[Classroom] = relationship()
+
 
 class Player(db.Model):
     """A browser that has played: known by a signed cookie, never by nickname."""

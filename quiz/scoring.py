@@ -16,7 +16,16 @@ from sqlalchemy.exc import IntegrityError
 from .errors import Conflict, Invalid, NotFound
 from .extensions import begin_write, db
 from .generation import grade
-from .models import Answer, Article, Option, Question, Round, RoundQuestion, utcnow
+from .models import (
+    Answer,
+    Article,
+    Assignment,
+    Option,
+    Question,
+    Round,
+    RoundQuestion,
+    utcnow,
+)
 
 MAX_ROUND_SIZE = 50
 FULL_POINTS = 1000
@@ -47,6 +56,7 @@ def start_round(
     *,
     player_id: str | None = None,
     speed_bonus: bool = True,
+    assignment_id: int | None = None,
 ) -> tuple[Round, str]:
     """Deal a random round of the article's playable questions; return it with its token."""
     pool = playable_questions(article)
@@ -58,6 +68,7 @@ def start_round(
         token_hash=hash_token(token),
         article_id=article.id,
         player_id=player_id,
+        assignment_id=assignment_id,
         nickname=nickname,
         size=len(chosen),
         speed_bonus=speed_bonus,
@@ -130,6 +141,17 @@ def check_answer(question: Question, given: str) -> tuple[bool, Option | None]:
     raise Invalid("The answer must be the text of one of the question's options.")
 
 
+def _check_deadline(round_: Round) -> None:
+    """Refuse answers to an assignment after its deadline."""
+    if round_.assignment_id is None:
+        return
+    deadline = db.session.scalar(
+        select(Assignment.deadline).where(Assignment.id == round_.assignment_id)
+    )
+    if deadline is not None and utcnow() >= deadline:
+        raise Conflict("The deadline for this assignment has passed; answers are closed.")
+
+
 @dataclass
 class Verdict:
     correct: bool
@@ -153,6 +175,7 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
         item = current_item(round_)
         if item is None:
             raise Conflict("This round is finished.")
+        _check_deadline(round_)
         if item.question_id != question_id:
             dealt = db.session.scalar(
                 select(RoundQuestion.id).where(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from werkzeug.utils import secure_filename
 
 from sqlalchemy import select
 
@@ -11,6 +15,7 @@ from .extensions import db
 from .facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
 from .generation import load_templates, template_to_dict
 from .models import Article, Fact, Sentence, Template
+from .questions import sync_questions
 
 TEMPLATES_FILE = "templates.toml"
 
@@ -22,6 +27,7 @@ class SeedReport:
     facts_updated: int = 0
     templates_added: int = 0
     templates_updated: int = 0
+    questions_added: int = 0
 
 
 def read_seed_dir(folder: Path):
@@ -47,9 +53,29 @@ def read_seed_dir(folder: Path):
     return articles, templates
 
 
-def load_seed(folder: Path) -> SeedReport:
-    """Add what is not loaded yet from a seed folder; never overwrite a teacher's changes."""
-    articles, templates = read_seed_dir(folder)
+def read_seed_path(path: Path):
+    """Read a seed folder, or one facts file with the templates beside it."""
+    if path.is_dir():
+        return read_seed_dir(path)
+    problems, templates = [], []
+    template_file = path.parent / TEMPLATES_FILE
+    if template_file.exists() and template_file != path:
+        try:
+            templates = load_templates(template_file)
+        except SeedFileError as exc:
+            problems.extend(exc.problems)
+    try:
+        articles = [load_article_seed(path)]
+    except SeedFileError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise SeedFileError(problems)
+    return articles, templates
+
+
+def load_seed(path: Path) -> SeedReport:
+    """Add what is not loaded yet from seed files; never overwrite a teacher's changes."""
+    articles, templates = read_seed_path(path)
     report = SeedReport()
     for template in templates:
         _upsert_template(template, report)
@@ -100,3 +126,38 @@ def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
             row.type, row.about, row.data = fact.type, fact.about, data
             row.sentence_id = sentence_ids.get(fact.sentence)
             report.facts_updated += 1
+
+
+def seed(path: Path) -> SeedReport:
+    """Load seed files into the shared library, generate their questions, and commit."""
+    report = load_seed(path)
+    db.session.flush()
+    for article in db.session.scalars(select(Article).order_by(Article.slug)):
+        report.questions_added += sync_questions(article).added
+    db.session.commit()
+    return report
+
+
+def load_uploaded(files: dict) -> SeedReport:
+    """Load uploaded seed files (facts, article, templates?) all or nothing, like `quiz seed`."""
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        facts_name = secure_filename(files["facts"].filename) or "facts.toml"
+        facts_bytes = files["facts"].read()
+        (folder / facts_name).write_bytes(facts_bytes)
+        # Save the article under the name the facts file gives it, so the upload's own
+        # file name does not matter.
+        (folder / _named_article(facts_bytes, files["article"].filename)).write_bytes(
+            files["article"].read()
+        )
+        if files.get("templates") and files["templates"].filename:
+            (folder / TEMPLATES_FILE).write_bytes(files["templates"].read())
+        return seed(folder)
+
+
+def _named_article(facts_bytes: bytes, fallback: str) -> str:
+    try:
+        name = tomllib.loads(facts_bytes.decode("utf-8-sig"))["article"]["file"]
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        name = fallback
+    return secure_filename(str(name)) or "article.txt"

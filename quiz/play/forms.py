@@ -8,6 +8,22 @@ from ..scoring import MAX_ROUND_SIZE
 from .nicknames import MAX_NICKNAME, clean_nickname
 
 
+def valid_nickname(form, field):
+    """Trim the nickname and refuse one that is empty, too long or has control characters."""
+    try:
+        field.data = clean_nickname(field.data or "")
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def nickname_field() -> StringField:
+    """Return a nickname field: required, trimmed, at most 32 characters."""
+    return StringField(
+        "Nickname",
+        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2), valid_nickname],
+    )
+
+
 class StartForm(FlaskForm):
     article = SelectField("Article", validators=[InputRequired("Choose an article.")])
     size = IntegerField(
@@ -18,18 +34,20 @@ class StartForm(FlaskForm):
             NumberRange(1, MAX_ROUND_SIZE, f"Choose between 1 and {MAX_ROUND_SIZE} questions."),
         ],
     )
-    nickname = StringField(
-        "Nickname",
-        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2)],
-        filters=[lambda s: " ".join(s.split()) if s else s],
-    )
+    nickname = nickname_field()
     relaxed = BooleanField("No time pressure: every right answer scores 1000 points")
 
-    def validate_nickname(self, field):
-        try:
-            field.data = clean_nickname(field.data or "")
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        "Class code",
+        validators=[DataRequired("Type the code your teacher shows."), Length(max=16)],
+    )
+    nickname = nickname_field()
+
+
+class PlayForm(FlaskForm):
+    """A button that starts a round of an assignment."""
 
 
 class ChoiceAnswerForm(FlaskForm):

@@ -13,12 +13,12 @@ from flask import (
 )
 from sqlalchemy import select
 
-from .. import scoring
-from ..errors import Conflict, Invalid
+from .. import classes, scoring
+from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db, limiter
-from ..models import Article, Player, Round
+from ..models import Article, Assignment, Classroom, Player, Round
 from ..security import answer_limit, player_key
-from .forms import ChoiceAnswerForm, StartForm, TextAnswerForm
+from .forms import ChoiceAnswerForm, JoinForm, PlayForm, StartForm, TextAnswerForm
 
 bp = Blueprint("play", __name__)
 
@@ -181,3 +181,64 @@ def history():
     player = current_player()
     rounds = scoring.player_rounds(player.id) if player else []
     return render_template("play/history.html", player=player, rounds=rounds)
+
+
+@bp.route("/join", methods=["GET", "POST"])
+def join():
+    """Join a class with its code and a nickname; no account needed."""
+    form = JoinForm(code=request.args.get("code", ""))
+    if form.validate_on_submit():
+        try:
+            classroom = classes.classroom_by_code(form.code.data)
+        except NotFound as exc:
+            form.code.errors = [*form.code.errors, exc.message]
+        else:
+            player = player_for(form.nickname.data)
+            player.classroom_id = classroom.id
+            db.session.commit()
+            flash(f"Welcome to {classroom.name}, {player.nickname}!", "info")
+            return redirect(url_for(".classroom"))
+    player = current_player()
+    if request.method == "GET" and player is not None and not form.nickname.data:
+        form.nickname.data = player.nickname
+    status = 422 if form.errors else 200
+    return render_template("play/join.html", form=form), status
+
+
+def _my_classroom():
+    player = current_player()
+    classroom = None
+    if player is not None and player.classroom_id is not None:
+        classroom = db.session.get(Classroom, player.classroom_id)
+    if classroom is None:
+        abort(404, "You have not joined a class on this browser yet.")
+    return player, classroom
+
+
+@bp.get("/class")
+def classroom():
+    """Show the student's class: its assignments, and the leaderboard unless hidden."""
+    player, classroom = _my_classroom()
+    return render_template(
+        "play/classroom.html",
+        player=player,
+        classroom=classroom,
+        assignments=classes.assignments_of(classroom),
+        is_open=classes.is_open,
+        board=None if classroom.leaderboard_hidden else classes.class_leaderboard(classroom),
+        form=PlayForm(),
+        zone=current_app.config["QUIZ_ZONE"],
+    )
+
+
+@bp.post("/class/assignments/<int:assignment_id>/play")
+def play_assignment(assignment_id: int):
+    """Start a round of one of the class's assignments."""
+    player, _classroom = _my_classroom()
+    if not PlayForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None:
+        abort(404, "No such assignment.")
+    round_ = classes.play_assignment(assignment, player)
+    return redirect(url_for(".question", round_id=round_.id))

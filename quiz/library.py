@@ -1,0 +1,283 @@
+"""What teachers do to the question library: articles, facts, templates and questions."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, or_, select
+
+from .errors import Invalid
+from .extensions import db
+from .facts import FactError, fact_from_dict, fact_to_dict
+from .generation import GeneratedQuestion, TemplateError, generate, parse_template, template_to_dict
+from .generation.question import fingerprint
+from .models import Answer, Article, Classroom, Fact, Option, Question, Teacher, Template
+from .questions import sync_questions
+
+# Which status a teacher may move a question to, from which.
+TRANSITIONS = {
+    "active": ("proposed", "retired"),
+    "retired": ("active", "proposed"),
+    "rejected": ("proposed",),
+}
+
+
+def articles_for(teacher: Teacher) -> list[Article]:
+    """Return the shared library and the teacher's own articles."""
+    query = select(Article).where(or_(Article.owner_id.is_(None), Article.owner_id == teacher.id))
+    return list(db.session.scalars(query.order_by(Article.title)))
+
+
+def classrooms_for(teacher: Teacher) -> list[Classroom]:
+    """Return the teacher's classes."""
+    query = select(Classroom).where(Classroom.teacher_id == teacher.id).order_by(Classroom.name)
+    return list(db.session.scalars(query))
+
+
+def question_status_counts() -> dict[int, dict[str, int]]:
+    """Return, per article id, how many questions are in each status."""
+    rows = db.session.execute(
+        select(Question.article_id, Question.status, func.count()).group_by(
+            Question.article_id, Question.status
+        )
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for article_id, status, count in rows:
+        counts.setdefault(article_id, {})[status] = count
+    return counts
+
+
+def create_article(title: str, text: str | None, upload, *, owner: Teacher):
+    """Create the teacher's article from pasted text or an uploaded file, proposing questions."""
+    from . import importing
+
+    if upload is not None and getattr(upload, "filename", ""):
+        try:
+            text = importing.read_upload(upload.filename, upload.read())
+        except importing.ImportProblem as exc:
+            raise Invalid(str(exc)) from exc
+    if not (text or "").strip():
+        raise Invalid("Paste the article's text or upload a file.")
+    try:
+        return importing.import_article(
+            title, text, slug=_free_slug(title), owner_id=owner.id, approve=False
+        )
+    except importing.ImportProblem as exc:
+        raise Invalid(str(exc)) from exc
+
+
+def _free(base: str, taken) -> str:
+    """Return base, or base-2, base-3… whichever `taken` says is free."""
+    name, n = base, 2
+    while taken(name):
+        name, n = f"{base}-{n}", n + 1
+    return name
+
+
+def _slug(text: str, length: int, fallback: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:length].strip("-") or fallback
+
+
+def _free_slug(title: str) -> str:
+    """Return a slug made from the title that no article has yet."""
+    return _free(
+        _slug(title, 56, "article"),
+        lambda s: db.session.scalar(select(Article.id).where(Article.slug == s)) is not None,
+    )
+
+
+def edit_article(article: Article, title: str, text: str) -> None:
+    """Change an article's title and text; regenerate only what changed."""
+    from . import importing
+
+    article.title = title.strip()
+    if text != article.body:
+        try:
+            importing.update_article_text(article, text)
+        except importing.ImportProblem as exc:
+            db.session.rollback()
+            raise Invalid(str(exc)) from exc
+    db.session.commit()
+
+
+def delete_article(article: Article) -> None:
+    """Delete an article with its facts, questions, rounds and answers."""
+    db.session.delete(article)
+    db.session.commit()
+
+
+def questions_of(article: Article) -> list[Question]:
+    """Return an article's questions, playable first."""
+    order = {"active": 0, "proposed": 1, "retired": 2, "rejected": 3}
+    rows = db.session.scalars(select(Question).where(Question.article_id == article.id))
+    return sorted(rows, key=lambda q: (order.get(q.status, 9), q.id))
+
+
+def answer_count(question: Question) -> int:
+    """Return how many answers a question has."""
+    return db.session.scalar(
+        select(func.count()).select_from(Answer).where(Answer.question_id == question.id)
+    )
+
+
+def set_status(question: Question, status: str) -> None:
+    """Move a question to a new status: publish, retire, restore or reject it."""
+    allowed = TRANSITIONS.get(status)
+    if allowed is None or question.status not in allowed:
+        raise Invalid(f"A {question.status} question cannot become {status or 'nothing'}.")
+    question.status = status
+    db.session.commit()
+
+
+def edit_question(
+    question: Question, prompt: str, answer: str, wrong_text: str, explanation: str
+) -> Question:
+    """Change a question's wording; one with answers is retired and replaced by a new version."""
+    prompt, answer, explanation = prompt.strip(), answer.strip(), explanation.strip()
+    wrong = _lines(wrong_text)
+    kind = _edited_kind(question.kind, answer, wrong)
+    print_ = fingerprint(kind, prompt, answer)
+    clash = db.session.scalar(
+        select(Question.id).where(
+            Question.article_id == question.article_id,
+            Question.fingerprint == print_,
+            Question.id != question.id,
+        )
+    )
+    if clash is not None:
+        raise Invalid("The article already has this question with this answer.")
+    target = question
+    if answer_count(question) > 0:
+        # Past answers must keep meaning what they meant: never change an answered question.
+        target = Question(
+            article_id=question.article_id,
+            template_id=question.template_id,
+            sentence_id=question.sentence_id,
+            time_limit=question.time_limit,
+            status=question.status,
+            version=question.version + 1,
+            previous_id=question.id,
+            facts=list(question.facts),
+        )
+        question.status = "retired"
+        db.session.add(target)
+    target.kind, target.prompt, target.answer, target.explanation = kind, prompt, answer, explanation
+    target.fingerprint, target.origin = print_, "teacher"
+    target.options = [
+        Option(position=n, text=text, correct=text == answer)
+        for n, text in enumerate([answer, *wrong] if wrong else [], start=1)
+    ]
+    db.session.commit()
+    return target
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _edited_kind(kind: str, answer: str, wrong: list[str]) -> str:
+    """Check the options of an edited question and return its kind."""
+    if kind == "true_false":
+        if {answer, *wrong} != {"True", "False"} or len(wrong) != 1:
+            raise Invalid("A true/false question's answer is True or False, and the other is wrong.")
+        return kind
+    if not wrong:
+        return "short"
+    if len(wrong) > 3:
+        raise Invalid("Give at most 3 wrong options.")
+    seen = {answer.casefold()}
+    for option in wrong:
+        if option.casefold() in seen:
+            raise Invalid(f"The option {option!r} is given twice (or is the right answer).")
+        seen.add(option.casefold())
+    return "choice" if kind == "short" else kind
+
+
+# --- facts -----------------------------------------------------------------------------
+
+
+def fact_data(article: Article, fields: dict, *, key: str | None = None) -> dict:
+    """Build and check a fact's data from form fields; raise FactError naming the field."""
+    sentence = next((s for s in article.sentences if s.id == fields["sentence"]), None)
+    if sentence is None:
+        raise FactError("choose one of the article's sentences", field="sentence")
+    data = {
+        "key": key or fields.get("key") or _fact_key(article, fields["about"]),
+        "type": fields["type"],
+        "about": fields["about"].strip(),
+        "value": fields["value"].strip(),
+        "sentence": sentence.text,
+    }
+    for name in ("text", "event", "role", "group", "claim", "unit"):
+        value = (fields.get(name) or "").strip()
+        if value:
+            data[name] = value
+    wrong = _lines(fields.get("wrong") or "")
+    if wrong:
+        data["wrong"] = wrong
+    if key is None and db.session.scalar(
+        select(Fact.id).where(Fact.article_id == article.id, Fact.key == data["key"])
+    ):
+        raise FactError(f"the article already has a fact with the key {data['key']!r}", field="key")
+    return fact_to_dict(fact_from_dict(data))
+
+
+def _fact_key(article: Article, about: str) -> str:
+    taken = {f.key for f in article.facts}
+    return _free(_slug(about, 48, "fact"), taken.__contains__)
+
+
+def save_fact(article: Article, data: dict, fact: Fact | None = None) -> tuple[Fact, int]:
+    """Store a new or changed fact and propose the questions it gives; return it and how many."""
+    if fact is None:
+        fact = Fact(article=article, origin="teacher", key=data["key"])
+        db.session.add(fact)
+    fact.type, fact.about, fact.data, fact.edited = data["type"], data["about"], data, True
+    fact.sentence_id = next((s.id for s in article.sentences if s.text == data["sentence"]), None)
+    db.session.flush()
+    report = sync_questions(article, status="proposed")
+    db.session.commit()
+    return fact, report.added
+
+
+def delete_fact(fact: Fact) -> None:
+    """Delete a fact; questions built on it are retired if answered, else removed."""
+    article = fact.article
+    db.session.delete(fact)
+    db.session.flush()
+    db.session.expire(article, ["facts"])
+    sync_questions(article, status="proposed")
+    db.session.commit()
+
+
+# --- templates ---------------------------------------------------------------------------
+
+
+def template_preview(data: dict, article: Article | None) -> list[GeneratedQuestion]:
+    """Check a template and return the questions it would give from an article's facts."""
+    template = parse_template(data)
+    if article is None:
+        return []
+    facts = [fact_from_dict(f.data) for f in article.facts]
+    return generate(facts, [template])
+
+
+def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> Template:
+    """Store a new or changed template, then regenerate every article's questions."""
+    template = parse_template(data)
+    clash = db.session.scalar(select(Template).where(Template.key == template.key))
+    if clash is not None and clash is not row:
+        raise TemplateError(f"key: a template with the key {template.key!r} already exists")
+    if row is None:
+        row = Template(key=template.key, origin="teacher", owner_id=teacher.id)
+        db.session.add(row)
+    row.key, row.kind, row.text, row.data = (
+        template.key, template.kind, template.text, template_to_dict(template)
+    )
+    row.edited = True
+    db.session.flush()
+    for article in db.session.scalars(select(Article)):
+        sync_questions(article, status="proposed")
+    db.session.commit()
+    return row
+

@@ -1,0 +1,132 @@
+"""Teacher pages for classes: join code and QR code, settings, assignments."""
+
+import io
+from datetime import datetime
+
+import segno
+from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from .. import classes, library
+from ..errors import Invalid
+from ..extensions import db
+from ..models import Assignment
+from . import access
+from .forms import AssignmentForm, ClassroomForm, ConfirmForm
+from .views import bp
+
+
+@bp.route("/classes/new", methods=["GET", "POST"])
+def classroom_new():
+    """Create a class and get its join code."""
+    form = ClassroomForm()
+    if form.validate_on_submit():
+        classroom = classes.create_classroom(
+            current_user,
+            form.name.data,
+            hidden=form.leaderboard_hidden.data,
+            relaxed=form.relaxed.data,
+        )
+        flash(f"Class created. Students join with the code {classroom.code}.", "info")
+        return redirect(url_for(".classroom", classroom_id=classroom.id))
+    status = 422 if form.errors else 200
+    return render_template("teach/classroom_new.html", form=form), status
+
+
+def _assignment_form():
+    form = AssignmentForm(prefix="assign")
+    form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
+    return form
+
+
+@bp.get("/classes/<int:classroom_id>")
+def classroom(classroom_id: int):
+    """Show a class: join code, QR code, settings, assignments and members."""
+    classroom = access.own_classroom(classroom_id)
+    return _classroom_page(classroom, ClassroomForm(obj=classroom), _assignment_form())
+
+
+def _classroom_page(classroom, settings, assign, status=200):
+    return render_template(
+        "teach/classroom.html",
+        classroom=classroom,
+        settings=settings,
+        assign=assign,
+        confirm=ConfirmForm(),
+        assignments=classes.assignments_of(classroom),
+        members=classes.members(classroom),
+        board=classes.class_leaderboard(classroom),
+        join_url=url_for("play.join", code=classroom.code, _external=True),
+        is_open=classes.is_open,
+        zone=current_app.config["QUIZ_ZONE"],
+    ), status
+
+
+@bp.get("/classes/<int:classroom_id>/qr.svg")
+def classroom_qr(classroom_id: int):
+    """Return a QR code of the class's join URL, to show on the projector."""
+    classroom = access.own_classroom(classroom_id)
+    url = url_for("play.join", code=classroom.code, _external=True)
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=8, border=2, xmldecl=False, title=f"Join {classroom.name}: {url}"
+    )
+    return Response(buffer.getvalue(), mimetype="image/svg+xml")
+
+
+@bp.post("/classes/<int:classroom_id>/settings")
+def classroom_settings(classroom_id: int):
+    """Rename a class, hide its leaderboard, or turn the speed bonus off."""
+    classroom = access.own_classroom(classroom_id)
+    form = ClassroomForm()
+    if not form.validate_on_submit():
+        return _classroom_page(classroom, form, _assignment_form(), 422)
+    classroom.name = form.name.data.strip()
+    classroom.leaderboard_hidden = form.leaderboard_hidden.data
+    classroom.relaxed = form.relaxed.data
+    db.session.commit()
+    flash("Class settings saved.", "info")
+    return redirect(url_for(".classroom", classroom_id=classroom.id))
+
+
+@bp.post("/classes/<int:classroom_id>/assignments")
+def assignment_new(classroom_id: int):
+    """Assign an article to the class, with a round size and an optional deadline."""
+    classroom = access.own_classroom(classroom_id)
+    form = _assignment_form()
+    if form.validate_on_submit():
+        article = access.visible_article(form.article.data)
+        try:
+            classes.add_assignment(
+                classroom, article, form.size.data, _as_utc(form.deadline.data)
+            )
+        except Invalid as exc:
+            form.deadline.errors = [*form.deadline.errors, exc.message]
+        else:
+            flash(f"Assigned “{article.title}”.", "info")
+            return redirect(url_for(".classroom", classroom_id=classroom.id))
+    return _classroom_page(classroom, ClassroomForm(obj=classroom), form, 422)
+
+
+def _as_utc(local: datetime | None) -> datetime | None:
+    """Read a deadline typed in the server's time zone."""
+    if local is None:
+        return None
+    return local.replace(tzinfo=current_app.config["QUIZ_ZONE"])
+
+
+@bp.post("/assignments/<int:assignment_id>/delete")
+def assignment_delete(assignment_id: int):
+    """Remove an assignment; rounds already played keep their scores."""
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None:
+        abort(404, "No such assignment.")
+    classroom = access.own_classroom(assignment.classroom_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    db.session.delete(assignment)
+    db.session.commit()
+    flash("Assignment removed.", "info")
+    return redirect(url_for(".classroom", classroom_id=classroom.id))
+
+

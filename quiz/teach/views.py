@@ -1,0 +1,396 @@
+"""Teacher pages: login, dashboard, articles, facts, templates, questions and their review."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from .. import auth, library, seeding
+from ..errors import Invalid
+from ..extensions import db, limiter
+from ..facts import FACT_TYPES, FactError, SeedFileError
+from ..generation import KINDS, TemplateError
+from ..generation.templates import OVERS
+from ..models import Article, Template
+from . import access
+from .forms import (
+    ArticleEditForm,
+    ArticleForm,
+    ConfirmForm,
+    FactForm,
+    LoginForm,
+    QuestionEditForm,
+    SeedUploadForm,
+    TemplateForm,
+)
+
+
+bp = Blueprint("teach", __name__, url_prefix="/teach")
+
+
+@bp.before_request
+def require_login():
+    """Keep every teacher page behind login, except the login page itself."""
+    if request.endpoint != "teach.login" and not current_user.is_authenticated:
+        return redirect(url_for("teach.login", next=request.path))
+
+
+def _login_key() -> str:
+    # Per account and address: a stranger's guesses cannot lock the teacher out from school.
+    return f"{request.form.get('name', '').strip().lower()}|{request.remote_addr}"
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(
+    "10 per minute",
+    key_func=_login_key,
+    methods=["POST"],
+    deduct_when=lambda response: response.status_code != 302,
+    error_message="Too many failed logins. Wait a minute and try again.",
+)
+def login():
+    """Log a teacher in, starting a fresh session."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        teacher = auth.authenticate(form.name.data.strip(), form.password.data)
+        if teacher is not None:
+            db.session.commit()
+            session.clear()
+            login_user(teacher)
+            return redirect(_safe_next() or url_for(".dashboard"))
+        form.password.errors.append("That name and password do not match.")
+    status = 401 if form.errors and request.method == "POST" else 200
+    return render_template("teach/login.html", form=form), status
+
+
+def _safe_next() -> str | None:
+    """Return the page to go back to after login, only if it is a path on this site."""
+    target = request.args.get("next", "")
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@bp.post("/logout")
+def logout():
+    """End the teacher's session everywhere."""
+    if ConfirmForm().validate_on_submit():
+        auth.end_sessions(current_user)
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for(".login"))
+
+
+@bp.get("/")
+def dashboard():
+    """List the articles and classes this teacher can use."""
+    return render_template(
+        "teach/dashboard.html",
+        articles=library.articles_for(current_user),
+        classrooms=library.classrooms_for(current_user),
+        counts=library.question_status_counts(),
+    )
+
+
+@bp.route("/articles/new", methods=["GET", "POST"])
+def article_new():
+    """Create an article by pasting its text or uploading a file."""
+    form = ArticleForm()
+    if form.validate_on_submit():
+        try:
+            report = library.create_article(
+                form.title.data, form.text.data, form.upload.data, owner=current_user
+            )
+        except Invalid as exc:
+            form.text.errors.append(exc.message)
+        else:
+            flash(
+                f"Article saved: {report.facts_added} facts found, "
+                f"{report.questions_added} questions waiting for your review.",
+                "info",
+            )
+            return redirect(url_for(".article", article_id=report.article.id))
+    status = 422 if form.errors else 200
+    return render_template("teach/article_new.html", form=form), status
+
+
+@bp.get("/articles/<int:article_id>")
+def article(article_id: int):
+    """Show an article's sentences, facts and questions."""
+    article = access.visible_article(article_id)
+    return render_template(
+        "teach/article.html",
+        article=article,
+        questions=library.questions_of(article),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/articles/<int:article_id>/edit", methods=["GET", "POST"])
+def article_edit(article_id: int):
+    """Edit an article's title and text; only what changed is regenerated."""
+    article = access.visible_article(article_id)
+    form = ArticleEditForm(obj=article, text=article.body)
+    if form.validate_on_submit():
+        try:
+            library.edit_article(article, form.title.data, form.text.data)
+        except Invalid as exc:
+            form.text.errors.append(exc.message)
+        else:
+            flash("Article saved; its questions follow the new text.", "info")
+            return redirect(url_for(".article", article_id=article.id))
+    status = 422 if form.errors else 200
+    return render_template("teach/article_edit.html", form=form, article=article), status
+
+
+@bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
+def article_delete(article_id: int):
+    """Ask before deleting an article with everything played on it, then delete it."""
+    article = access.visible_article(article_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        title = article.title
+        library.delete_article(article)
+        flash(f"Deleted “{title}”.", "info")
+        return redirect(url_for(".dashboard"))
+    return render_template(
+        "teach/confirm.html",
+        form=form,
+        title=f"Delete “{article.title}”?",
+        message="Its facts, questions, rounds and answers are deleted too. This cannot be undone.",
+        button="Delete the article",
+        back=url_for(".article", article_id=article.id),
+    )
+
+
+@bp.get("/questions/<int:question_id>")
+def question(question_id: int):
+    """Preview a question exactly as a student sees it, with its provenance."""
+    question = access.visible_question(question_id)
+    return render_template(
+        "teach/question.html",
+        question=question,
+        confirm=ConfirmForm(),
+        answered=library.answer_count(question),
+    )
+
+
+@bp.post("/questions/<int:question_id>/status")
+def question_status(question_id: int):
+    """Publish, retire, restore or reject a question."""
+    question = access.visible_question(question_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    library.set_status(question, request.form.get("status", ""))
+    flash(f"Question {question.status}.", "info")
+    return redirect(request.form.get("back") if _is_local(request.form.get("back")) else
+                    url_for(".question", question_id=question.id))
+
+
+def _is_local(target: str | None) -> bool:
+    return bool(target) and target.startswith("/teach/") and "//" not in target
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def question_edit(question_id: int):
+    """Edit a question's wording; an answered question gets a new version instead."""
+    question = access.visible_question(question_id)
+    wrong = "\n".join(o.text for o in question.options if not o.correct)
+    form = QuestionEditForm(obj=question, wrong=wrong)
+    if form.validate_on_submit():
+        try:
+            edited = library.edit_question(
+                question, form.prompt.data, form.answer.data, form.wrong.data, form.explanation.data
+            )
+        except Invalid as exc:
+            form.wrong.errors.append(exc.message)
+        else:
+            if edited.id != question.id:
+                flash("The question had answers, so a new version replaces it.", "info")
+            return redirect(url_for(".question", question_id=edited.id))
+    status = 422 if form.errors else 200
+    return render_template("teach/question_edit.html", form=form, question=question), status
+
+
+# --- facts -------------------------------------------------------------------------------
+
+
+def _fact_form(article, fact=None):
+    form = FactForm(data=_fact_fields(fact) if fact and request.method == "GET" else None)
+    form.type.choices = [(t, t) for t in FACT_TYPES]
+    form.sentence.choices = [(s.id, f"{s.position}. {s.text}") for s in article.sentences]
+    return form
+
+
+def _fact_fields(fact) -> dict:
+    data = dict(fact.data)
+    value = data.get("value")
+    data["value"] = ", ".join(value) if isinstance(value, list) else str(value)
+    data["wrong"] = "\n".join(data.get("wrong") or [])
+    data["sentence"] = fact.sentence_id
+    return data
+
+
+def _save_fact(article, form, fact=None):
+    """Validate and store a fact from its form; put a bad value's message on its field."""
+    fields = {name: field.data for name, field in form._fields.items()}
+    if fields["type"] == "list":
+        fields["value"] = [v.strip() for v in fields["value"].split(",") if v.strip()]
+    try:
+        data = library.fact_data(article, fields, key=fact.key if fact else None)
+    except FactError as exc:
+        field = getattr(form, exc.field or "value", form.value)
+        field.errors = [*field.errors, exc.message]
+        return None
+    saved, added = library.save_fact(article, data, fact)
+    flash(f"Fact saved. {added} new questions wait for your review.", "info")
+    return redirect(url_for(".article", article_id=article.id, _anchor=f"fact-{saved.id}"))
+
+
+@bp.route("/articles/<int:article_id>/facts/new", methods=["GET", "POST"])
+def fact_new(article_id: int):
+    """Add a fact, tied to one of the article's sentences."""
+    article = access.visible_article(article_id)
+    form = _fact_form(article)
+    if form.validate_on_submit() and (done := _save_fact(article, form)):
+        return done
+    status = 422 if form.errors else 200
+    return render_template("teach/fact_form.html", form=form, article=article, fact=None), status
+
+
+@bp.route("/facts/<int:fact_id>/edit", methods=["GET", "POST"])
+def fact_edit(fact_id: int):
+    """Change a fact; seed loading will leave the changed fact alone."""
+    fact = access.visible_fact(fact_id)
+    form = _fact_form(fact.article, fact)
+    if form.validate_on_submit() and (done := _save_fact(fact.article, form, fact)):
+        return done
+    status = 422 if form.errors else 200
+    return render_template(
+        "teach/fact_form.html", form=form, article=fact.article, fact=fact
+    ), status
+
+
+@bp.post("/facts/<int:fact_id>/delete")
+def fact_delete(fact_id: int):
+    """Delete a fact; its answered questions are retired, the others removed."""
+    fact = access.visible_fact(fact_id)
+    article_id = fact.article_id
+    if not ConfirmForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    library.delete_fact(fact)
+    flash("Fact deleted.", "info")
+    return redirect(url_for(".article", article_id=article_id))
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+@bp.get("/templates")
+def templates():
+    """List the question templates."""
+    rows = db.session.scalars(db.select(Template).order_by(Template.key))
+    visible = [t for t in rows if t.owner_id in (None, current_user.id)]
+    return render_template("teach/templates.html", templates=visible)
+
+
+def _template_form(row=None):
+    data = None
+    if row is not None and request.method == "GET":
+        data = {**row.data, "over": row.data.get("over")}
+    form = TemplateForm(data=data)
+    form.kind.choices = [(k, k) for k in KINDS]
+    form.over.choices = [(o, o) for o in OVERS]
+    form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
+    return form
+
+
+@bp.route("/templates/new", methods=["GET", "POST"])
+@bp.route("/templates/<int:template_id>/edit", methods=["GET", "POST"])
+def template_form(template_id: int | None = None):
+    """Add or edit a template, with a preview of the questions it gives from an article."""
+    row = access.visible_template(template_id) if template_id else None
+    form = _template_form(row)
+    preview = None
+    if form.validate_on_submit():
+        data = {
+            name: getattr(form, name).data
+            for name in ("key", "kind", "over", "text", "text_shared", "time_limit")
+            if getattr(form, name).data not in (None, "")
+        }
+        article = db.session.get(Article, form.article.data) if form.article.data else None
+        try:
+            if "save" in request.form:
+                saved = library.save_template(data, current_user, row)
+                flash(f"Template {saved.key} saved; new questions wait for review.", "info")
+                return redirect(url_for(".templates"))
+            preview = library.template_preview(data, article)
+        except TemplateError as exc:
+            _template_error(form, str(exc))
+    status = 422 if form.errors else 200
+    return render_template(
+        "teach/template_form.html", form=form, row=row, preview=preview
+    ), status
+
+
+def _template_error(form, message: str) -> None:
+    """Show a template error on the field it names ("text: unknown placeholder…")."""
+    name, sep, rest = message.partition(": ")
+    field = getattr(form, name, None) if sep and name.isidentifier() else None
+    if field is None or not hasattr(field, "errors"):
+        field, rest = form.text, message
+    field.errors = [*field.errors, rest]
+
+
+# --- review queue and seed upload -------------------------------------------------------------
+
+
+@bp.route("/articles/<int:article_id>/review", methods=["GET", "POST"])
+def review(article_id: int):
+    """Approve or reject proposed questions, grouped by the sentence they come from."""
+    from .. import review as reviewing
+
+    article = access.visible_article(article_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        action = request.form.get("action")
+        ids = None if request.form.get("all") else _ids(request.form.getlist("question"))
+        if action not in ("approve", "reject"):
+            abort(400, "Choose approve or reject.")
+        done = (reviewing.approve if action == "approve" else reviewing.reject)(article, ids)
+        flash(f"{done} question{'s' if done != 1 else ''} {action}d.", "info")
+        return redirect(url_for(".review", article_id=article.id))
+    groups = reviewing.proposed_by_sentence(article)
+    return render_template("teach/review.html", article=article, groups=groups, form=form)
+
+
+def _ids(values: list[str]) -> list[int]:
+    try:
+        ids = [int(v) for v in values]
+    except ValueError:
+        abort(400, "Question ids are whole numbers.")
+    if not ids:
+        raise Invalid("Tick at least one question, or use the buttons for all.")
+    return ids
+
+
+@bp.route("/seed", methods=["GET", "POST"])
+def seed_upload():
+    """Load an article with its facts (and templates) from seed files, all or nothing."""
+    form = SeedUploadForm()
+    problems = []
+    if form.validate_on_submit():
+        files = {name: getattr(form, name).data for name in ("facts", "article", "templates")}
+        if not (files["facts"] and files["article"]):
+            form.facts.errors.append("Upload the facts file and the article it names.")
+        else:
+            try:
+                report = seeding.load_uploaded(files)
+            except SeedFileError as exc:
+                problems = exc.problems
+            else:
+                flash(f"Loaded {', '.join(report.articles_added) or 'no new article'}: "
+                      f"{report.facts_added} facts added.", "info")
+                return redirect(url_for(".dashboard"))
+    status = 422 if form.errors or problems else 200
+    return render_template("teach/seed.html", form=form, problems=problems), status

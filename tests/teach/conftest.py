@@ -1,0 +1,48 @@
+"""Teacher fixtures: accounts and a logged-in browser."""
+
+import pytest
+
+from quiz.auth import hash_password
+from quiz.extensions import db
+from quiz.models import Teacher
+
+from ..pages import csrf_token
+
+PASSWORD = "correct horse battery"
+
+
+def make_teacher(app, name="ms-frizzle", password=PASSWORD) -> int:
+    """Store a teacher account and return its id."""
+    with app.app_context():
+        teacher = Teacher(name=name, password_hash=hash_password(password))
+        db.session.add(teacher)
+        db.session.commit()
+        return teacher.id
+
+
+def log_in(client, name="ms-frizzle", password=PASSWORD):
+    """Log a test client in through the login form."""
+    page = client.get("/teach/login").get_data(as_text=True)
+    return client.post(
+        "/teach/login",
+        data={"csrf_token": csrf_token(page), "name": name, "password": password},
+    )
+
+
+@pytest.fixture
+def teacher(app):
+    return make_teacher(app)
+
+
+@pytest.fixture
+def teacher_client(app, teacher):
+    client = app.test_client()
+    response = log_in(client)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+def post_form(client, url, data=None, page_url=None, **kwargs):
+    """Post a form the way a browser does: with the CSRF token of the page it came from."""
+    page = client.get(page_url or url).get_data(as_text=True)
+    return client.post(url, data={"csrf_token": csrf_token(page), **(data or {})}, **kwargs)
