@@ -1,0 +1,175 @@
+"""Open Trivia DB's JSON: `{"response_code", "results": [{"category", "type", "difficulty",
+"question", "correct_answer", "incorrect_answers"}]}` (pure).
+
+Open Trivia DB sends text HTML-encoded by default; reading decodes it, writing encodes it.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from urllib.parse import quote
+
+from quiz.formats.model import (
+    DIFFICULTIES,
+    TRUE_FALSE,
+    Choice,
+    Dumped,
+    FormatError,
+    Item,
+    Parsed,
+    Problem,
+    check_item,
+    decode,
+)
+
+TYPES = {"multiple": "choice", "boolean": "true_false"}
+ENCODINGS = ("default", "url3986", "base64")
+
+
+def parse(data: bytes | str) -> Parsed:
+    """Read an Open Trivia DB response; raise FormatError listing every problem in it."""
+    text = decode(data)
+    try:
+        top = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError([Problem(error.lineno, error.colno, f"not JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise FormatError([Problem(1, 1, "the JSON is nested too deeply")]) from None
+    if not isinstance(top, dict) or not isinstance(top.get("results"), list):
+        raise FormatError([Problem(1, 1, 'expected an object with a "results" list')])
+    code = top.get("response_code", 0)
+    if code != 0:
+        raise FormatError(
+            [Problem(1, 1, f"response_code is {code!r}: the response holds no questions")]
+        )
+    parsed, problems = Parsed(), []
+    for result, (line, column) in zip(top["results"], _positions(text, len(top["results"]))):
+        try:
+            item = _item(result)
+        except ValueError as error:
+            problems.append(Problem(line, column, str(error)))
+            continue
+        item.line = line
+        found = check_item(item)
+        problems.extend(Problem(line, column, message) for message in found)
+        if not found:
+            parsed.items.append(item)
+    if problems:
+        raise FormatError(problems)
+    return parsed
+
+
+def _positions(text: str, count: int) -> list[tuple[int, int]]:
+    """Return where each element of the top-level "results" array starts."""
+    decoder = json.JSONDecoder()
+    found = [(1, 1)] * count
+    index = _results_start(text, decoder)
+    if index is None:
+        return found
+    for n in range(count):
+        while index < len(text) and text[index] in " \t\n,":
+            index += 1
+        line = text.count("\n", 0, index) + 1
+        found[n] = (line, index - (text.rfind("\n", 0, index) + 1) + 1)
+        _, index = decoder.raw_decode(text, index)
+    return found
+
+
+def _results_start(text: str, decoder: json.JSONDecoder) -> int | None:
+    """Return the index just inside the top-level "results" array."""
+    index = text.index("{") + 1
+    while True:
+        key_at = re.compile(r'\s*"').match(text, index)
+        if not key_at:
+            return None
+        key, index = decoder.raw_decode(text, key_at.end() - 1)
+        index = re.compile(r"\s*:\s*").match(text, index).end()
+        if key == "results":
+            return index + 1
+        _, index = decoder.raw_decode(text, index)
+        after = re.compile(r"\s*,?").match(text, index)
+        index = after.end()
+
+
+def _text(result: dict, name: str) -> str:
+    value = result.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f'"{name}" must be a non-empty string')
+    return html.unescape(value).strip()
+
+
+def _item(result) -> Item:
+    if not isinstance(result, dict):
+        raise ValueError("each result must be an object")
+    kind = TYPES.get(result.get("type"))
+    if kind is None:
+        raise ValueError('"type" must be "multiple" or "boolean"')
+    prompt = _text(result, "question")
+    right = _text(result, "correct_answer")
+    wrong = result.get("incorrect_answers")
+    if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
+        raise ValueError('"incorrect_answers" must be a list of strings')
+    wrong = [html.unescape(w).strip() for w in wrong]
+    difficulty = result.get("difficulty")
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise ValueError('"difficulty" must be "easy", "medium" or "hard"')
+    category = result.get("category")
+    if category is not None and not isinstance(category, str):
+        raise ValueError('"category" must be a string')
+    if kind == "true_false":
+        if right not in TRUE_FALSE or wrong != [t for t in TRUE_FALSE if t != right]:
+            raise ValueError('a boolean question has "correct_answer" True or False and the '
+                             "other one as its only incorrect answer")
+        options = [Choice(t, t == right) for t in TRUE_FALSE]
+    else:
+        options = [Choice(right, True)] + [Choice(w, False) for w in wrong]
+    return Item(
+        kind=kind,
+        prompt=prompt,
+        answer=right,
+        options=options,
+        category=html.unescape(category).strip() or None if category else None,
+        difficulty=difficulty,
+    )
+
+
+def encoder(encoding: str):
+    """Return the function that encodes text the way Open Trivia DB's `encode` asks."""
+    if encoding == "url3986":
+        return lambda text: quote(text, safe="")
+    if encoding == "base64":
+        return lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return lambda text: html.escape(text, quote=True)
+
+
+def result(item: Item, encode=None) -> dict | None:
+    """Return a question in Open Trivia DB's shape, or None when it has no options."""
+    encode = encode or encoder("default")
+    if item.kind == "short" or not item.options:
+        return None
+    right = next(o.text for o in item.options if o.correct)
+    return {
+        "type": "boolean" if item.kind == "true_false" else "multiple",
+        "difficulty": encode(item.difficulty or "medium"),
+        "category": encode(item.category or ""),
+        "question": encode(item.prompt),
+        "correct_answer": encode(right),
+        "incorrect_answers": [encode(o.text) for o in item.options if o.text != right],
+    }
+
+
+def dump(items: list[Item]) -> Dumped:
+    """Write questions as an Open Trivia DB response; typed-answer questions are skipped."""
+    results, skipped = [], []
+    for item in items:
+        found = result(item)
+        if found is None:
+            skipped.append((item.prompt, "Open Trivia DB has only multiple-choice and "
+                                         "true/false questions"))
+        else:
+            results.append(found)
+    text = json.dumps({"response_code": 0, "results": results}, ensure_ascii=False, indent=2)
+    return Dumped(text + "\n", skipped)
