@@ -1,5 +1,6 @@
 """Fixtures: an app on a fresh file database per test, its client and CLI runner."""
 
+import os
 import sqlite3
 
 import pytest
@@ -9,13 +10,22 @@ from quiz.extensions import db
 
 from .builders import Builder
 
+# Set to a PostgreSQL URL to run the whole suite there: each test gets its own database.
+TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
+
+
+def on_postgresql() -> bool:
+    """Tell whether this run builds its databases on PostgreSQL (QUIZ_TEST_DATABASE_URL)."""
+    return bool(TEST_DATABASE_URL)
+
 
 def _app(path, **config):
+    text = str(path)
     return create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+            "SQLALCHEMY_DATABASE_URI": text if "://" in text else f"sqlite:///{text}",
             "QUIZ_TIMEZONE": "UTC",
             **config,
         }
@@ -23,17 +33,29 @@ def _app(path, **config):
 
 
 @pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory):
+def postgres():
+    """The PostgreSQL server of QUIZ_TEST_DATABASE_URL, or None on SQLite."""
+    if not on_postgresql():
+        return None
+    from .databases import PostgresServer
+
+    return PostgresServer(TEST_DATABASE_URL)
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory, postgres):
     """Build a database with `quiz init` once; tests get copies of it."""
     folder = tmp_path_factory.mktemp("template")
-    path = folder / "seeded.sqlite3"
+    path = postgres.create("template") if postgres else folder / "seeded.sqlite3"
     app = _app(path)
     app.instance_path = str(folder / "instance")
     result = app.test_cli_runner().invoke(args=["init"])
     assert result.exit_code == 0, result.output
     with app.app_context():
         db.engine.dispose()
-    return path
+    yield path
+    if postgres:
+        postgres.drop(path)
 
 
 def _copy_sqlite(source, target):
@@ -43,10 +65,16 @@ def _copy_sqlite(source, target):
 
 
 @pytest.fixture
-def db_path(tmp_path, seeded_db):
+def db_path(tmp_path, seeded_db, postgres):
+    if postgres:
+        # On PostgreSQL, the URL of a fresh copy of the template database.
+        url = postgres.create("test", template=seeded_db)
+        yield url
+        postgres.drop(url)
+        return
     path = tmp_path / "quiz.sqlite3"
     _copy_sqlite(seeded_db, path)
-    return path
+    yield path
 
 
 @pytest.fixture
@@ -60,13 +88,15 @@ def app(db_path, tmp_path):
 
 
 @pytest.fixture
-def empty_app(tmp_path):
+def empty_app(tmp_path, postgres):
     """An app whose database does not exist yet."""
-    app = _app(tmp_path / "empty.sqlite3")
+    app = _app(postgres.create("empty") if postgres else tmp_path / "empty.sqlite3")
     app.instance_path = str(tmp_path / "instance")
     yield app
     with app.app_context():
         db.engine.dispose()
+    if postgres:
+        postgres.drop(app.config["SQLALCHEMY_DATABASE_URI"])
 
 
 @pytest.fixture
