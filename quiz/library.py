@@ -163,6 +163,9 @@ def edit_question(
         db.session.add(target)
     target.kind, target.prompt, target.answer, target.explanation = kind, prompt, answer, explanation
     target.fingerprint, target.origin = print_, "teacher"
+    # Old options go first: the new ones reuse their positions.
+    target.options = []
+    db.session.flush()
     target.options = [
         Option(position=n, text=text, correct=text == answer)
         for n, text in enumerate([answer, *wrong] if wrong else [], start=1)

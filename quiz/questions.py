@@ -49,6 +49,7 @@ def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
         wanted.add(g.fingerprint)
         if g.fingerprint in existing:
             report.kept += 1
+            _relink(existing[g.fingerprint], g, facts)
             continue
         db.session.add(
             _question(g, article, status, facts, template_ids.get(g.template_key), sentences)
@@ -67,6 +68,13 @@ def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
             db.session.delete(question)
             report.removed += 1
     return report
+
+
+def _relink(question: Question, g: GeneratedQuestion, facts: dict) -> None:
+    """Point a kept question at the facts that generate it now (one may have been deleted)."""
+    wanted = [facts[key] for key in g.fact_keys if key in facts]
+    if question.origin == "generated" and {f.key for f in question.facts} != set(g.fact_keys):
+        question.facts = wanted
 
 
 def _has_answers(question: Question) -> bool:

@@ -5,7 +5,7 @@ from flask_login import current_user, login_user, logout_user
 
 from .. import auth, library, seeding
 from ..errors import Invalid
-from ..extensions import db, limiter
+from ..extensions import csrf, db, limiter
 from ..facts import FACT_TYPES, FactError, SeedFileError
 from ..generation import KINDS, TemplateError
 from ..generation.templates import OVERS
@@ -24,13 +24,17 @@ from .forms import (
 
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
+# The blueprint checks CSRF itself, after login, so that anonymous requests of any method are
+# sent to the login page rather than refused for a missing token.
+csrf.exempt(bp)
 
 
 @bp.before_request
 def require_login():
-    """Keep every teacher page behind login, except the login page itself."""
+    """Keep every teacher page behind login, except the login page; then check CSRF."""
     if request.endpoint != "teach.login" and not current_user.is_authenticated:
         return redirect(url_for("teach.login", next=request.path))
+    csrf.protect()
 
 
 def _login_key() -> str:

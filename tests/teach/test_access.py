@@ -1,0 +1,107 @@
+"""Every teacher route: anonymous users and students are sent to login; other teachers get 404."""
+
+import pytest
+
+from quiz import create_app
+from quiz.extensions import db
+from quiz.models import Article, Assignment, Classroom, Fact, Option, Question, Sentence, Template
+
+from .conftest import log_in, make_teacher
+
+
+def _teacher_rules():
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    return sorted(
+        (rule.rule, sorted(rule.methods - {"HEAD", "OPTIONS"}))
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("teach.") and rule.endpoint != "teach.login"
+    )
+
+
+RULES = _teacher_rules()
+
+
+@pytest.fixture
+def private(app):
+    """A teacher's own article (with a fact, a question, a template) and class, by id."""
+    owner = make_teacher(app, "owner")
+    with app.app_context():
+        article = Article(slug="private", title="Private", body="One.", owner_id=owner)
+        article.sentences = [Sentence(position=1, text="One.")]
+        db.session.add(article)
+        db.session.flush()
+        fact = Fact(article_id=article.id, key="k", type="year", about="a", data={})
+        question = Question(article_id=article.id, kind="year", prompt="When?", answer="1961",
+                            explanation="One.", fingerprint="x", status="active",
+                            options=[Option(position=1, text="1961", correct=True),
+                                     Option(position=2, text="1962", correct=False)])
+        template = Template(key="own", kind="year", text="t", data={}, owner_id=owner)
+        classroom = Classroom(teacher_id=owner, name="7B", code="ABCDEF")
+        db.session.add_all([fact, question, template, classroom])
+        db.session.flush()
+        assignment = Assignment(classroom_id=classroom.id, article_id=article.id, size=5)
+        db.session.add(assignment)
+        db.session.commit()
+        return {
+            "article_id": article.id, "fact_id": fact.id, "question_id": question.id,
+            "template_id": template.id, "classroom_id": classroom.id,
+            "assignment_id": assignment.id, "player_id": "nobody",
+        }
+
+
+def _url(rule: str, ids: dict) -> str:
+    url = rule
+    for name, value in ids.items():
+        url = url.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+    assert "<" not in url, f"no test id for {rule}"
+    return url
+
+
+def _call(client, method, url):
+    return client.open(url, method=method, data={})
+
+
+@pytest.mark.parametrize("rule,methods", RULES, ids=[r for r, _ in RULES])
+def test_anonymous_users_and_students_are_sent_to_login(app, private, rule, methods):
+    client = app.test_client()
+    # A student who has played has a player cookie, and is still not a teacher.
+    client.get("/")
+    for method in methods:
+        response = _call(client, method, _url(rule, private))
+        assert response.status_code in (302, 403), (method, rule)
+        if response.status_code == 302:
+            assert "/teach/login" in response.headers["Location"]
+
+
+OWNED = [(r, m) for r, m in RULES if any(k in r for k in (
+    "article_id", "fact_id", "question_id", "template_id", "classroom_id", "assignment_id"))]
+
+
+@pytest.mark.parametrize("rule,methods", OWNED, ids=[r for r, _ in OWNED])
+def test_other_teachers_get_404_for_what_is_not_theirs(app, private, rule, methods):
+    make_teacher(app, "intruder")
+    client = app.test_client()
+    assert log_in(client, name="intruder").status_code == 302
+    for method in methods:
+        response = _call(client, method, _url(rule, private))
+        # A POST without its CSRF token may be refused before the lookup: still not a leak.
+        assert response.status_code in (404, 400), (method, rule, response.status_code)
+        if method == "GET":
+            assert response.status_code == 404
+
+
+def test_the_owner_can_open_every_page_of_their_own(app, private):
+    client = app.test_client()
+    assert log_in(client, name="owner").status_code == 302
+    for rule, methods in OWNED:
+        if "GET" in methods:
+            response = client.get(_url(rule, private))
+            assert response.status_code in (200, 302), (rule, response.status_code)
+
+
+def test_shared_library_articles_are_visible_to_every_teacher(app, teacher_client):
+    with app.app_context():
+        seed = db.session.scalar(db.select(Article).where(Article.slug == "baikonur"))
+    page = teacher_client.get("/teach/").get_data(as_text=True)
+    assert "Baikonur" in page and "Shared" in page
+    assert teacher_client.get(f"/teach/articles/{seed.id}").status_code == 200

@@ -1,0 +1,270 @@
+"""Teachers steer the library in the browser: facts, templates, questions."""
+
+import pytest
+from sqlalchemy import func, select
+
+from quiz import scoring
+from quiz.extensions import db
+from quiz.models import Article, Fact, Question, Template
+
+from ..pages import csrf_token
+from .conftest import post_form
+
+
+@pytest.fixture
+def seed(app):
+    with app.app_context():
+        article = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
+        return article.id, {s.text: s.id for s in article.sentences}
+
+
+def count(model, *where):
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+GAGARIN = "Just a few years later, in 1961, Yuri Gagarin began his historic journey into space from here."
+
+
+def fact_fields(sentences, **kw):
+    fields = {
+        "type": "person",
+        "about": "Yuri Gagarin",
+        "value": "Yuri Gagarin",
+        "sentence": sentences[GAGARIN],
+        "text": "Yuri Gagarin",
+        "role": "began a historic journey into space from Baikonur in 1961",
+        "group": "launched into space from Baikonur",
+        "claim": "{value} began his historic journey into space from Baikonur in 1961.",
+    }
+    return {**fields, **kw}
+
+
+def test_the_article_page_shows_facts_with_their_sentences(teacher_client, seed):
+    article_id, _ = seed
+    page = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
+    assert "Facts (" in page and GAGARIN in page
+    assert "Questions (" in page
+
+
+def test_adding_a_fact_proposes_its_questions_for_review(app, teacher_client, seed):
+    article_id, sentences = seed
+    url = f"/teach/articles/{article_id}/facts/new"
+    with app.app_context():
+        before = count(Question, Question.status == "proposed")
+    fields = fact_fields(
+        sentences,
+        type="year",
+        about="Gagarin's flight",
+        value="1961",
+        text="1961",
+        role="",
+        group="",
+        event="the year of Yuri Gagarin's first flight from Baikonur",
+        claim="Yuri Gagarin began his journey into space from Baikonur in {value}.",
+    )
+    response = post_form(teacher_client, url, fields)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        fact = db.session.scalar(select(Fact).where(Fact.about == "Gagarin's flight"))
+        assert fact.origin == "teacher" and fact.edited and fact.data["value"] == 1961
+        proposed = count(Question, Question.status == "proposed")
+        assert proposed > before
+    review = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
+    assert "Gagarin&#39;s flight" in review or "Gagarin's flight" in review
+
+
+@pytest.mark.parametrize(
+    "changes,field,message",
+    [
+        ({"type": "year", "value": "nineteen sixty-one"}, "value", "a year is a whole number"),
+        ({"type": "date", "value": "June 2nd"}, "value", "a date"),
+        ({"sentence": "999999"}, "sentence", "Not a valid choice"),
+        ({"about": ""}, "about", "Say what the fact is about."),
+        ({"value": ""}, "value", "Give the value."),
+        ({"claim": "no placeholder here"}, "claim", "{value}"),
+        ({"type": "bogus"}, "type", "Not a valid choice"),
+    ],
+)
+def test_bad_facts_are_refused_on_their_field_and_nothing_is_written(
+    app, teacher_client, seed, changes, field, message
+):
+    article_id, sentences = seed
+    with app.app_context():
+        before = count(Fact)
+    response = post_form(
+        teacher_client, f"/teach/articles/{article_id}/facts/new", fact_fields(sentences, **changes)
+    )
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert message in body
+    assert f'id="{field}-error"' in body
+    with app.app_context():
+        assert count(Fact) == before
+
+
+def test_editing_a_fact_marks_it_so_init_leaves_it_alone(app, teacher_client, runner, seed):
+    article_id, sentences = seed
+    with app.app_context():
+        fact = db.session.scalar(select(Fact).where(Fact.key == "gagarin-year"))
+        fact_id = fact.id
+    url = f"/teach/facts/{fact_id}/edit"
+    page = teacher_client.get(url).get_data(as_text=True)
+    assert "1961" in page
+    with app.app_context():
+        data = db.session.get(Fact, fact_id).data
+    fields = {k: v for k, v in data.items() if k in ("type", "about", "text", "event", "claim")}
+    fields.update(value="1961", sentence=sentences[GAGARIN], about="Gagarin, as a teacher wrote it")
+    response = teacher_client.post(url, data={"csrf_token": csrf_token(page), **fields})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert runner.invoke(args=["init"]).exit_code == 0
+    with app.app_context():
+        assert db.session.get(Fact, fact_id).about == "Gagarin, as a teacher wrote it"
+
+
+def test_deleting_a_fact_removes_its_unanswered_questions(app, teacher_client, seed):
+    article_id, _ = seed
+    with app.app_context():
+        fact = db.session.scalar(select(Fact).where(Fact.key == "gagarin-year"))
+        fact_id, linked = fact.id, [q.id for q in db.session.scalars(select(Question)) if fact in q.facts]
+    assert linked
+    page = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
+    response = teacher_client.post(f"/teach/facts/{fact_id}/delete", data={"csrf_token": csrf_token(page)})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(Fact, fact_id) is None
+        remaining = [db.session.get(Question, q) for q in linked]
+        # Only questions that another fact still gives stay, now pointing at that fact.
+        assert any(q is None for q in remaining)
+        assert all(q.facts and fact_id not in {f.id for f in q.facts} for q in remaining if q)
+
+
+def test_a_template_preview_shows_its_questions_without_saving(app, teacher_client, seed):
+    article_id, _ = seed
+    data = {"key": "when-new", "kind": "year", "over": "dated", "time_limit": "30",
+            "text": "Which year belongs to {event}?", "article": str(article_id), "preview": "1"}
+    response = post_form(teacher_client, "/teach/templates/new", data)
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "Which year belongs to the launch of the first artificial satellite?" in body
+    with app.app_context():
+        assert count(Template, Template.key == "when-new") == 0
+
+
+@pytest.mark.parametrize(
+    "text,over,kind,field,message",
+    [
+        ("In which year was {nonsense}?", "dated", "year", "text", "unknown placeholder {nonsense}"),
+        ("Who {event}?", "person", "choice", "text", "does not fit"),
+        ("Which came first: {a.event} or {b.event}?", "dated", "first", "kind", "needs over"),
+    ],
+)
+def test_template_errors_are_shown_on_the_field(app, teacher_client, seed, text, over, kind, field, message):
+    article_id, _ = seed
+    data = {"key": "bad", "kind": kind, "over": over, "time_limit": "30", "text": text,
+            "article": str(article_id), "save": "1"}
+    response = post_form(teacher_client, "/teach/templates/new", data)
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert message in body
+    with app.app_context():
+        assert count(Template, Template.key == "bad") == 0
+
+
+def test_saving_a_template_proposes_new_questions(app, teacher_client, seed):
+    article_id, _ = seed
+    data = {"key": "when-new", "kind": "year", "over": "dated", "time_limit": "30",
+            "text": "Which year belongs to {event}?", "article": str(article_id), "save": "1"}
+    response = post_form(teacher_client, "/teach/templates/new", data)
+    assert response.status_code == 302
+    with app.app_context():
+        template = db.session.scalar(select(Template).where(Template.key == "when-new"))
+        assert template.origin == "teacher"
+        proposed = db.session.scalars(
+            select(Question).where(Question.template_id == template.id)
+        ).all()
+        assert proposed and all(q.status == "proposed" for q in proposed)
+    assert "when-new" in teacher_client.get("/teach/templates").get_data(as_text=True)
+
+
+def _a_question(app, status="active"):
+    with app.app_context():
+        return db.session.scalar(
+            select(Question).where(Question.status == status, Question.kind == "year")
+        ).id
+
+
+def test_a_question_preview_shows_it_as_students_see_it(app, teacher_client):
+    question_id = _a_question(app)
+    page = teacher_client.get(f"/teach/questions/{question_id}").get_data(as_text=True)
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question.prompt in page and question.explanation in page
+        assert all(o.text in page for o in question.options)
+
+
+def test_retire_and_restore(app, teacher_client):
+    question_id = _a_question(app)
+    url = f"/teach/questions/{question_id}"
+    for status in ("retired", "active"):
+        response = post_form(teacher_client, url + "/status", {"status": status}, page_url=url)
+        assert response.status_code == 302
+        with app.app_context():
+            assert db.session.get(Question, question_id).status == status
+
+
+def test_an_impossible_status_change_is_refused(app, teacher_client):
+    question_id = _a_question(app)
+    url = f"/teach/questions/{question_id}"
+    response = post_form(teacher_client, url + "/status", {"status": "bogus"}, page_url=url)
+    assert response.status_code == 422
+    with app.app_context():
+        assert db.session.get(Question, question_id).status == "active"
+
+
+def test_editing_an_unanswered_question_changes_it_in_place(app, teacher_client):
+    question_id = _a_question(app)
+    url = f"/teach/questions/{question_id}/edit"
+    response = post_form(teacher_client, url, {
+        "prompt": "When did it happen?", "answer": "1961", "wrong": "1957\n1955",
+        "explanation": "Because the article says so."})
+    assert response.status_code == 302
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question.prompt == "When did it happen?" and question.version == 1
+        assert sorted(o.text for o in question.options) == ["1955", "1957", "1961"]
+
+
+def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
+    question_id = _a_question(app)
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        article = db.session.get(Article, question.article_id)
+        round_, _ = scoring.start_round(article, "Ada", 1)
+        # Deal exactly this question, then answer it.
+        round_.items[0].question_id = question_id
+        db.session.commit()
+        scoring.record_answer(round_.id, question_id, "1961")
+        old_prompt, score = question.prompt, db.session.get(type(round_), round_.id).score
+    response = post_form(teacher_client, f"/teach/questions/{question_id}/edit", {
+        "prompt": "Reworded?", "answer": "1961", "wrong": "1957", "explanation": "Source."})
+    assert response.status_code == 302
+    with app.app_context():
+        old = db.session.get(Question, question_id)
+        assert old.prompt == old_prompt and old.status == "retired"
+        new = db.session.scalar(select(Question).where(Question.previous_id == question_id))
+        assert new.prompt == "Reworded?" and new.version == 2 and new.status == "active"
+        assert db.session.get(type(round_), round_.id).score == score
+
+
+@pytest.mark.parametrize(
+    "wrong,message",
+    [("1961", "given twice"), ("a\nb\nc\nd", "at most 3")],
+)
+def test_bad_question_edits_are_refused(app, teacher_client, wrong, message):
+    question_id = _a_question(app)
+    response = post_form(teacher_client, f"/teach/questions/{question_id}/edit", {
+        "prompt": "Reworded?", "answer": "1961", "wrong": wrong, "explanation": "Source."})
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Question, question_id).prompt != "Reworded?"
