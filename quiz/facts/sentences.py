@@ -25,6 +25,10 @@ OPENERS = {
 CLOSERS = "\"'”’)]»"
 OPENING = "\"'“‘([«"
 TERMINAL = ".!?…"
+# A line this long that fills most of the paragraph's width was wrapped at the margin, so the
+# next line continues it even after a capitalised word ("met President\nJoe Biden").
+WRAP_MIN = 40
+WRAP_SHARE = 0.8
 
 BOUNDARY_RE = re.compile(
     rf"[{re.escape(TERMINAL)}]+[{re.escape(CLOSERS)}]*(?=\s+[{re.escape(OPENING)}]*[A-Z0-9])"
@@ -51,13 +55,16 @@ def _chunks(text: str) -> list[str]:
     chunks: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        current = ""
+        margin = max((len(line) for line in lines), default=0)
+        current, previous = "", ""
         for line in lines:
-            if current and _is_break(current, line):
+            wrapped = len(previous) >= WRAP_MIN and len(previous) >= WRAP_SHARE * margin
+            if current and not wrapped and _is_break(current, line):
                 chunks.append(current)
                 current = line
             else:
                 current = f"{current} {line}" if current else line
+            previous = line
         if current:
             chunks.append(current)
     return chunks

@@ -93,10 +93,17 @@ def _drafts(template: Template, facts: list[Fact]) -> Iterator[Draft]:
         yield from build(template, fact, facts)
 
 
+def _named(description: str | None) -> str | None:
+    """Return a description, or None when it is a sentence with a blank (it names nothing)."""
+    # Extracted facts describe what they cannot name soundly by their blanked sentence:
+    # such a fact gives fill-the-gap and true/false questions only.
+    return None if description is None or BLANK in description else description
+
+
 def _context(fact: Fact) -> dict[str, str | None]:
     value = None if fact.type == "list" else answer_text(fact)
-    return {"event": fact.event, "about": fact.about, "role": fact.role, "unit": fact.unit,
-            "value": value}
+    return {"event": _named(fact.event), "about": _named(fact.about),
+            "role": _named(fact.role), "unit": fact.unit, "value": value}
 
 
 def _fill(text: str, values: dict[str, str | None]) -> str | None:
@@ -247,7 +254,8 @@ def _first(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[
     later = b if earlier is a else a
     # The prompt names the two events in an order that does not give the answer away.
     named = (a, b) if _rng(template, a, b).random() < 0.5 else (b, a)
-    prompt = _fill(template.text, {"a.event": named[0].event, "b.event": named[1].event})
+    prompt = _fill(template.text, {"a.event": _named(named[0].event),
+                                   "b.event": _named(named[1].event)})
     if prompt:
         options = [capitalise(named[0].event), capitalise(named[1].event)]
         yield Draft(prompt, capitalise(earlier.event), options, (earlier, later), ordered=True)
@@ -258,7 +266,7 @@ def _difference(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iter
         return
     if year_of(b) < year_of(a):
         a, b = b, a
-    prompt = _fill(template.text, {"a.event": a.event, "b.event": b.event})
+    prompt = _fill(template.text, {"a.event": _named(a.event), "b.event": _named(b.event)})
     if prompt:
         difference = year_of(b) - year_of(a)
         candidates = difference_candidates(difference, _rng(template, a, b))

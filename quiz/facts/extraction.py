@@ -1,0 +1,473 @@
+"""Extract typed facts from new text with careful rules: every fact is what its sentence says.
+
+A fact is only made where a question over it is sound: the value occurs once in its sentence,
+no hedge ("more than", "by 2030") or negation lets a changed value stay true, and no other
+sentence says something so alike that another value could also be right. Descriptions that
+cannot be written soundly (an event, a role) are the sentence with the value blanked: the
+generator then asks only fill-the-gap and true/false over the fact.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from quiz.facts import lexicon as lx
+from quiz.facts.model import Fact
+from quiz.facts.sentences import split_sentences
+from quiz.generation.question import BLANK
+MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
+MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
+MONTH = rf"(?:{MONTH_NAMES}|(?:{MONTH_SHORT})\.?)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+DATE_RES = (
+    re.compile(rf"(?<![\w-])(?P<m>{MONTH}) (?P<d>{DAY}),? (?P<y>{YEAR})(?![\w-])"),
+    re.compile(rf"(?<![\w-])(?P<d>{DAY}) (?:of )?(?P<m>{MONTH}),? (?P<y>{YEAR})(?![\w-])"),
+    re.compile(rf"(?<![\w/-])(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+               rf"(?![\w/-])"),
+)
+# A date without its year ("on June 2") is a time phrase too, but gives no fact.
+PARTIAL_DATE_RE = re.compile(rf"(?<!\w)(?:{MONTH} {DAY}|{DAY} (?:of )?{MONTH})(?!\w)")
+YEAR_RE = re.compile(rf"(?<![\w$€£.,/:'’-]){YEAR}(?![\w%/:'’-]|[.,]\d)")
+NUMBER_RE = re.compile(
+    r"(?<![\w.,/:-])(?P<pre>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    r"(?P<ord>st|nd|rd|th)?(?P<pct>%| percent| per cent)?(?![\w/:-]|[.,]\d)"
+)
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
+NAME_RE = re.compile(
+    rf"(?<![\w'’-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
+    rf" {NAME_TOKEN})*(?![\w-])"
+)
+PRONOUN_START = lx._words("he|she|it|they|this|that|these|those|here|there|his|her|its|"
+                          "their|we|our|i|you|such|both|then")
+SUBJECT_VERB_RE = re.compile(r"^(?:,? (?P<appo>(?:a|an|the|who|whose|whom) [^,;:“”\"]{1,80}),)?"
+                             r" (?P<verb>[a-z][a-z-]+)\b")
+MIN_OVERLAP = 0.5
+
+
+@dataclass
+class Found:
+    """A value found in a sentence: where, what type, its value, and its wording."""
+
+    start: int
+    end: int
+    type: str
+    value: object
+    unit: str | None = None
+    name: str | None = None  # entity: the full name when the text is a short form
+
+    def text(self, sentence: str) -> str:
+        return sentence[self.start:self.end]
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """Return the sound facts of an article's text, each with its sentence."""
+    return extract_from_sentences(split_sentences(text))
+
+
+def extract_from_sentences(sentences: Sequence[str]) -> list[Fact]:
+    """Return the sound facts of an article's sentences (each sentence counted once)."""
+    sentences = list(dict.fromkeys(sentences))
+    article = _Article(sentences)
+    facts: list[Fact] = []
+    for sentence in sentences:
+        facts.extend(article.facts_of(sentence))
+    return _link_alike_dates(facts, article)
+
+
+class _Article:
+    """What the whole article says, which each sentence's facts are checked against."""
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        self.stems = {s: _stems(s) for s in sentences}
+        self.people = _people(sentences)
+        self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
+
+    def facts_of(self, sentence: str) -> list[Fact]:
+        if _doubtful(sentence) or not re.search(r"[.!][”’\"')]?$", sentence):
+            return []  # a doubtful sentence, or a title or credit line that states nothing
+        times = _times(sentence)
+        found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
+        found += _entities(sentence, self.people)
+        facts, seen = [], set()
+        digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8]
+        for item in found:
+            text = item.text(sentence)
+            if (item.type, str(item.value)) in seen or not _once(text, sentence):
+                continue
+            if item.type in ("person", "place", "organisation") and not self._unique(
+                    sentence, text):
+                continue
+            seen.add((item.type, str(item.value)))
+            prefix = {"place": "l"}.get(item.type, item.type[0])
+            fact = self._fact(sentence, item, times, f"{prefix}{digest}-{len(facts) + 1}")
+            if fact is not None:
+                facts.append(fact)
+        return facts
+
+    def _unique(self, sentence: str, text: str) -> bool:
+        """Tell whether no other sentence says nearly the same (so another name could fit)."""
+        own = _stems(sentence.replace(text, " ")) - _stems(text)
+        if not own:
+            return False
+        for other in self.sentences:
+            if other != sentence and len(own & self.stems[other]) >= MIN_OVERLAP * len(own):
+                return False
+        return True
+
+    def _fact(self, sentence: str, item: Found, times: list[Found], key: str) -> Fact | None:
+        text = item.text(sentence)
+        blanked = sentence[:item.start] + BLANK + sentence[item.end:]
+        described = f"“{blanked}”"
+        claim = _claim(sentence, item)
+        common = {"key": key, "type": item.type, "about": described, "sentence": sentence,
+                  "claim": claim}
+        if item.type in ("year", "date"):
+            return Fact(value=item.value, text=text,
+                        event=_event(sentence, item, times) or described, **common)
+        if item.type == "number":
+            return Fact(value=item.value, text=text, unit=item.unit, **common)
+        role = _role(sentence, item) or described
+        unit = item.unit
+        # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
+        plain = item.type == "place" and not sentence[:item.start].lower().endswith("the ")
+        wrong = self._wrong_places(unit, key) if plain else ()
+        return Fact(value=item.name or text, text=None if item.name else text, role=role,
+                    unit=unit, wrong=wrong, **common)
+
+    def _wrong_places(self, unit: str | None, key: str) -> tuple[str, ...]:
+        """Return three countries or cities the article never mentions: certainly wrong."""
+        pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
+        if not pool:
+            return ()
+        names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
+        names.sort(key=lambda name: hashlib.sha256(f"{key}{name}".encode()).hexdigest())
+        return tuple(name.title() for name in names[:3])
+
+
+# --- sentences that give nothing ---------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
+
+
+def _doubtful(sentence: str) -> bool:
+    """Tell whether a sentence denies or doubts itself, so a changed value could be true."""
+    words = _words(sentence)
+    if any(w.endswith("n't") for w in words) or "?" in sentence:
+        return True
+    return bool(set(words) & lx.NEGATIONS)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "'s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _words(text) if w not in lx.STOPWORDS and len(w) > 2}
+
+
+def _once(text: str, sentence: str) -> bool:
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)) == 1
+
+
+def _before(sentence: str, start: int, count: int = 3) -> list[str]:
+    return _words(sentence[:start])[-count:]
+
+
+def _hedged(sentence: str, start: int, end: int) -> bool:
+    """Tell whether a value is a bound, a guess or part of a range or list."""
+    before = _before(sentence, start)
+    for size in (1, 2, 3):
+        if len(before) >= size and " ".join(before[-size:]) in lx.HEDGES:
+            return True
+    if re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", sentence[end:]):
+        return True
+    return bool(re.search(r"(?:\d\s*[-–,]|\b(?:or|and))\s*$", sentence[:start]))
+
+
+# --- dates, years and numbers --------------------------------------------------------------
+
+def _month(text: str) -> int:
+    name = text.rstrip(".").lower()
+    return lx.MONTHS.index(name) + 1 if name in lx.MONTHS else lx.MONTH_ABBREVIATIONS[name]
+
+
+def _times(sentence: str) -> list[Found]:
+    """Return every time expression: full dates and years as facts, partial dates as None."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for regex in DATE_RES:
+        for m in regex.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            month = int(m["mm"]) if m.groupdict().get("mm") else _month(m["m"])
+            day = int(re.match(r"\d+", m["d"]).group())
+            try:
+                value = datetime.date(int(m["y"]), month, day)
+            except ValueError:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Found(m.start(), m.end(), "date", value))
+    for m in PARTIAL_DATE_RE.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in taken):
+            taken.append((m.start(), m.end()))
+            found.append(Found(m.start(), m.end(), "time", None))
+    for m in YEAR_RE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        following = re.match(r"\s+([a-z]+)", sentence[m.end():])
+        if following and following.group(1) not in lx.STOPWORDS | {"when"}:
+            continue  # "1500 workers" is a number, not a year
+        found.append(Found(m.start(), m.end(), "year", int(m.group())))
+    for item in found:
+        if item.type != "time" and _hedged(sentence, item.start, item.end):
+            item.type = "time"  # still a time phrase, but no sound fact
+    return sorted(found, key=lambda item: item.start)
+
+
+def _numbers(sentence: str, times: list[Found]) -> list[Found]:
+    found = []
+    for m in NUMBER_RE.finditer(sentence):
+        if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in times):
+            continue
+        if YEAR_RE.fullmatch(m.group()) and not m["pct"]:
+            following = re.match(r"\s+([a-z]+)", sentence[m.end():])
+            if not following or following.group(1) in lx.STOPWORDS:
+                continue  # a year that was hedged away, never a number
+        item = _number(sentence, m.start(), m.end(), m)
+        if item is not None:
+            found.append(item)
+    for m in re.finditer(r"(?<![\w-])(" + "|".join(lx.NUMBER_WORDS) + r")(?![\w-])",
+                         sentence, re.IGNORECASE):
+        noun = re.match(r" ([a-z]+s)\b", sentence[m.end():])
+        if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(
+                sentence, m.start(), m.end()):
+            found.append(Found(m.start(), m.end(), "number",
+                               lx.NUMBER_WORDS[m.group(1).lower()], unit=noun.group(1)))
+    return found
+
+
+def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
+    if _hedged(sentence, start, end):
+        return None
+    before = sentence[:start].rstrip()
+    # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
+    previous = re.search(r"([A-Za-z.#]+)$", before)
+    if previous and (previous.group(1)[:1].isupper() or previous.group(1) in ("#", "No.")) \
+            and start > 0 and not _sentence_start(before):
+        return None
+    rest = sentence[end:]
+    scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
+    tail_start = end + (scale.end() if scale else 0)
+    noun = re.match(r"[ -]([a-z][a-z-]*)\b", sentence[tail_start:])
+    unit_end = tail_start
+    unit = None
+    if m["pct"]:
+        unit = "percent"
+    elif noun and noun.group(1) not in lx.STOPWORDS and not noun.group(1).endswith("ly"):
+        unit = noun.group(1)
+        unit_end = tail_start + noun.end()
+        if noun.group(0).startswith("-"):
+            unit_end = tail_start  # "1,200-metre crossing": keep the hyphenated word whole
+    elif not (m["pre"] or scale or m["ord"]):
+        return None  # a bare figure: no unit or noun says what it counts
+    text_end = unit_end if unit_end > tail_start else tail_start
+    if sentence[text_end:text_end + 1] == "-":
+        return None
+    raw = m["num"].replace(",", "") + (m["dec"] or "")
+    value: int | Decimal = Decimal(raw) if m["dec"] else int(raw)
+    if scale and not unit:
+        unit = scale.group(1)
+    elif scale:
+        unit = f"{scale.group(1)} {unit}"
+    return Found(start, text_end, "number", value, unit=unit)
+
+
+def _sentence_start(before: str) -> bool:
+    return not before or before[-1:] in "“\"‘'("
+
+
+# --- events, roles and claims ---------------------------------------------------------------
+
+def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
+    """Describe what a sentence dates, when one time phrase dates its main clause plainly."""
+    if len(times) != 1 or re.search(r"[“”\"]", sentence):
+        return None
+    words = _words(sentence)
+    if set(words) & lx.REPORTED or words[0] in PRONOUN_START:
+        return None
+    head = re.match(r"(?:In|On|During) (?:the year )?$", sentence[:item.start])
+    tail = re.match(r"[.!]?$", sentence[item.end:])
+    if head and sentence[item.end:item.end + 2] == ", ":
+        rest = sentence[item.end + 2:]
+        event = rest[:1].upper() + rest[1:]
+    elif tail and re.search(r",? (?:in|on|during) $", sentence[:item.start]):
+        event = re.sub(r",? (?:in|on|during) $", "", sentence[:item.start])
+    else:
+        return None
+    event = event.rstrip(".!").strip()
+    if not 3 <= len(event.split()) <= 25:
+        return None
+    return f"“{event}”"
+
+
+def _claim(sentence: str, item: Found) -> str | None:
+    """Return the sentence as a claim with its value left open, when that reads soundly."""
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+        return None
+    if re.match(r"[A-Z][^.!?]*$", sentence) is None and not sentence.endswith((".", "!")):
+        return None
+    words = _words(sentence)
+    if words and words[0] in PRONOUN_START:
+        return None
+    return sentence[:item.start] + "{value}" + sentence[item.end:]
+
+
+def _role(sentence: str, item: Found) -> str | None:
+    """Return what the sentence says its subject did, when the entity is that subject."""
+    if item.start > 0 and sentence[:item.start].lower().strip() not in ("", "the"):
+        return None
+    if item.type != "person" and item.unit is None:
+        return None
+    found = SUBJECT_VERB_RE.match(sentence[item.end:])
+    if not found or found["verb"] in lx.STOPWORDS - {"is", "was", "has", "had", "did"}:
+        return None
+    if found["appo"] and item.type != "person":
+        return None
+    start = item.end + found.start("verb")
+    role = sentence[start:].rstrip(".!").strip()
+    if re.search(r"[“”\"]", role) or set(_words(role)) & lx.SHARED:
+        return None
+    return role if 2 <= len(role.split()) <= 30 else None
+
+
+# --- people, places and organisations --------------------------------------------------------
+
+def _capitalised(sentence: str) -> list[str]:
+    return [m.group() for m in NAME_RE.finditer(sentence)]
+
+
+def _trim(tokens: list[str]) -> tuple[list[str], bool]:
+    """Drop leading sentence words and titles; say whether a title was there."""
+    titled = False
+    while tokens and (tokens[0].lower() in lx.COMMON_CAPITALS or tokens[0].lower() in lx.TITLES
+                      or tokens[0].lower().rstrip(".") in lx.TITLES):
+        titled = titled or tokens[0].lower() in lx.TITLES or \
+            tokens[0].lower().rstrip(".") in lx.TITLES
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in ("of", "the", "de", "van", "von", "al"):
+        tokens = tokens[:-1]
+    return tokens, titled
+
+
+def _mentions(sentence: str):
+    """Yield (start, end, tokens, titled) for each capitalised phrase, trimmed."""
+    for m in NAME_RE.finditer(sentence):
+        tokens = m.group().split(" ")
+        trimmed, titled = _trim(tokens)
+        if not trimmed:
+            continue
+        text = " ".join(trimmed)
+        start = m.start() + m.group().index(text)
+        titled = titled or bool(re.search(
+            r"\b(?:" + "|".join(re.escape(t) for t in lx.TITLES) + r")\s*$",
+            sentence[:start], re.IGNORECASE))
+        yield start, start + len(text), trimmed, titled
+
+
+def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None:
+    """Classify a capitalised phrase as a place, organisation or person (with a unit)."""
+    name = " ".join(tokens)
+    lower = name.lower()
+    if lower in lx.COUNTRIES:
+        return "place", "country"
+    if lower in lx.CITIES:
+        return "place", "city"
+    if lower in lx.CONTINENTS:
+        return None
+    if tokens[-1].lower() in lx.ORG_HEADS or tokens[0].lower() in lx.ORG_HEADS or (
+            len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", name)):
+        return "organisation", "organisation"
+    if tokens[-1].lower() in lx.PLACE_HEADS or tokens[0].lower() in lx.PLACE_HEADS:
+        return "place", "place"
+    if any(t.lower() in lx.COMMON_CAPITALS or re.fullmatch(r"[A-Z]{2,6}", t)
+           or t.lower() in ("of", "the") for t in tokens):
+        return None
+    verb = re.match(r",? ([a-z]+)", after)
+    speaks = bool(verb) and verb.group(1) in lx.SPEECH_VERBS
+    if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
+        return "person", "person"
+    if len(tokens) == 1 and titled:
+        return "surname", "person"
+    return None
+
+
+def _people(sentences: list[str]) -> dict[str, str]:
+    """Map each person's full name, and each unambiguous surname, to the full name."""
+    full: set[str] = set()
+    for sentence in sentences:
+        for start, end, tokens, titled in _mentions(sentence):
+            kind = _kind(tokens, titled, sentence[end:])
+            if kind and kind[0] == "person":
+                full.add(" ".join(tokens))
+    names = {name: name for name in full}
+    surnames: dict[str, set[str]] = {}
+    for name in full:
+        surnames.setdefault(name.split(" ")[-1], set()).add(name)
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and surname not in names:
+            names[surname] = next(iter(owners))
+    return names
+
+
+def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
+    if set(_words(sentence)) & lx.SHARED:
+        return []
+    found = []
+    for start, end, tokens, titled in _mentions(sentence):
+        name = " ".join(tokens)
+        if sentence[end:end + 2] in ("'s", "’s") and name not in people:
+            continue
+        if name in people:
+            full = people[name]
+            found.append(Found(start, end, "person", full, unit="person",
+                               name=full if full != name else None))
+            continue
+        kind = _kind(tokens, titled, sentence[end:])
+        if kind and kind[0] in ("place", "organisation"):
+            found.append(Found(start, end, kind[0], name, unit=kind[1]))
+    people_here = [f for f in found if f.type == "person"]
+    # A list of three or more names is a group: any of them could fill another's place.
+    if len(people_here) >= 3:
+        found = [f for f in found if f.type != "person"]
+    return found
+
+
+# --- dates the article gives for alike events ---------------------------------------------
+
+def _link_alike_dates(facts: list[Fact], article: _Article) -> list[Fact]:
+    """Give dated facts of nearly the same sentence one event, so neither year is offered
+    as wrong for the other."""
+    dated = [f for f in facts if f.type in ("year", "date")]
+    shared: dict[str, str] = {}
+    for a in dated:
+        own = _stems(a.sentence) - {str(a.value)}
+        for b in dated:
+            if b.sentence == a.sentence or b.key in shared:
+                continue
+            other = _stems(b.sentence)
+            if own and len(own & other) >= MIN_OVERLAP * min(len(own), len(other)):
+                shared[b.key] = shared.get(a.key, a.about)
+                shared.setdefault(a.key, a.about)
+    return [replace(f, event=shared[f.key]) if f.key in shared else f for f in facts]

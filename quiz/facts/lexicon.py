@@ -1,0 +1,159 @@
+"""Word lists the fact extractor relies on: careful rules need to know a few names and words."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.strip().lower() for word in text.split("|") if word.strip())
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = _words("monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100,
+}
+SCALES = _words("thousand|million|billion|trillion")
+
+# Words before a figure that make it a bound or a guess: "more than 500" stays true at 400.
+HEDGES = _words(
+    "about|around|approximately|nearly|almost|roughly|some|over|under|above|below|"
+    "up to|at least|at most|more than|less than|fewer than|close to|upwards of|"
+    "as many as|as much as|as few as|estimated|an estimated|just over|just under|"
+    "almost|only|exceeding|beyond|within|between|from|before|after|by|until|till|since|"
+    "around|circa|c.|ca.|earlier than|later than|no later than|no earlier than|"
+    "as early as|as late as|or|to|and|than|nearly|minus|plus|than"
+)
+# Words that make a sentence deny or doubt what it says: a changed value may then be true.
+NEGATIONS = _words(
+    "not|never|no|nor|neither|without|none|nobody|nothing|cannot|n't|no longer|"
+    "failed|denied|unlikely|rumoured|rumored|allegedly|reportedly|possibly|perhaps|"
+    "maybe|might|may|could|if|unless|whether|false|untrue|myth"
+)
+# Words that say someone else did the same: another name may then also be right.
+SHARED = _words(
+    "also|too|as well|both|among|including|such as|like|other|others|another|again|"
+    "joined|along with|together|alongside|each|all|several|many|either|co-founded|"
+    "co-founder|fellow|same|similar|similarly|likewise"
+)
+# Words that put an event elsewhere in time than the sentence's date ("said it will open").
+REPORTED = _words(
+    "said|says|say|told|tells|announced|announces|stated|states|added|adds|claimed|"
+    "claims|according|reported|reports|wrote|writes|recalled|recalls|believes|believed|"
+    "thinks|expects|expected|hopes|plans|planned|will|would|could|should|shall|aims|"
+    "intends|promised|promises|predicted|predicts|scheduled|due|later|earlier|"
+    "when|while|after|before|until|since|once|because|which|who|whom|whose|where|that"
+)
+
+STOPWORDS = _words(
+    "a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|as|into|onto|over|under|"
+    "is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|"
+    "shall|should|may|might|must|it|its|he|she|his|her|they|their|them|we|our|us|i|"
+    "me|my|you|your|this|that|these|those|there|here|which|who|whom|whose|what|when|"
+    "where|why|how|than|then|so|such|not|no|also|very|just|about|after|before|"
+    "while|during|since|until|through|per|via|up|down|out|off|all|any|each|some|"
+    "more|most|other|own|same|said|says|one|new|first|last|year|years"
+)
+# Capitalised words that start sentences or name things but never begin a name.
+COMMON_CAPITALS = STOPWORDS | WEEKDAYS | frozenset(MONTHS) | _words(
+    "mr|mrs|ms|dr|prof|sir|dame|st|following|according|based|photo|meanwhile|however|"
+    "today|yesterday|tomorrow|last|next|earlier|later|now|after|before|during|despite|"
+    "although|because|if|while|since|once|yet|still|both|many|several|most|some|"
+    "officials|experts|residents|students|teachers|scientists|researchers|police|"
+    "critics|workers|engineers|visitors|people|children|parents|authorities|"
+    "north|south|east|west|northern|southern|eastern|western|central|chapter|section|"
+    "part|figure|table|page|volume|image|source|read|see|note|update|updated|share|"
+    "breaking|news|report|reports|editorial|opinion|analysis|just|only|even|every|"
+    "neither|either|nor|instead|thus|therefore|indeed|in|on|at|by|with|from|for|of"
+)
+
+# Words before a name that say it is a person's ("President Kassym-Jomart Tokayev").
+TITLES = _words(
+    "mr|mr.|mrs|mrs.|ms|ms.|dr|dr.|prof|prof.|professor|sir|dame|lord|lady|president|"
+    "vice-president|prime|minister|chancellor|senator|sen.|governor|gov.|mayor|king|"
+    "queen|prince|princess|pope|general|gen.|colonel|col.|captain|capt.|lieutenant|"
+    "sergeant|admiral|judge|justice|chairman|chairwoman|chair|ceo|director|secretary|"
+    "ambassador|commander|cosmonaut|astronaut|engineer|coach|striker|author|writer|"
+    "artist|composer|physicist|chemist|biologist|scientist|historian|architect|"
+    "inventor|explorer|pilot|spokesman|spokeswoman|spokesperson|head|founder|"
+    "leader|chief|manager|principal|headteacher|inspector|officer|saint|rev.|reverend|"
+    "archbishop|bishop|emperor|empress|tsar|sultan|sheikh|emir|pharaoh"
+)
+# Verbs of saying after a name: "..., Anna Kowalski said" names a person.
+SPEECH_VERBS = _words(
+    "said|says|told|tells|added|adds|explained|explains|noted|notes|recalled|recalls|"
+    "stated|states|announced|announces|argued|argues|wrote|writes|asked|asks|replied|"
+    "warned|warns|insisted|insists|believes|believed|thinks|thought|emphasized|"
+    "emphasised|stressed|praised|thanked|welcomed|criticised|criticized|urged|"
+    "concluded|highlighted|expressed|confirmed|admitted|described|called|led|founded|"
+    "discovered|invented|won|became|was|is|has|had|did|made|built|designed|wrote|"
+    "painted|composed|signed|opened|launched|flew|visited|met|joined|left|died|"
+    "married|studied|worked|served|received|returned|arrived|began|started|took"
+)
+
+ORG_HEADS = _words(
+    "agency|company|corporation|corp|corp.|inc|inc.|ltd|ltd.|plc|group|university|"
+    "institute|institution|ministry|council|committee|commission|association|bank|"
+    "party|service|administration|foundation|society|union|authority|department|"
+    "office|organisation|organization|federation|museum|library|hospital|school|"
+    "college|academy|club|team|court|parliament|senate|congress|assembly|army|navy|"
+    "force|forces|police|network|press|news|times|post|journal|gazette|tribune|"
+    "herald|broadcasting|television|radio|airlines|airways|motors|industries|"
+    "laboratory|laboratories|lab|labs|observatory|trust|fund|board|bureau|centre|"
+    "center|consortium|alliance|league|orchestra|theatre|theater|church|cathedral"
+)
+PLACE_HEADS = _words(
+    "city|town|village|river|lake|mountain|mountains|mount|island|islands|sea|ocean|"
+    "bay|gulf|valley|province|region|county|district|state|republic|kingdom|street|"
+    "square|avenue|road|bridge|park|desert|forest|peninsula|coast|strait|canal|"
+    "airport|station|port|harbour|harbor|cosmodrome|spaceport|plateau|steppe|"
+    "glacier|falls|canyon|hills|highlands|basin|delta|cape|reef"
+)
+
+COUNTRIES = _words(
+    "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|"
+    "Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|"
+    "Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|"
+    "Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|"
+    "Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|"
+    "Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|"
+    "Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|"
+    "Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|"
+    "Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|"
+    "Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|"
+    "Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|"
+    "Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|"
+    "Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|"
+    "North Macedonia|Norway|Oman|Pakistan|Palau|Panama|Papua New Guinea|Paraguay|Peru|"
+    "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|"
+    "Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|"
+    "Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|"
+    "Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|"
+    "Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|"
+    "United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|"
+    "Britain|England|Scotland|Wales|Soviet Union|USSR|Yugoslavia"
+)
+CITIES = _words(
+    "London|Paris|Berlin|Madrid|Rome|Vienna|Warsaw|Prague|Budapest|Moscow|Kyiv|Kiev|"
+    "Minsk|Riga|Vilnius|Tallinn|Helsinki|Stockholm|Oslo|Copenhagen|Dublin|Lisbon|"
+    "Athens|Istanbul|Ankara|Cairo|Nairobi|Lagos|Johannesburg|Cape Town|Tokyo|Osaka|"
+    "Beijing|Shanghai|Hong Kong|Seoul|Delhi|New Delhi|Mumbai|Bangkok|Jakarta|Manila|"
+    "Sydney|Melbourne|Toronto|Montreal|Vancouver|New York|Washington|Chicago|Boston|"
+    "Los Angeles|San Francisco|Houston|Miami|Seattle|Mexico City|Buenos Aires|"
+    "Rio de Janeiro|Sao Paulo|Lima|Bogota|Santiago|Astana|Almaty|Tashkent|Bishkek|"
+    "Baku|Tbilisi|Yerevan|Tehran|Baghdad|Riyadh|Dubai|Doha|Karachi|Lahore|Dhaka|"
+    "Kathmandu|Ulaanbaatar|Krakow|Gdansk|Munich|Hamburg|Frankfurt|Milan|Naples|"
+    "Barcelona|Valencia|Seville|Marseille|Lyon|Amsterdam|Rotterdam|Brussels|Zurich|"
+    "Geneva|Edinburgh|Glasgow|Manchester|Liverpool|Birmingham|Oxford|Cambridge|"
+    "Baikonur|St. Petersburg|Saint Petersburg|Novosibirsk|Houston|Florida|Texas|"
+    "California|Bavaria|Siberia|Kazan|Samarkand|Bukhara|Odesa|Lviv|Venice|Florence"
+)
+CONTINENTS = _words("Africa|Antarctica|Asia|Europe|North America|South America|Oceania|"
+                    "Arctic|Antarctic|Atlantic|Pacific|Mediterranean|Caribbean")
