@@ -377,6 +377,8 @@ def _number_range(text: str) -> dict | None:
 def shown_number(accepted: dict) -> str:
     """Return how a numeric answer is shown to a player: 1961, 1961 ± 2 or 1950–1960."""
     if "min" in accepted:
+        if accepted["min"] == accepted["max"]:
+            return accepted["min"]
         return f"{accepted['min']}–{accepted['max']}"
     if float(accepted["tolerance"]) == 0:
         return accepted["value"]
