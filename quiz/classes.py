@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .errors import Conflict, Invalid, NotFound
+from .errors import Closed, Invalid, NotFound
 from .extensions import db
 from .models import Article, Assignment, Classroom, Player, Round, Teacher, utcnow
 from .scoring import start_round
@@ -82,7 +82,7 @@ def play_assignment(assignment: Assignment, player: Player) -> Round:
     if player.classroom_id != assignment.classroom_id:
         raise NotFound("That assignment is not for your class.")
     if not is_open(assignment):
-        raise Conflict("The deadline for this assignment has passed.")
+        raise Closed("The deadline for this assignment has passed.")
     classroom = db.session.get(Classroom, assignment.classroom_id)
     article = db.session.get(Article, assignment.article_id)
     round_, _token = start_round(

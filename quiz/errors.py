@@ -32,6 +32,10 @@ class Conflict(QuizError):
     code, status = "conflict", 409
 
 
+class Closed(Conflict):
+    """Too late: an assignment's deadline has passed."""
+
+
 # What an HTTP status is called in the API's error codes.
 HTTP_CODES = {
     400: "bad_request",

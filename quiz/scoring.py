@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .errors import Conflict, Invalid, NotFound
+from .errors import Closed, Conflict, Invalid, NotFound
 from .extensions import begin_write, db
 from .generation import grade
 from .models import (
@@ -133,7 +133,7 @@ def points_for(correct: bool, elapsed: float, limit: int, speed_bonus: bool) -> 
 def check_answer(question: Question, given: str) -> tuple[bool, Option | None]:
     """Grade an answer without writing; refuse one that is not among the options."""
     if not question.options:
-        return grade(question.kind, given, question.answer), None
+        return grade(question.kind, given, question.answer, question.data), None
     wanted = " ".join(given.split()).casefold()
     for option in question.options:
         if " ".join(option.text.split()).casefold() == wanted:
@@ -149,7 +149,7 @@ def _check_deadline(round_: Round) -> None:
         select(Assignment.deadline).where(Assignment.id == round_.assignment_id)
     )
     if deadline is not None and utcnow() >= deadline:
-        raise Conflict("The deadline for this assignment has passed; answers are closed.")
+        raise Closed("The deadline for this assignment has passed; answers are closed.")
 
 
 @dataclass

@@ -11,10 +11,13 @@ from flask import (
     session,
     url_for,
 )
+from flask_wtf import FlaskForm
 from sqlalchemy import select
+from wtforms import TextAreaField
+from wtforms.validators import Length, Optional
 
-from .. import classes, scoring
-from ..errors import Conflict, Invalid, NotFound
+from .. import classes, reports, scoring
+from ..errors import Closed, Conflict, Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Article, Assignment, Classroom, Player, Round
 from ..security import answer_limit, player_key
@@ -113,6 +116,8 @@ def _answer(round_: Round, form):
         abort(400, "The answer form is missing its question.")
     try:
         verdict = scoring.record_answer(round_.id, question_id, form.answer.data)
+    except Closed:
+        raise
     except Conflict:
         # Reload or back button: the question was answered already; never score twice.
         flash("That question was already answered: here is what you answered.", "info")
@@ -132,14 +137,50 @@ def _position_of(round_: Round, question_id: int) -> int | None:
     return None
 
 
+class ReportForm(FlaskForm):
+    comment = TextAreaField(
+        "What looks wrong? (optional)",
+        validators=[
+            Optional(),
+            Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
+        ],
+    )
+
+
 @bp.get("/play/<round_id>/answers/<int:position>")
 def feedback(round_id: str, position: int):
     """Show whether an answer was right, the right answer and the sentence that proves it."""
-    round_ = own_round(round_id)
+    return _feedback(own_round(round_id), position)
+
+
+def _feedback(round_: Round, position: int, report_form: ReportForm | None = None, status=200):
     for item, answer in scoring.round_answers(round_):
         if item.position == position and answer is not None:
-            return render_template("play/feedback.html", round=round_, item=item, answer=answer)
+            return render_template(
+                "play/feedback.html",
+                round=round_,
+                item=item,
+                answer=answer,
+                report_form=report_form or ReportForm(),
+                reported=reports.is_reported(round_.id, item.question_id),
+            ), status
     abort(404, "That question has not been answered yet.")
+
+
+@bp.post("/play/<round_id>/answers/<int:position>/report")
+def report(round_id: str, position: int):
+    """Report that an answered question looks wrong, with an optional comment."""
+    round_ = own_round(round_id)
+    form = ReportForm()
+    if not form.validate_on_submit():
+        return _feedback(round_, position, form, 422)
+    try:
+        reports.report_question(round_.id, position, form.comment.data)
+    except Conflict as exc:
+        flash(exc.message, "info")
+    else:
+        flash("Thank you: your teacher will look at this question.", "info")
+    return redirect(url_for(".feedback", round_id=round_.id, position=position))
 
 
 @bp.get("/play/<round_id>/summary")
