@@ -20,7 +20,7 @@ from .. import classes, reports, scoring
 from ..errors import Closed, Conflict, Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Article, Assignment, Classroom, Player, Round
-from ..security import answer_limit, player_key
+from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, player_key
 from .forms import ChoiceAnswerForm, JoinForm, PlayForm, StartForm, TextAnswerForm
 
 bp = Blueprint("play", __name__)
@@ -84,7 +84,9 @@ def home():
 
 
 @bp.route("/play/<round_id>", methods=["GET", "POST"])
-@limiter.limit(answer_limit, key_func=player_key, methods=["POST"])
+@limiter.limit(
+    answer_limit, key_func=player_key, methods=["POST"], error_message=ANSWER_LIMIT_MESSAGE
+)
 def question(round_id: str):
     """Show the round's current question and take its answer."""
     round_ = own_round(round_id)

@@ -4,7 +4,9 @@ import pytest
 
 from quiz import create_app
 from quiz.extensions import db
-from quiz.models import Article, Assignment, Classroom, Fact, Option, Question, Sentence, Template
+from quiz.models import (
+    Article, Assignment, Classroom, Fact, Option, Player, Question, Sentence, Template,
+)
 
 from .conftest import log_in, make_teacher
 
@@ -40,12 +42,14 @@ def private(app):
         db.session.add_all([fact, question, template, classroom])
         db.session.flush()
         assignment = Assignment(classroom_id=classroom.id, article_id=article.id, size=5)
-        db.session.add(assignment)
+        # A student of the class, for the result pages about one student.
+        player = Player(nickname="Ada", classroom_id=classroom.id)
+        db.session.add_all([assignment, player])
         db.session.commit()
         return {
             "article_id": article.id, "fact_id": fact.id, "question_id": question.id,
             "template_id": template.id, "classroom_id": classroom.id,
-            "assignment_id": assignment.id, "player_id": "nobody",
+            "assignment_id": assignment.id, "player_id": player.id,
         }
 
 

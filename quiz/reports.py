@@ -1,0 +1,55 @@
+"""Students' reports that a question looks wrong: one per question per round."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .errors import Conflict, Invalid, NotFound
+from .extensions import begin_write, db
+from .models import Answer, Report, Round, RoundQuestion
+
+MAX_COMMENT = 500
+
+
+def report_question(round_id: str, position: int, comment: str | None) -> Report:
+    """Store a student's report on an answered question of their round, once per question."""
+    comment = (comment or "").strip() or None
+    if comment is not None and len(comment) > MAX_COMMENT:
+        raise Invalid(f"A comment is at most {MAX_COMMENT} characters.")
+    begin_write()
+    try:
+        # Locking the round serialises two reports sent at once from the same round (on
+        # PostgreSQL; SQLite's BEGIN IMMEDIATE already does), so the check below holds.
+        round_ = db.session.execute(
+            select(Round).where(Round.id == round_id).with_for_update()
+        ).scalar_one_or_none()
+        if round_ is None:
+            raise NotFound("No such round.")
+        question_id = db.session.scalar(
+            select(RoundQuestion.question_id)
+            .join(
+                Answer,
+                (Answer.round_id == RoundQuestion.round_id)
+                & (Answer.question_id == RoundQuestion.question_id),
+            )
+            .where(RoundQuestion.round_id == round_id, RoundQuestion.position == position)
+        )
+        if question_id is None:
+            raise NotFound("That question has not been answered yet.")
+        if is_reported(round_id, question_id):
+            raise Conflict("You have already reported this question. Thank you!")
+        report = Report(question_id=question_id, round_id=round_id, comment=comment)
+        db.session.add(report)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
+
+
+def is_reported(round_id: str, question_id: int) -> bool:
+    """Tell whether this round already reported this question."""
+    found = db.session.scalar(
+        select(Report.id).where(Report.round_id == round_id, Report.question_id == question_id)
+    )
+    return found is not None

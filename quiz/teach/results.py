@@ -1,0 +1,159 @@
+"""Teacher pages for results: per class, per student, per question; CSV; privacy actions."""
+
+from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from .. import analysis, charts, privacy, results
+from ..models import Classroom, Player
+from ..play.forms import nickname_field
+from . import access
+from .forms import ConfirmForm
+from .views import bp
+
+
+class NicknameForm(FlaskForm):
+    nickname = nickname_field()
+
+
+class DeleteClassForm(FlaskForm):
+    code = StringField(
+        "Type the class's join code to confirm",
+        validators=[DataRequired("Type the join code to confirm."), Length(max=16)],
+    )
+
+
+def _class_player(classroom_id: int, player_id: str) -> tuple[Classroom, Player]:
+    """Return one of the teacher's classes and a student of it, else 404."""
+    classroom = access.own_classroom(classroom_id)
+    player = privacy.class_player(classroom, player_id)
+    if player is None:
+        abort(404, "No such student in this class.")
+    return classroom, player
+
+
+def _confirmed(classroom_id: int, player_id: str) -> tuple[Classroom, Player]:
+    """Return the class and student of a posted button, once its CSRF token checks out."""
+    found = _class_player(classroom_id, player_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400, "The form expired; reload the page and try again.")
+    return found
+
+
+@bp.get("/classes/<int:classroom_id>/results")
+def class_results(classroom_id: int):
+    """Show a class's results per student, its rounds and the score distribution."""
+    classroom = access.own_classroom(classroom_id)
+    bins = analysis.distribution(results.score_percentages(classroom))
+    return render_template(
+        "teach/results.html",
+        classroom=classroom,
+        students=results.student_rows(classroom),
+        rounds=results.round_rows(classroom),
+        chart=charts.score_distribution(bins),
+        zone=current_app.config["QUIZ_ZONE"],
+    )
+
+
+def _student_page(classroom, player, form=None, status=200):
+    return render_template(
+        "teach/results_student.html",
+        classroom=classroom,
+        player=player,
+        rounds=results.round_rows(classroom, player.id),
+        form=form or NicknameForm(nickname=player.nickname),
+        confirm=ConfirmForm(),
+        zone=current_app.config["QUIZ_ZONE"],
+    ), status
+
+
+@bp.get("/classes/<int:classroom_id>/students/<player_id>")
+def student_results(classroom_id: int, player_id: str):
+    """Show one student's rounds in a class, with the privacy actions."""
+    return _student_page(*_class_player(classroom_id, player_id))
+
+
+@bp.post("/classes/<int:classroom_id>/students/<player_id>/nickname")
+def student_rename(classroom_id: int, player_id: str):
+    """Give a student a new nickname, on every round and leaderboard."""
+    classroom, player = _class_player(classroom_id, player_id)
+    form = NicknameForm()
+    if not form.validate_on_submit():
+        return _student_page(classroom, player, form, 422)
+    privacy.rename_player(player, form.nickname.data)
+    flash(f"Nickname changed to “{form.nickname.data}”.", "info")
+    return redirect(url_for(".student_results", classroom_id=classroom_id, player_id=player_id))
+
+
+@bp.post("/classes/<int:classroom_id>/students/<player_id>/remove-nickname")
+def student_remove_nickname(classroom_id: int, player_id: str):
+    """Replace a student's nickname everywhere by a neutral one."""
+    _classroom, player = _confirmed(classroom_id, player_id)
+    privacy.remove_nickname(player)
+    flash(f"Nickname removed: the student now shows as “{privacy.REMOVED_NICKNAME}”.", "info")
+    return redirect(url_for(".student_results", classroom_id=classroom_id, player_id=player_id))
+
+
+@bp.post("/classes/<int:classroom_id>/students/<player_id>/delete-answers")
+def student_delete_answers(classroom_id: int, player_id: str):
+    """Delete a student's rounds and answers."""
+    classroom, player = _confirmed(classroom_id, player_id)
+    count = privacy.delete_player_answers(classroom, player)
+    flash(f"Deleted {count} round{'s' if count != 1 else ''} with their answers.", "info")
+    return redirect(url_for(".class_results", classroom_id=classroom_id))
+
+
+@bp.get("/classes/<int:classroom_id>/questions")
+def class_questions(classroom_id: int):
+    """Show the item analysis of the questions the class answered, with students' reports."""
+    classroom = access.own_classroom(classroom_id)
+    items = results.class_items(classroom)
+    chart = charts.facility_chart(
+        [(f"Q{n}", item.stats.facility, item.stats.flagged) for n, item in enumerate(items, 1)]
+    )
+    return render_template(
+        "teach/results_questions.html",
+        classroom=classroom,
+        items=items,
+        chart=chart,
+        min_students=analysis.MIN_STUDENTS,
+    )
+
+
+@bp.get("/classes/<int:classroom_id>/results.csv")
+def class_results_csv(classroom_id: int):
+    """Download the class's rounds as CSV, safe to open in a spreadsheet."""
+    classroom = access.own_classroom(classroom_id)
+    body = results.to_csv(results.csv_rows(classroom))
+    filename = f"class-{classroom.id}-results.csv"
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/classes/<int:classroom_id>/delete-data", methods=["GET", "POST"])
+def class_delete_data(classroom_id: int):
+    """Ask for the join code, then delete the class with all its students' data."""
+    classroom = access.own_classroom(classroom_id)
+    form = DeleteClassForm()
+    if form.validate_on_submit():
+        if form.code.data.strip().upper() == classroom.code:
+            name = classroom.name
+            privacy.delete_class_data(classroom)
+            flash(f"Deleted the class “{name}” and all its students' data.", "info")
+            return redirect(url_for(".dashboard"))
+        form.code.errors.append("That is not this class's join code.")
+    status = 422 if form.errors else 200
+    return render_template("teach/results_delete.html", classroom=classroom, form=form), status
+
+
+@bp.get("/templates/stats")
+def template_stats():
+    """Show, per template, how many of its questions are flagged or retired."""
+    return render_template(
+        "teach/results_templates.html", rows=results.template_stats(current_user)
+    )
