@@ -34,6 +34,7 @@ HEADERS = {
 }
 
 DEFAULT_ANSWER_LIMIT = "60 per minute"
+ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
 
 
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):

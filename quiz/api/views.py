@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import scoring
 from ..extensions import csrf, db, limiter
 from ..models import Article
-from ..security import answer_limit, round_token_key
+from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, round_token_key
 from . import validation as v
 
 bp = Blueprint("api", __name__)
@@ -89,7 +89,7 @@ def current_question(round_id: str):
 
 
 @bp.post("/api/v1/rounds/<round_id>/answers")
-@limiter.limit(answer_limit, key_func=round_token_key)
+@limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""
     round_ = v.owned_round(round_id)

@@ -65,9 +65,11 @@ def world(app) -> World:
         "/join", data={"csrf_token": csrf_token(page), "code": code, "nickname": "Ada"}
     )
     assert joined.status_code == 302, joined.get_data(as_text=True)
-    api_round = app.test_client().post(
-        "/api/v1/rounds", json={"nickname": "Bot", "article": "baikonur", "size": 3}
-    ).get_json()
+    api_round = (
+        app.test_client()
+        .post("/api/v1/rounds", json={"nickname": "Bot", "article": "baikonur", "size": 3})
+        .get_json()
+    )
     with student.session_transaction() as cookie:
         player_id = cookie["player_id"]
     ids.update(

@@ -53,7 +53,8 @@ def test_a_token_from_another_browser_is_refused(app, world):
     page = world.student.get("/").get_data(as_text=True)
     stranger = app.test_client()
     response = stranger.post(
-        "/", data={"csrf_token": csrf_token(page), "article": "baikonur", "size": 3, "nickname": "M"}
+        "/",
+        data={"csrf_token": csrf_token(page), "article": "baikonur", "size": 3, "nickname": "M"},
     )
     assert response.status_code == 400
 

@@ -1,0 +1,105 @@
+"""Cookies HttpOnly and SameSite=Lax, Secure over HTTPS; answer rate limits per round and player."""
+
+import pytest
+
+from quiz import create_app
+
+from ..pages import answer_current, csrf_token, start_round
+from ..teach.conftest import PASSWORD, make_teacher
+
+
+def session_cookie(response) -> str:
+    cookies = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    assert cookies, response.headers
+    return cookies[-1].lower()
+
+
+def _start(client, base="http://localhost"):
+    page = client.get("/", base_url=base).get_data(as_text=True)
+    data = {"csrf_token": csrf_token(page), "article": "baikonur", "size": 2, "nickname": "A"}
+    # Over HTTPS the CSRF check also wants a same-site Referer, as browsers send.
+    response = client.post("/", data=data, base_url=base, headers={"Referer": base + "/"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+def test_the_student_cookie_is_httponly_lax_and_not_secure_over_http(client):
+    cookie = session_cookie(_start(client))
+    assert "httponly" in cookie and "samesite=lax" in cookie
+    # A laptop on the classroom network serves plain HTTP: a Secure cookie would never return.
+    assert "; secure" not in cookie
+
+
+def test_the_student_cookie_is_secure_over_https(app):
+    cookie = session_cookie(_start(app.test_client(), "https://localhost"))
+    assert "; secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+
+
+def test_the_teacher_cookie_is_secure_over_https(app):
+    make_teacher(app)
+    client = app.test_client()
+    page = client.get("/teach/login", base_url="https://localhost").get_data(as_text=True)
+    response = client.post(
+        "/teach/login",
+        data={"csrf_token": csrf_token(page), "name": "ms-frizzle", "password": PASSWORD},
+        base_url="https://localhost",
+        headers={"Referer": "https://localhost/teach/login"},
+    )
+    assert response.status_code == 302
+    cookie = session_cookie(response)
+    assert "; secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+
+
+@pytest.mark.parametrize(("behind_proxy", "secure"), [(True, True), (False, False)])
+def test_a_forwarded_https_counts_only_behind_a_configured_proxy(app, behind_proxy, secure):
+    proxied = create_app({**app.config, "QUIZ_BEHIND_PROXY": behind_proxy})
+    client = proxied.test_client()
+    # The start form's CSRF token is the first thing kept in the session cookie.
+    cookie = session_cookie(client.get("/", headers={"X-Forwarded-Proto": "https"}))
+    assert ("; secure" in cookie) is secure
+
+
+def test_the_api_limits_answers_per_round_token_not_per_address(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "3 per minute"
+    client = app.test_client()
+    rounds = [
+        client.post(
+            "/api/v1/rounds", json={"nickname": f"p{n}", "article": "baikonur", "size": 10}
+        ).get_json()
+        for n in range(2)
+    ]
+
+    def answer(created):
+        auth = {"Authorization": f"Bearer {created['token']}"}
+        url = f"/api/v1/rounds/{created['id']}"
+        question = client.get(url + "/question", headers=auth).get_json()["question"]
+        pick = question["options"][0] if question["options"] else "1961"
+        body = {"question_id": question["id"], "answer": pick}
+        return client.post(url + "/answers", json=body, headers=auth)
+
+    assert [answer(rounds[0]).status_code for _ in range(3)] == [200] * 3
+    refused = answer(rounds[0])
+    assert refused.status_code == 429
+    assert refused.get_json()["error"]["code"] == "too_many_requests"
+    assert "Retry-After" in refused.headers
+    # A classmate on the same address plays on.
+    assert answer(rounds[1]).status_code == 200
+    state = client.get(
+        f"/api/v1/rounds/{rounds[0]['id']}",
+        headers={"Authorization": f"Bearer {rounds[0]['token']}"},
+    ).get_json()
+    assert state["answered"] == 3
+
+
+def test_the_pages_limit_answers_per_player_not_per_address(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute"
+    ada, bob = app.test_client(), app.test_client()
+    ada_url = start_round(ada, size=5, nickname="Ada")
+    bob_url = start_round(bob, size=5, nickname="Bob")
+    assert [answer_current(ada, ada_url)[0].status_code for _ in range(2)] == [302, 302]
+    refused = answer_current(ada, ada_url)[0]
+    assert refused.status_code == 429
+    assert "Too many" in refused.get_data(as_text=True)
+    # Reading the question page is never limited, and a classmate can still answer.
+    assert ada.get(ada_url).status_code == 200
+    assert answer_current(bob, bob_url)[0].status_code == 302
