@@ -1,0 +1,155 @@
+"""Import question files into an article's bank and export an article's questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from . import formats
+from .errors import Invalid
+from .extensions import begin_write, db
+from .formats import Choice, FormatError, Item
+from .generation.question import fingerprint
+from .models import Article, Option, Question
+
+FORMATS = formats.FORMATS
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 64
+MAX_TITLE = 200
+DEFAULT_TIME_LIMIT = 30
+
+__all__ = ["FORMATS", "FormatError", "ImportReport", "export_questions", "import_questions"]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: questions added, duplicates left out, and what it skipped and why."""
+
+    article: Article
+    added: int = 0
+    duplicates: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+def check_format(fmt: str) -> str:
+    """Return the format name, or refuse one that is not in FORMATS."""
+    if fmt not in FORMATS:
+        raise Invalid(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    return fmt
+
+
+def check_slug(slug: str) -> str:
+    """Return the article slug, or refuse one that is not lowercase words joined by hyphens."""
+    if not SLUG.fullmatch(slug or "") or len(slug) > MAX_SLUG:
+        raise Invalid(
+            f"The article slug {slug!r} must be 1 to {MAX_SLUG} lowercase letters, digits and "
+            "single hyphens, like 'space-race'."
+        )
+    return slug
+
+
+def import_questions(
+    data: bytes | str,
+    fmt: str,
+    article_slug: str,
+    *,
+    title: str | None = None,
+    owner_id: int | None = None,
+) -> ImportReport:
+    """Add a file's questions to an article's bank (created if missing); all or nothing."""
+    check_format(fmt)
+    check_slug(article_slug)
+    if title is not None and not 1 <= len(title.strip()) <= MAX_TITLE:
+        raise Invalid(f"An article title has 1 to {MAX_TITLE} characters.")
+    parsed = formats.parse(data, fmt)  # raises FormatError before anything is written
+    begin_write()
+    try:
+        article = db.session.scalar(select(Article).where(Article.slug == article_slug))
+        if article is None:
+            article = Article(
+                slug=article_slug,
+                title=(title or article_slug).strip(),
+                body="",
+                origin="import",
+                owner_id=owner_id,
+            )
+            db.session.add(article)
+            db.session.flush()
+        report = ImportReport(article=article, skipped=list(parsed.skipped))
+        seen = set(
+            db.session.scalars(select(Question.fingerprint).where(Question.article_id == article.id))
+        )
+        for item in parsed.items:
+            print_ = fingerprint(item.kind, item.prompt, item.answer)
+            if print_ in seen:
+                report.duplicates += 1
+                continue
+            seen.add(print_)
+            db.session.add(_question(article, item, print_))
+            report.added += 1
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return report
+
+
+def _question(article: Article, item: Item, print_: str) -> Question:
+    """Build a stored question from an imported one, keeping its own feedback."""
+    question = Question(
+        article_id=article.id,
+        kind=item.kind,
+        prompt=item.prompt,
+        answer=item.answer,
+        explanation=item.explanation
+        or item.right_feedback()
+        or f"The right answer is {item.answer}.",
+        fingerprint=print_,
+        origin="import",
+        status="active",
+        time_limit=item.time_limit or DEFAULT_TIME_LIMIT,
+        title=item.title,
+        category=item.category,
+        difficulty=item.difficulty,
+        data=item.data,
+    )
+    question.options = [
+        Option(position=n, text=o.text, correct=o.correct, feedback=o.feedback)
+        for n, o in enumerate(item.options, start=1)
+    ]
+    return question
+
+
+def item_of(question: Question) -> Item:
+    """Return a stored question as the formats exchange it."""
+    return Item(
+        kind=question.kind,
+        prompt=question.prompt,
+        answer=question.answer,
+        options=[Choice(o.text, o.correct, o.feedback) for o in question.options],
+        explanation=question.explanation,
+        title=question.title,
+        category=question.category,
+        difficulty=question.difficulty,
+        time_limit=question.time_limit,
+        data=question.data,
+    )
+
+
+def exported_items(article: Article) -> list[Item]:
+    """Return the article's playable questions, oldest first, as the formats exchange them."""
+    query = select(Question).where(Question.article_id == article.id, Question.status == "active")
+    return [item_of(q) for q in db.session.scalars(query.order_by(Question.id))]
+
+
+def export_file(article: Article, fmt: str) -> tuple[bytes, list[tuple[str, str]]]:
+    """Write the article's playable questions in a format; return the file and what it left out."""
+    dumped = formats.dump(exported_items(article), check_format(fmt))
+    return dumped.text.encode("utf-8"), dumped.skipped
+
+
+def export_questions(article: Article, fmt: str) -> bytes:
+    """Write the article's playable questions in a format (text formats as UTF-8)."""
+    return export_file(article, fmt)[0]
