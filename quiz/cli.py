@@ -14,6 +14,8 @@ from sqlalchemy import inspect, select
 
 from . import auth, config, seeding
 from .extensions import db
+from .errors import QuizError
+from .exchange import FORMATS, FormatError, export_file, import_questions
 from .facts import SeedFileError
 from .models import Article
 from .paths import migrations_dir, seed_dir
@@ -29,6 +31,8 @@ def register(app: Flask) -> None:
         generate_command,
         seed_command,
         create_teacher_command,
+        import_questions_command,
+        export_command,
     ):
         app.cli.add_command(command)
     app.cli.add_command(backup_command)
@@ -167,6 +171,58 @@ def backup_command(path: Path) -> None:
     except BackupError as exc:
         _fail(str(exc))
     click.echo(f"Backed up the database to {path} (integrity check: ok)")
+
+
+@click.command("import-questions")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="File format.")
+@click.option("--article", "slug", required=True, help="Article (slug) whose bank they join.")
+@click.option("--title", help="Title for the article, if it has to be created.")
+@with_appcontext
+def import_questions_command(file: Path, fmt: str, slug: str, title: str | None) -> None:
+    """Import a GIFT, Aiken, CSV or Open Trivia DB file into an article's question bank."""
+    _require_schema()
+    try:
+        report = import_questions(file.read_bytes(), fmt, slug, title=title)
+    except FormatError as exc:
+        problems = "\n".join(f"{file.name}: {problem}" for problem in exc.problems)
+        _fail(f"the file has problems; nothing was imported:\n{problems}")
+    except QuizError as exc:
+        _fail(exc.message)
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    click.echo(
+        f"{report.article.slug}: {report.added} added, {report.duplicates} duplicates, "
+        f"{len(report.skipped)} skipped"
+    )
+    for line, reason in report.skipped:
+        click.echo(f"  skipped {file.name}: line {line}: {reason}")
+
+
+@click.command("export")
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS), help="File format.")
+@click.option("--article", "slug", required=True, help="Article (slug) to export.")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="File (default: stdout)."
+)
+@with_appcontext
+def export_command(fmt: str, slug: str, output: Path | None) -> None:
+    """Export an article's playable questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
+    _require_schema()
+    article = db.session.scalar(select(Article).where(Article.slug == slug))
+    if article is None:
+        _fail(f"no article with the slug {slug!r}")
+    data, left_out = export_file(article, fmt)
+    for prompt, reason in left_out:
+        click.echo(f"left out {prompt[:60]!r}: {reason}", err=True)
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+    click.echo(f"Wrote {output}")
 
 
 def _require_schema() -> None:

@@ -414,9 +414,10 @@ def _write(item: Item) -> str:
     if item.explanation:
         block += f" ####{escape(item.explanation)}"
     title = f"::{escape(item.title)}::" if item.title else ""
-    mid = item.kind in OPTION_KINDS and item.kind != "true_false" and item.prompt.count(BLANK) == 1
-    if mid:
-        before, after = item.prompt.split(BLANK)
+    before, _, after = item.prompt.partition(BLANK)
+    # Only a gap with text after it reads back as a missing word; others keep a kind hint.
+    mid = item.kind in OPTION_KINDS and item.kind != "true_false" and after.strip() != ""
+    if mid and BLANK not in after:
         text = f"{title}{escape(before)}{{{block}}}{escape(after)}"
         imported_as = "cloze"
     else:
@@ -456,7 +457,7 @@ def _block(item: Item) -> str:
     weights = (item.data or {}).get("weights") or [None] * len(item.options)
     parts = []
     for option, weight in zip(item.options, weights):
-        if weight is not None and weight != 100:
+        if weight is not None:
             parts.append(f"~%{weight}%{escape(option.text)}{_feedback(option.feedback)}")
         else:
             marker = "=" if option.correct else "~"

@@ -197,10 +197,29 @@ KIND_RULES = {
 }
 
 
-def grade(kind: str, given: str, answer: str) -> bool:
+def grade(kind: str, given: str, answer: str, data: dict | None = None) -> bool:
     """Tell whether a given answer is right: exact option, or for short text, loosely."""
     if kind != "short":
         return given == answer
+    data = data or {}
+    if "numeric" in data:
+        # Imported numerical questions: a value within a tolerance, or a range; partial credit
+        # ("weight" below 100) scores as wrong.
+        number = _as_number(given)
+        return number is not None and any(
+            _within(number, accepted) for accepted in data["numeric"] if "weight" not in accepted
+        )
+    return any(_loosely(given, accepted) for accepted in data.get("accepted") or [answer])
+
+
+def _within(number: Decimal, accepted: dict) -> bool:
+    if "min" in accepted:
+        return Decimal(accepted["min"]) <= number <= Decimal(accepted["max"])
+    value, tolerance = Decimal(accepted["value"]), Decimal(accepted.get("tolerance") or "0")
+    return value - tolerance <= number <= value + tolerance
+
+
+def _loosely(given: str, answer: str) -> bool:
     given_number, answer_number = _as_number(given), _as_number(answer)
     if given_number is not None and answer_number is not None:
         return given_number == answer_number
