@@ -270,7 +270,7 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     rest = sentence[end:]
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
-    noun = re.match(r"[ -]([a-z][a-z-]*)\b", sentence[tail_start:])
+    noun = re.match(r"[ -]((?:cubic |square )?[a-z][a-z-]*)\b", sentence[tail_start:])
     unit_end = tail_start
     unit = None
     if m["pct"]:
@@ -312,12 +312,12 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
     if head and sentence[item.end:item.end + 2] == ", ":
         rest = sentence[item.end + 2:]
         event = rest[:1].upper() + rest[1:]
-    elif tail and re.search(r",? (?:in|on|during) $", sentence[:item.start]):
-        event = re.sub(r",? (?:in|on|during) $", "", sentence[:item.start])
+    elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[:item.start]):
+        event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[:item.start])
     else:
         return None
     event = event.rstrip(".!").strip()
-    if not 3 <= len(event.split()) <= 25:
+    if not 2 <= len(event.split()) <= 25:
         return None
     return f"“{event}”"
 
@@ -336,10 +336,9 @@ def _claim(sentence: str, item: Found) -> str | None:
 
 def _role(sentence: str, item: Found) -> str | None:
     """Return what the sentence says its subject did, when the entity is that subject."""
-    if item.start > 0 and sentence[:item.start].lower().strip() not in ("", "the"):
-        return None
-    if item.type != "person" and item.unit is None:
-        return None
+    before = sentence[:item.start].lower().split()
+    if any(word not in lx.TITLES for word in before) or item.type != "person":
+        return None  # only a person named as the subject has a sound "Who ...?"
     found = SUBJECT_VERB_RE.match(sentence[item.end:])
     if not found or found["verb"] in lx.STOPWORDS - {"is", "was", "has", "had", "did"}:
         return None
@@ -399,13 +398,19 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
     if tokens[-1].lower() in lx.ORG_HEADS or tokens[0].lower() in lx.ORG_HEADS or (
             len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", name)):
         return "organisation", "organisation"
-    if tokens[-1].lower() in lx.PLACE_HEADS or tokens[0].lower() in lx.PLACE_HEADS:
-        return "place", "place"
+    # A lake is offered only against other lakes: a river "beside the railway" may be true.
+    if tokens[-1].lower() in lx.PLACE_HEADS:
+        return "place", tokens[-1].lower()
+    if tokens[0].lower() in lx.PLACE_HEADS:
+        return "place", tokens[0].lower()
+    if any(t.lower() in lx.THING_HEADS for t in tokens):
+        return None
     if any(t.lower() in lx.COMMON_CAPITALS or re.fullmatch(r"[A-Z]{2,6}", t)
            or t.lower() in ("of", "the") for t in tokens):
         return None
-    verb = re.match(r",? ([a-z]+)", after)
-    speaks = bool(verb) and verb.group(1) in lx.SPEECH_VERBS
+    verb = re.match(r",? ([a-z]+)\b", after)
+    speaks = bool(verb) and (verb.group(1) in lx.SPEECH_VERBS or (
+        verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS))
     if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
         return "person", "person"
     if len(tokens) == 1 and titled:
@@ -425,8 +430,13 @@ def _people(sentences: list[str]) -> dict[str, str]:
     surnames: dict[str, set[str]] = {}
     for name in full:
         surnames.setdefault(name.split(" ")[-1], set()).add(name)
+    # "Hubble" is the telescope as often as the astronomer: a surname that is also part of
+    # another name, or said twice in one sentence, is not resolved.
+    others = {phrase for s in sentences for phrase in _capitalised(s)} - full
     for surname, owners in surnames.items():
-        if len(owners) == 1 and surname not in names:
+        clash = any(surname in phrase.split(" ") and phrase != surname for phrase in others)
+        twice = any(len(re.findall(rf"\b{re.escape(surname)}\b", s)) > 1 for s in sentences)
+        if len(owners) == 1 and surname not in names and not clash and not twice:
             names[surname] = next(iter(owners))
     return names
 

@@ -41,7 +41,8 @@ NEGATIONS = _words(
 SHARED = _words(
     "also|too|as well|both|among|including|such as|like|other|others|another|again|"
     "joined|along with|together|alongside|each|all|several|many|either|co-founded|"
-    "co-founder|fellow|same|similar|similarly|likewise"
+    "co-founder|fellow|same|similar|similarly|likewise|with|included|include|includes|"
+    "team|crew|group|members|member|partner|partners"
 )
 # Words that put an event elsewhere in time than the sentence's date ("said it will open").
 REPORTED = _words(
@@ -59,7 +60,7 @@ STOPWORDS = _words(
     "me|my|you|your|this|that|these|those|there|here|which|who|whom|whose|what|when|"
     "where|why|how|than|then|so|such|not|no|also|very|just|about|after|before|"
     "while|during|since|until|through|per|via|up|down|out|off|all|any|each|some|"
-    "more|most|other|own|same|said|says|one|new|first|last|year|years"
+    "more|most|other|own|same|said|says|one|new|first|last"
 )
 # Capitalised words that start sentences or name things but never begin a name.
 COMMON_CAPITALS = STOPWORDS | WEEKDAYS | frozenset(MONTHS) | _words(
@@ -84,7 +85,9 @@ TITLES = _words(
     "artist|composer|physicist|chemist|biologist|scientist|historian|architect|"
     "inventor|explorer|pilot|spokesman|spokeswoman|spokesperson|head|founder|"
     "leader|chief|manager|principal|headteacher|inspector|officer|saint|rev.|reverend|"
-    "archbishop|bishop|emperor|empress|tsar|sultan|sheikh|emir|pharaoh"
+    "archbishop|bishop|emperor|empress|tsar|sultan|sheikh|emir|pharaoh|student|pupil|"
+    "teacher|expert|doctor|nurse|farmer|player|skier|climber|sailor|astronomer|"
+    "journalist|reporter|economist|analyst|official|spokesman|mathematician"
 )
 # Verbs of saying after a name: "..., Anna Kowalski said" names a person.
 SPEECH_VERBS = _words(
@@ -93,7 +96,7 @@ SPEECH_VERBS = _words(
     "warned|warns|insisted|insists|believes|believed|thinks|thought|emphasized|"
     "emphasised|stressed|praised|thanked|welcomed|criticised|criticized|urged|"
     "concluded|highlighted|expressed|confirmed|admitted|described|called|led|founded|"
-    "discovered|invented|won|became|was|is|has|had|did|made|built|designed|wrote|"
+    "discovered|invented|won|became|made|built|designed|wrote|found|kept|ran|"
     "painted|composed|signed|opened|launched|flew|visited|met|joined|left|died|"
     "married|studied|worked|served|received|returned|arrived|began|started|took"
 )
@@ -152,8 +155,17 @@ CITIES = _words(
     "Kathmandu|Ulaanbaatar|Krakow|Gdansk|Munich|Hamburg|Frankfurt|Milan|Naples|"
     "Barcelona|Valencia|Seville|Marseille|Lyon|Amsterdam|Rotterdam|Brussels|Zurich|"
     "Geneva|Edinburgh|Glasgow|Manchester|Liverpool|Birmingham|Oxford|Cambridge|"
-    "Baikonur|St. Petersburg|Saint Petersburg|Novosibirsk|Houston|Florida|Texas|"
-    "California|Bavaria|Siberia|Kazan|Samarkand|Bukhara|Odesa|Lviv|Venice|Florence"
+    "Baikonur|St. Petersburg|Saint Petersburg|Novosibirsk|Kazan|Samarkand|Bukhara|Odesa|"
+    "Lviv|Venice|Florence|Vladivostok|Irkutsk"
 )
 CONTINENTS = _words("Africa|Antarctica|Asia|Europe|North America|South America|Oceania|"
                     "Arctic|Antarctic|Atlantic|Pacific|Mediterranean|Caribbean")
+# Last words of names of things, never of people ("Hubble Space Telescope was launched").
+THING_HEADS = _words(
+    "railway|railroad|line|telescope|ship|boat|mission|expedition|programme|program|"
+    "project|satellite|rocket|shuttle|car|train|plane|aircraft|prize|award|cup|"
+    "championship|games|olympics|festival|fair|war|battle|treaty|act|law|agreement|"
+    "declaration|site|heritage|system|network|day|week|month|year|era|age|museum|"
+    "tower|building|hall|palace|castle|temple|monument|statue|stadium|arena|"
+    "seal|species|disease|virus|language|book|film|album|song|opera|symphony"
+)

@@ -1,0 +1,312 @@
+"""Import an article from text or a file: store its sentences, extracted facts and questions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from sqlalchemy import func, select
+
+from .extensions import begin_write, db
+from .facts import fact_to_dict, split_sentences
+from .facts.extraction import extract_from_sentences
+from .models import Article, Fact, Question, Sentence
+from .questions import sync_questions
+
+MAX_BYTES = 512 * 1024
+MAX_WORDS = 20_000
+MAX_TITLE = 200
+MAX_SLUG = 64
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class ImportProblem(ValueError):
+    """Why an article or file cannot be imported, in words a teacher can act on."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ImportReport:
+    """What an import or an edit of an article's text changed."""
+
+    article: Article
+    created: bool = False
+    sentences: int = 0
+    facts_added: int = 0
+    facts_updated: int = 0
+    facts_removed: int = 0
+    questions_added: int = 0
+    questions_retired: int = 0
+    questions_removed: int = 0
+    playable: int = 0
+    waiting: int = 0
+
+
+# --- files ------------------------------------------------------------------------------
+
+def read_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """Return the text of an uploaded .txt, .md or .html file, or raise ImportProblem."""
+    name = PurePath(filename or "").name
+    suffix = PurePath(name.lower()).suffix
+    if suffix not in SUFFIXES:
+        raise ImportProblem(f"{name or 'the file'}: only .txt, .md, .html and .htm files "
+                            "can be imported")
+    if len(data) > max_bytes:
+        raise ImportProblem(f"{name}: the file is {len(data) // 1024} KiB; the limit is "
+                            f"{max_bytes // 1024} KiB")
+    if not data.strip():
+        raise ImportProblem(f"{name}: the file is empty")
+    text = _decode(name, data)
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    if not text.strip():
+        raise ImportProblem(f"{name}: the file has no text in it")
+    return text
+
+
+def _decode(name: str, data: bytes) -> str:
+    if b"\x00" in data:
+        raise ImportProblem(f"{name}: this is a binary file, not text")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        text = _cp1252(data)
+        if text is None:
+            line = data[: error.start].count(b"\n") + 1
+            raise ImportProblem(f"{name}: line {line}: not UTF-8 text (save the file as "
+                                "UTF-8 and try again)") from None
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(2, len(text) // 100):
+        raise ImportProblem(f"{name}: this is a binary file, not text")
+    return text
+
+
+def _cp1252(data: bytes) -> str | None:
+    """Decode Windows-1252 text, but only when it clearly is text (letters, few oddities)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    odd = sum(1 for ch in text if not (ch.isprintable() or ch in "\n\r\t"))
+    letters = sum(1 for ch in text if ch.isalpha() and ch.isascii())
+    return text if odd == 0 and letters >= 0.5 * len(text.strip()) else None
+
+
+class _TextParser(HTMLParser):
+    """Collect an HTML page's visible text, with a line break for each block element."""
+
+    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+              "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+              "figcaption", "figure", "dd", "dt", "dl", "main", "aside", "nav", "title"}
+    HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            # Line breaks inside HTML text are only spacing.
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Reduce HTML to its visible text: scripts and styles dropped, blocks on their own lines."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    # convert_charrefs has already decoded the entities: decoding again would turn a
+    # written "&amp;lt;" into "<".
+    text = "".join(parser.parts)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# --- articles ------------------------------------------------------------------------------
+
+def make_slug(title: str) -> str:
+    """Return an ASCII, lowercase, hyphenated slug for a title (never empty)."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[: MAX_SLUG - 8].strip("-") or "article"
+
+
+def _free_slug(base: str) -> str:
+    slug, n = base, 2
+    while db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def check_title(title: str) -> str:
+    """Return the stripped title, or raise ImportProblem."""
+    title = (title or "").strip()
+    if not title:
+        raise ImportProblem("the title is empty")
+    if len(title) > MAX_TITLE:
+        raise ImportProblem(f"the title has {len(title)} characters; the limit is {MAX_TITLE}")
+    return title
+
+
+def check_text(text: str) -> str:
+    """Return the text, or raise ImportProblem when it is empty or too long."""
+    if not (text or "").strip():
+        raise ImportProblem("the article's text is empty")
+    words = len(text.split())
+    if words > MAX_WORDS:
+        raise ImportProblem(f"the article has {words:,} words; the limit is {MAX_WORDS:,}")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_slug(slug: str) -> str:
+    slug = slug.strip()
+    if not SLUG_RE.fullmatch(slug) or len(slug) > MAX_SLUG:
+        raise ImportProblem(f"the slug {slug!r} must be lowercase letters, digits and single "
+                            f"hyphens, at most {MAX_SLUG} characters")
+    return slug
+
+
+def import_article(title: str, text: str, *, slug: str | None = None, approve: bool = False,
+                   owner_id: int | None = None) -> ImportReport:
+    """Store an article with its sentences, extracted facts and questions, and commit."""
+    title, text = check_title(title), check_text(text)
+    slug = _check_slug(slug) if slug is not None else None
+    begin_write()
+    existing = _existing(slug or make_slug(title), explicit=slug is not None, title=title,
+                         owner_id=owner_id)
+    if existing is not None:
+        existing.title = title
+        report = _apply_text(existing, text, approve)
+    else:
+        article = Article(slug=slug or _free_slug(make_slug(title)), title=title, body=text,
+                          origin="extracted", owner_id=owner_id)
+        db.session.add(article)
+        db.session.flush()
+        report = _apply_text(article, text, approve)
+        report.created = True
+    db.session.commit()
+    return _counted(report)
+
+
+def _existing(slug: str, *, explicit: bool, title: str, owner_id: int | None) -> Article | None:
+    """Return the article a re-import updates, or None for a new one (raise if not allowed)."""
+    article = db.session.scalar(select(Article).where(Article.slug == slug))
+    if article is None:
+        return None
+    same = article.origin == "extracted" and article.owner_id == owner_id
+    if not explicit:
+        # A title-made slug updates only the same owner's import of the same title.
+        return article if same and article.title == title else None
+    if article.origin != "extracted":
+        raise ImportProblem(f"the slug {slug!r} belongs to an article that was not imported "
+                            "from text; choose another slug")
+    if article.owner_id != owner_id:
+        raise ImportProblem(f"the slug {slug!r} is already used by another teacher's article")
+    return article
+
+
+def update_article_text(article: Article, text: str, *, approve: bool = False) -> ImportReport:
+    """Replace an article's text, regenerating only what changed, and commit."""
+    text = check_text(text)
+    report = _apply_text(article, text, approve)
+    db.session.commit()
+    return _counted(report)
+
+
+def _apply_text(article: Article, text: str, approve: bool) -> ImportReport:
+    """Bring sentences, extracted facts and questions in step with the new text (no commit)."""
+    report = ImportReport(article=article)
+    article.body = text
+    sentences = list(dict.fromkeys(split_sentences(text)))
+    if not sentences:
+        raise ImportProblem("the article's text has no sentences")
+    rows = _sync_sentences(article, sentences)
+    report.sentences = len(sentences)
+    _sync_facts(article, extract_from_sentences(sentences), rows, report)
+    db.session.flush()
+    db.session.expire(article, ["facts", "sentences"])
+    synced = sync_questions(article, status="active" if approve else "proposed")
+    report.questions_added = synced.added
+    report.questions_retired = synced.retired
+    report.questions_removed = synced.removed
+    return report
+
+
+def _sync_sentences(article: Article, sentences: list[str]) -> dict[str, Sentence]:
+    """Keep the rows of unchanged sentences, add new ones, drop the rest; renumber."""
+    rows = {row.text: row for row in article.sentences}
+    for text, row in rows.items():
+        if text not in sentences:
+            db.session.delete(row)
+    kept = [row for text, row in rows.items() if text in sentences]
+    # Positions are unique per article: park the kept rows out of the way first.
+    for n, row in enumerate(kept, start=1):
+        row.position = -n
+    db.session.flush()
+    result = {}
+    for position, text in enumerate(sentences, start=1):
+        row = rows.get(text)
+        if row is None:
+            row = Sentence(article_id=article.id, position=position, text=text)
+            db.session.add(row)
+        row.position = position
+        result[text] = row
+    db.session.flush()
+    return result
+
+
+def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportReport) -> None:
+    """Add new extracted facts, refresh changed ones, drop vanished ones; never a teacher's."""
+    rows = {row.key: row for row in db.session.scalars(
+        select(Fact).where(Fact.article_id == article.id))}
+    wanted = {fact.key for fact in facts}
+    for fact in facts:
+        data = fact_to_dict(fact)
+        row = rows.get(fact.key)
+        sentence_id = sentences[fact.sentence].id
+        if row is None:
+            db.session.add(Fact(article_id=article.id, key=fact.key, type=fact.type,
+                                about=fact.about[:200], sentence_id=sentence_id, data=data,
+                                origin="extracted"))
+            report.facts_added += 1
+        elif row.origin == "extracted" and not row.edited and row.data != data:
+            row.type, row.about, row.data = fact.type, fact.about[:200], data
+            row.sentence_id = sentence_id
+            report.facts_updated += 1
+    for key, row in rows.items():
+        if key not in wanted and row.origin == "extracted" and not row.edited:
+            db.session.delete(row)
+            report.facts_removed += 1
+
+
+def _counted(report: ImportReport) -> ImportReport:
+    counts = dict(db.session.execute(
+        select(Question.status, func.count()).where(Question.article_id == report.article.id)
+        .group_by(Question.status)).all())
+    report.playable = counts.get("active", 0)
+    report.waiting = counts.get("proposed", 0)
+    return report

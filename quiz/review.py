@@ -1,0 +1,68 @@
+"""The review queue: proposed questions grouped by their sentence, approved or rejected."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from .errors import Invalid
+from .extensions import begin_write, db
+from .models import Article, Question, Sentence
+
+
+def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Question]]]:
+    """Return the article's proposed questions grouped by source sentence, in article order."""
+    questions = db.session.scalars(
+        select(Question).where(Question.article_id == article.id,
+                               Question.status == "proposed").order_by(Question.id))
+    groups: dict[int | None, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(question.sentence_id, []).append(question)
+    sentences = {s.id: s for s in db.session.scalars(
+        select(Sentence).where(Sentence.article_id == article.id))}
+    ordered = sorted((key for key in groups if key is not None),
+                     key=lambda key: sentences[key].position)
+    result = [(sentences[key], groups[key]) for key in ordered]
+    if None in groups:
+        result.append((None, groups[None]))
+    return result
+
+
+def approve(article: Article, question_ids: list[int] | None) -> int:
+    """Make proposed questions playable (all of them when ids is None); return how many."""
+    return _move(article, question_ids, "active")
+
+
+def reject(article: Article, question_ids: list[int] | None) -> int:
+    """Reject proposed questions (all when ids is None) so they are never proposed again."""
+    return _move(article, question_ids, "rejected")
+
+
+def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
+    article_id = article.id
+    begin_write()
+    query = select(Question).where(Question.article_id == article_id)
+    if question_ids is None:
+        chosen = list(db.session.scalars(query.where(Question.status == "proposed")))
+    else:
+        ids = list(dict.fromkeys(question_ids))
+        if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
+            db.session.rollback()
+            raise Invalid("Question ids are whole numbers.")
+        if not ids:
+            db.session.rollback()
+            raise Invalid("Choose at least one question.")
+        chosen = list(db.session.scalars(query.where(Question.id.in_(ids))))
+        found = {question.id: question for question in chosen}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            db.session.rollback()
+            raise Invalid(f"No question {missing[0]} in this article.")
+        done = [i for i in ids if found[i].status != "proposed"]
+        if done:
+            db.session.rollback()
+            raise Invalid(f"Question {done[0]} is not waiting for review "
+                          f"(it is {found[done[0]].status}).")
+    for question in chosen:
+        question.status = status
+    db.session.commit()
+    return len(chosen)
