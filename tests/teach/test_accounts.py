@@ -108,8 +108,6 @@ def test_a_successful_login_does_not_count_toward_the_limit(app, teacher):
 
 
 def test_login_redirects_only_to_pages_of_this_site(app, teacher):
-    client = app.test_client()
-    page = client.get("/teach/login").get_data(as_text=True)
     for target, expected in [("/teach/templates", "/teach/templates"),
                              ("https://evil.example/", "/teach/"), ("//evil.example", "/teach/")]:
         client = app.test_client()
