@@ -33,6 +33,7 @@ def register(app: Flask) -> None:
         create_teacher_command,
         import_questions_command,
         export_command,
+        import_article_command,
     ):
         app.cli.add_command(command)
     app.cli.add_command(backup_command)
@@ -223,6 +224,37 @@ def export_command(fmt: str, slug: str, output: Path | None) -> None:
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror}")
     click.echo(f"Wrote {output}")
+
+
+@click.command("import-article")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", required=True, help="The article's title.")
+@click.option("--slug", help="Its address name (default: made from the title).")
+@click.option("--approve", is_flag=True, help="Make the questions playable at once.")
+@with_appcontext
+def import_article_command(file: Path, title: str, slug: str | None, approve: bool) -> None:
+    """Import an article from a .txt, .md or .html file and generate its questions."""
+    from . import importing
+
+    _require_schema()
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(importing.MAX_BYTES + 1)
+    except OSError as exc:
+        _fail(f"cannot read {str(file)!r}: {exc.strerror or exc}")
+    try:
+        text = importing.read_upload(file.name, data)
+        report = importing.import_article(title, text, slug=slug, approve=approve)
+    except importing.ImportProblem as exc:
+        db.session.rollback()
+        _fail(str(exc))
+    verb = "Imported" if report.created else "Updated"
+    click.echo(
+        f"{verb} {report.article.slug!r}: {report.sentences} sentences; facts added: "
+        f"{report.facts_added}, updated: {report.facts_updated}, removed: "
+        f"{report.facts_removed}; questions added: {report.questions_added}. "
+        f"Playable: {report.playable}; waiting for review: {report.waiting}."
+    )
 
 
 def _require_schema() -> None:
