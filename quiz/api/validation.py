@@ -8,7 +8,6 @@ from sqlalchemy import select
 from ..errors import Invalid, NotFound, QuizError, Unauthorized
 from ..extensions import db
 from ..models import Article, Round
-from ..play.nicknames import clean_nickname
 from ..scoring import hash_token, token_matches
 
 
@@ -51,14 +50,6 @@ def string(body: dict, name: str) -> str:
     if not isinstance(value, str):
         raise Invalid(f"'{name}' must be a string.")
     return value
-
-
-def nickname(body: dict) -> str:
-    """Return the trimmed nickname, or refuse it."""
-    try:
-        return clean_nickname(string(body, "nickname"))
-    except ValueError as exc:
-        raise Invalid(str(exc)) from exc
 
 
 def article_by_slug(slug: str) -> Article:

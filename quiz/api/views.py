@@ -1,4 +1,4 @@
-"""JSON API v1: articles, rounds, answers, leaderboard, and the health check."""
+"""JSON API v1: articles, rounds, answers, leaderboard, the health check and its OpenAPI document."""
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 from sqlalchemy import select, text
@@ -7,10 +7,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import scoring
 from ..extensions import csrf, db, limiter
 from ..models import Article
+from ..play.nicknames import MAX_NICKNAME, clean_nickname
 from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, round_token_key
 from . import validation as v
+from .spec import BOOLEAN, INTEGER, STRING, Api, Body, Field, Query, obj
 
 bp = Blueprint("api", __name__)
+api = Api(bp)
 # Bearer tokens, not cookies, authenticate API calls, so there is no CSRF to guard against.
 csrf.exempt(bp)
 
@@ -21,7 +24,10 @@ def limit_body():
     request.max_content_length = current_app.config["API_MAX_BODY"]
 
 
-@bp.get("/healthz")
+@api.route("GET", "/healthz", tag="health", responses={
+    200: ("The database answers.", obj({"status": {"const": "ok"}})),
+    503: ("The database does not answer.", obj({"status": {"const": "unavailable"}})),
+})
 def healthz():
     """Report whether the database answers."""
     try:
@@ -32,7 +38,12 @@ def healthz():
     return jsonify(status="ok")
 
 
-@bp.get("/api/v1/articles")
+ARTICLE = obj({"slug": STRING, "title": STRING, "question_count": {"type": "integer", "minimum": 0}})
+
+
+@api.route("GET", "/api/v1/articles", tag="articles", responses={
+    200: ("Every article.", obj({"articles": {"type": "array", "items": ARTICLE}})),
+})
 def articles():
     """List the articles with their number of playable questions."""
     counts = scoring.question_counts()
@@ -44,29 +55,51 @@ def articles():
     )
 
 
-@bp.post("/api/v1/rounds")
+NEW_ROUND = Body((
+    Field("nickname", "string", "The player's nickname (trimmed).", required=True,
+          max_length=MAX_NICKNAME, clean=clean_nickname),
+    Field("article", "string", "The article's slug.", required=True),
+    Field("size", "integer", "Number of questions (default 10), capped at the playable ones.",
+          low=1, high=scoring.MAX_ROUND_SIZE,
+          default=lambda: current_app.config["QUIZ_DEFAULT_ROUND_SIZE"]),
+    Field("speed_bonus", "boolean", "Whether quick answers earn more points.", default=True),
+))
+ROUND = obj({"id": STRING, "token": STRING, "article": STRING, "size": INTEGER})
+
+
+@api.route("POST", "/api/v1/rounds", tag="rounds", body=NEW_ROUND, errors=(400, 404, 409, 413, 422),
+           responses={201: ("The round, with the token its calls need.", ROUND)})
 def create_round():
     """Start a round for a nickname on an article."""
-    body = v.json_object()
-    nickname = v.nickname(body)
-    slug = v.string(body, "article")
-    size = v.integer(
-        body,
-        "size",
-        low=1,
-        high=scoring.MAX_ROUND_SIZE,
-        default=current_app.config["QUIZ_DEFAULT_ROUND_SIZE"],
+    given = NEW_ROUND.parse()
+    article = v.article_by_slug(given["article"])
+    round_, token = scoring.start_round(
+        article, given["nickname"], given["size"], speed_bonus=given["speed_bonus"]
     )
-    speed_bonus = body.get("speed_bonus", True)
-    if not isinstance(speed_bonus, bool):
-        raise v.Invalid("'speed_bonus' must be true or false.")
-    article = v.article_by_slug(slug)
-    round_, token = scoring.start_round(article, nickname, size, speed_bonus=speed_bonus)
     body = {"id": round_.id, "token": token, "article": article.slug, "size": round_.size}
     return jsonify(body), 201, {"Location": url_for(".round_state", round_id=round_.id)}
 
 
-@bp.get("/api/v1/rounds/<round_id>/question")
+QUESTION = obj({
+    "position": INTEGER,
+    "of": INTEGER,
+    "question": obj({
+        "id": INTEGER,
+        "prompt": STRING,
+        "kind": {"enum": ["choice", "true_false", "year", "date", "first", "number", "cloze",
+                          "short"]},
+        "options": {"type": "array", "items": STRING},
+        "time_limit": INTEGER,
+    }),
+})
+FINISHED = obj({"finished": {"const": True}})
+
+
+@api.route("GET", "/api/v1/rounds/<round_id>/question", tag="rounds", security="roundToken",
+           errors=(401, 404), responses={
+               200: ("The current question, or that the round is finished.",
+                     {"oneOf": [QUESTION, FINISHED]}),
+           })
 def current_question(round_id: str):
     """Return the round's current question, recording when it was first served."""
     round_ = v.owned_round(round_id)
@@ -88,15 +121,25 @@ def current_question(round_id: str):
     )
 
 
-@bp.post("/api/v1/rounds/<round_id>/answers")
+ANSWER = Body((
+    Field("question_id", "integer", "The current question's id.", required=True,
+          low=1, high=2**62),
+    Field("answer", "string", "An option's text, or free text for short questions.",
+          required=True),
+))
+VERDICT = obj({"correct": BOOLEAN, "correct_answer": STRING, "explanation": STRING,
+               "points": INTEGER, "score": INTEGER})
+
+
+@api.route("POST", "/api/v1/rounds/<round_id>/answers", tag="rounds", body=ANSWER,
+           security="roundToken", errors=(400, 401, 404, 409, 413, 422, 429),
+           responses={200: ("Whether it was right, why, and the points.", VERDICT)})
 @limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""
     round_ = v.owned_round(round_id)
-    body = v.json_object()
-    question_id = v.integer(body, "question_id", low=1, high=2**62)
-    given = v.string(body, "answer")
-    verdict = scoring.record_answer(round_.id, question_id, given)
+    given = ANSWER.parse()
+    verdict = scoring.record_answer(round_.id, given["question_id"], given["answer"])
     return jsonify(
         correct=verdict.correct,
         correct_answer=verdict.correct_answer,
@@ -106,7 +149,12 @@ def answer(round_id: str):
     )
 
 
-@bp.get("/api/v1/rounds/<round_id>")
+STATE = obj({"id": STRING, "nickname": STRING, "article": STRING, "size": INTEGER,
+             "answered": INTEGER, "correct": INTEGER, "score": INTEGER, "finished": BOOLEAN})
+
+
+@api.route("GET", "/api/v1/rounds/<round_id>", tag="rounds", security="roundToken",
+           errors=(401, 404), responses={200: ("The round's progress and totals.", STATE)})
 def round_state(round_id: str):
     """Return a round's progress and totals."""
     round_ = v.owned_round(round_id)
@@ -122,19 +170,26 @@ def round_state(round_id: str):
     )
 
 
-@bp.get("/api/v1/leaderboard")
+BOARD = Query((
+    Field("article", "string", "The article's slug.", required=True),
+    Field("limit", "integer", "How many entries.", low=1, high=100, default=10),
+    Field("period", "string", "All time, or since midnight.", enum=("all", "today"),
+          default="all"),
+))
+ENTRY = obj({"nickname": STRING, "score": INTEGER, "correct": INTEGER, "size": INTEGER,
+             "finished_at": {"type": "string", "format": "date-time"}})
+
+
+@api.route("GET", "/api/v1/leaderboard", tag="leaderboard", query=BOARD, errors=(404, 422),
+           responses={200: ("Best finished rounds first.",
+                            obj({"entries": {"type": "array", "items": ENTRY}}))})
 def leaderboard():
     """Return an article's best finished rounds, all time or today."""
-    slug = request.args.get("article")
-    if not slug:
-        raise v.Invalid("'article' is required.")
-    limit = v.query_integer("limit", low=1, high=100, default=10)
-    period = request.args.get("period", "all")
-    if period not in ("all", "today"):
-        raise v.Invalid("'period' must be 'all' or 'today'.")
-    article = v.article_by_slug(slug)
-    since = scoring.start_of_today(current_app.config["QUIZ_ZONE"]) if period == "today" else None
-    rounds = scoring.leaderboard(article, limit=limit, since=since)
+    given = BOARD.parse()
+    article = v.article_by_slug(given["article"])
+    zone = current_app.config["QUIZ_ZONE"]
+    since = scoring.start_of_today(zone) if given["period"] == "today" else None
+    rounds = scoring.leaderboard(article, limit=given["limit"], since=since)
     return jsonify(
         entries=[
             {
@@ -147,3 +202,14 @@ def leaderboard():
             for r in rounds
         ]
     )
+
+
+@api.route("GET", "/api/v1/openapi.json", tag="documentation", responses={
+    200: ("This document.", {"type": "object"}),
+})
+def openapi():
+    """Return the OpenAPI 3.1 document of this API."""
+    return jsonify(api.document(
+        "Baikonur Quiz API", "1",
+        "Play rounds of an article's questions; teachers read questions in Open Trivia DB's shape.",
+    ))

@@ -1,0 +1,260 @@
+"""Declarative API definitions: each endpoint's inputs and outputs, validated and documented
+from the same objects, so the OpenAPI document cannot drift from what the code accepts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Blueprint, request
+
+from ..errors import Invalid
+from . import validation as v
+
+MISSING = object()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One body field or query argument: its type, bounds and default, and how to check it."""
+
+    name: str
+    type: str  # "string", "integer" or "boolean"
+    description: str
+    required: bool = False
+    default: Any = None  # a value, or a function of no arguments (read from the app's config)
+    low: int | None = None
+    high: int | None = None
+    enum: tuple[str, ...] | None = None
+    max_length: int | None = None
+    clean: Callable[[str], Any] | None = None  # raises ValueError with the message to show
+
+    def schema(self) -> dict:
+        """Return the field's JSON Schema."""
+        found: dict = {"type": self.type, "description": self.description}
+        if self.low is not None:
+            found["minimum"] = self.low
+        if self.high is not None:
+            found["maximum"] = self.high
+        if self.enum:
+            found["enum"] = list(self.enum)
+        if self.max_length:
+            found["maxLength"] = self.max_length
+        if self.type == "string" and self.required and not self.enum:
+            found["minLength"] = 1
+        default = self._default()
+        if default is not None and not callable(self.default):
+            found["default"] = default
+        return found
+
+    def _default(self):
+        return self.default() if callable(self.default) else self.default
+
+    def _check(self, value):
+        if self.enum and value not in self.enum:
+            choices = " or ".join(f"'{choice}'" for choice in self.enum)
+            raise Invalid(f"'{self.name}' must be {choices}.")
+        if self.clean is None:
+            return value
+        try:
+            return self.clean(value)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from exc
+
+    def from_json(self, body: dict):
+        """Read the field from a JSON object, refusing a wrong type or value."""
+        if self.type == "integer":
+            return v.integer(body, self.name, low=self.low, high=self.high,
+                             default=self._default())
+        if self.type == "boolean":
+            value = body.get(self.name, MISSING)
+            if value is MISSING:
+                return self._default()
+            if not isinstance(value, bool):
+                raise Invalid(f"'{self.name}' must be true or false.")
+            return value
+        if self.required:
+            return self._check(v.string(body, self.name))
+        value = body.get(self.name)
+        if value is None:
+            return self._default()
+        if not isinstance(value, str):
+            raise Invalid(f"'{self.name}' must be a string.")
+        return self._check(value)
+
+    def from_query(self):
+        """Read the field from the query string, refusing a wrong value."""
+        if self.type == "integer":
+            if self.required and not request.args.get(self.name):
+                raise Invalid(f"'{self.name}' is required.")
+            return v.query_integer(self.name, low=self.low, high=self.high,
+                                   default=self._default())
+        raw = request.args.get(self.name)
+        if raw is None or (raw == "" and not self.enum):
+            if self.required:
+                raise Invalid(f"'{self.name}' is required.")
+            return self._default()
+        if self.required and not raw:
+            raise Invalid(f"'{self.name}' is required.")
+        return self._check(raw)
+
+
+@dataclass(frozen=True)
+class Body:
+    """A JSON object request body with its fields, read in order."""
+
+    fields: tuple[Field, ...]
+
+    def parse(self) -> dict:
+        """Return the request's fields, checked, or refuse the request."""
+        body = v.json_object()
+        return {f.name: f.from_json(body) for f in self.fields}
+
+    def schema(self) -> dict:
+        """Return the body's JSON Schema."""
+        return {
+            "type": "object",
+            "properties": {f.name: f.schema() for f in self.fields},
+            "required": [f.name for f in self.fields if f.required],
+        }
+
+
+@dataclass(frozen=True)
+class Query:
+    """Query-string arguments, read in order."""
+
+    fields: tuple[Field, ...]
+
+    def parse(self) -> dict:
+        """Return the request's arguments, checked, or refuse the request."""
+        return {f.name: f.from_query() for f in self.fields}
+
+    def parameters(self) -> list[dict]:
+        """Return the arguments as OpenAPI parameters."""
+        return [
+            {"name": f.name, "in": "query", "required": f.required, "schema": f.schema(),
+             "description": f.description}
+            for f in self.fields
+        ]
+
+
+def obj(required: dict | None = None, optional: dict | None = None, **extra) -> dict:
+    """Return the JSON Schema of an object with these properties."""
+    properties = {**(required or {}), **(optional or {})}
+    return {"type": "object", "properties": properties, "required": list(required or {}), **extra}
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+BOOLEAN = {"type": "boolean"}
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+ERROR = obj(
+    {"error": obj({"code": STRING, "message": STRING})},
+    description="What went wrong; the code names the HTTP status.",
+)
+ERRORS = {
+    400: "The body is not a JSON object.",
+    401: "No token, or a token that is not valid.",
+    404: "Not found.",
+    409: "Conflicts with the current state.",
+    413: "The body is larger than the server accepts.",
+    422: "A field is missing, of the wrong type or out of range.",
+    429: "Too many requests; try again later.",
+}
+
+
+@dataclass
+class Endpoint:
+    """A documented API endpoint."""
+
+    method: str
+    rule: str
+    view: Callable
+    tag: str
+    responses: dict[int, tuple[str, dict]]
+    body: Body | None = None
+    query: Query | None = None
+    security: str | None = None
+    errors: tuple[int, ...] = ()
+
+    def path(self) -> str:
+        """Return the OpenAPI path ("<round_id>" becomes "{round_id}")."""
+        return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", self.rule)
+
+    def operation(self) -> dict:
+        """Return the endpoint's OpenAPI operation."""
+        doc = (self.view.__doc__ or "").strip()
+        found: dict = {"operationId": self.view.__name__, "summary": doc, "tags": [self.tag]}
+        parameters = [
+            {"name": name, "in": "path", "required": True, "schema": STRING}
+            for name in re.findall(r"<(?:\w+:)?(\w+)>", self.rule)
+        ]
+        if self.query:
+            parameters += self.query.parameters()
+        if parameters:
+            found["parameters"] = parameters
+        if self.body:
+            found["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": self.body.schema()}},
+            }
+        responses = {
+            str(status): {
+                "description": description,
+                "content": {"application/json": {"schema": schema}},
+            }
+            for status, (description, schema) in self.responses.items()
+        }
+        for status in self.errors:
+            responses[str(status)] = {
+                "description": ERRORS[status],
+                "content": {"application/json": {"schema": ERROR_REF}},
+            }
+        found["responses"] = responses
+        if self.security:
+            found["security"] = [{self.security: []}]
+        return found
+
+
+@dataclass
+class Api:
+    """The endpoints of a blueprint, registered and documented together."""
+
+    bp: Blueprint
+    endpoints: list[Endpoint] = field(default_factory=list)
+
+    def route(self, method: str, rule: str, *, tag: str, responses: dict, **options):
+        """Register a view for one method and rule, and document it."""
+
+        def decorate(view):
+            self.endpoints.append(Endpoint(method, rule, view, tag, responses, **options))
+            self.bp.add_url_rule(rule, endpoint=view.__name__, view_func=view, methods=[method])
+            return view
+
+        return decorate
+
+    def document(self, title: str, version: str, description: str) -> dict:
+        """Return the OpenAPI 3.1 document of every registered endpoint."""
+        paths: dict = {}
+        for endpoint in self.endpoints:
+            paths.setdefault(endpoint.path(), {})[endpoint.method.lower()] = endpoint.operation()
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": title, "version": version, "description": description},
+            "paths": paths,
+            "components": {
+                "schemas": {"Error": ERROR},
+                "securitySchemes": {
+                    "roundToken": {
+                        "type": "http", "scheme": "bearer",
+                        "description": "The token returned when the round was created.",
+                    },
+                    "teacherToken": {
+                        "type": "http", "scheme": "bearer",
+                        "description": "A teacher's API token (it reveals answers).",
+                    },
+                },
+            },
+        }
