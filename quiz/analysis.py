@@ -110,9 +110,7 @@ def groups(totals: Mapping[str, float], share: float = GROUP_SHARE) -> tuple[set
     return set(ranked[:size]), set(ranked[-size:])
 
 
-def discrimination(
-    responses: Sequence[Response], upper: set[str], lower: set[str]
-) -> float | None:
+def discrimination(responses: Sequence[Response], upper: set[str], lower: set[str]) -> float | None:
     """Return facility in the upper group minus facility in the lower group, for one question."""
     high = facility([r.correct for r in responses if r.student in upper])
     low = facility([r.correct for r in responses if r.student in lower])

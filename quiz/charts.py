@@ -118,7 +118,9 @@ def score_distribution(bins: Sequence[Bin], chart_id: str = "scores") -> Markup:
     )
 
 
-def facility_chart(items: Sequence[tuple[str, float | None, bool]], chart_id: str = "facility") -> Markup:
+def facility_chart(
+    items: Sequence[tuple[str, float | None, bool]], chart_id: str = "facility"
+) -> Markup:
     """Draw each question's facility (share right) from 0 to 1, flagged questions in red."""
     bars = [
         Bar(label, value or 0.0, "no answers" if value is None else f"{value:.2f}", flagged)
@@ -130,7 +132,9 @@ def facility_chart(items: Sequence[tuple[str, float | None, bool]], chart_id: st
         f"below {TOO_HARD} or above {TOO_EASY} looks broken. "
         + (f"Flagged: {', '.join(flagged)}." if flagged else "None flagged.")
     )
-    chart = column_chart(chart_id, "Facility per question", desc, bars, 1.0, ("Question", "Facility"))
+    chart = column_chart(
+        chart_id, "Facility per question", desc, bars, 1.0, ("Question", "Facility")
+    )
     # Guide lines at the flag limits, drawn over the bars.
     guides = "".join(
         f'<line x1="{LEFT}" y1="{TOP + PLOT_H * (1 - limit):.1f}" x2="{WIDTH - RIGHT}" '

@@ -16,9 +16,7 @@ def class_player(classroom: Classroom, player_id: str) -> Player | None:
     player = db.session.get(Player, player_id)
     if player is None or player.classroom_id == classroom.id:
         return player
-    played = db.session.scalar(
-        class_rounds(classroom).where(Round.player_id == player.id).limit(1)
-    )
+    played = db.session.scalar(class_rounds(classroom).where(Round.player_id == player.id).limit(1))
     return player if played is not None else None
 
 

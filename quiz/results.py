@@ -182,7 +182,9 @@ def option_infos(question_ids: Iterable[int]) -> dict[int, list[analysis.OptionI
     return infos
 
 
-def open_reports(question_ids: Iterable[int], rounds: Select | None = None) -> dict[int, list[Report]]:
+def open_reports(
+    question_ids: Iterable[int], rounds: Select | None = None
+) -> dict[int, list[Report]]:
     """Return the unresolved student reports on the given questions, from `rounds` if given."""
     query = select(Report).where(
         Report.question_id.in_(list(question_ids)), Report.resolved.is_(False)

@@ -21,7 +21,10 @@ class NicknameForm(FlaskForm):
 class DeleteClassForm(FlaskForm):
     code = StringField(
         "Type the class's join code to confirm",
-        validators=[DataRequired("Type the join code to confirm."), Length(max=16)],
+        validators=[
+            DataRequired("Type the join code to confirm."),
+            Length(max=16, message="A join code is at most 16 characters."),
+        ],
     )
 
 
@@ -146,7 +149,7 @@ def class_delete_data(classroom_id: int):
             privacy.delete_class_data(classroom)
             flash(f"Deleted the class “{name}” and all its students' data.", "info")
             return redirect(url_for(".dashboard"))
-        form.code.errors.append("That is not this class's join code.")
+        form.code.errors.append("That is not the join code of this class.")
     status = 422 if form.errors else 200
     return render_template("teach/results_delete.html", classroom=classroom, form=form), status
 
