@@ -7,7 +7,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from quiz.extensions import db
-from quiz.models import Article, Assignment, Classroom, Fact, Question, Round, Template
+from quiz.models import Article, Assignment, Classroom, Fact, Question, Template
 
 from ..pages import answer_current, csrf_token, start_round
 from ..teach.conftest import log_in, make_teacher
