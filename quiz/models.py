@@ -342,3 +342,14 @@ class Report(db.Model):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
 
     question: Mapped[Question] = relationship()
+
+
+class TriviaSession(db.Model):
+    """An Open Trivia DB session token: the questions it has handed out, never repeated."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    # Ids of the questions already returned, until the token is reset.
+    seen: Mapped[list] = mapped_column(JSON, default=list)
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

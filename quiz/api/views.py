@@ -1,27 +1,20 @@
 """JSON API v1: articles, rounds, answers, leaderboard, the health check and its OpenAPI document."""
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import current_app, jsonify, url_for
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import scoring
-from ..extensions import csrf, db, limiter
+from ..extensions import db, limiter
 from ..models import Article
 from ..play.nicknames import MAX_NICKNAME, clean_nickname
 from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, round_token_key
+from . import opentdb  # noqa: F401  (registers the teacher's Open Trivia DB endpoints)
 from . import validation as v
-from .spec import BOOLEAN, INTEGER, STRING, Api, Body, Field, Query, obj
+from .blueprint import api, bp
+from .spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
 
-bp = Blueprint("api", __name__)
-api = Api(bp)
-# Bearer tokens, not cookies, authenticate API calls, so there is no CSRF to guard against.
-csrf.exempt(bp)
-
-
-@bp.before_request
-def limit_body():
-    """Hold API bodies to a small size limit."""
-    request.max_content_length = current_app.config["API_MAX_BODY"]
+__all__ = ["api", "bp"]
 
 
 @api.route("GET", "/healthz", tag="health", responses={
