@@ -334,6 +334,9 @@ class Answer(db.Model):
 class Report(db.Model):
     """A student's "this looks wrong" about a question, with an optional comment."""
 
+    # One report per question per round, even when two arrive at the same moment.
+    __table_args__ = (UniqueConstraint("round_id", "question_id"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
     round_id: Mapped[str | None] = mapped_column(ForeignKey("round.id", ondelete="SET NULL"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from .errors import Conflict, Invalid, NotFound
 from .extensions import begin_write, db
@@ -41,6 +42,9 @@ def report_question(round_id: str, position: int, comment: str | None) -> Report
         report = Report(question_id=question_id, round_id=round_id, comment=comment)
         db.session.add(report)
         db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise Conflict("You have already reported this question. Thank you!") from exc
     except Exception:
         db.session.rollback()
         raise

@@ -1,9 +1,25 @@
 """Student forms."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
+from .. import reports
 from ..scoring import MAX_ROUND_SIZE
 from .nicknames import MAX_NICKNAME, clean_nickname
 
@@ -60,4 +76,14 @@ class TextAnswerForm(FlaskForm):
     answer = StringField(
         "Your answer",
         validators=[DataRequired("Type an answer."), Length(max=200)],
+    )
+
+
+class ReportForm(FlaskForm):
+    comment = TextAreaField(
+        "What looks wrong? (optional)",
+        validators=[
+            Optional(),
+            Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
+        ],
     )

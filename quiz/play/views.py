@@ -11,17 +11,21 @@ from flask import (
     session,
     url_for,
 )
-from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import TextAreaField
-from wtforms.validators import Length, Optional
 
 from .. import classes, reports, scoring
 from ..errors import Closed, Conflict, Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Article, Assignment, Classroom, Player, Round
 from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, player_key
-from .forms import ChoiceAnswerForm, JoinForm, PlayForm, StartForm, TextAnswerForm
+from .forms import (
+    ChoiceAnswerForm,
+    JoinForm,
+    PlayForm,
+    ReportForm,
+    StartForm,
+    TextAnswerForm,
+)
 
 bp = Blueprint("play", __name__)
 
@@ -137,16 +141,6 @@ def _position_of(round_: Round, question_id: int) -> int | None:
         if item.question_id == question_id:
             return item.position
     return None
-
-
-class ReportForm(FlaskForm):
-    comment = TextAreaField(
-        "What looks wrong? (optional)",
-        validators=[
-            Optional(),
-            Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
-        ],
-    )
 
 
 @bp.get("/play/<round_id>/answers/<int:position>")
