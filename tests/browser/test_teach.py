@@ -79,6 +79,11 @@ def test_a_teacher_adds_a_fact_publishes_a_question_and_runs_a_class(app, browse
         student.get_by_role("link", name=re.compile("Next question|See your results")).click()
     expect(student.get_by_role("heading", name="Round complete")).to_be_visible()
 
-    # The teacher sees the student, by nickname shown as text.
+    # The teacher sees the student, by nickname shown as text, and reads the results.
     teacher.reload()
     expect(teacher.locator("#main")).to_contain_text("<script>alert(1)</script>")
+    teacher.get_by_role("link", name="Results", exact=True).click()
+    expect(teacher.locator("#main")).to_contain_text("<script>alert(1)</script>")
+    expect(teacher.locator("svg title").first).not_to_be_empty()
+    teacher.get_by_role("link", name="Results per question").click()
+    expect(teacher.locator("#main")).to_contain_text("Facility")
