@@ -19,6 +19,7 @@ from decimal import Decimal
 from quiz.facts import lexicon as lx
 from quiz.facts.model import Fact
 from quiz.facts.sentences import split_sentences
+from quiz.generation.formatting import word_matches
 from quiz.generation.question import BLANK
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -178,7 +179,7 @@ def _stems(text: str) -> set[str]:
 
 
 def _once(text: str, sentence: str) -> bool:
-    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)) == 1
+    return len(word_matches(text, sentence)) == 1
 
 
 def _before(sentence: str, start: int, count: int = 3) -> list[str]:
@@ -432,7 +433,7 @@ def _people(sentences: list[str]) -> dict[str, str]:
         surnames.setdefault(name.split(" ")[-1], set()).add(name)
     # "Hubble" is the telescope as often as the astronomer: a surname that is also part of
     # another name, or said twice in one sentence, is not resolved.
-    others = {phrase for s in sentences for phrase in _capitalised(s)} - full
+    others = {" ".join(m[2]) for s in sentences for m in _mentions(s)} - full
     for surname, owners in surnames.items():
         clash = any(surname in phrase.split(" ") and phrase != surname for phrase in others)
         twice = any(len(re.findall(rf"\b{re.escape(surname)}\b", s)) > 1 for s in sentences)
@@ -448,6 +449,11 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
         if sentence[end:end + 2] in ("'s", "’s") and name not in people:
+            continue
+        # One of a list of names ("Ann, Bob and Carl walked"): any of them fits the gap.
+        listed = re.search(r"[A-Z][\w.’'-]*(?:,| and| or) $", sentence[:start]) or re.match(
+            r"(?:,| and| or) [A-Z]", sentence[end:])
+        if name in people and listed:
             continue
         if name in people:
             full = people[name]

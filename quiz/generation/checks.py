@@ -12,6 +12,7 @@ from quiz.facts.model import DATED_TYPES
 from quiz.generation.formatting import capitalise, normalise, visible_in, year_of
 from quiz.generation.question import BLANK, GeneratedQuestion
 from quiz.generation.templates import KINDS
+from quiz.generation.truths import by_key as facts_by_key
 from quiz.generation.truths import groups_of, is_true
 
 TRUE_FALSE = ("True", "False")
@@ -21,7 +22,7 @@ def check_question(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
     """Return the rules a question breaks ([] when it is valid)."""
     if q.kind not in KINDS:
         return [f"unknown kind {q.kind!r}"]
-    by_key = {fact.key: fact for fact in facts}
+    by_key = facts_by_key(facts)
     missing = [key for key in q.fact_keys if key not in by_key]
     if not q.fact_keys or missing:
         return [f"unknown fact keys {missing or list(q.fact_keys)}"]

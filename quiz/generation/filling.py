@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,10 @@ from quiz.generation.question import (
     BLANK, GeneratedQuestion, fingerprint, seeded_random,
 )
 from quiz.generation.templates import Template, placeholders, render
+from quiz.generation.truths import FactSet
+
+
+PAIR_WINDOW = 12
 
 
 @dataclass
@@ -37,7 +40,7 @@ class Draft:
 
 def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[GeneratedQuestion]:
     """Make every valid, distinct question the templates allow over the facts, in order."""
-    facts = list(facts)
+    facts = FactSet(facts)
     questions, seen = [], set()
     for template in templates:
         for draft in _drafts(template, facts):
@@ -85,8 +88,11 @@ def _drafts(template: Template, facts: list[Fact]) -> Iterator[Draft]:
     if template.over == "dated,dated":
         dated = _targets("dated", facts)
         build = _first if template.kind == "first" else _difference
-        for a, b in itertools.combinations(dated, 2):
-            yield from build(template, a, b, facts)
+        # Each dated fact is paired with the next few only: a long article's every pair
+        # would be hundreds of thousands of near-identical questions.
+        for n, a in enumerate(dated):
+            for b in dated[n + 1:n + 1 + PAIR_WINDOW]:
+                yield from build(template, a, b, facts)
         return
     build = BUILDERS[template.kind]
     for fact in _targets(template.over, facts):
@@ -216,7 +222,10 @@ def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[D
     value, answer = truth, "True"
     if _wants_false(template, fact, facts):
         bare = fact.claim.replace("{value}", " ")
-        candidates = candidates_for(fact, facts, rng)
+        # A changed figure or date comes from the fact alone, so the claim stays the same
+        # when other sentences of the article change; pick() still checks it is false.
+        own = [fact] if fact.type in ("year", "date", "number") else facts
+        candidates = candidates_for(fact, own, rng)
         if fact.type == "year":
             # A near year makes a fair trap; another event's year reads as a mix-up.
             candidates.sort(key=lambda year: abs(int(year) - fact.value) > 5)
@@ -230,10 +239,10 @@ def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[D
 
 
 def _wants_false(template: Template, fact: Fact, facts: list[Fact]) -> bool:
-    """Alternate true and false claims in a hash order, so both answers are common."""
-    claimants = sorted((other for other in _targets(template.over, facts) if other.claim),
-                       key=lambda other: _rng(template, other).random())
-    return claimants.index(fact) % 2 == 0
+    """Choose a true or a false claim by a hash of the fact, so both answers are common."""
+    # Decided by the fact alone: adding a sentence to an article must not flip the claims
+    # of the others (that would propose new questions for text that did not change).
+    return _rng(template, fact, extra="false?").random() < 0.5
 
 
 def _when(fact: Fact):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -107,6 +108,9 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Generation compares every option with every fact's texts: folding each string once keeps
+# a long article's questions fast.
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Fold case and whitespace for comparisons."""
     return " ".join(text.replace("’", "'").split()).casefold()
@@ -114,8 +118,22 @@ def normalise(text: str) -> str:
 
 def visible_in(needle: str, haystack: str) -> bool:
     """Tell whether needle appears in haystack as whole words, ignoring case."""
-    needle = normalise(needle)
-    if not needle:
-        return False
-    pattern = rf"(?<!\w){re.escape(needle)}(?!\w)"
-    return re.search(pattern, normalise(haystack)) is not None
+    needle, haystack = normalise(needle), normalise(haystack)
+    return bool(needle) and bool(word_matches(needle, haystack))
+
+
+def word_matches(needle: str, haystack: str) -> list[int]:
+    """Return where needle occurs in haystack as whole words (exact case)."""
+    # A plain search with word-boundary checks: a compiled pattern per needle would fill
+    # the regex cache on a long article.
+    found, start = [], haystack.find(needle) if needle else -1
+    while start != -1:
+        end = start + len(needle)
+        if not _word_char(haystack[start - 1:start]) and not _word_char(haystack[end:end + 1]):
+            found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")

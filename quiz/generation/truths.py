@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import OrderedDict
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -13,11 +14,63 @@ from quiz.generation.formatting import format_date, normalise, parse_number, yea
 DATE_STYLES = ("mdy", "dmy", "iso")
 
 
+# A few indexes of the fact lists being generated from (the article's, and one fact alone
+# for a changed value): without them a long article compares every option with every fact
+# again and again. Keyed by the ids of the facts, which the index keeps alive.
+_INDEXES: OrderedDict[tuple[int, ...], dict] = OrderedDict()
+
+
+class FactSet(tuple):
+    """An article's facts, unchangeable, carrying the index generation looks them up in."""
+
+    __slots__ = ()
+
+    def __new__(cls, facts):
+        return super().__new__(cls, facts)
+
+
+_OWN: dict[int, dict] = {}
+
+
+def _index(facts: Sequence[Fact]) -> dict:
+    if type(facts) is FactSet:
+        # A FactSet cannot change, so its index is built once, and dropped with it.
+        index = _OWN.get(id(facts))
+        if index is None or index["facts"] is not facts:
+            index = _build(facts, ())
+            _OWN.clear()
+            _OWN[id(facts)] = index
+        return index
+    key = tuple(map(id, facts))
+    index = _INDEXES.get(key)
+    if index is not None:
+        _INDEXES.move_to_end(key)
+        return index
+    index = _build(facts, key)
+    _INDEXES[key] = index
+    while len(_INDEXES) > 4:
+        _INDEXES.popitem(last=False)
+    return index
+
+
+def _build(facts: Sequence[Fact], key: tuple[int, ...]) -> dict:
+    by_event: dict[str, list[Fact]] = {}
+    groups: dict[str, set[str]] = {}
+    for other in facts:
+        if other.type in DATED_TYPES:
+            by_event.setdefault(normalise(other.event or ""), []).append(other)
+        if other.group and other.type in ENTITY_TYPES + ("list",):
+            for text in entity_texts(other):
+                groups.setdefault(normalise(text), set()).add(other.group)
+    keep = facts if type(facts) is FactSet else list(facts)
+    return {"ids": set(key or map(id, facts)), "facts": keep, "by_event": by_event,
+            "texts": {}, "groups": groups, "by_key": {fact.key: fact for fact in facts}}
+
+
 def same_event(fact: Fact, facts: Sequence[Fact]) -> list[Fact]:
     """Return the dated facts (this one included) that date the same event."""
-    event = normalise(fact.event or "")
-    return [other for other in facts
-            if other.type in DATED_TYPES and normalise(other.event or "") == event] or [fact]
+    found = _index(facts)["by_event"].get(normalise(fact.event or ""), [])
+    return list(found) if fact.type in DATED_TYPES and found else [fact]
 
 
 def related(fact: Fact, facts: Sequence[Fact]) -> list[Fact]:
@@ -45,6 +98,17 @@ def entity_texts(fact: Fact) -> list[str]:
 
 def true_texts(fact: Fact, facts: Sequence[Fact]) -> set[str]:
     """Return every normalised option text the facts make true for this fact's question."""
+    index = _index(facts)
+    if id(fact) not in index["ids"]:
+        return _true_texts(fact, facts)
+    # Every fact dating one event has the same true texts.
+    key = ("event", normalise(fact.event or "")) if fact.type in DATED_TYPES else id(fact)
+    if key not in index["texts"]:
+        index["texts"][key] = _true_texts(fact, facts)
+    return index["texts"][key]
+
+
+def _true_texts(fact: Fact, facts: Sequence[Fact]) -> set[str]:
     if fact.type in DATED_TYPES:
         texts = set()
         for other in same_event(fact, facts):
@@ -72,7 +136,9 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
 
 def groups_of(option: str, facts: Sequence[Fact]) -> set[str]:
     """Return the groups of the entity facts an option names."""
-    wanted = normalise(option)
-    return {fact.group for fact in facts
-            if fact.group and fact.type in ENTITY_TYPES + ("list",)
-            and wanted in {normalise(text) for text in entity_texts(fact)}}
+    return set(_index(facts)["groups"].get(normalise(option), ()))
+
+
+def by_key(facts: Sequence[Fact]) -> dict[str, Fact]:
+    """Return the facts by key (the last one when keys repeat)."""
+    return _index(facts)["by_key"]

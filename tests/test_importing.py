@@ -1,0 +1,262 @@
+"""Importing articles: reading files, storing sentences, facts and questions, editing text."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from quiz.extensions import db
+from quiz.importing import (
+    ImportProblem, html_to_text, import_article, make_slug, read_upload, update_article_text,
+)
+from quiz.models import Answer, Article, Fact, Question, Round, Sentence
+
+NEWS = (Path(__file__).parent / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
+
+
+def _count(model, **where):
+    query = select(func.count()).select_from(model)
+    for name, value in where.items():
+        query = query.where(getattr(model, name) == value)
+    return db.session.scalar(query)
+
+
+def _questions(article, status=None):
+    query = select(Question).where(Question.article_id == article.id)
+    if status:
+        query = query.where(Question.status == status)
+    return list(db.session.scalars(query))
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("a.pdf", b"%PDF-1.4", "only .txt, .md, .html"),
+    ("a", b"text", "only .txt, .md, .html"),
+    ("a.txt", b"", "empty"),
+    ("a.txt", b"  \n\t ", "empty"),
+    ("a.txt", b"abc\x00def", "binary"),
+    ("a.txt", bytes(range(1, 9)) * 40, "binary"),
+    ("a.txt", b"x" * 2048, "limit is 1 KiB"),
+    ("a.txt", b"ok\n\x81\x8d\x8f\x90\x9d", "line 2: not UTF-8"),
+    ("a.html", b"<script>alert(1)</script><style>p{}</style>", "no text"),
+])
+def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
+    with pytest.raises(ImportProblem, match=message):
+        read_upload(name, data, max_bytes=1024)
+
+
+def test_uploads_decode_utf8_with_bom_and_clear_cp1252():
+    assert read_upload("a.txt", "\ufeffCafé opened.".encode()) == "Café opened."
+    assert read_upload("a.md", "Caf\u00e9 \u201cnew\u201d opened.".encode("cp1252")) == \
+        "Café “new” opened."
+
+
+def test_html_is_reduced_to_its_text():
+    markup = ("<html><head><title>T</title><script>var x = '<p>no</p>';</script></head>"
+              "<body><h1>Bridge opens</h1><p>It cost 5 &euro; &amp; more.<br>Next line</p>"
+              "<style>p { color: red }</style><ul><li>One</li><li>Two &lt;b&gt;</li></ul>")
+    assert html_to_text(markup) == ("Bridge opens\n\nIt cost 5 € & more.\n\nNext line\n\n"
+                                    "One\n\nTwo <b>")
+    assert "no" not in read_upload("a.htm", markup.encode()).split()
+
+
+def test_slugs_are_ascii_lowercase_hyphens():
+    assert make_slug("Åbo Akademi: 100 years!") == "abo-akademi-100-years"
+    assert make_slug("Байконур") == "article"
+
+
+def test_import_stores_sentences_once_facts_and_proposed_questions(ctx):
+    text = NEWS + "\n\nConstruction began in 2021.\n"
+    report = import_article("New bridge", text, owner_id=None)
+    article = report.article
+    assert (article.slug, article.origin, report.created) == ("new-bridge", "extracted", True)
+    sentences = [s.text for s in article.sentences]
+    assert sentences.count("Construction began in 2021.") == 1
+    assert report.sentences == len(sentences)
+    facts = db.session.scalars(select(Fact).where(Fact.article_id == article.id)).all()
+    assert len(facts) == report.facts_added >= 10
+    assert all(f.origin == "extracted" and f.sentence_id is not None for f in facts)
+    assert all(f.sentence.text == f.data["sentence"] for f in facts)
+    proposed = _questions(article, "proposed")
+    assert len(proposed) == report.questions_added == report.waiting >= 8
+    assert report.playable == 0
+    assert all(q.sentence_id is not None or q.kind in ("first", "number") for q in proposed)
+
+
+def test_approve_makes_questions_playable(ctx):
+    report = import_article("New bridge", NEWS, approve=True)
+    assert report.playable == report.questions_added >= 8 and report.waiting == 0
+
+
+def test_title_slug_is_made_unique_for_a_different_title(ctx):
+    first = import_article("Bridge", NEWS).article
+    other = import_article("Bridge!", "A short note on 2 June 1955 about it.").article
+    assert (first.slug, other.slug) == ("bridge", "bridge-2")
+
+
+@pytest.mark.parametrize(("title", "text", "slug", "message"), [
+    ("", NEWS, None, "title is empty"),
+    ("   ", NEWS, None, "title is empty"),
+    ("x" * 201, NEWS, None, "limit is 200"),
+    ("Fine", "", None, "text is empty"),
+    ("Fine", " \n ", None, "text is empty"),
+    ("Fine", "word " * 20_001, None, "limit is 20,000"),
+    ("Fine", NEWS, "Bad Slug", "lowercase letters"),
+    ("Fine", NEWS, "baikonur", "not imported from text"),
+])
+def test_bad_imports_write_nothing(ctx, title, text, slug, message):
+    before = [_count(model) for model in (Article, Sentence, Fact, Question)]
+    with pytest.raises(ImportProblem, match=message):
+        import_article(title, text, slug=slug)
+    db.session.rollback()
+    assert [_count(model) for model in (Article, Sentence, Fact, Question)] == before
+
+
+def test_another_owners_slug_is_refused(ctx):
+    import_article("Bridge", NEWS, slug="bridge", owner_id=None)
+    with pytest.raises(ImportProblem, match="another teacher"):
+        import_article("Bridge", NEWS, slug="bridge", owner_id=12345)
+
+
+def test_reimport_to_the_same_slug_updates_instead_of_failing(ctx):
+    first = import_article("Bridge", NEWS, slug="bridge")
+    again = import_article("Bridge", NEWS + "\nThe river froze in 1929.", slug="bridge")
+    assert again.article.id == first.article.id and not again.created
+    assert again.questions_added > 0 and again.facts_added >= 1
+    assert _count(Article, slug="bridge") == 1
+
+
+def _answer(question):
+    round_ = Round(token_hash=f"h{question.id}", article_id=question.article_id, nickname="a",
+                   size=1)
+    db.session.add(round_)
+    db.session.flush()
+    db.session.add(Answer(round_id=round_.id, question_id=question.id, given=question.answer,
+                          correct=True, points=1000, elapsed_ms=1))
+    db.session.commit()
+
+
+def test_editing_regenerates_only_what_changed(ctx):
+    article = import_article("Bridge", NEWS, approve=True).article
+    sentence_rows = {s.text: s.id for s in article.sentences}
+    questions = _questions(article)
+    # The answered question's sentence goes; the rejected one's and the edited fact's stay.
+    answered = next(q for q in questions if q.explanation.startswith("Cyclists get"))
+    rejected = next(q for q in questions if q.explanation.startswith("Construction began"))
+    rejected.status = "rejected"
+    db.session.commit()
+    _answer(answered)
+    edited = db.session.scalar(select(Fact).where(Fact.article_id == article.id,
+                                                  Fact.data["text"].as_string() == "2019"))
+    edited.edited, edited.about = True, "the teacher's words"
+    edited_data = dict(edited.data)
+    untouched = {f.key: f.id for f in db.session.scalars(
+        select(Fact).where(Fact.article_id == article.id)) if "Cyclists" not in f.data["sentence"]}
+    db.session.commit()
+
+    new_text = NEWS.replace("Cyclists get a separate lane that is 3.5 metres wide.",
+                            "The river froze in 1929.")
+    report = update_article_text(article, new_text)
+
+    after = {s.text: s.id for s in article.sentences}
+    assert all(after[text] == sentence_rows[text] for text in after if text in sentence_rows)
+    assert "The river froze in 1929." in after and len(after) == len(sentence_rows)
+    assert (report.facts_added, report.facts_removed, report.facts_updated) == (1, 1, 0)
+    kept = {f.key: f for f in db.session.scalars(select(Fact).where(Fact.article_id == article.id))}
+    assert all(kept[key].id == fact_id for key, fact_id in untouched.items())
+    assert kept[edited.key].data == edited_data and kept[edited.key].about == "the teacher's words"
+    assert db.session.get(Question, rejected.id).status == "rejected"
+    stored = db.session.get(Question, answered.id)
+    assert (stored.prompt, stored.status) == (answered.prompt, "retired")
+    new = _questions(article, "proposed")
+    assert new and all("1929" in q.explanation for q in new), [q.prompt for q in new]
+    assert [q.id for q in _questions(article) if q.fingerprint == rejected.fingerprint] == [
+        rejected.id]
+
+
+def test_editing_with_the_same_text_changes_nothing(ctx):
+    article = import_article("Bridge", NEWS).article
+    before = sorted((q.id, q.status) for q in _questions(article))
+    report = update_article_text(article, NEWS)
+    assert (report.facts_added, report.facts_removed, report.questions_added) == (0, 0, 0)
+    assert sorted((q.id, q.status) for q in _questions(article)) == before
+
+
+def test_editing_to_empty_text_is_refused(ctx):
+    article = import_article("Bridge", NEWS).article
+    with pytest.raises(ImportProblem, match="empty"):
+        update_article_text(article, "  ")
+    db.session.rollback()
+    assert db.session.get(Article, article.id).body == NEWS
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def _article_count(app):
+    with app.app_context():
+        return _count(Article)
+
+
+def test_cli_imports_an_approved_article(app, runner, tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    result = runner.invoke(args=["import-article", str(path), "--title", "New bridge",
+                                 "--approve"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 'new-bridge'" in result.output
+    with app.app_context():
+        article = db.session.scalar(select(Article).where(Article.slug == "new-bridge"))
+        playable = _questions(article, "active")
+    assert len(playable) >= 8
+    assert f"Playable: {len(playable)}; waiting for review: 0." in result.output
+
+
+def test_cli_without_approve_leaves_questions_for_review(app, runner, tmp_path):
+    path = tmp_path / "news.md"
+    path.write_text(NEWS, encoding="utf-8")
+    result = runner.invoke(args=["import-article", str(path), "--title", "Bridge",
+                                 "--slug", "my-bridge"])
+    assert result.exit_code == 0, result.output
+    assert "Playable: 0; waiting for review:" in result.output
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("missing.txt", None, "cannot read"),
+    ("empty.txt", b"", "empty"),
+    ("binary.txt", b"\x00\x01\x02abc", "binary"),
+    ("big.txt", b"word " * 110_000, "limit is 512 KiB"),
+    ("latin.txt", b"\xff\xfe\x00\x00\x81", "binary"),
+    ("bad.txt", b"fine\n\x81\x8d\x8f", "line 2: not UTF-8"),
+    ("paper.pdf", b"%PDF-1.4", "only .txt"),
+])
+def test_cli_refuses_bad_files_and_writes_nothing(app, runner, tmp_path, name, data, message):
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    before = _article_count(app)
+    result = runner.invoke(args=["import-article", str(path), "--title", "T"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert _article_count(app) == before
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--title", ""], "title is empty"),
+    (["--title", "T", "--slug", "Not A Slug"], "lowercase letters"),
+    (["--title", "T", "--slug", "baikonur"], "not imported from text"),
+])
+def test_cli_refuses_bad_arguments_and_writes_nothing(app, runner, tmp_path, args, message):
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    before = _article_count(app)
+    result = runner.invoke(args=["import-article", str(path), *args])
+    assert result.exit_code == 1 and message in result.output
+    assert _article_count(app) == before
+
+
+def test_cli_needs_a_title_and_a_file(runner, tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    assert runner.invoke(args=["import-article", str(path)]).exit_code == 2
+    assert runner.invoke(args=["import-article", "--title", "T"]).exit_code == 2
+    assert runner.invoke(args=["import-article", str(tmp_path), "--title", "T"]).exit_code == 2
