@@ -60,7 +60,7 @@ def create_article(title: str, text: str | None, upload, *, owner: Teacher):
         raise Invalid("Paste the article's text or upload a file.")
     try:
         return importing.import_article(
-            title, text, slug=_free_slug(title), owner_id=owner.id, approve=False
+            title, text, slug=free_slug(title), owner_id=owner.id, approve=False
         )
     except importing.ImportProblem as exc:
         raise Invalid(str(exc)) from exc
@@ -78,7 +78,7 @@ def _slug(text: str, length: int, fallback: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:length].strip("-") or fallback
 
 
-def _free_slug(title: str) -> str:
+def free_slug(title: str) -> str:
     """Return a slug made from the title that no article has yet."""
     return _free(
         _slug(title, 56, "article"),

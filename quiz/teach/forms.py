@@ -91,3 +91,17 @@ class AssignmentForm(FlaskForm):
         validators=[InputRequired(), NumberRange(1, MAX_ROUND_SIZE, f"Between 1 and {MAX_ROUND_SIZE}.")],
     )
     deadline = DateTimeLocalField("Deadline (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+
+
+class QuestionImportForm(FlaskForm):
+    upload = FileField(
+        "Question file",
+        validators=[FileAllowed(["gift", "txt", "csv", "json"], "Upload a .gift, .txt, .csv or .json file.")],
+    )
+    format = SelectField("Format", validators=[InputRequired("Choose the file's format.")])
+    article = SelectField("Add the questions to", coerce=int, validators=[InputRequired()])
+    title = StringField("Title of the new question bank", validators=[Optional(), Length(max=200)])
+
+
+class TokenForm(FlaskForm):
+    name = StringField("What the token is for", validators=[DataRequired("Name the token."), Length(max=64)])

@@ -5,7 +5,7 @@ import pytest
 from quiz import create_app
 from quiz.extensions import db
 from quiz.models import (
-    Article, Assignment, Classroom, Fact, Option, Player, Question, Sentence, Template,
+    ApiToken, Article, Assignment, Classroom, Fact, Option, Player, Question, Sentence, Template,
 )
 
 from .conftest import log_in, make_teacher
@@ -44,12 +44,14 @@ def private(app):
         assignment = Assignment(classroom_id=classroom.id, article_id=article.id, size=5)
         # A student of the class, for the result pages about one student.
         player = Player(nickname="Ada", classroom_id=classroom.id)
-        db.session.add_all([assignment, player])
+        token = ApiToken(teacher_id=owner, name="quiz app", token_hash="0" * 64)
+        db.session.add_all([assignment, player, token])
         db.session.commit()
         return {
             "article_id": article.id, "fact_id": fact.id, "question_id": question.id,
             "template_id": template.id, "classroom_id": classroom.id,
-            "assignment_id": assignment.id, "player_id": player.id,
+            "assignment_id": assignment.id, "player_id": player.id, "token_id": token.id,
+            "fmt": "gift",
         }
 
 
@@ -78,7 +80,8 @@ def test_anonymous_users_and_students_are_sent_to_login(app, private, rule, meth
 
 
 OWNED = [(r, m) for r, m in RULES if any(k in r for k in (
-    "article_id", "fact_id", "question_id", "template_id", "classroom_id", "assignment_id"))]
+    "article_id", "fact_id", "question_id", "template_id", "classroom_id", "assignment_id",
+    "token_id"))]
 
 
 @pytest.mark.parametrize("rule,methods", OWNED, ids=[r for r, _ in OWNED])

@@ -1,0 +1,110 @@
+"""Teacher pages for exchanging questions (GIFT, Aiken, CSV, Open Trivia DB) and API tokens."""
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import auth, exchange, library
+from ..errors import Invalid
+from ..extensions import db
+from ..models import ApiToken
+from . import access
+from .forms import ConfirmForm, QuestionImportForm, TokenForm
+from .views import bp
+
+NEW_BANK = 0
+# What a download of each format is called and served as.
+DOWNLOADS = {
+    "gift": ("gift", "text/plain"),
+    "aiken": ("txt", "text/plain"),
+    "csv": ("csv", "text/csv"),
+    "opentdb": ("json", "application/json"),
+}
+
+
+def _import_form() -> QuestionImportForm:
+    form = QuestionImportForm()
+    form.format.choices = [(f, f.upper() if f != "opentdb" else "Open Trivia DB") for f in exchange.FORMATS]
+    form.article.choices = [(NEW_BANK, "A new question bank")] + [
+        (a.id, a.title) for a in library.articles_for(current_user)
+    ]
+    return form
+
+
+@bp.route("/questions/import", methods=["GET", "POST"])
+def questions_import():
+    """Import a file of questions into an article's bank or a new one, all or nothing."""
+    form = _import_form()
+    problems, report = [], None
+    if form.validate_on_submit():
+        upload = form.upload.data
+        if upload is None or not upload.filename:
+            form.upload.errors.append("Choose a file to upload.")
+        elif form.article.data == NEW_BANK and not (form.title.data or "").strip():
+            form.title.errors.append("Give the new question bank a title.")
+        else:
+            slug, title = _target(form)
+            try:
+                report = exchange.import_questions(
+                    upload.read(), form.format.data, slug, title=title, owner_id=current_user.id
+                )
+            except exchange.FormatError as exc:
+                problems = exc.problems
+            except Invalid as exc:
+                form.upload.errors.append(exc.message)
+    status = 422 if form.errors or problems else 200
+    return render_template(
+        "teach/questions_import.html", form=form, problems=problems, report=report
+    ), status
+
+
+def _target(form) -> tuple[str, str | None]:
+    """Return the slug (and title, for a new bank) the questions go to."""
+    if form.article.data == NEW_BANK:
+        title = form.title.data.strip()
+        return library.free_slug(title), title
+    return access.visible_article(form.article.data).slug, None
+
+
+@bp.get("/articles/<int:article_id>/export/<fmt>")
+def article_export(article_id: int, fmt: str):
+    """Download an article's questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
+    article = access.visible_article(article_id)
+    if fmt not in DOWNLOADS:
+        abort(404, f"No export format {fmt!r}.")
+    extension, mimetype = DOWNLOADS[fmt]
+    data = exchange.export_questions(article, fmt)
+    return Response(
+        data,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{article.slug}.{extension}"'},
+    )
+
+
+@bp.route("/tokens", methods=["GET", "POST"])
+def tokens():
+    """List the teacher's API tokens and create one, shown once."""
+    form = TokenForm()
+    new_token = None
+    if form.validate_on_submit():
+        new_token = auth.issue_api_token(current_user, form.name.data.strip())
+        db.session.commit()
+    rows = db.session.scalars(
+        select(ApiToken).where(ApiToken.teacher_id == current_user.id).order_by(ApiToken.id)
+    )
+    status = 422 if form.errors else 200
+    return render_template(
+        "teach/tokens.html", form=form, tokens=list(rows), new_token=new_token, confirm=ConfirmForm()
+    ), status
+
+
+@bp.post("/tokens/<int:token_id>/revoke")
+def token_revoke(token_id: int):
+    """Revoke one of the teacher's API tokens."""
+    row = db.session.get(ApiToken, token_id)
+    if row is None or row.teacher_id != current_user.id:
+        abort(404, "No such token.")
+    db.session.delete(row)
+    db.session.commit()
+    flash(f"Token “{row.name}” revoked.", "info")
+    return redirect(url_for(".tokens"))
