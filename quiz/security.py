@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from flask import Flask, current_app, has_request_context, request, session
+from flask import Flask, abort, current_app, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -25,6 +25,7 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 DEFAULT_ANSWER_LIMIT = "60 per minute"
 ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
 
@@ -49,7 +50,18 @@ def init_app(app: Flask) -> None:
         # otherwise any client could claim HTTPS or another address.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
     app.session_interface = HttpsAwareSessionInterface()
+    app.before_request(refuse_nul_characters)
     app.after_request(add_headers)
+
+
+def refuse_nul_characters():
+    """Refuse query strings and forms with a NUL character: no field needs one."""
+    # PostgreSQL cannot store NUL in text, so such input would otherwise fail deep inside.
+    values = [*request.args.values()]
+    if request.method in ("POST", "PUT", "PATCH") and request.mimetype in FORM_TYPES:
+        values += request.form.values()
+    if any("\x00" in value for value in values):
+        abort(400, "The request contains a NUL character, which no field accepts.")
 
 
 def add_headers(response):

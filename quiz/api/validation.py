@@ -49,6 +49,9 @@ def string(body: dict, name: str) -> str:
         raise Invalid(f"'{name}' is required.")
     if not isinstance(value, str):
         raise Invalid(f"'{name}' must be a string.")
+    if "\x00" in value:
+        # No field needs it, and PostgreSQL cannot store it.
+        raise Invalid(f"'{name}' cannot contain a NUL character.")
     return value
 
 

@@ -79,6 +79,8 @@ def world(app) -> World:
         classroom_id=classroom_id,
         assignment_id=assignment_id,
         filename="quiz.css",
+        fmt="gift",
+        token_id=1,
     )
     return World(student=student, teacher=teacher, api_round=api_round, ids=ids)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from quiz import create_app
+from quiz.extensions import db
 
 from ..pages import answer_current, csrf_token, start_round
 from ..teach.conftest import PASSWORD, make_teacher
@@ -56,6 +57,8 @@ def test_a_forwarded_https_counts_only_behind_a_configured_proxy(app, behind_pro
     client = proxied.test_client()
     # The start form's CSRF token is the first thing kept in the session cookie.
     cookie = session_cookie(client.get("/", headers={"X-Forwarded-Proto": "https"}))
+    with proxied.app_context():
+        db.engine.dispose()
     assert ("; secure" in cookie) is secure
 
 
