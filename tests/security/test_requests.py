@@ -94,3 +94,14 @@ def test_an_api_body_over_16_kib_gets_413_json(client, world):
         from quiz.models import Round
 
         assert db.session.get(Round, world.api_round["id"]).answered == 0
+
+
+def test_a_nul_character_is_refused_in_forms_queries_and_json(client):
+    page = client.get("/").get_data(as_text=True)
+    form = {"csrf_token": csrf_token(page), "article": "baikonur", "size": 2, "nickname": "A\x00"}
+    response = client.post("/", data=form)
+    assert response.status_code == 400 and "NUL" in response.get_data(as_text=True)
+    response = client.get("/api/v1/leaderboard", query_string={"article": "\x00"})
+    assert response.status_code == 400 and "NUL" in response.get_json()["error"]["message"]
+    response = client.post("/api/v1/rounds", json={"nickname": "A", "article": "bai\x00konur"})
+    assert response.status_code == 422 and "NUL" in response.get_json()["error"]["message"]
