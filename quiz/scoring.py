@@ -80,6 +80,10 @@ def start_round(
     round_.items = [
         RoundQuestion(question_id=qid, position=n) for n, qid in enumerate(chosen, start=1)
     ]
+    if not (db.session.new or db.session.dirty or db.session.deleted):
+        # Take the write lock before writing: on SQLite, upgrading the read transaction above
+        # fails at once ("database is locked") when another process wrote in between.
+        begin_write()
     db.session.add(round_)
     db.session.commit()
     return round_, token
@@ -100,6 +104,7 @@ def current_item(round_: Round) -> RoundQuestion | None:
 def serve(item: RoundQuestion) -> RoundQuestion:
     """Record when a question was first served; later fetches keep the first time."""
     if item.served_at is None:
+        begin_write()  # as in start_round: never upgrade a read transaction to a write
         db.session.execute(
             update(RoundQuestion)
             .where(RoundQuestion.id == item.id, RoundQuestion.served_at.is_(None))
