@@ -116,3 +116,6 @@ def main():
 
 if __name__ == "__main__":
     main()
+    from http_bench import main as http_main  # bench/ is on sys.path when run as a script
+
+    http_main()

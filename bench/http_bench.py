@@ -1,0 +1,252 @@
+"""HTTP figures against a real `quiz serve`: throughput and latency side by side, a burst of
+answers, the leaderboard over a million stored answers, and `quiz init` on an empty database.
+
+Run with `make bench` (bench/run.py calls main()). Loopback only; every request has a timeout.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+DURATION = float(os.environ.get("QUIZ_BENCH_SECONDS", "4"))
+
+
+def call(port, method, path, body=None, token=None):
+    """Send one request; return (status, JSON body)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        connection.request(method, path, json.dumps(body) if body is not None else None, headers)
+        response = connection.getresponse()
+        raw = response.read()
+        return response.status, (json.loads(raw) if raw else None)
+    finally:
+        connection.close()
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def hammer(concurrency, make_request):
+    """Run make_request(worker, n) from `concurrency` threads for DURATION seconds."""
+    latencies, errors = [], []
+    stop = time.monotonic() + DURATION
+
+    def worker(index):
+        n = 0
+        while time.monotonic() < stop:
+            start = time.perf_counter()
+            status = make_request(index, n)
+            latencies.append(time.perf_counter() - start)
+            if status is None:
+                return
+            if status >= 500:
+                errors.append(status)
+            n += 1
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(worker, range(concurrency)))
+    elapsed = time.monotonic() - began
+    return len(latencies) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99), errors
+
+
+class Served:
+    """A `quiz serve` on a fresh database made by `quiz init`."""
+
+    def __init__(self, folder: Path, workers: int):
+        self.database = folder / "bench.sqlite3"
+        self.env = {
+            **os.environ,
+            "QUIZ_DATABASE_URL": f"sqlite:///{self.database}",
+            "QUIZ_SECRET_KEY": "bench",
+            # Measured here is the server, not the answer rate limit.
+            "QUIZ_ANSWER_LIMIT": "100000 per minute",
+        }
+        self.folder = folder
+        self.port = 18000 + os.getpid() % 1000
+        self.workers = workers
+
+    def init(self) -> float:
+        start = time.perf_counter()
+        subprocess.run([BIN / "quiz", "init"], env=self.env, cwd=self.folder, check=True,
+                       capture_output=True)  # fmt: skip
+        return time.perf_counter() - start
+
+    def __enter__(self):
+        command = [BIN / "quiz", "serve", "--port", str(self.port), "--workers", str(self.workers)]
+        with open(self.folder / "serve.log", "ab") as log:
+            self.process = subprocess.Popen(command, env=self.env, cwd=self.folder, stdout=log,
+                                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        for _ in range(300):
+            try:
+                if call(self.port, "GET", "/healthz")[0] == 200:
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("quiz serve did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(20)
+
+
+def new_rounds(port, count, size=50):
+    """Create rounds; return [(id, token, [question ids in order])]."""
+    rounds = []
+    for n in range(count):
+        _, created = call(port, "POST", "/api/v1/rounds",
+                          {"nickname": f"b{n}", "article": "baikonur", "size": size})  # fmt: skip
+        rounds.append((created["id"], created["token"]))
+    return rounds
+
+
+def dealt(database, rounds):
+    """Return each round's question ids in order, read from the database."""
+    with sqlite3.connect(database) as connection:
+        return {
+            rid: [q for (q,) in connection.execute(
+                "SELECT question_id FROM round_question WHERE round_id=? ORDER BY position", (rid,))]
+            for rid, _ in rounds
+        }  # fmt: skip
+
+
+def options(database):
+    """Return, per question id, one acceptable answer text."""
+    with sqlite3.connect(database) as connection:
+        picks = dict(connection.execute("SELECT question_id, min(text) FROM option GROUP BY 1"))
+        for qid, answer in connection.execute("SELECT id, answer FROM question"):
+            picks.setdefault(qid, answer)
+    return picks
+
+
+def throughput(served):
+    port = served.port
+    pool = new_rounds(port, 64, size=1)
+    picks = options(served.database)
+    rows = []
+    for concurrency in (16, 64):
+        rounds = new_rounds(port, concurrency * 4)
+        order = dealt(served.database, rounds)
+        cursor = {rid: 0 for rid, _ in rounds}
+        per_worker = [rounds[i::concurrency] for i in range(concurrency)]
+
+        def healthz(_w, _n):
+            return call(port, "GET", "/healthz")[0]
+
+        def question(w, _n):
+            rid, token = pool[w % len(pool)]
+            return call(port, "GET", f"/api/v1/rounds/{rid}/question", token=token)[0]
+
+        def answer(w, _n):
+            for rid, token in per_worker[w]:
+                position = cursor[rid]
+                if position < len(order[rid]):
+                    cursor[rid] += 1
+                    qid = order[rid][position]
+                    body = {"question_id": qid, "answer": picks[qid]}
+                    return call(port, "POST", f"/api/v1/rounds/{rid}/answers", body, token)[0]
+            return None  # this worker has answered every question it was dealt
+
+        def leaderboard(_w, _n):
+            return call(port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")[0]
+
+        results = {name: hammer(concurrency, fn) for name, fn in
+                   [("/healthz", healthz), ("question (API)", question),
+                    ("answer", answer), ("leaderboard", leaderboard)]}  # fmt: skip
+        base = results["/healthz"][0]
+        for name, (rate, p50, p99, errors) in results.items():
+            rows.append(f"{concurrency:>3}  {name:<16} {rate:8.0f}/s  p50 {p50 * 1000:6.1f} ms  "
+                        f"p99 {p99 * 1000:6.1f} ms  x{rate / base:4.2f} of /healthz  "
+                        f"5xx: {len(errors)}")  # fmt: skip
+    return rows
+
+
+def burst(served, players=1000):
+    port = served.port
+    rounds = new_rounds(port, players, size=1)
+    order = dealt(served.database, rounds)
+    picks = options(served.database)
+    gate = threading.Barrier(64)
+
+    def answer(chunk):
+        gate.wait()
+        for rid, token in chunk:
+            qid = order[rid][0]
+            call(port, "POST", f"/api/v1/rounds/{rid}/answers",
+                 {"question_id": qid, "answer": picks[qid]}, token)  # fmt: skip
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(64) as pool:
+        list(pool.map(answer, [rounds[i::64] for i in range(64)]))
+    elapsed = time.perf_counter() - start
+    with sqlite3.connect(served.database) as connection:
+        ids = [rid for rid, _ in rounds]
+        marks = ",".join("?" * len(ids))
+        stored = connection.execute(
+            f"SELECT count(*) FROM answer WHERE round_id IN ({marks})", ids
+        ).fetchone()[0]
+    return f"burst: {players} players answering at once, {stored} stored in {elapsed:.2f} s"
+
+
+def big_leaderboard(served, answers=1_000_000, size=10):
+    """Fill the database with a million answers in finished rounds; time the leaderboard."""
+    rounds = answers // size
+    with sqlite3.connect(served.database) as connection:
+        article = connection.execute("SELECT id FROM article WHERE slug='baikonur'").fetchone()[0]
+        questions = [q for (q,) in connection.execute(
+            "SELECT id FROM question WHERE article_id=? LIMIT ?", (article, size))]  # fmt: skip
+        now = "2026-01-01 10:00:00.000000"
+        connection.executemany(
+            "INSERT INTO round (id, token_hash, article_id, nickname, size, speed_bonus, score,"
+            " correct, answered, started_at, finished_at) VALUES (?,?,?,?,?,1,?,?,?,?,?)",
+            ((f"bench{i:08d}", f"h{i}", article, f"p{i}", size, (i * 7919) % 10000, i % 11,
+              size, now, now) for i in range(rounds)),
+        )  # fmt: skip
+        connection.executemany(
+            "INSERT INTO answer (round_id, question_id, given, correct, points, elapsed_ms,"
+            " answered_at) VALUES (?,?,?,?,?,?,?)",
+            ((f"bench{i // size:08d}", questions[i % size], "x", 1, 500, 1000, now)
+             for i in range(answers)),
+        )  # fmt: skip
+    latencies = []
+    for _ in range(50):
+        start = time.perf_counter()
+        call(served.port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")
+        latencies.append(time.perf_counter() - start)
+    return (f"leaderboard with {answers:,} stored answers in {rounds:,} rounds: "
+            f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
+            f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms")  # fmt: skip
+
+
+def main(workers: int = 4) -> None:
+    """Print the HTTP figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        served = Served(Path(folder), workers)
+        print(f"quiz init on an empty database: {served.init():.2f} s")
+        with served:
+            print(f"quiz serve, {workers} gunicorn workers, SQLite; {DURATION:.0f} s per figure")
+            for row in throughput(served):
+                print(row)
+            print(burst(served))
+            print(big_leaderboard(served))
+
+
+if __name__ == "__main__":
+    main()
