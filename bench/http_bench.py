@@ -154,7 +154,7 @@ def throughput(served):
             rid, token = pool[w % len(pool)]
             return call(port, "GET", f"/api/v1/rounds/{rid}/question", token=token)[0]
 
-        def answer(w, _n):
+        def answer(w, _n, order=order, cursor=cursor, per_worker=per_worker):
             for rid, token in per_worker[w]:
                 position = cursor[rid]
                 if position < len(order[rid]):
