@@ -155,7 +155,7 @@ ERROR = obj(
     description="What went wrong; the code names the HTTP status.",
 )
 ERRORS = {
-    400: "The body is not a JSON object.",
+    400: "The request is malformed: a body that is not a JSON object, or a NUL character.",
     401: "No token, or a token that is not valid.",
     404: "Not found.",
     409: "Conflicts with the current state.",
@@ -207,7 +207,8 @@ class Endpoint:
             }
             for status, (description, schema) in self.responses.items()
         }
-        for status in self.errors:
+        # Any request can be malformed (e.g. a NUL character in the query string).
+        for status in sorted({400, *self.errors}):
             responses[str(status)] = {
                 "description": ERRORS[status],
                 "content": {"application/json": {"schema": ERROR_REF}},
