@@ -155,7 +155,8 @@ def make_slug(title: str) -> str:
     return slug[: MAX_SLUG - 8].strip("-") or "article"
 
 
-def _free_slug(base: str) -> str:
+def free_slug(base: str) -> str:
+    """Return base, or base-2, base-3…, whichever no article has yet."""
     slug, n = base, 2
     while db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         slug, n = f"{base}-{n}", n + 1
@@ -202,7 +203,7 @@ def import_article(title: str, text: str, *, slug: str | None = None, approve: b
         existing.title = title
         report = _apply_text(existing, text, approve)
     else:
-        article = Article(slug=slug or _free_slug(make_slug(title)), title=title, body=text,
+        article = Article(slug=slug or free_slug(make_slug(title)), title=title, body=text,
                           origin="extracted", owner_id=owner_id)
         db.session.add(article)
         db.session.flush()

@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import func, or_, select
 
+from . import importing
 from .errors import Invalid
 from .extensions import db
 from .facts import FactError, fact_from_dict, fact_to_dict
@@ -49,8 +50,6 @@ def question_status_counts() -> dict[int, dict[str, int]]:
 
 def create_article(title: str, text: str | None, upload, *, owner: Teacher):
     """Create the teacher's article from pasted text or an uploaded file, proposing questions."""
-    from . import importing
-
     if upload is not None and getattr(upload, "filename", ""):
         try:
             text = importing.read_upload(upload.filename, upload.read())
@@ -66,30 +65,13 @@ def create_article(title: str, text: str | None, upload, *, owner: Teacher):
         raise Invalid(str(exc)) from exc
 
 
-def _free(base: str, taken) -> str:
-    """Return base, or base-2, base-3… whichever `taken` says is free."""
-    name, n = base, 2
-    while taken(name):
-        name, n = f"{base}-{n}", n + 1
-    return name
-
-
-def _slug(text: str, length: int, fallback: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:length].strip("-") or fallback
-
-
 def free_slug(title: str) -> str:
     """Return a slug made from the title that no article has yet."""
-    return _free(
-        _slug(title, 56, "article"),
-        lambda s: db.session.scalar(select(Article.id).where(Article.slug == s)) is not None,
-    )
+    return importing.free_slug(importing.make_slug(title))
 
 
 def edit_article(article: Article, title: str, text: str) -> None:
     """Change an article's title and text; regenerate only what changed."""
-    from . import importing
-
     article.title = title.strip()
     if text != article.body:
         try:
@@ -226,8 +208,13 @@ def fact_data(article: Article, fields: dict, *, key: str | None = None) -> dict
 
 
 def _fact_key(article: Article, about: str) -> str:
+    """Return a key made from what the fact is about, unused in the article."""
+    base = re.sub(r"[^a-z0-9]+", "-", about.lower()).strip("-")[:48].strip("-") or "fact"
     taken = {f.key for f in article.facts}
-    return _free(_slug(about, 48, "fact"), taken.__contains__)
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
 
 
 def save_fact(article: Article, data: dict, fact: Fact | None = None) -> tuple[Fact, int]:

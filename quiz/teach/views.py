@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user, login_user, logout_user
 
 from .. import auth, library, seeding
+from .. import review as reviewing
 from ..errors import Invalid
 from ..extensions import csrf, db, limiter
 from ..facts import FACT_TYPES, FactError, SeedFileError
@@ -342,8 +343,6 @@ def _template_error(form, message: str) -> None:
 @bp.route("/articles/<int:article_id>/review", methods=["GET", "POST"])
 def review(article_id: int):
     """Approve or reject proposed questions, grouped by the sentence they come from."""
-    from .. import review as reviewing
-
     article = access.visible_article(article_id)
     form = ConfirmForm()
     if form.validate_on_submit():
