@@ -18,6 +18,8 @@ def from_environment(instance_path: str) -> dict:
         # Large enough for an article upload; the API sets a tighter limit per request.
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "API_MAX_BODY": 16 * 1024,
+        # The largest article file a teacher may upload in the browser.
+        "QUIZ_MAX_UPLOAD": 512 * 1024,
         "QUIZ_DEFAULT_ROUND_SIZE": 10,
         "QUIZ_TIME_LIMIT": 30,
         "SESSION_COOKIE_SAMESITE": "Lax",

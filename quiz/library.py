@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask import current_app
 from sqlalchemy import func, or_, select
 
 from . import importing
@@ -52,7 +53,9 @@ def create_article(title: str, text: str | None, upload, *, owner: Teacher):
     """Create the teacher's article from pasted text or an uploaded file, proposing questions."""
     if upload is not None and getattr(upload, "filename", ""):
         try:
-            text = importing.read_upload(upload.filename, upload.read())
+            text = importing.read_upload(
+                upload.filename, upload.read(), max_bytes=current_app.config["QUIZ_MAX_UPLOAD"]
+            )
         except importing.ImportProblem as exc:
             raise Invalid(str(exc)) from exc
     if not (text or "").strip():
