@@ -19,12 +19,9 @@ def report_question(round_id: str, position: int, comment: str | None) -> Report
         raise Invalid(f"A comment is at most {MAX_COMMENT} characters.")
     begin_write()
     try:
-        # Locking the round serialises two reports sent at once from the same round (on
-        # PostgreSQL; SQLite's BEGIN IMMEDIATE already does), so the check below holds.
-        round_ = db.session.execute(
-            select(Round).where(Round.id == round_id).with_for_update()
-        ).scalar_one_or_none()
-        if round_ is None:
+        # Two reports sent at once both pass the check below; the unique constraint on
+        # (round, question) keeps only one.
+        if db.session.get(Round, round_id) is None:
             raise NotFound("No such round.")
         question_id = db.session.scalar(
             select(RoundQuestion.question_id)
