@@ -66,6 +66,13 @@ def _class_round_ids(classroom: Classroom) -> Select:
     return class_rounds(classroom).with_only_columns(Round.id)
 
 
+def class_report(classroom: Classroom, report_id: int) -> Report | None:
+    """Return a report sent from one of the class's rounds, or None."""
+    return db.session.scalar(
+        select(Report).where(Report.id == report_id, Report.round_id.in_(_class_round_ids(classroom)))
+    )
+
+
 def student_rows(classroom: Classroom) -> list[StudentRow]:
     """Return one row per student of the class: rounds, points, number right, time answering."""
     in_class = Round.id.in_(_class_round_ids(classroom))

@@ -7,6 +7,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from .. import analysis, charts, privacy, results
+from ..extensions import db
 from ..models import Classroom, Player
 from ..play.forms import nickname_field
 from . import access
@@ -122,6 +123,7 @@ def class_questions(classroom_id: int):
         items=items,
         chart=chart,
         min_students=analysis.MIN_STUDENTS,
+        confirm=ConfirmForm(),
     )
 
 
@@ -160,3 +162,16 @@ def template_stats():
     return render_template(
         "teach/results_templates.html", rows=results.template_stats(current_user)
     )
+
+
+@bp.post("/classes/<int:classroom_id>/reports/<int:report_id>/resolve")
+def report_resolve(classroom_id: int, report_id: int):
+    """Mark a student's report dealt with: it no longer counts toward the question's flags."""
+    classroom = access.own_classroom(classroom_id)
+    report = results.class_report(classroom, report_id)
+    if report is None:
+        abort(404, "No such report in this class.")
+    report.resolved = True
+    db.session.commit()
+    flash("Report marked as resolved.", "info")
+    return redirect(url_for(".class_questions", classroom_id=classroom.id))

@@ -134,6 +134,32 @@ def test_reports_appear_beside_the_statistics_and_flag_the_question(app, teacher
     assert page.count("Looks broken:") == 1 and "reported by students" in page
 
 
+def test_a_resolved_report_no_longer_flags_the_question(app, teacher_client, played, elsewhere):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.player_id == played["bob"]))
+        report = Report(question_id=round_.items[0].question_id, round_id=round_.id, comment="Odd")
+        other_round = db.session.scalar(select(Round).where(Round.player_id == elsewhere["zoe"]))
+        foreign = Report(question_id=other_round.items[0].question_id, round_id=other_round.id)
+        db.session.add_all([report, foreign])
+        db.session.commit()
+        report_id, foreign_id = report.id, foreign.id
+    url = f"/teach/classes/{played['classroom']}/questions"
+    page = text(teacher_client.get(url))
+    token = csrf_token(page)
+    # A report of another class cannot be resolved from this one.
+    response = teacher_client.post(f"/teach/classes/{played['classroom']}/reports/{foreign_id}/resolve",
+                                   data={"csrf_token": token})
+    assert response.status_code == 404
+    response = teacher_client.post(f"/teach/classes/{played['classroom']}/reports/{report_id}/resolve",
+                                   data={"csrf_token": token})
+    assert response.status_code == 302
+    page = text(teacher_client.get(url))
+    assert "Odd" not in page and "reported by students" not in page
+    with app.app_context():
+        assert db.session.get(Report, report_id).resolved
+        assert not db.session.get(Report, foreign_id).resolved
+
+
 def test_reports_from_another_class_stay_there(app, teacher_client, played, elsewhere):
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.player_id == elsewhere["zoe"]))
