@@ -19,6 +19,17 @@ def on_postgresql() -> bool:
     return bool(TEST_DATABASE_URL)
 
 
+def pytest_configure(config):
+    if on_postgresql():
+        # Each test's database is dropped WITH (FORCE); a psycopg connection a server thread
+        # still held is then closed by the garbage collector, which warns from __del__.
+        config.addinivalue_line(
+            "filterwarnings",
+            "ignore:Exception ignored in.*BaseConnection.__del__"
+            ":pytest.PytestUnraisableExceptionWarning",
+        )
+
+
 def _app(path, **config):
     text = str(path)
     return create_app(

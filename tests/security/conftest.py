@@ -81,6 +81,7 @@ def world(app) -> World:
         filename="quiz.css",
         fmt="gift",
         token_id=1,
+        report_id=1,
     )
     return World(student=student, teacher=teacher, api_round=api_round, ids=ids)
 
