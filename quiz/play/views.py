@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from .. import classes, reports, scoring
 from ..errors import Closed, Conflict, Invalid, NotFound
-from ..extensions import db, limiter
+from ..extensions import begin_write, db, limiter
 from ..models import Article, Assignment, Classroom, Player, Round
 from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, player_key
 from .forms import (
@@ -75,8 +75,10 @@ def home():
     if request.method == "GET" and player is not None:
         form.nickname.data = player.nickname
     if form.validate_on_submit():
-        article = db.session.scalar(select(Article).where(Article.slug == form.article.data))
         nickname = form.nickname.data
+        # Take the write lock before the first write (the player), not halfway through.
+        begin_write()
+        article = db.session.scalar(select(Article).where(Article.slug == form.article.data))
         player_id = player_for(nickname).id
         round_, _token = scoring.start_round(
             article, nickname, form.size.data, player_id=player_id, speed_bonus=not form.relaxed.data
@@ -230,6 +232,7 @@ def join():
         except NotFound as exc:
             form.code.errors = [*form.code.errors, exc.message]
         else:
+            begin_write()
             player = player_for(form.nickname.data)
             player.classroom_id = classroom.id
             db.session.commit()
