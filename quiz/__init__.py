@@ -5,12 +5,21 @@ import secrets
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from . import config
 from .extensions import csrf, db, limiter, login, migrate
 from .paths import migrations_dir
 
 log = logging.getLogger(__name__)
+
+
+class BoundedInt(IntegerConverter):
+    """An <int:…> URL part no larger than a database id can be."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 class ConfigError(RuntimeError):
@@ -36,6 +45,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .cli import register as register_cli
     from .play.views import bp as play_bp
     from .teach import bp as teach_bp
+
+    # Ids are 32-bit columns on PostgreSQL: a larger id in a URL is simply not found.
+    app.url_map.converters["int"] = BoundedInt
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)

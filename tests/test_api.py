@@ -391,3 +391,12 @@ def test_unknown_api_paths_and_methods_answer_in_json(client):
     assert response.status_code == 404 and error_code(response) == "not_found"
     response = client.delete("/api/v1/articles")
     assert response.status_code == 405 and error_code(response) == "method_not_allowed"
+
+
+def test_ids_too_large_for_the_database_are_refused_not_a_crash(client, build):
+    article = build.quiz(size=1)
+    round_ = start(client, article=article.slug, size=1)
+    response = answer(client, round_, 2**40, "1961")
+    assert response.status_code == 422
+    assert client.get(f"/teach/articles/{2**40}").status_code in (302, 404)
+    assert client.get(f"/play/{round_['id']}/answers/{2**40}").status_code == 404

@@ -22,7 +22,7 @@ from ..extensions import begin_write, db
 from ..formats import opentdb
 from ..models import Article, Question, Teacher, TriviaSession, utcnow
 from .blueprint import api
-from .spec import INTEGER, STRING, Field, Query, obj
+from .spec import INTEGER, MAX_ID, STRING, Field, Query, obj
 
 MAX_AMOUNT = 50
 # Open Trivia DB forgets a session token after six hours without use.
@@ -31,7 +31,7 @@ SUCCESS, NO_RESULTS, INVALID, TOKEN_NOT_FOUND, TOKEN_EMPTY = range(5)
 
 QUESTIONS = Query((
     Field("amount", "integer", "How many questions.", required=True, low=1, high=MAX_AMOUNT),
-    Field("category", "integer", "An article id from api_category.php.", low=1, high=2**62),
+    Field("category", "integer", "An article id from api_category.php.", low=1, high=MAX_ID),
     Field("difficulty", "string", "Only this difficulty.", enum=("easy", "medium", "hard")),
     Field("type", "string", "Only multiple choice or true/false.", enum=("multiple", "boolean")),
     Field("token", "string", "A session token from api_token.php."),

@@ -12,7 +12,7 @@ from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, round_token_key
 from . import opentdb  # noqa: F401  (registers the teacher's Open Trivia DB endpoints)
 from . import validation as v
 from .blueprint import api, bp
-from .spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
+from .spec import BOOLEAN, INTEGER, MAX_ID, STRING, Body, Field, Query, obj
 
 __all__ = ["api", "bp"]
 
@@ -116,7 +116,7 @@ def current_question(round_id: str):
 
 ANSWER = Body((
     Field("question_id", "integer", "The current question's id.", required=True,
-          low=1, high=2**62),
+          low=1, high=MAX_ID),
     Field("answer", "string", "An option's text, or free text for short questions.",
           required=True),
 ))

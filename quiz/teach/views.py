@@ -362,6 +362,8 @@ def _ids(values: list[str]) -> list[int]:
         ids = [int(v) for v in values]
     except ValueError:
         abort(400, "Question ids are whole numbers.")
+    if any(not 0 < i < 2**31 for i in ids):
+        abort(400, "No such question.")
     if not ids:
         raise Invalid("Tick at least one question, or use the buttons for all.")
     return ids
