@@ -135,3 +135,17 @@ def test_the_seed_article_still_gives_enough_valid_questions():
 ])
 def test_split_sentences_of_a_messy_paste(text, expected):
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,not_a_value",
+    [
+        ("The capsule landed near Woomera in South Australia after a long journey.", "Australia"),
+        ("The probe set off for the asteroid 1998 KY26, which it will reach in 2031.", 1998),
+    ],
+)
+def test_parts_of_other_names_are_not_facts(sentence, not_a_value):
+    from quiz.facts.extraction import extract_facts
+
+    values = [f.value for f in extract_facts(sentence)]
+    assert not_a_value not in values

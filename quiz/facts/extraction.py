@@ -230,6 +230,8 @@ def _times(sentence: str) -> list[Found]:
         following = re.match(r"\s+([a-z]+)", sentence[m.end():])
         if following and following.group(1) not in lx.STOPWORDS | {"when"}:
             continue  # "1500 workers" is a number, not a year
+        if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end():]):
+            continue  # "1998 KY26" is the name of an asteroid, not a year
         found.append(Found(m.start(), m.end(), "year", int(m.group())))
     for item in found:
         if item.type != "time" and _hedged(sentence, item.start, item.end):
@@ -371,6 +373,11 @@ def _trim(tokens: list[str]) -> tuple[list[str], bool]:
     return tokens, titled
 
 
+# Words that make a different place of the name they precede.
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+           "central", "new", "upper", "lower"}
+
+
 def _mentions(sentence: str):
     """Yield (start, end, tokens, titled) for each capitalised phrase, trimmed."""
     for m in NAME_RE.finditer(sentence):
@@ -378,6 +385,9 @@ def _mentions(sentence: str):
         trimmed, titled = _trim(tokens)
         if not trimmed:
             continue
+        first = tokens.index(trimmed[0])
+        if first and tokens[first - 1].lower() in COMPASS:
+            continue  # "South Australia" is a state, not the country Australia
         text = " ".join(trimmed)
         start = m.start() + m.group().index(text)
         titled = titled or bool(re.search(
