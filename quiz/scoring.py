@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from .errors import Closed, Conflict, Invalid, NotFound
 from .extensions import begin_write, db
@@ -89,16 +90,18 @@ def start_round(
     return round_, token
 
 
-def current_item(round_: Round) -> RoundQuestion | None:
+def current_item(round_: Round, *, with_options: bool = False) -> RoundQuestion | None:
     """Return the round's first unanswered question, or None when it is finished."""
     # Answers are accepted only in order, so the running count names the current position.
     if round_.answered >= round_.size:
         return None
-    return db.session.execute(
-        select(RoundQuestion).where(
-            RoundQuestion.round_id == round_.id, RoundQuestion.position == round_.answered + 1
-        )
-    ).scalar_one()
+    query = select(RoundQuestion).where(
+        RoundQuestion.round_id == round_.id, RoundQuestion.position == round_.answered + 1
+    )
+    if with_options:
+        # Grading needs the question and its options: one query instead of three.
+        query = query.options(joinedload(RoundQuestion.question).joinedload(Question.options))
+    return db.session.execute(query).unique().scalar_one()
 
 
 def serve(item: RoundQuestion) -> RoundQuestion:
@@ -177,7 +180,7 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
         ).scalar_one_or_none()
         if round_ is None:
             raise NotFound("No such round.")
-        item = current_item(round_)
+        item = current_item(round_, with_options=True)
         if item is None:
             raise Conflict("This round is finished.")
         _check_deadline(round_)
@@ -211,6 +214,16 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
         if item.served_at is None:
             item.served_at = now
         finished = round_.answered + 1 >= round_.size
+        # Read before the commit expires them: the verdict needs no further query.
+        verdict = Verdict(
+            correct=correct,
+            correct_answer=question.answer,
+            explanation=question.explanation,
+            points=points,
+            score=round_.score + points,
+            finished=finished,
+            position=item.position,
+        )
         db.session.execute(
             update(Round)
             .where(Round.id == round_id)
@@ -228,16 +241,7 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
     except Exception:
         db.session.rollback()
         raise
-    db.session.refresh(round_)
-    return Verdict(
-        correct=correct,
-        correct_answer=question.answer,
-        explanation=question.explanation,
-        points=points,
-        score=round_.score,
-        finished=finished,
-        position=item.position,
-    )
+    return verdict
 
 
 def round_answers(round_: Round) -> list[tuple[RoundQuestion, Answer | None]]:
