@@ -15,22 +15,23 @@ def visible_article(article_id: int) -> Article:
     return article
 
 
+def _of_visible_article(model, row_id: int, name: str):
+    """Return a row that belongs to a visible article, else 404."""
+    row = db.session.get(model, row_id)
+    if row is None:
+        abort(404, f"No such {name}.")
+    visible_article(row.article_id)
+    return row
+
+
 def visible_fact(fact_id: int) -> Fact:
     """Return a fact of a visible article, else 404."""
-    fact = db.session.get(Fact, fact_id)
-    if fact is None:
-        abort(404, "No such fact.")
-    visible_article(fact.article_id)
-    return fact
+    return _of_visible_article(Fact, fact_id, "fact")
 
 
 def visible_question(question_id: int) -> Question:
     """Return a question of a visible article, else 404."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort(404, "No such question.")
-    visible_article(question.article_id)
-    return question
+    return _of_visible_article(Question, question_id, "question")
 
 
 def visible_template(template_id: int) -> Template:
