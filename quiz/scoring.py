@@ -10,9 +10,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload
 
 from .errors import Closed, Conflict, Invalid, NotFound
 from .extensions import begin_write, db
@@ -90,7 +89,7 @@ def start_round(
     return round_, token
 
 
-def current_item(round_: Round, *, with_options: bool = False) -> RoundQuestion | None:
+def current_item(round_: Round) -> RoundQuestion | None:
     """Return the round's first unanswered question, or None when it is finished."""
     # Answers are accepted only in order, so the running count names the current position.
     if round_.answered >= round_.size:
@@ -98,10 +97,7 @@ def current_item(round_: Round, *, with_options: bool = False) -> RoundQuestion 
     query = select(RoundQuestion).where(
         RoundQuestion.round_id == round_.id, RoundQuestion.position == round_.answered + 1
     )
-    if with_options:
-        # Grading needs the question and its options: one query instead of three.
-        query = query.options(joinedload(RoundQuestion.question).joinedload(Question.options))
-    return db.session.execute(query).unique().scalar_one()
+    return db.session.execute(query).scalar_one()
 
 
 def serve(item: RoundQuestion) -> RoundQuestion:
@@ -138,26 +134,18 @@ def points_for(correct: bool, elapsed: float, limit: int, speed_bonus: bool) -> 
     return math.floor(FULL_POINTS * (1 - t / (2 * limit)) + 0.5)
 
 
-def check_answer(question: Question, given: str) -> tuple[bool, Option | None]:
-    """Grade an answer without writing; refuse one that is not among the options."""
-    if not question.options:
+def check_answer(question, options, given: str) -> tuple[bool, Option | None]:
+    """Grade an answer without writing; refuse one that is not among the options.
+
+    `question` needs kind, answer and data; `options` are rows with id, text and correct.
+    """
+    if not options:
         return grade(question.kind, given, question.answer, question.data), None
     wanted = " ".join(given.split()).casefold()
-    for option in question.options:
+    for option in options:
         if " ".join(option.text.split()).casefold() == wanted:
             return option.correct, option
     raise Invalid("The answer must be the text of one of the question's options.")
-
-
-def _check_deadline(round_: Round) -> None:
-    """Refuse answers to an assignment after its deadline."""
-    if round_.assignment_id is None:
-        return
-    deadline = db.session.scalar(
-        select(Assignment.deadline).where(Assignment.id == round_.assignment_id)
-    )
-    if deadline is not None and utcnow() >= deadline:
-        raise Closed("The deadline for this assignment has passed; answers are closed.")
 
 
 @dataclass
@@ -171,21 +159,89 @@ class Verdict:
     position: int
 
 
-def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
-    """Store one answer and update the round's totals in a single write transaction."""
-    begin_write()
+class WrongToken(Exception):
+    """The bearer token given with an answer is not the round's."""
+
+
+def _current_with_options():
+    """One query for everything grading needs: the round, its current question, its options.
+
+    One row per option (a single row with no option for free-text questions); the round is
+    locked for the rest of the transaction on PostgreSQL (SQLite holds the write lock already).
+    """
+    r, rq, q = Round.__table__, RoundQuestion.__table__, Question.__table__
+    o, a = Option.__table__, Assignment.__table__
+    current = (rq.c.round_id == r.c.id) & (rq.c.position == r.c.answered + 1)
+    return (
+        select(
+            r.c.token_hash, r.c.size, r.c.answered, r.c.score, r.c.speed_bonus, a.c.deadline,
+            rq.c.id.label("item_id"), rq.c.question_id, rq.c.position, rq.c.served_at,
+            q.c.kind, q.c.answer, q.c.explanation, q.c.time_limit, q.c.data,
+            o.c.id.label("option_id"), o.c.text.label("option_text"),
+            o.c.correct.label("option_correct"),
+        )
+        .select_from(
+            r.outerjoin(rq, current)
+            .outerjoin(q, q.c.id == rq.c.question_id)
+            .outerjoin(o, o.c.question_id == q.c.id)
+            .outerjoin(a, a.c.id == r.c.assignment_id)
+        )
+        .where(r.c.id == bindparam("round_id"))
+        .order_by(o.c.position)
+        .with_for_update(of=r)
+    )
+
+
+@dataclass
+class _Choice:
+    id: int
+    text: str
+    correct: bool
+
+
+CURRENT_WITH_OPTIONS = _current_with_options()
+INSERT_ANSWER = Answer.__table__.insert()
+MARK_SERVED = (
+    update(RoundQuestion.__table__)
+    .where(RoundQuestion.__table__.c.id == bindparam("item_id"))
+    .where(RoundQuestion.__table__.c.served_at.is_(None))
+    .values(served_at=bindparam("now"))
+)
+ADD_TO_ROUND = (
+    update(Round.__table__)
+    .where(Round.__table__.c.id == bindparam("round_id"))
+    .values(
+        score=Round.__table__.c.score + bindparam("points"),
+        correct=Round.__table__.c.correct + bindparam("right"),
+        answered=Round.__table__.c.answered + 1,
+        finished_at=bindparam("finished_at"),
+    )
+)
+
+
+def record_answer(
+    round_id: str, question_id: int, given: str, *, token: str | None = None
+) -> Verdict:
+    """Store one answer and update the round's totals in a single write transaction.
+
+    With `token`, the round is opened only by its bearer token (WrongToken otherwise), read
+    in the same locked query as the question: answering is the hot path of a full classroom,
+    so it runs as a handful of Core statements rather than through the ORM's unit of work.
+    """
+    connection = begin_write()
     try:
-        round_ = db.session.execute(
-            select(Round).where(Round.id == round_id).with_for_update()
-        ).scalar_one_or_none()
-        if round_ is None:
+        rows = connection.execute(CURRENT_WITH_OPTIONS, {"round_id": round_id}).all()
+        if not rows:
             raise NotFound("No such round.")
-        item = current_item(round_, with_options=True)
-        if item is None:
+        head = rows[0]
+        if token is not None and not hmac.compare_digest(head.token_hash, hash_token(token)):
+            raise WrongToken()
+        if head.item_id is None:
             raise Conflict("This round is finished.")
-        _check_deadline(round_)
-        if item.question_id != question_id:
-            dealt = db.session.scalar(
+        if head.deadline is not None and utcnow() >= head.deadline:
+            raise Closed("The deadline for this assignment has passed; answers are closed.")
+        if head.question_id != question_id:
+            dealt = connection.scalar(
                 select(RoundQuestion.id).where(
                     RoundQuestion.round_id == round_id, RoundQuestion.question_id == question_id
                 )
@@ -193,46 +249,39 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
             if dealt is None:
                 raise Invalid("That question is not part of this round.")
             raise Conflict("That question is not the round's current one.")
-        question = item.question
-        correct, option = check_answer(question, given)
+        choices = [
+            _Choice(row.option_id, row.option_text, row.option_correct)
+            for row in rows
+            if row.option_id is not None
+        ]
+        correct, option = check_answer(head, choices, given)
         now = utcnow()
-        served = item.served_at or now
-        elapsed = (now - served).total_seconds()
-        points = points_for(correct, elapsed, question.time_limit, round_.speed_bonus)
-        db.session.add(
-            Answer(
-                round_id=round_id,
-                question_id=question_id,
-                option_id=option.id if option else None,
-                given=given,
-                correct=correct,
-                points=points,
-                elapsed_ms=int(elapsed * 1000),
-                answered_at=now,
-            )
+        elapsed = (now - (head.served_at or now)).total_seconds()
+        points = points_for(correct, elapsed, head.time_limit, head.speed_bonus)
+        finished = head.answered + 1 >= head.size
+        connection.execute(
+            INSERT_ANSWER,
+            {
+                "round_id": round_id,
+                "question_id": question_id,
+                "option_id": option.id if option else None,
+                "given": given,
+                "correct": correct,
+                "points": points,
+                "elapsed_ms": int(elapsed * 1000),
+                "answered_at": now,
+            },
         )
-        if item.served_at is None:
-            item.served_at = now
-        finished = round_.answered + 1 >= round_.size
-        # Read before the commit expires them: the verdict needs no further query.
-        verdict = Verdict(
-            correct=correct,
-            correct_answer=question.answer,
-            explanation=question.explanation,
-            points=points,
-            score=round_.score + points,
-            finished=finished,
-            position=item.position,
-        )
-        db.session.execute(
-            update(Round)
-            .where(Round.id == round_id)
-            .values(
-                score=Round.score + points,
-                correct=Round.correct + int(correct),
-                answered=Round.answered + 1,
-                finished_at=now if finished else None,
-            )
+        if head.served_at is None:
+            connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": now})
+        connection.execute(
+            ADD_TO_ROUND,
+            {
+                "round_id": round_id,
+                "points": points,
+                "right": int(correct),
+                "finished_at": now if finished else None,
+            },
         )
         db.session.commit()
     except IntegrityError as exc:
@@ -241,7 +290,15 @@ def record_answer(round_id: str, question_id: int, given: str) -> Verdict:
     except Exception:
         db.session.rollback()
         raise
-    return verdict
+    return Verdict(
+        correct=correct,
+        correct_answer=head.answer,
+        explanation=head.explanation,
+        points=points,
+        score=head.score + points,
+        finished=finished,
+        position=head.position,
+    )
 
 
 def round_answers(round_: Round) -> list[tuple[RoundQuestion, Answer | None]]:

@@ -1,6 +1,7 @@
 """Read and check JSON request bodies and query arguments for the API."""
 
 import json
+from typing import NoReturn
 
 from flask import request
 from sqlalchemy import select
@@ -77,18 +78,28 @@ def query_integer(name: str, *, low: int, high: int, default: int) -> int:
     return value
 
 
-def owned_round(round_id: str) -> Round:
-    """Return the round the bearer token opens: 401 without a valid token, 404 for another's."""
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
+def bearer_token() -> str:
+    """Return the request's bearer token: 401 without one."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise Unauthorized("Send the round's token as 'Authorization: Bearer <token>'.")
+    return token
+
+
+def owned_round(round_id: str) -> Round:
+    """Return the round the bearer token opens: 401 without a valid token, 404 for another's."""
+    token = bearer_token()
     round_ = db.session.get(Round, round_id)
     if round_ is None:
         raise NotFound("No such round.")
     if token_matches(round_, token):
         return round_
+    refuse_token(token)
+
+
+def refuse_token(token: str) -> NoReturn:
+    """Refuse a token that does not open the round asked for: 404 if it opens another."""
     other = db.session.scalar(select(Round.id).where(Round.token_hash == hash_token(token)))
     if other is not None:
         # A real token for a different round: do not confirm that this round exists.

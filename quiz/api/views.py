@@ -130,9 +130,14 @@ VERDICT = obj({"correct": BOOLEAN, "correct_answer": STRING, "explanation": STRI
 @limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""
-    round_ = v.owned_round(round_id)
+    token = v.bearer_token()
     given = ANSWER.parse()
-    verdict = scoring.record_answer(round_.id, given["question_id"], given["answer"])
+    try:
+        verdict = scoring.record_answer(
+            round_id, given["question_id"], given["answer"], token=token
+        )
+    except scoring.WrongToken:
+        v.refuse_token(token)
     return jsonify(
         correct=verdict.correct,
         correct_answer=verdict.correct_answer,
