@@ -76,8 +76,9 @@ class Served:
             **os.environ,
             "QUIZ_DATABASE_URL": f"sqlite:///{self.database}",
             "QUIZ_SECRET_KEY": "bench",
-            # Measured here is the server, not the answer rate limit.
+            # Measured here is the server, not the rate limits.
             "QUIZ_ANSWER_LIMIT": "100000 per minute",
+            "QUIZ_ROUND_LIMIT": "100000 per minute",
         }
         self.folder = folder
         self.port = 18000 + os.getpid() % 1000

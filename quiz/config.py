@@ -29,6 +29,10 @@ def from_environment(instance_path: str) -> dict:
         # memory:// suits one process; several processes share redis://host:6379.
         "RATELIMIT_STORAGE_URI": os.environ.get("QUIZ_RATELIMIT_STORAGE") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Answers per round token (API) or per player (pages). Rounds started per address:
+        # generous, since a whole school may start its rounds from behind one address.
+        "QUIZ_ANSWER_LIMIT": os.environ.get("QUIZ_ANSWER_LIMIT") or "60 per minute",
+        "QUIZ_ROUND_LIMIT": os.environ.get("QUIZ_ROUND_LIMIT") or "1200 per minute",
     }
 
 

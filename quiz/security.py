@@ -10,6 +10,8 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .extensions import limiter
+
 # Only our own files: no inline script or style, no plugins, no framing, forms post home only.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -26,8 +28,10 @@ HEADERS = {
 }
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-DEFAULT_ANSWER_LIMIT = "60 per minute"
 ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
+ROUND_LIMIT_MESSAGE = "Too many rounds started from this network in a short time: wait a minute."
+# A year, once a browser has seen the site over HTTPS; subdomains may be other schools' sites.
+HSTS = "max-age=31536000"
 
 
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):
@@ -42,7 +46,6 @@ class HttpsAwareSessionInterface(SecureCookieSessionInterface):
 
 def init_app(app: Flask) -> None:
     """Add the security headers, HTTPS-aware cookies and, if configured, proxy trust."""
-    app.config.setdefault("QUIZ_ANSWER_LIMIT", DEFAULT_ANSWER_LIMIT)
     behind = os.environ.get("QUIZ_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes")
     app.config.setdefault("QUIZ_BEHIND_PROXY", behind)
     if app.config["QUIZ_BEHIND_PROXY"]:
@@ -69,6 +72,7 @@ def add_headers(response):
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
         # Cookies set by other extensions (the login "remember me") get Secure too.
         cookies = response.headers.getlist("Set-Cookie")
         if any("; secure" not in c.lower() for c in cookies):
@@ -80,7 +84,19 @@ def add_headers(response):
 
 def answer_limit() -> str:
     """Return how many answers one round or one player may send (QUIZ_ANSWER_LIMIT)."""
-    return current_app.config.get("QUIZ_ANSWER_LIMIT", DEFAULT_ANSWER_LIMIT)
+    return current_app.config["QUIZ_ANSWER_LIMIT"]
+
+
+def round_limit() -> str:
+    """Return how many rounds one address may start (QUIZ_ROUND_LIMIT)."""
+    return current_app.config["QUIZ_ROUND_LIMIT"]
+
+
+# One bucket per address for every way of starting a round: the start page, a class
+# assignment and the API.
+limit_round_starts = limiter.shared_limit(
+    round_limit, scope="start-round", methods=["POST"], error_message=ROUND_LIMIT_MESSAGE
+)
 
 
 def round_token_key() -> str:

@@ -8,7 +8,12 @@ from .. import scoring
 from ..extensions import db, limiter
 from ..models import Article
 from ..play.nicknames import MAX_NICKNAME, clean_nickname
-from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, round_token_key
+from ..security import (
+    ANSWER_LIMIT_MESSAGE,
+    answer_limit,
+    limit_round_starts,
+    round_token_key,
+)
 from . import opentdb  # noqa: F401  (registers the teacher's Open Trivia DB endpoints)
 from . import validation as v
 from .blueprint import api, bp
@@ -60,8 +65,9 @@ NEW_ROUND = Body((
 ROUND = obj({"id": STRING, "token": STRING, "article": STRING, "size": INTEGER})
 
 
-@api.route("POST", "/api/v1/rounds", tag="rounds", body=NEW_ROUND, errors=(400, 404, 409, 413, 422),
-           responses={201: ("The round, with the token its calls need.", ROUND)})
+@api.route("POST", "/api/v1/rounds", tag="rounds", body=NEW_ROUND,
+           errors=(400, 404, 409, 413, 422, 429), responses={201: ("The round, with the token its calls need.", ROUND)})
+@limit_round_starts
 def create_round():
     """Start a round for a nickname on an article."""
     given = NEW_ROUND.parse()

@@ -17,7 +17,7 @@ from .. import classes, reports, scoring
 from ..errors import Closed, Conflict, Invalid, NotFound
 from ..extensions import begin_write, db, limiter
 from ..models import Article, Assignment, Classroom, Player, Round
-from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, player_key
+from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, player_key
 from .forms import (
     ChoiceAnswerForm,
     JoinForm,
@@ -66,6 +66,7 @@ def _articles() -> list[tuple[Article, int]]:
 
 
 @bp.route("/", methods=["GET", "POST"])
+@limit_round_starts
 def home():
     """Choose an article, a round size and a nickname; resume an unfinished round."""
     articles = _articles()
@@ -272,6 +273,7 @@ def classroom():
 
 
 @bp.post("/class/assignments/<int:assignment_id>/play")
+@limit_round_starts
 def play_assignment(assignment_id: int):
     """Start a round of one of the class's assignments."""
     player, _classroom = _my_classroom()

@@ -106,3 +106,61 @@ def test_the_pages_limit_answers_per_player_not_per_address(app):
     # Reading the question page is never limited, and a classmate can still answer.
     assert ada.get(ada_url).status_code == 200
     assert answer_current(bob, bob_url)[0].status_code == 302
+
+
+def test_https_responses_ask_browsers_to_keep_to_https(app):
+    client = app.test_client()
+    secure = client.get("/", base_url="https://localhost")
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
+    # Over plain HTTP the header means nothing to a browser, and a classroom laptop serves HTTP.
+    assert "Strict-Transport-Security" not in client.get("/").headers
+
+
+def _api_round(client, nickname="Ada"):
+    return client.post(
+        "/api/v1/rounds", json={"nickname": nickname, "article": "baikonur", "size": 2}
+    )
+
+
+def test_starting_rounds_is_limited_per_address_and_refusals_write_nothing(app):
+    app.config["QUIZ_ROUND_LIMIT"] = "3 per minute"
+    client = app.test_client()
+    assert [_api_round(client, f"p{n}").status_code for n in range(3)] == [201] * 3
+    refused = _api_round(client, "p4")
+    assert refused.status_code == 429
+    assert refused.get_json()["error"]["code"] == "too_many_requests"
+    assert "Too many rounds" in refused.get_json()["error"]["message"]
+    assert "Retry-After" in refused.headers
+    # Another address (another school) starts rounds as usual.
+    other = client.post(
+        "/api/v1/rounds",
+        json={"nickname": "elsewhere", "article": "baikonur", "size": 2},
+        environ_base={"REMOTE_ADDR": "192.0.2.7"},
+    )
+    assert other.status_code == 201
+    with app.app_context():
+        from quiz.models import Round
+
+        assert db.session.scalar(db.select(db.func.count()).select_from(Round)) == 4
+
+
+def test_the_start_form_shares_the_round_limit_with_the_api(app):
+    app.config["QUIZ_ROUND_LIMIT"] = "2 per minute"
+    client = app.test_client()
+    start_round(client, nickname="Ada")
+    assert _api_round(client).status_code == 201
+    page = client.get("/").get_data(as_text=True)
+    data = {"csrf_token": csrf_token(page), "article": "baikonur", "size": 2, "nickname": "Ada"}
+    refused = client.post("/", data=data)
+    assert refused.status_code == 429
+    assert "Too many rounds" in refused.get_data(as_text=True)
+    # Reading the start page is never limited.
+    assert client.get("/").status_code == 200
+
+
+def test_the_limits_come_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZ_ANSWER_LIMIT", "5 per second")
+    monkeypatch.setenv("QUIZ_ROUND_LIMIT", "7 per hour")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'q.sqlite3'}"})
+    assert app.config["QUIZ_ANSWER_LIMIT"] == "5 per second"
+    assert app.config["QUIZ_ROUND_LIMIT"] == "7 per hour"
