@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sys
 from pathlib import Path
@@ -157,7 +158,11 @@ def serve_command(host: str, port: int, workers: int) -> None:
 
     # Forked workers must not share the connections the checks above opened.
     db.engine.dispose()
-    run(current_app._get_current_object(), host, port, workers)
+    # Serve from a context where no application context is active, so that every request
+    # pushes its own and its database session ends with it. Forked from inside the command's
+    # context, a worker would keep one session, and its stale read snapshot, for its lifetime.
+    app = current_app._get_current_object()
+    contextvars.Context().run(run, app, host, port, workers)
 
 
 @click.command("backup")

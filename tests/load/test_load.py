@@ -8,17 +8,21 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import create_engine, text
 
-from .conftest import Tally, play
+from .conftest import Tally, play, request
 
 PLAYERS = 200
 SIZE = 10
 CONNECTIONS = 32
 
 
-def stored_answers(database: str) -> set[tuple[str, int]]:
+def engine_for(database: str):
+    """An engine on the test's database, SQLite file or PostgreSQL URL."""
     url = database if "://" in database else f"sqlite:///{database}"
-    url = url.replace("postgresql://", "postgresql+psycopg://", 1)
-    engine = create_engine(url)
+    return create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+
+
+def stored_answers(database: str) -> set[tuple[str, int]]:
+    engine = engine_for(database)
     try:
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT round_id, question_id FROM answer"))
@@ -68,3 +72,33 @@ def test_a_sigkill_in_the_middle_of_the_load_loses_no_acknowledged_answer(server
     after = Tally()
     play(restarted.port, "after-restart", SIZE, after)
     assert len(after.acknowledged) == SIZE and after.server_errors == []
+
+
+def test_each_request_reads_what_was_written_before_it(server, db_path):
+    """One worker serves every request: none may read from an earlier request's snapshot."""
+    running = server(workers=1)
+    port = running.port
+    status, created = request(
+        port, "POST", "/api/v1/rounds", {"nickname": "Fresh", "article": "baikonur", "size": 3}
+    )
+    assert status == 201
+    url, token = f"/api/v1/rounds/{created['id']}", created["token"]
+    for answered in range(1, 4):
+        question = request(port, "GET", url + "/question", token=token)[1]["question"]
+        pick = question["options"][0] if question["options"] else "1961"
+        body = {"question_id": question["id"], "answer": pick}
+        assert request(port, "POST", url + "/answers", body, token=token)[0] == 200
+        assert request(port, "GET", url, token=token)[1]["answered"] == answered
+    board = request(port, "GET", "/api/v1/leaderboard?article=baikonur")[1]
+    assert "Fresh" in [entry["nickname"] for entry in board["entries"]]
+    # A write from another process (a teacher's command, say) shows on the next request too.
+    engine = engine_for(str(db_path))
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text("UPDATE round SET nickname = 'Renamed' WHERE id = :id"), {"id": created["id"]}
+            )
+    finally:
+        engine.dispose()
+    board = request(port, "GET", "/api/v1/leaderboard?article=baikonur")[1]
+    assert "Renamed" in [entry["nickname"] for entry in board["entries"]]
