@@ -1,6 +1,7 @@
 """Extension singletons, bound to the app in create_app."""
 
 import sqlite3
+from contextlib import contextmanager
 
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -58,13 +59,34 @@ def _sqlite_begin(connection):
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def begin_write():
-    """Start the session's transaction for writing (BEGIN IMMEDIATE on SQLite)."""
-    # A read that later upgrades to a write is where "database is locked" comes from, so a
-    # read-only transaction still open from the view is ended before the write lock is taken.
+def end_read() -> None:
+    """End the session's read-only transaction, if one is open, so later reads are fresh."""
+    # A read that later upgrades to a write is where "database is locked" comes from, and an
+    # open read keeps an old snapshot on SQLite; so both kinds of write end it first.
+    if not db.session.registry.has():
+        return
     session = db.session()
     if session.in_transaction():
         if session.new or session.dirty or session.deleted:
-            raise RuntimeError("begin_write() called with unsaved changes in the session")
+            raise RuntimeError("a write transaction was asked for with unsaved changes")
         session.commit()
-    return session.connection(execution_options={"sqlite_immediate": True})
+
+
+def begin_write():
+    """Start the session's transaction for writing (BEGIN IMMEDIATE on SQLite)."""
+    end_read()
+    return db.session.connection(execution_options={"sqlite_immediate": True})
+
+
+@contextmanager
+def write_transaction():
+    """Yield a Core connection of its own in a write transaction (BEGIN IMMEDIATE on SQLite).
+
+    Committed when the block ends, rolled back if it raises. For hot paths that need no ORM
+    objects: it skips the session's bookkeeping. The session's read, if any, is ended first,
+    so that what the session reads afterwards includes this write.
+    """
+    end_read()
+    with db.engine.connect().execution_options(sqlite_immediate=True) as connection:
+        with connection.begin():
+            yield connection

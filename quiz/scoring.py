@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from .errors import Closed, Conflict, Invalid, NotFound
-from .extensions import begin_write, db
+from .extensions import begin_write, db, write_transaction
 from .generation import grade
 from .models import (
     Answer,
@@ -228,68 +228,68 @@ def record_answer(
     in the same locked query as the question: answering is the hot path of a full classroom,
     so it runs as a handful of Core statements rather than through the ORM's unit of work.
     """
-    connection = begin_write()
     try:
-        rows = connection.execute(CURRENT_WITH_OPTIONS, {"round_id": round_id}).all()
-        if not rows:
-            raise NotFound("No such round.")
-        head = rows[0]
-        if token is not None and not hmac.compare_digest(head.token_hash, hash_token(token)):
-            raise WrongToken()
-        if head.item_id is None:
-            raise Conflict("This round is finished.")
-        if head.deadline is not None and utcnow() >= head.deadline:
-            raise Closed("The deadline for this assignment has passed; answers are closed.")
-        if head.question_id != question_id:
-            dealt = connection.scalar(
-                select(RoundQuestion.id).where(
-                    RoundQuestion.round_id == round_id, RoundQuestion.question_id == question_id
-                )
-            )
-            if dealt is None:
-                raise Invalid("That question is not part of this round.")
-            raise Conflict("That question is not the round's current one.")
-        choices = [
-            _Choice(row.option_id, row.option_text, row.option_correct)
-            for row in rows
-            if row.option_id is not None
-        ]
-        correct, option = check_answer(head, choices, given)
-        now = utcnow()
-        elapsed = (now - (head.served_at or now)).total_seconds()
-        points = points_for(correct, elapsed, head.time_limit, head.speed_bonus)
-        finished = head.answered + 1 >= head.size
-        connection.execute(
-            INSERT_ANSWER,
-            {
-                "round_id": round_id,
-                "question_id": question_id,
-                "option_id": option.id if option else None,
-                "given": given,
-                "correct": correct,
-                "points": points,
-                "elapsed_ms": int(elapsed * 1000),
-                "answered_at": now,
-            },
-        )
-        if head.served_at is None:
-            connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": now})
-        connection.execute(
-            ADD_TO_ROUND,
-            {
-                "round_id": round_id,
-                "points": points,
-                "right": int(correct),
-                "finished_at": now if finished else None,
-            },
-        )
-        db.session.commit()
+        with write_transaction() as connection:
+            return _grade_and_store(connection, round_id, question_id, given, token)
     except IntegrityError as exc:
-        db.session.rollback()
         raise Conflict("That question has already been answered in this round.") from exc
-    except Exception:
-        db.session.rollback()
-        raise
+
+
+def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict:
+    """Check the answer against the locked round, store it and add it to the round's totals."""
+    rows = connection.execute(CURRENT_WITH_OPTIONS, {"round_id": round_id}).all()
+    if not rows:
+        raise NotFound("No such round.")
+    head = rows[0]
+    if token is not None and not hmac.compare_digest(head.token_hash, hash_token(token)):
+        raise WrongToken()
+    if head.item_id is None:
+        raise Conflict("This round is finished.")
+    if head.deadline is not None and utcnow() >= head.deadline:
+        raise Closed("The deadline for this assignment has passed; answers are closed.")
+    if head.question_id != question_id:
+        dealt = connection.scalar(
+            select(RoundQuestion.id).where(
+                RoundQuestion.round_id == round_id, RoundQuestion.question_id == question_id
+            )
+        )
+        if dealt is None:
+            raise Invalid("That question is not part of this round.")
+        raise Conflict("That question is not the round's current one.")
+    choices = [
+        _Choice(row.option_id, row.option_text, row.option_correct)
+        for row in rows
+        if row.option_id is not None
+    ]
+    correct, option = check_answer(head, choices, given)
+    now = utcnow()
+    elapsed = (now - (head.served_at or now)).total_seconds()
+    points = points_for(correct, elapsed, head.time_limit, head.speed_bonus)
+    finished = head.answered + 1 >= head.size
+    connection.execute(
+        INSERT_ANSWER,
+        {
+            "round_id": round_id,
+            "question_id": question_id,
+            "option_id": option.id if option else None,
+            "given": given,
+            "correct": correct,
+            "points": points,
+            "elapsed_ms": int(elapsed * 1000),
+            "answered_at": now,
+        },
+    )
+    if head.served_at is None:
+        connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": now})
+    connection.execute(
+        ADD_TO_ROUND,
+        {
+            "round_id": round_id,
+            "points": points,
+            "right": int(correct),
+            "finished_at": now if finished else None,
+        },
+    )
     return Verdict(
         correct=correct,
         correct_answer=head.answer,
