@@ -56,7 +56,8 @@ def _sqlite_begin(connection):
     if connection.dialect.name != "sqlite":
         return
     immediate = connection.get_execution_options().get("sqlite_immediate")
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    # Straight to the driver: every transaction starts here, so it is kept cheap.
+    connection.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def end_read() -> None:

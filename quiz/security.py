@@ -37,6 +37,13 @@ HSTS = "max-age=31536000"
 class HttpsAwareSessionInterface(SecureCookieSessionInterface):
     """Mark the session cookie Secure whenever the request came over HTTPS."""
 
+    def open_session(self, app: Flask, request):
+        """Open the signed session; with no cookie to verify (API calls), start an empty one."""
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            # Skips building the signing serializer on every cookieless request.
+            return self.session_class()
+        return super().open_session(app, request)
+
     def get_cookie_secure(self, app: Flask) -> bool:
         """Return True when configured so or when this request is HTTPS."""
         if super().get_cookie_secure(app):

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from quiz.extensions import db
@@ -150,7 +151,8 @@ def test_a_bad_time_zone_is_a_clear_error(tmp_path):
     assert "QUIZ_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_serve_runs_a_production_server_that_answers(tmp_path):
+@pytest.mark.parametrize("access_log", [False, True])
+def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/serve.db", "QUIZ_SECRET_KEY": "k" * 32}
     assert _quiz("init", env=env).returncode == 0
     import socket
@@ -162,7 +164,7 @@ def test_serve_runs_a_production_server_that_answers(tmp_path):
         port = s.getsockname()[1]
     proc = subprocess.Popen(
         [sys.executable, "-c", "from quiz.cli import main; main()", "serve", "--port", str(port),
-         "--workers", "2"],
+         "--workers", "2", *(["--access-log"] if access_log else [])],
         env={**os.environ, **env},
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -183,6 +185,8 @@ def test_serve_runs_a_production_server_that_answers(tmp_path):
         proc.terminate()
         output = proc.communicate(timeout=20)[0]
     assert f"http://127.0.0.1:{port}/" in output
+    # One line per request only when asked for: a classroom's requests would flood the terminal.
+    assert ("GET /healthz" in output) is access_log
     assert "gunicorn" in output.lower() or "Booting worker" in output
 
 
