@@ -6,6 +6,7 @@ Run with `make bench` (bench/run.py calls main()). Loopback only; every request 
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import json
 import os
@@ -179,31 +180,80 @@ def throughput(served):
     return rows
 
 
+def raw_request(port, method, path, body=None, token=None) -> bytes:
+    """Return the bytes of one HTTP/1.1 request that closes its connection."""
+    payload = json.dumps(body).encode() if body is not None else b""
+    head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
+            f"Content-Length: {len(payload)}"]  # fmt: skip
+    if body is not None:
+        head.append("Content-Type: application/json")
+    if token:
+        head.append(f"Authorization: Bearer {token}")
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + payload
+
+
+async def _send_all(port, requests):
+    """Open one connection per request, all at once; return each response's status."""
+
+    async def one(raw):
+        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 30)
+        try:
+            writer.write(raw)
+            await writer.drain()
+            response = await asyncio.wait_for(reader.read(), 30)
+        finally:
+            writer.close()
+        return int(response.split(b" ", 2)[1])
+
+    return await asyncio.gather(*(one(raw) for raw in requests))
+
+
+def server_cpu(served) -> float:
+    """Return the CPU seconds the server's process group has used so far (Linux /proc)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        if int(fields[2]) == served.process.pid:  # the group `quiz serve` leads
+            ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def timed_burst(served, requests):
+    """Send the requests at once; return (seconds, statuses, server CPU ms per request)."""
+    cpu = server_cpu(served)
+    start = time.perf_counter()
+    statuses = asyncio.run(_send_all(served.port, requests))
+    elapsed = time.perf_counter() - start
+    return elapsed, statuses, (server_cpu(served) - cpu) * 1000 / len(requests)
+
+
 def burst(served, players=1000):
+    """1,000 players answer at once, each on a connection of its own; beside it, /healthz."""
     port = served.port
     rounds = new_rounds(port, players, size=1)
     order = dealt(served.database, rounds)
     picks = options(served.database)
-    gate = threading.Barrier(64)
-
-    def answer(chunk):
-        gate.wait()
-        for rid, token in chunk:
-            qid = order[rid][0]
-            call(port, "POST", f"/api/v1/rounds/{rid}/answers",
-                 {"question_id": qid, "answer": picks[qid]}, token)  # fmt: skip
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(64) as pool:
-        list(pool.map(answer, [rounds[i::64] for i in range(64)]))
-    elapsed = time.perf_counter() - start
+    answers = [raw_request(port, "POST", f"/api/v1/rounds/{rid}/answers",
+                           {"question_id": order[rid][0], "answer": picks[order[rid][0]]}, token)
+               for rid, token in rounds]  # fmt: skip
+    health, _, health_cpu = timed_burst(served, [raw_request(port, "GET", "/healthz")] * players)
+    elapsed, statuses, answer_cpu = timed_burst(served, answers)
     with sqlite3.connect(served.database) as connection:
         ids = [rid for rid, _ in rounds]
         marks = ",".join("?" * len(ids))
         stored = connection.execute(
             f"SELECT count(*) FROM answer WHERE round_id IN ({marks})", ids
         ).fetchone()[0]
-    return f"burst: {players} players answering at once, {stored} stored in {elapsed:.2f} s"
+    refused = sum(status != 200 for status in statuses)
+    return [
+        f"burst: {players} players answering at once (a connection each): {stored} stored, "
+        f"{refused} refused, in {elapsed:.2f} s; {players} /healthz at once: {health:.2f} s",
+        f"server CPU per request in those bursts: answer {answer_cpu:.2f} ms, "
+        f"/healthz {health_cpu:.2f} ms",
+    ]
 
 
 def big_leaderboard(served, answers=1_000_000, size=10):
@@ -236,7 +286,7 @@ def big_leaderboard(served, answers=1_000_000, size=10):
             f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms")  # fmt: skip
 
 
-def main(workers: int = 4) -> None:
+def main(workers: int = 2) -> None:
     """Print the HTTP figures."""
     with tempfile.TemporaryDirectory() as folder:
         served = Served(Path(folder), workers)
@@ -245,7 +295,8 @@ def main(workers: int = 4) -> None:
             print(f"quiz serve, {workers} gunicorn workers, SQLite; {DURATION:.0f} s per figure")
             for row in throughput(served):
                 print(row)
-            print(burst(served))
+            for row in burst(served):
+                print(row)
             print(big_leaderboard(served))
 
 
