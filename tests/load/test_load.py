@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from .conftest import Tally, play, request
 
-PLAYERS = 200
+PLAYERS = 500
 SIZE = 10
 CONNECTIONS = 32
 
@@ -37,7 +37,7 @@ def crowd(port: int, tally: Tally, stop=None) -> None:
             pool.submit(play, port, f"player{n}", SIZE, tally, stop)
 
 
-def test_200_players_answer_10_questions_at_once_and_nothing_is_lost(server, db_path):
+def test_500_players_answer_10_questions_at_once_and_nothing_is_lost(server, db_path):
     running = server(workers=2)
     tally = Tally()
     crowd(running.port, tally)
