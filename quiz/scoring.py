@@ -41,12 +41,31 @@ def token_matches(round_: Round, token: str) -> bool:
     return hmac.compare_digest(round_.token_hash, hash_token(token))
 
 
-def playable_questions(article: Article) -> list[int]:
-    """Return the ids of the article's playable questions."""
-    query = select(Question.id).where(
+def playable_questions(article: Article) -> list[tuple[int, int | None]]:
+    """Return the article's playable questions as (id, id of the sentence they come from)."""
+    query = select(Question.id, Question.sentence_id).where(
         Question.article_id == article.id, Question.status == "active"
     )
-    return list(db.session.scalars(query.order_by(Question.id)))
+    return [(qid, sentence) for qid, sentence in db.session.execute(query.order_by(Question.id))]
+
+
+def deal(pool: list[tuple[int, int | None]], size: int, rng: random.Random) -> list[int]:
+    """Pick `size` question ids at random, spread over as many source sentences as possible.
+
+    An article gives several questions about one sentence (its year, a cloze, true or false):
+    a round asks about as many different sentences as the pool allows before it repeats one.
+    Questions without a sentence (imported or written by a teacher) each count on their own.
+    """
+    shuffled = rng.sample(pool, len(pool))
+    seen: set[int] = set()
+    fresh, repeats = [], []
+    for qid, sentence in shuffled:
+        (repeats if sentence in seen else fresh).append(qid)
+        if sentence is not None:
+            seen.add(sentence)
+    chosen = (fresh + repeats)[:size]
+    rng.shuffle(chosen)
+    return chosen
 
 
 def start_round(
@@ -62,7 +81,7 @@ def start_round(
     pool = playable_questions(article)
     if not pool:
         raise Conflict(f"The article {article.slug!r} has no playable questions yet.")
-    chosen = random.SystemRandom().sample(pool, min(size, len(pool)))
+    chosen = deal(pool, size, random.SystemRandom())
     token = secrets.token_urlsafe(32)
     round_ = Round(
         token_hash=hash_token(token),

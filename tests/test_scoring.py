@@ -115,3 +115,45 @@ def test_leaderboard_today_uses_the_configured_zone(build):
 
     start = scoring.start_of_today(ZoneInfo("Pacific/Kiritimati"))
     assert start.tzinfo is not None and start.hour == 0
+
+
+def _sentences(article, count):
+    """Give the article `count` sentences in all; return them."""
+    from quiz.models import Sentence
+
+    for n in range(len(article.sentences) + 1, count + 1):
+        article.sentences.append(Sentence(position=n, text=f"Sentence {n}."))
+    db.session.commit()
+    return article.sentences
+
+
+def test_a_round_asks_about_as_many_sentences_as_it_can_before_repeating_one(build):
+    article = build.article()
+    sentences = _sentences(article, 4)
+    for sentence in sentences:
+        for _ in range(3):  # a year, a cloze, a true/false about the same sentence, say
+            build.question(article, sentence_id=sentence.id)
+    for _ in range(20):
+        round_, _ = scoring.start_round(article, "Ada", 4)
+        asked = [item.question.sentence_id for item in round_.items]
+        assert sorted(asked) == sorted(s.id for s in sentences)
+
+
+def test_a_round_larger_than_the_sentences_still_deals_every_question_once(build):
+    article = build.article()
+    sentences = _sentences(article, 2)
+    made = {build.question(article, sentence_id=s.id).id for s in sentences for _ in range(3)}
+    made.add(build.question(article).id)  # a teacher's question, from no sentence
+    round_, _ = scoring.start_round(article, "Ada", 10)
+    assert {item.question_id for item in round_.items} == made
+    assert round_.size == 7
+
+
+def test_dealing_is_random_within_those_rules():
+    import random
+
+    pool = [(n, n % 3) for n in range(30)]
+    deals = {tuple(scoring.deal(pool, 3, random.Random(seed))) for seed in range(20)}
+    assert len(deals) > 10
+    for dealt in deals:
+        assert sorted(qid % 3 for qid in dealt) == [0, 1, 2]
