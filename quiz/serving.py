@@ -27,6 +27,10 @@ def _gunicorn(app: Flask, host: str, port: int, workers: int, access_log: bool) 
             self.cfg.set("accesslog", "-" if access_log else None)
             # Answers are short requests; a slow client should not hold a worker for long.
             self.cfg.set("timeout", 30)
+            if "control_socket_disable" in self.cfg.settings:
+                # Recent gunicorn opens a control socket in the home folder: not needed here, and
+                # two servers on one machine would contend for it.
+                self.cfg.set("control_socket_disable", True)
 
         def load(self):
             return app

@@ -165,7 +165,7 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     proc = subprocess.Popen(
         [sys.executable, "-c", "from quiz.cli import main; main()", "serve", "--port", str(port),
          "--workers", "2", *(["--access-log"] if access_log else [])],
-        env={**os.environ, **env},
+        env={**os.environ, **env, "HOME": str(tmp_path)},
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -187,6 +187,8 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     assert f"http://127.0.0.1:{port}/" in output
     # One line per request only when asked for: a classroom's requests would flood the terminal.
     assert ("GET /healthz" in output) is access_log
+    # Nothing left in the user's home folder (gunicorn's control socket is off).
+    assert not (tmp_path / ".gunicorn").exists()
     assert "gunicorn" in output.lower() or "Booting worker" in output
 
 
