@@ -66,7 +66,8 @@ ROUND = obj({"id": STRING, "token": STRING, "article": STRING, "size": INTEGER})
 
 
 @api.route("POST", "/api/v1/rounds", tag="rounds", body=NEW_ROUND,
-           errors=(400, 404, 409, 413, 422, 429), responses={201: ("The round, with the token its calls need.", ROUND)})
+           errors=(400, 404, 409, 413, 422, 429),
+           responses={201: ("The round, with the token its calls need.", ROUND)})
 @limit_round_starts
 def create_round():
     """Start a round for a nickname on an article."""
