@@ -12,6 +12,12 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.pool import Pool
+
+from . import writers
+
+# How long a writer waits for SQLite's lock before "database is locked".
+BUSY_TIMEOUT_SECONDS = 10
 
 # Named constraints keep Alembic batch migrations on SQLite able to drop and alter them.
 NAMING = {
@@ -44,7 +50,7 @@ def _sqlite_connect(dbapi_connection, _record):
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -56,8 +62,18 @@ def _sqlite_begin(connection):
     if connection.dialect.name != "sqlite":
         return
     immediate = connection.get_execution_options().get("sqlite_immediate")
+    pooled = connection.connection
+    if immediate:
+        # Queue behind the other writers instead of sleeping in SQLite's busy handler.
+        writers.wait_turn(connection.engine.url, pooled.info, BUSY_TIMEOUT_SECONDS)
     # Straight to the driver: every transaction starts here, so it is kept cheap.
-    connection.connection.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    pooled.dbapi_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@event.listens_for(Pool, "checkin")
+def _leave_writer_queue(_dbapi_connection, record):
+    """Let the next writer in once a connection is back in the pool (its write has ended)."""
+    writers.done(record.info)
 
 
 def end_read() -> None:
