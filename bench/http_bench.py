@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -139,10 +138,11 @@ def options(database):
 
 
 def throughput(served):
+    """Return printable rows and {(connections, call): (rate, p50, p99)}."""
     port = served.port
     pool = new_rounds(port, 64, size=1)
     picks = options(served.database)
-    rows = []
+    rows, figures = [], {}
     for concurrency in (16, 64):
         rounds = new_rounds(port, concurrency * 4)
         order = dealt(served.database, rounds)
@@ -174,10 +174,11 @@ def throughput(served):
                     ("answer", answer), ("leaderboard", leaderboard)]}  # fmt: skip
         base = results["/healthz"][0]
         for name, (rate, p50, p99, errors) in results.items():
+            figures[concurrency, name] = (rate, p50, p99)
             rows.append(f"{concurrency:>3}  {name:<16} {rate:8.0f}/s  p50 {p50 * 1000:6.1f} ms  "
                         f"p99 {p99 * 1000:6.1f} ms  x{rate / base:4.2f} of /healthz  "
                         f"5xx: {len(errors)}")  # fmt: skip
-    return rows
+    return rows, figures
 
 
 def raw_request(port, method, path, body=None, token=None) -> bytes:
@@ -231,7 +232,10 @@ def timed_burst(served, requests):
 
 
 def burst(served, players=1000):
-    """1,000 players answer at once, each on a connection of its own; beside it, /healthz."""
+    """1,000 players answer at once, each on a connection of its own; beside it, /healthz.
+
+    Return printable rows and whether every answer was stored within a second.
+    """
     port = served.port
     rounds = new_rounds(port, players, size=1)
     order = dealt(served.database, rounds)
@@ -248,7 +252,8 @@ def burst(served, players=1000):
             f"SELECT count(*) FROM answer WHERE round_id IN ({marks})", ids
         ).fetchone()[0]
     refused = sum(status != 200 for status in statuses)
-    return [
+    met = stored == players and refused == 0 and elapsed < 1.0
+    return met, [
         f"burst: {players} players answering at once (a connection each): {stored} stored, "
         f"{refused} refused, in {elapsed:.2f} s; {players} /healthz at once: {health:.2f} s",
         f"server CPU per request in those bursts: answer {answer_cpu:.2f} ms, "
@@ -281,23 +286,42 @@ def big_leaderboard(served, answers=1_000_000, size=10):
         start = time.perf_counter()
         call(served.port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")
         latencies.append(time.perf_counter() - start)
-    return (f"leaderboard with {answers:,} stored answers in {rounds:,} rounds: "
-            f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
-            f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms")  # fmt: skip
+    p99 = percentile(latencies, 0.99)
+    return p99, (f"leaderboard with {answers:,} stored answers in {rounds:,} rounds: "
+                 f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")  # fmt: skip
+
+
+def targets(init_seconds, figures, burst_met, leaderboard_p99):
+    """Return one line per target of the benchmark: the figure, the target, met or not."""
+    health = figures[64, "/healthz"][0]
+    rate, _, p99 = figures[64, "answer"]
+    checks = [
+        (f"answering at 64 connections: x{rate / health:.2f} of /healthz, p99 {p99 * 1000:.0f} ms",
+         "at least x0.50, p99 under 250 ms", rate >= health / 2 and p99 < 0.25),
+        ("a burst of 1,000 answers at once", "all stored within 1 s", burst_met),
+        (f"leaderboard over a million answers: p99 {leaderboard_p99 * 1000:.1f} ms",
+         "under 50 ms", leaderboard_p99 < 0.05),
+        (f"quiz init on an empty database: {init_seconds:.2f} s", "under 3 s", init_seconds < 3),
+    ]  # fmt: skip
+    return [f"target {'met    ' if ok else 'NOT MET'}  {figure} (target: {goal})"
+            for figure, goal, ok in checks]  # fmt: skip
 
 
 def main(workers: int = 2) -> None:
     """Print the HTTP figures."""
     with tempfile.TemporaryDirectory() as folder:
         served = Served(Path(folder), workers)
-        print(f"quiz init on an empty database: {served.init():.2f} s")
+        init_seconds = served.init()
+        print(f"quiz init on an empty database: {init_seconds:.2f} s")
         with served:
             print(f"quiz serve, {workers} gunicorn workers, SQLite; {DURATION:.0f} s per figure")
-            for row in throughput(served):
-                print(row)
-            for row in burst(served):
-                print(row)
-            print(big_leaderboard(served))
+            rows, figures = throughput(served)
+            burst_met, burst_rows = burst(served)
+            leaderboard_p99, leaderboard_row = big_leaderboard(served)
+        for row in [*rows, *burst_rows, leaderboard_row]:
+            print(row)
+        for row in targets(init_seconds, figures, burst_met, leaderboard_p99):
+            print(row)
 
 
 if __name__ == "__main__":
