@@ -26,13 +26,17 @@ def free_port() -> int:
 
 
 class Server:
-    """Start, stop and SIGKILL one `quiz serve` process group."""
+    """Start, stop and SIGKILL one `quiz serve` (or `gunicorn wsgi:app`) process group."""
 
-    def __init__(self, database: str, instance: Path, workers: int = 2):
+    def __init__(
+        self, database: str, instance: Path, workers: int = 2, wsgi: bool = False, env=None
+    ):
         self.port = free_port()
         self.database = database if "://" in database else f"sqlite:///{database}"
         self.instance = instance
         self.workers = workers
+        self.wsgi = wsgi
+        self.env = env or {}
         self.process: subprocess.Popen | None = None
         self.log = instance / "serve.log"
 
@@ -43,15 +47,13 @@ class Server:
             "QUIZ_DATABASE_URL": self.database,
             "QUIZ_SECRET_KEY": "load-test-secret",
             "QUIZ_TIMEZONE": "UTC",
+            **self.env,
         }
         self.instance.mkdir(parents=True, exist_ok=True)
-        quiz = Path(sys.executable).with_name("quiz")  # the console script beside this Python
-        command = [str(quiz), "serve", "--port", str(self.port)]
-        command += ["--workers", str(self.workers)]
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                command,
-                cwd=self.instance,
+                self.command(),
+                cwd=ROOT if self.wsgi else self.instance,
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -60,13 +62,27 @@ class Server:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"quiz serve exited: {self.log.read_text()[-2000:]}")
+                raise AssertionError(f"the server exited: {self.log.read_text()[-2000:]}")
             try:
                 if request(self.port, "GET", "/healthz")[0] == 200:
                     return self
             except OSError:
                 time.sleep(0.1)
-        raise AssertionError("quiz serve did not answer /healthz within 30 s")
+        raise AssertionError("the server did not answer /healthz within 30 s")
+
+    def command(self) -> list[str]:
+        """Return `quiz serve`, or gunicorn serving wsgi.py as the README's deployment does."""
+        scripts = Path(sys.executable).parent  # the console scripts beside this Python
+        if not self.wsgi:
+            return [str(scripts / "quiz"), "serve", "--port", str(self.port),
+                    "--workers", str(self.workers)]  # fmt: skip
+        command = [str(scripts / "gunicorn"), "--workers", str(self.workers),
+                   "--bind", f"127.0.0.1:{self.port}", "wsgi:app"]  # fmt: skip
+        from gunicorn.config import Config
+
+        if "control_socket_disable" in Config().settings:
+            command.append("--no-control-socket")  # nothing left in the home folder
+        return command
 
     def kill(self) -> None:
         """SIGKILL the master and every worker at once, as a power cut would."""
