@@ -238,6 +238,8 @@ def burst(served, players=1000):
     """
     port = served.port
     rounds = new_rounds(port, players, size=1)
+    for rid, token in rounds:  # each player has seen the question before answering it
+        call(port, "GET", f"/api/v1/rounds/{rid}/question", token=token)
     order = dealt(served.database, rounds)
     picks = options(served.database)
     answers = [raw_request(port, "POST", f"/api/v1/rounds/{rid}/answers",
