@@ -14,3 +14,15 @@ def test_every_subpackage_is_listed_for_the_wheel():
     }
     assert found <= listed, f"add to pyproject.toml [tool.setuptools] packages: {found - listed}"
     assert {"quiz._seed", "quiz._migrations", "quiz._migrations.versions"} <= listed
+
+
+def test_every_folder_of_templates_and_static_files_is_shipped():
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    folders = {
+        ".".join(folder.relative_to(ROOT).parts)
+        for top in ("templates", "static")
+        for folder in [ROOT / "quiz" / top, *(ROOT / "quiz" / top).rglob("*")]
+        if folder.is_dir() and folder.name != "__pycache__"
+    }
+    assert folders <= set(setuptools["packages"]), "add to [tool.setuptools] packages"
+    assert folders <= set(setuptools["package-data"]), "add to [tool.setuptools.package-data]"
