@@ -50,7 +50,8 @@ class WriterQueue:
             return True
         try:
             if self.fd is None:
-                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                # flock needs only read access, so any user who can read the database can queue.
+                self.fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o644)
             fcntl.flock(self.fd, fcntl.LOCK_EX)
         except OSError:
             # A folder we cannot write in: SQLite's busy handler still keeps writers apart.
