@@ -64,6 +64,17 @@ def test_hedged_negated_or_labelled_values_give_nothing(sentence):
     assert _facts(sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("A servicing mission in December 1993 installed corrective optics.", 1993),
+    ("The crew in Sept. 2004 repaired the mirror.", 2004),
+    ("The tunnel that in July, 1994 opened to traffic runs under the sea.", 1994),
+])
+def test_a_year_after_a_month_is_a_year_whatever_follows(sentence, year):
+    [fact] = _facts(sentence, "year")
+    assert fact.value == year
+    assert _facts("The factory in 1500 workers hired.", "year") == []  # still a count
+
+
 def test_a_value_said_twice_in_a_sentence_gives_nothing():
     assert _facts("In 1990 the bridge opened and in 1990 it closed.", "year") == []
 

@@ -228,8 +228,9 @@ def _times(sentence: str) -> list[Found]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         following = re.match(r"\s+([a-z]+)", sentence[m.end():])
-        if following and following.group(1) not in lx.STOPWORDS | {"when"}:
-            continue  # "1500 workers" is a number, not a year
+        after_month = re.search(rf"(?<![\w-]){MONTH},? $", sentence[:m.start()])
+        if following and following.group(1) not in lx.STOPWORDS | {"when"} and not after_month:
+            continue  # "1500 workers" is a number, not a year; "December 1993" is a year
         if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end():]):
             continue  # "1998 KY26" is the name of an asteroid, not a year
         found.append(Found(m.start(), m.end(), "year", int(m.group())))
