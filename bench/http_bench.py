@@ -11,6 +11,7 @@ import http.client
 import json
 import os
 import signal
+import statistics
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 DURATION = float(os.environ.get("QUIZ_BENCH_SECONDS", "4"))
+# The burst is repeated on this noisy machine, and its median compared with the target.
+BURSTS = 3
 
 
 def call(port, method, path, body=None, token=None):
@@ -234,7 +237,7 @@ def timed_burst(served, requests):
 def burst(served, players=1000):
     """1,000 players answer at once, each on a connection of its own; beside it, /healthz.
 
-    Return printable rows and whether every answer was stored within a second.
+    Return the seconds the answers took, whether every one was stored, and printable rows.
     """
     port = served.port
     rounds = new_rounds(port, players, size=1)
@@ -254,8 +257,7 @@ def burst(served, players=1000):
             f"SELECT count(*) FROM answer WHERE round_id IN ({marks})", ids
         ).fetchone()[0]
     refused = sum(status != 200 for status in statuses)
-    met = stored == players and refused == 0 and elapsed < 1.0
-    return met, [
+    return elapsed, stored == players and refused == 0, [
         f"burst: {players} players answering at once (a connection each): {stored} stored, "
         f"{refused} refused, in {elapsed:.2f} s; {players} /healthz at once: {health:.2f} s",
         f"server CPU per request in those bursts: answer {answer_cpu:.2f} ms, "
@@ -293,14 +295,18 @@ def big_leaderboard(served, answers=1_000_000, size=10):
                  f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")  # fmt: skip
 
 
-def targets(init_seconds, figures, burst_met, leaderboard_p99):
+def targets(init_seconds, figures, bursts, leaderboard_p99):
     """Return one line per target of the benchmark: the figure, the target, met or not."""
+    all_stored = all(complete for _, complete in bursts)
+    bursts = [seconds for seconds, _ in bursts]
     health = figures[64, "/healthz"][0]
     rate, _, p99 = figures[64, "answer"]
     checks = [
         (f"answering at 64 connections: x{rate / health:.2f} of /healthz, p99 {p99 * 1000:.0f} ms",
          "at least x0.50, p99 under 250 ms", rate >= health / 2 and p99 < 0.25),
-        ("a burst of 1,000 answers at once", "all stored within 1 s", burst_met),
+        (f"a burst of 1,000 answers at once: median {statistics.median(bursts):.2f} s "
+         f"of {len(bursts)} bursts", "all stored within 1 s",
+         all_stored and statistics.median(bursts) < 1),
         (f"leaderboard over a million answers: p99 {leaderboard_p99 * 1000:.1f} ms",
          "under 50 ms", leaderboard_p99 < 0.05),
         (f"quiz init on an empty database: {init_seconds:.2f} s", "under 3 s", init_seconds < 3),
@@ -318,11 +324,12 @@ def main(workers: int = 2) -> None:
         with served:
             print(f"quiz serve, {workers} gunicorn workers, SQLite; {DURATION:.0f} s per figure")
             rows, figures = throughput(served)
-            burst_met, burst_rows = burst(served)
+            runs = [burst(served) for _ in range(BURSTS)]
             leaderboard_p99, leaderboard_row = big_leaderboard(served)
-        for row in [*rows, *burst_rows, leaderboard_row]:
+        for row in [*rows, *(row for *_, rows in runs for row in rows), leaderboard_row]:
             print(row)
-        for row in targets(init_seconds, figures, burst_met, leaderboard_p99):
+        bursts = [(seconds, complete) for seconds, complete, _ in runs]
+        for row in targets(init_seconds, figures, bursts, leaderboard_p99):
             print(row)
 
 
