@@ -59,6 +59,10 @@ def test_numbers_with_their_unit_or_noun(sentence, text, value, unit):
     "Up to 70 kilograms can be carried.",
     "Did 500 people come?",
     "Bridge Opens In 1990",
+    "The club had 500 members or more.",
+    "The count reached 5,000 workers and rising.",
+    "The votes came in 1988 and 1990.",
+    "The bridge may open in 2030.",
 ])
 def test_hedged_negated_or_labelled_values_give_nothing(sentence):
     assert _facts(sentence) == []
@@ -73,6 +77,35 @@ def test_a_year_after_a_month_is_a_year_whatever_follows(sentence, year):
     [fact] = _facts(sentence, "year")
     assert fact.value == year
     assert _facts("The factory in 1500 workers hired.", "year") == []  # still a count
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The Channel Tunnel opened on 6 May 1994.", datetime.date(1994, 5, 6)),
+    ("The festival opened in May 1994.", 1994),
+    ("Theresa May became prime minister in 2016.", 2016),
+])
+def test_may_the_month_or_a_name_does_not_make_a_sentence_doubtful(sentence, value):
+    [fact] = [f for f in _facts(sentence) if f.type in ("date", "year")]
+    assert fact.value == value
+
+
+def test_a_value_before_and_a_second_clause_is_not_a_range():
+    [fact] = _facts("Construction began in 1988 and employed 13,000 workers.", "year")
+    assert fact.value == 1988
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Curie discovered two elements in 1898.", {"two", "three", "four", "five"}),
+    ("Ten workers died during the works.", {"Ten", "Five", "Fifteen", "Twenty"}),
+])
+def test_a_figure_written_as_a_word_is_asked_and_offered_as_words(sentence, words):
+    """"Curie discovered _____ elements": two, three, four or five; never "1 elements"."""
+    [fact] = _facts(sentence, "number")
+    questions = generate([fact], load_templates(ROOT / "seed" / "templates.toml"))
+    [cloze] = [q for q in questions if q.kind == "cloze"]
+    assert cloze.answer == fact.text and set(cloze.options) == words
+    for claim in (q for q in questions if q.kind == "true_false"):
+        assert any(f" {word} " in f" {claim.prompt} " for word in words), claim.prompt
 
 
 def test_a_value_said_twice_in_a_sentence_gives_nothing():

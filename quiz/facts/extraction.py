@@ -40,6 +40,8 @@ NUMBER_RE = re.compile(
     r"(?P<ord>st|nd|rd|th)?(?P<pct>%| percent| per cent)?(?![\w/:-]|[.,]\d)"
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "May" as a month: capitalised inside a sentence, or before a day or year at its start.
+MONTH_MAY_RE = re.compile(r"(?<=\S )May\b|^May(?=,? \d)")
 NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
 NAME_RE = re.compile(
     rf"(?<![\w'’-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
@@ -161,7 +163,8 @@ def _words(text: str) -> list[str]:
 
 def _doubtful(sentence: str) -> bool:
     """Tell whether a sentence denies or doubts itself, so a changed value could be true."""
-    words = _words(sentence)
+    # "on 6 May 1994", "in May": the month, not the verb that doubts.
+    words = _words(MONTH_MAY_RE.sub(" ", sentence))
     if any(w.endswith("n't") for w in words) or "?" in sentence:
         return True
     return bool(set(words) & lx.NEGATIONS)
@@ -192,7 +195,11 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
     for size in (1, 2, 3):
         if len(before) >= size and " ".join(before[-size:]) in lx.HEDGES:
             return True
-    if re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", sentence[end:]):
+    after = sentence[end:]
+    clause = re.match(r"\s*and\s+([a-z]+)\b", after)
+    if clause and clause.group(1) not in lx.OPEN_ENDS.union(lx.NUMBER_WORDS):
+        pass  # "began in 1988 and employed ...": a second clause, not a range or a list
+    elif re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", after):
         return True
     return bool(re.search(r"(?:\d\s*[-–,]|\b(?:or|and))\s*$", sentence[:start]))
 
@@ -289,6 +296,9 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     text_end = unit_end if unit_end > tail_start else tail_start
     if sentence[text_end:text_end + 1] == "-":
         return None
+    open_end = re.match(r",? (?:and|or) ([a-z]+)\b", sentence[text_end:])
+    if open_end and open_end.group(1) in lx.OPEN_ENDS:
+        return None  # "500 members or more" stays true at 600
     raw = m["num"].replace(",", "") + (m["dec"] or "")
     value: int | Decimal = Decimal(raw) if m["dec"] else int(raw)
     if scale and not unit:

@@ -31,6 +31,11 @@ HEDGES = _words(
     "around|circa|c.|ca.|earlier than|later than|no later than|no earlier than|"
     "as early as|as late as|or|to|and|than|nearly|minus|plus|than"
 )
+# Words after "and" that leave a figure open: "500 and more", "5,000 and rising".
+OPEN_ENDS = _words(
+    "more|over|up|upwards|above|beyond|counting|rising|growing|climbing|increasing|older|"
+    "younger|later|earlier|higher|lower|less|fewer|under|below|so"
+)
 # Words that make a sentence deny or doubt what it says: a changed value may then be true.
 NEGATIONS = _words(
     "not|never|no|nor|neither|without|none|nobody|nothing|cannot|n't|no longer|"

@@ -10,7 +10,8 @@ from decimal import Decimal
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES
 from quiz.generation.formatting import (
-    date_style, format_date, format_number, normalise, number_style, visible_in, year_of,
+    date_style, format_date, format_number, is_number_word, normalise, number_style, spell_number,
+    visible_in, year_of,
 )
 from quiz.generation.truths import groups_of, is_true, same_event
 
@@ -61,6 +62,9 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     rng.shuffle(others)
     keep = [number for number in others[:1] + near + others[1:]
             if number != value and (number >= 0 or value < 0)]
+    if is_number_word(fact.text):
+        # "three elements", never "1 elements": a word answer gets word options.
+        return [word for number in keep if (word := spell_number(number, fact.text))]
     return [format_number(number, style) for number in keep]
 
 

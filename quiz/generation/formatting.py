@@ -8,6 +8,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from quiz.facts import Fact
+from quiz.facts.lexicon import NUMBER_WORDS
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -75,8 +76,27 @@ def format_number(value: int | Decimal, style: dict) -> str:
     return f"{style['pre']}{core}{style['post']}"
 
 
+SPELLED = {value: word for word, value in NUMBER_WORDS.items()}
+
+
+def is_number_word(text: str | None) -> bool:
+    """Tell whether a figure is written as a word ("two", "Ten")."""
+    return bool(text) and text.lower() in NUMBER_WORDS
+
+
+def spell_number(value: int | Decimal, like: str) -> str | None:
+    """Write a whole number as a word capitalised like `like`, if it has one we know."""
+    number = Decimal(value)
+    word = SPELLED.get(int(number)) if number == number.to_integral_value() else None
+    if word is None:
+        return None
+    return word.capitalize() if like[:1].isupper() else word
+
+
 def parse_number(text: str) -> Decimal | None:
-    """Read the number in a written figure ('1,200', '70th', '$83.6 m'), if any."""
+    """Read the number in a written figure ('1,200', '70th', '$83.6 m', 'two'), if any."""
+    if is_number_word(text.strip()):
+        return Decimal(NUMBER_WORDS[text.strip().lower()])
     match = NUMBER_TEXT_RE.match(text.strip())
     if not match:
         return None
