@@ -196,10 +196,10 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
         if len(before) >= size and " ".join(before[-size:]) in lx.HEDGES:
             return True
     after = sentence[end:]
+    # "began in 1988 and employed ...": a second clause, not a range or a list.
     clause = re.match(r"\s*and\s+([a-z]+)\b", after)
-    if clause and clause.group(1) not in lx.OPEN_ENDS.union(lx.NUMBER_WORDS):
-        pass  # "began in 1988 and employed ...": a second clause, not a range or a list
-    elif re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", after):
+    second_clause = clause and clause.group(1) not in lx.OPEN_ENDS.union(lx.NUMBER_WORDS)
+    if not second_clause and re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", after):
         return True
     return bool(re.search(r"(?:\d\s*[-–,]|\b(?:or|and))\s*$", sentence[:start]))
 
