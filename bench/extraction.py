@@ -68,8 +68,10 @@ def main() -> None:
         print(f"{path.stem:<24} {questions:>9} {share:>14.0%} {seconds:>8.3f}")
     text = synthetic(10_000)
     questions, share, seconds = run(text)
-    print(f"{'synthetic ' + str(len(text.split())) + ' words':<24} {questions:>9} "
-          f"{share:>14.0%} {seconds:>8.3f}  (target < 2 s)")
+    print(
+        f"{'synthetic ' + str(len(text.split())) + ' words':<24} {questions:>9} "
+        f"{share:>14.0%} {seconds:>8.3f}  (target < 2 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -89,15 +89,22 @@ class Served:
 
     def init(self) -> float:
         start = time.perf_counter()
-        subprocess.run([BIN / "quiz", "init"], env=self.env, cwd=self.folder, check=True,
-                       capture_output=True)  # fmt: skip
+        subprocess.run(
+            [BIN / "quiz", "init"], env=self.env, cwd=self.folder, check=True, capture_output=True
+        )
         return time.perf_counter() - start
 
     def __enter__(self):
         command = [BIN / "quiz", "serve", "--port", str(self.port), "--workers", str(self.workers)]
         with open(self.folder / "serve.log", "ab") as log:
-            self.process = subprocess.Popen(command, env=self.env, cwd=self.folder, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+            self.process = subprocess.Popen(
+                command,
+                env=self.env,
+                cwd=self.folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         for _ in range(300):
             try:
                 if call(self.port, "GET", "/healthz")[0] == 200:
@@ -115,8 +122,12 @@ def new_rounds(port, count, size=50):
     """Create rounds; return [(id, token, [question ids in order])]."""
     rounds = []
     for n in range(count):
-        _, created = call(port, "POST", "/api/v1/rounds",
-                          {"nickname": f"b{n}", "article": "baikonur", "size": size})  # fmt: skip
+        _, created = call(
+            port,
+            "POST",
+            "/api/v1/rounds",
+            {"nickname": f"b{n}", "article": "baikonur", "size": size},
+        )
         rounds.append((created["id"], created["token"]))
     return rounds
 
@@ -125,10 +136,15 @@ def dealt(database, rounds):
     """Return each round's question ids in order, read from the database."""
     with sqlite3.connect(database) as connection:
         return {
-            rid: [q for (q,) in connection.execute(
-                "SELECT question_id FROM round_question WHERE round_id=? ORDER BY position", (rid,))]
+            rid: [
+                q
+                for (q,) in connection.execute(
+                    "SELECT question_id FROM round_question WHERE round_id=? ORDER BY position",
+                    (rid,),
+                )
+            ]
             for rid, _ in rounds
-        }  # fmt: skip
+        }
 
 
 def options(database):
@@ -172,23 +188,35 @@ def throughput(served):
         def leaderboard(_w, _n):
             return call(port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")[0]
 
-        results = {name: hammer(concurrency, fn) for name, fn in
-                   [("/healthz", healthz), ("question (API)", question),
-                    ("answer", answer), ("leaderboard", leaderboard)]}  # fmt: skip
+        results = {
+            name: hammer(concurrency, fn)
+            for name, fn in [
+                ("/healthz", healthz),
+                ("question (API)", question),
+                ("answer", answer),
+                ("leaderboard", leaderboard),
+            ]
+        }
         base = results["/healthz"][0]
         for name, (rate, p50, p99, errors) in results.items():
             figures[concurrency, name] = (rate, p50, p99)
-            rows.append(f"{concurrency:>3}  {name:<16} {rate:8.0f}/s  p50 {p50 * 1000:6.1f} ms  "
-                        f"p99 {p99 * 1000:6.1f} ms  x{rate / base:4.2f} of /healthz  "
-                        f"5xx: {len(errors)}")  # fmt: skip
+            rows.append(
+                f"{concurrency:>3}  {name:<16} {rate:8.0f}/s  p50 {p50 * 1000:6.1f} ms  "
+                f"p99 {p99 * 1000:6.1f} ms  x{rate / base:4.2f} of /healthz  "
+                f"5xx: {len(errors)}"
+            )
     return rows, figures
 
 
 def raw_request(port, method, path, body=None, token=None) -> bytes:
     """Return the bytes of one HTTP/1.1 request that closes its connection."""
     payload = json.dumps(body).encode() if body is not None else b""
-    head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
-            f"Content-Length: {len(payload)}"]  # fmt: skip
+    head = [
+        f"{method} {path} HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Connection: close",
+        f"Content-Length: {len(payload)}",
+    ]
     if body is not None:
         head.append("Content-Type: application/json")
     if token:
@@ -245,9 +273,16 @@ def burst(served, players=1000):
         call(port, "GET", f"/api/v1/rounds/{rid}/question", token=token)
     order = dealt(served.database, rounds)
     picks = options(served.database)
-    answers = [raw_request(port, "POST", f"/api/v1/rounds/{rid}/answers",
-                           {"question_id": order[rid][0], "answer": picks[order[rid][0]]}, token)
-               for rid, token in rounds]  # fmt: skip
+    answers = [
+        raw_request(
+            port,
+            "POST",
+            f"/api/v1/rounds/{rid}/answers",
+            {"question_id": order[rid][0], "answer": picks[order[rid][0]]},
+            token,
+        )
+        for rid, token in rounds
+    ]
     health, _, health_cpu = timed_burst(served, [raw_request(port, "GET", "/healthz")] * players)
     elapsed, statuses, answer_cpu = timed_burst(served, answers)
     with sqlite3.connect(served.database) as connection:
@@ -257,12 +292,16 @@ def burst(served, players=1000):
             f"SELECT count(*) FROM answer WHERE round_id IN ({marks})", ids
         ).fetchone()[0]
     refused = sum(status != 200 for status in statuses)
-    return elapsed, stored == players and refused == 0, [
-        f"burst: {players} players answering at once (a connection each): {stored} stored, "
-        f"{refused} refused, in {elapsed:.2f} s; {players} /healthz at once: {health:.2f} s",
-        f"server CPU per request in those bursts: answer {answer_cpu:.2f} ms, "
-        f"/healthz {health_cpu:.2f} ms",
-    ]
+    return (
+        elapsed,
+        stored == players and refused == 0,
+        [
+            f"burst: {players} players answering at once (a connection each): {stored} stored, "
+            f"{refused} refused, in {elapsed:.2f} s; {players} /healthz at once: {health:.2f} s",
+            f"server CPU per request in those bursts: answer {answer_cpu:.2f} ms, "
+            f"/healthz {health_cpu:.2f} ms",
+        ],
+    )
 
 
 def big_leaderboard(served, answers=1_000_000, size=10):
@@ -270,29 +309,50 @@ def big_leaderboard(served, answers=1_000_000, size=10):
     rounds = answers // size
     with sqlite3.connect(served.database) as connection:
         article = connection.execute("SELECT id FROM article WHERE slug='baikonur'").fetchone()[0]
-        questions = [q for (q,) in connection.execute(
-            "SELECT id FROM question WHERE article_id=? LIMIT ?", (article, size))]  # fmt: skip
+        questions = [
+            q
+            for (q,) in connection.execute(
+                "SELECT id FROM question WHERE article_id=? LIMIT ?", (article, size)
+            )
+        ]
         now = "2026-01-01 10:00:00.000000"
         connection.executemany(
             "INSERT INTO round (id, token_hash, article_id, nickname, size, speed_bonus, score,"
             " correct, answered, started_at, finished_at) VALUES (?,?,?,?,?,1,?,?,?,?,?)",
-            ((f"bench{i:08d}", f"h{i}", article, f"p{i}", size, (i * 7919) % 10000, i % 11,
-              size, now, now) for i in range(rounds)),
-        )  # fmt: skip
+            (
+                (
+                    f"bench{i:08d}",
+                    f"h{i}",
+                    article,
+                    f"p{i}",
+                    size,
+                    (i * 7919) % 10000,
+                    i % 11,
+                    size,
+                    now,
+                    now,
+                )
+                for i in range(rounds)
+            ),
+        )
         connection.executemany(
             "INSERT INTO answer (round_id, question_id, given, correct, points, elapsed_ms,"
             " answered_at) VALUES (?,?,?,?,?,?,?)",
-            ((f"bench{i // size:08d}", questions[i % size], "x", 1, 500, 1000, now)
-             for i in range(answers)),
-        )  # fmt: skip
+            (
+                (f"bench{i // size:08d}", questions[i % size], "x", 1, 500, 1000, now)
+                for i in range(answers)
+            ),
+        )
     latencies = []
     for _ in range(50):
         start = time.perf_counter()
         call(served.port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")
         latencies.append(time.perf_counter() - start)
     p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
-    return p99, (f"leaderboard with {answers:,} stored answers in {rounds:,} rounds: "
-                 f"p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")  # fmt: skip
+    return p99, (
+        f"leaderboard with {answers:,} stored answers in {rounds:,} rounds: "
+        f"p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms"
+    )
 
 
 def targets(init_seconds, figures, bursts, leaderboard_p99):
@@ -302,17 +362,29 @@ def targets(init_seconds, figures, bursts, leaderboard_p99):
     health = figures[64, "/healthz"][0]
     rate, _, p99 = figures[64, "answer"]
     checks = [
-        (f"answering at 64 connections: x{rate / health:.2f} of /healthz, p99 {p99 * 1000:.0f} ms",
-         "at least x0.50, p99 under 250 ms", rate >= health / 2 and p99 < 0.25),
-        (f"a burst of 1,000 answers at once: median {statistics.median(bursts):.2f} s "
-         f"of {len(bursts)} bursts", "all stored within 1 s",
-         all_stored and statistics.median(bursts) < 1),
-        (f"leaderboard over a million answers: p99 {leaderboard_p99 * 1000:.1f} ms",
-         "under 50 ms", leaderboard_p99 < 0.05),
+        (
+            f"answering at 64 connections: x{rate / health:.2f} of /healthz,"
+            f" p99 {p99 * 1000:.0f} ms",
+            "at least x0.50, p99 under 250 ms",
+            rate >= health / 2 and p99 < 0.25,
+        ),
+        (
+            f"a burst of 1,000 answers at once: median {statistics.median(bursts):.2f} s "
+            f"of {len(bursts)} bursts",
+            "all stored within 1 s",
+            all_stored and statistics.median(bursts) < 1,
+        ),
+        (
+            f"leaderboard over a million answers: p99 {leaderboard_p99 * 1000:.1f} ms",
+            "under 50 ms",
+            leaderboard_p99 < 0.05,
+        ),
         (f"quiz init on an empty database: {init_seconds:.2f} s", "under 3 s", init_seconds < 3),
-    ]  # fmt: skip
-    return [f"target {'met    ' if ok else 'NOT MET'}  {figure} (target: {goal})"
-            for figure, goal, ok in checks]  # fmt: skip
+    ]
+    return [
+        f"target {'met    ' if ok else 'NOT MET'}  {figure} (target: {goal})"
+        for figure, goal, ok in checks
+    ]
 
 
 def main(workers: int = 2) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quiz import create_app  # noqa: E402
-from quiz.extensions import db  # noqa: E402
-from quiz.models import Article, Round, utcnow  # noqa: E402
-from quiz.questions import active_templates, generate_for  # noqa: E402
+from quiz.authoring.questions import active_templates, generate_for  # noqa: E402
+from quiz.storage.extensions import db  # noqa: E402
+from quiz.storage.models import Article, Round, utcnow  # noqa: E402
 
 
 def timed(fn, repeat=5):
@@ -56,7 +56,9 @@ def bench_answers(app, rounds=40, size=10):
             pick = question["options"][0] if question["options"] else "1961"
             start = time.perf_counter()
             client.post(
-                url + "/answers", json={"question_id": question["id"], "answer": pick}, headers=headers
+                url + "/answers",
+                json={"question_id": question["id"], "answer": pick},
+                headers=headers,
             )
             durations.append(time.perf_counter() - start)
     per_second = len(durations) / sum(durations)

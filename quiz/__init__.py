@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from . import config
-from .extensions import csrf, db, limiter, login, migrate
-from .paths import migrations_dir
+from quiz import config
+from quiz.config import ConfigError
+from quiz.paths import migrations_dir
+from quiz.storage.extensions import csrf, db, limiter, login, migrate
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +21,6 @@ class BoundedInt(IntegerConverter):
     def __init__(self, map, *args, **kwargs):
         kwargs.setdefault("max", 2**31 - 1)
         super().__init__(map, *args, **kwargs)
-
-
-class ConfigError(RuntimeError):
-    """A setting has a value the app cannot use."""
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -40,11 +37,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
     # can be imported without loading Flask views.
-    from . import auth, errors, security
-    from .api.views import bp as api_bp
-    from .cli import register as register_cli
-    from .play.views import bp as play_bp
-    from .teach import bp as teach_bp
+    from quiz import errors, security
+    from quiz.accounts import auth
+    from quiz.api import bp as api_bp
+    from quiz.cli import register as register_cli
+    from quiz.play import bp as play_bp
+    from quiz.teach import bp as teach_bp
 
     # Ids are 32-bit columns on PostgreSQL: a larger id in a URL is simply not found.
     app.url_map.converters["int"] = BoundedInt

@@ -13,15 +13,17 @@ from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import inspect, select
 
-from . import auth, config, seeding
-from .extensions import db
-from .errors import QuizError
-from .exchange import FORMATS, FormatError, export_file, import_questions
-from .facts import SeedFileError
-from .models import Article
-from .paths import migrations_dir, seed_dir
-from .questions import sync_questions
-from .seeding import SeedReport
+from quiz import config
+from quiz.accounts import auth
+from quiz.authoring import seeding
+from quiz.authoring.exchange import FORMATS, FormatError, export_file, import_questions
+from quiz.authoring.questions import sync_questions
+from quiz.authoring.seeding import SeedReport
+from quiz.errors import QuizError
+from quiz.facts import SeedFileError
+from quiz.paths import migrations_dir, seed_dir
+from quiz.storage.extensions import db
+from quiz.storage.models import Article
 
 
 def register(app: Flask) -> None:
@@ -148,16 +150,14 @@ def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
     type=click.IntRange(1, 64),
     help="Worker processes (gunicorn) or threads (waitress).",
 )
-@click.option(
-    "--access-log", is_flag=True, help="Print a line for every request (gunicorn)."
-)
+@click.option("--access-log", is_flag=True, help="Print a line for every request (gunicorn).")
 @with_appcontext
 def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
     _require_schema()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Baikonur Quiz is running: open http://{shown}:{port}/  (Ctrl+C stops it)")
-    from .serving import run
+    from quiz.serving import run
 
     # Forked workers must not share the connections the checks above opened.
     db.engine.dispose()
@@ -173,7 +173,7 @@ def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
 @with_appcontext
 def backup_command(path: Path) -> None:
     """Copy the SQLite database, even while the server runs, into a new checked file."""
-    from .backup import BackupError, backup_sqlite, sqlite_file
+    from quiz.storage.backup import BackupError, backup_sqlite, sqlite_file
 
     try:
         backup_sqlite(sqlite_file(db.engine), path)
@@ -242,7 +242,7 @@ def export_command(fmt: str, slug: str, output: Path | None) -> None:
 @with_appcontext
 def import_article_command(file: Path, title: str, slug: str | None, approve: bool) -> None:
     """Import an article from a .txt, .md or .html file and generate its questions."""
-    from . import importing
+    from quiz.authoring import importing
 
     _require_schema()
     try:
@@ -276,7 +276,7 @@ def _fail(message: str) -> None:
 
 
 def _create_app():
-    from . import create_app
+    from quiz import create_app
 
     return create_app()
 
@@ -288,7 +288,7 @@ def cli() -> None:
 
 def main() -> None:
     """Run the `quiz` console script."""
-    from . import ConfigError
+    from quiz.config import ConfigError
 
     try:
         cli.main(prog_name="quiz")

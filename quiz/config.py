@@ -7,6 +7,10 @@ from pathlib import Path
 SECRET_KEY_FILE = "secret_key"
 
 
+class ConfigError(RuntimeError):
+    """A setting has a value the app cannot use."""
+
+
 def from_environment(instance_path: str) -> dict:
     """Build the settings from QUIZ_* environment variables and the instance folder."""
     instance = Path(instance_path)

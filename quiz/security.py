@@ -10,7 +10,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .extensions import limiter
+from quiz.storage.extensions import limiter
 
 # Only our own files: no inline script or style, no plugins, no framing, forms post home only.
 CONTENT_SECURITY_POLICY = (
@@ -27,6 +27,8 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+# The signed-cookie key that holds the id of the browser's player.
+PLAYER_KEY = "player_id"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
 ROUND_LIMIT_MESSAGE = "Too many rounds started from this network in a short time: wait a minute."
@@ -118,8 +120,6 @@ def round_token_key() -> str:
 
 def player_key() -> str:
     """Key a page's rate limit by the player in the signed cookie, never by address alone."""
-    from .play.views import PLAYER_KEY
-
     player_id = session.get(PLAYER_KEY)
     if not player_id:
         # No player yet: such a request cannot answer anything, so the address is enough.

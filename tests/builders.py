@@ -2,8 +2,8 @@
 
 import itertools
 
-from quiz.extensions import db
-from quiz.models import Article, Option, Question, Sentence
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Option, Question, Sentence
 
 _counter = itertools.count(1)
 

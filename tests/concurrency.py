@@ -2,9 +2,9 @@
 
 import threading
 
-from quiz import scoring
 from quiz.errors import Conflict
-from quiz.extensions import db
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
 
 
 def race_answers(app, round_id: str, question_id: int, answer: str, threads: int) -> list[str]:

@@ -6,9 +6,8 @@ import sqlite3
 import pytest
 
 from quiz import create_app
-from quiz.extensions import db
-
-from .builders import Builder
+from quiz.storage.extensions import db
+from tests.builders import Builder
 
 # Set to a PostgreSQL URL to run the whole suite there: each test gets its own database.
 TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
@@ -48,7 +47,7 @@ def postgres():
     """The PostgreSQL server of QUIZ_TEST_DATABASE_URL, or None on SQLite."""
     if not on_postgresql():
         return None
-    from .databases import PostgresServer
+    from tests.databases import PostgresServer
 
     return PostgresServer(TEST_DATABASE_URL)
 

@@ -31,9 +31,7 @@ def csrf_token(html: str) -> str:
 
 
 def radio_values(html: str, name: str = "answer") -> list[str]:
-    return [
-        a["value"] for a in inputs(html) if a.get("name") == name and a.get("type") == "radio"
-    ]
+    return [a["value"] for a in inputs(html) if a.get("name") == name and a.get("type") == "radio"]
 
 
 def start_round(client, article="baikonur", size=3, nickname="Ada", relaxed=False):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quiz.extensions import db
-from quiz.models import Answer, Round
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Round
 
 
 def start(client, article="baikonur", size=3, nickname="Ada", **extra):
@@ -121,7 +121,14 @@ def test_the_seed_round_has_no_repeated_questions_and_kinds_are_known(client):
             break
         question = body["question"]
         assert question["kind"] in {
-            "choice", "true_false", "year", "date", "first", "number", "cloze", "short"
+            "choice",
+            "true_false",
+            "year",
+            "date",
+            "first",
+            "number",
+            "cloze",
+            "short",
         }
         if question["kind"] == "true_false":
             assert question["options"] == ["True", "False"]
@@ -172,7 +179,9 @@ def test_free_text_answers_ignore_case_spacing_and_number_form(client, build):
 
 def test_option_answers_ignore_case_and_spacing(client, build):
     article = build.article()
-    build.question(article, kind="choice", answer="Yuri Gagarin", options=("Yuri Gagarin", "Tokayev"))
+    build.question(
+        article, kind="choice", answer="Yuri Gagarin", options=("Yuri Gagarin", "Tokayev")
+    )
     round_ = start(client, article=article.slug, size=1)
     question = fetch(client, round_).get_json()["question"]
     assert answer(client, round_, question["id"], " yuri  GAGARIN").get_json()["correct"] is True
@@ -253,7 +262,12 @@ def test_a_body_over_the_limit_is_413(client, ctx):
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "Bearer"}, {"Authorization": "Basic abc"}, {"Authorization": "Bearer wrong"}],
+    [
+        {},
+        {"Authorization": "Bearer"},
+        {"Authorization": "Basic abc"},
+        {"Authorization": "Bearer wrong"},
+    ],
     ids=["none", "empty", "basic", "wrong"],
 )
 @pytest.mark.parametrize("path", ["/question", "", "/answers"])

@@ -6,11 +6,11 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from quiz import create_app, scoring
-from quiz.extensions import db
-from quiz.models import Answer, Article, Round
-
-from .conftest import on_postgresql
+from quiz import create_app
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Article, Round
+from tests.conftest import on_postgresql
 
 sqlite_only = pytest.mark.skipif(on_postgresql(), reason="`quiz backup` copies SQLite files only")
 

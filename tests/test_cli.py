@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.models import Article, Fact, Question, Round, Template
-
-
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Fact, Question, Round, Template
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,7 +79,7 @@ def test_init_reports_bad_seed_files_by_line_and_writes_nothing(empty_app, tmp_p
 def test_generate_keeps_answered_questions_and_retires_them_when_gone(app, runner):
     with app.app_context():
         article = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
-        from quiz import scoring
+        from quiz.rounds import scoring
 
         round_, _ = scoring.start_round(article, "Ada", 1)
         question = round_.items[0].question
@@ -176,8 +174,17 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from quiz.cli import main; main()", "serve", "--port", str(port),
-         "--workers", "2", *(["--access-log"] if access_log else [])],
+        [
+            sys.executable,
+            "-c",
+            "from quiz.cli import main; main()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            *(["--access-log"] if access_log else []),
+        ],
         env={**os.environ, **env, "HOME": str(tmp_path)},
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -204,5 +211,3 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     # Nothing left in the user's home folder (gunicorn's control socket is off).
     assert not (tmp_path / ".gunicorn").exists()
     assert "gunicorn" in output.lower() or "Booting worker" in output
-
-

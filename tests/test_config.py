@@ -2,7 +2,8 @@
 
 import pytest
 
-from quiz import ConfigError, config, create_app
+from quiz import config, create_app
+from quiz.config import ConfigError
 
 
 def test_environment_overrides(monkeypatch, tmp_path):

@@ -5,30 +5,30 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from quiz.authoring.exchange import FORMATS, FormatError, export_questions, import_questions
 from quiz.errors import Invalid
-from quiz.exchange import FORMATS, FormatError, export_questions, import_questions
-from quiz.extensions import db
-from quiz.models import Article, Question
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Question
 
 FILES = Path(__file__).parent / "formats" / "files"
 
 SAMPLE = {
     "gift": "::G:: Who flew first? {=Gagarin#Yes ~Titov ####Vostok 1, 1961.}\n\n"
-            "Baikonur is in Kazakhstan. {T}\n\nTown? {=Baikonur =Leninsk}\n",
+    "Baikonur is in Kazakhstan. {T}\n\nTown? {=Baikonur =Leninsk}\n",
     "aiken": "Who flew first?\nA. Gagarin\nB. Titov\nANSWER: A\n\n"
-             "Baikonur is in Kazakhstan.\nA. True\nB. False\nANSWER: A\n",
+    "Baikonur is in Kazakhstan.\nA. True\nB. False\nANSWER: A\n",
     "csv": "Question,Answer 1,Answer 2,Correct answer(s),Explanation\n"
-           "Who flew first?,Gagarin,Titov,1,Vostok 1.\nTown?,Baikonur,,1,\n",
+    "Who flew first?,Gagarin,Titov,1,Vostok 1.\nTown?,Baikonur,,1,\n",
     "opentdb": '{"response_code": 0, "results": [{"type": "multiple", "difficulty": "easy",'
-               ' "category": "Space", "question": "Who flew first?", "correct_answer": "Gagarin",'
-               ' "incorrect_answers": ["Titov"]}]}',
+    ' "category": "Space", "question": "Who flew first?", "correct_answer": "Gagarin",'
+    ' "incorrect_answers": ["Titov"]}]}',
 }
 BROKEN = {
     "gift": "Fine {=a ~b}\n\nBroken {=a ~b\n",
     "aiken": "Fine?\nA. a\nB. b\nANSWER: A\n\nBroken?\nA. a\nB. b\nANSWER: Q\n",
     "csv": "Question,Answer 1,Answer 2,Correct\nFine?,a,b,1\nBroken?,a,b,9\n",
     "opentdb": '{"results": [{"type": "multiple", "question": "Fine?", "correct_answer": "a",'
-               ' "incorrect_answers": ["b"]},\n {"type": "riddle"}]}',
+    ' "incorrect_answers": ["b"]},\n {"type": "riddle"}]}',
 }
 
 
@@ -43,8 +43,13 @@ def rows(slug):
 def shape(question, *, ordered=True):
     """What a round trip must keep of a question."""
     options = [(o.text, o.correct) for o in question.options]
-    return (question.kind, question.prompt, question.answer,
-            options if ordered else sorted(options), question.data)
+    return (
+        question.kind,
+        question.prompt,
+        question.answer,
+        options if ordered else sorted(options),
+        question.data,
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -76,8 +81,11 @@ def test_imported_questions_keep_their_feedback_title_and_category(ctx):
     assert [o.feedback for o in first.options] == ["Yes", None]
     assert truth.kind == "true_false" and [o.text for o in truth.options] == ["True", "False"]
     assert truth.explanation == "The right answer is True."
-    assert (town.kind, town.answer, town.data) == ("short", "Baikonur",
-                                                   {"accepted": ["Baikonur", "Leninsk"]})
+    assert (town.kind, town.answer, town.data) == (
+        "short",
+        "Baikonur",
+        {"accepted": ["Baikonur", "Leninsk"]},
+    )
     import_questions(SAMPLE["opentdb"], "opentdb", "trivia")
     (trivia,) = rows("trivia")
     assert (trivia.category, trivia.difficulty) == ("Space", "easy")
@@ -101,8 +109,8 @@ def test_an_unknown_format_is_refused(ctx):
 
 ROUND_TRIP = {
     "gift": SAMPLE["gift"] + "\n// quiz: kind=year time_limit=20\nWhen? {=1961 ~1957}\n\n"
-            "In {=1957 ~1961} Sputnik flew.\n\nRange? {#1950..1960}\n\nTol? {#1961:2}\n\n"
-            "Part? {~%100%a ~%50%b#half}\n",
+    "In {=1957 ~1961} Sputnik flew.\n\nRange? {#1950..1960}\n\nTol? {#1961:2}\n\n"
+    "Part? {~%100%a ~%50%b#half}\n",
     "aiken": SAMPLE["aiken"],
     "csv": SAMPLE["csv"] + "Sky?,True,False,2,\n",
     "opentdb": SAMPLE["opentdb"],
@@ -120,9 +128,20 @@ def test_export_then_import_gives_back_the_same_questions(ctx, fmt):
     assert report.added == len(before) == len(after) and report.skipped == []
     ordered = fmt != "opentdb"  # Open Trivia DB lists the right answer apart from the others
     assert [shape(q, ordered=ordered) for q in after] == [shape(q, ordered=ordered) for q in before]
-    keep = (lambda q: (q.explanation, q.title, q.category, q.difficulty, q.time_limit,
-                       [o.feedback for o in q.options])) if fmt == "gift" else (
-        lambda q: (q.category, q.difficulty))
+    keep = (
+        (
+            lambda q: (
+                q.explanation,
+                q.title,
+                q.category,
+                q.difficulty,
+                q.time_limit,
+                [o.feedback for o in q.options],
+            )
+        )
+        if fmt == "gift"
+        else (lambda q: (q.category, q.difficulty))
+    )
     assert [keep(q) for q in after] == [keep(q) for q in before]
 
 
@@ -136,7 +155,10 @@ def test_every_generated_seed_question_travels_through_gift_unchanged(ctx):
     copy = import_questions(text, "gift", "baikonur-copy")
     assert copy.added == len(before)
     after = rows("baikonur-copy")
-    full = (lambda q: shape(q) + (q.explanation, q.time_limit, q.fingerprint))
+
+    def full(q):
+        return shape(q) + (q.explanation, q.time_limit, q.fingerprint)
+
     assert [full(q) for q in after] == [full(q) for q in before]
     assert {q.kind for q in after} >= {"year", "true_false", "cloze", "choice"}
 
@@ -145,22 +167,39 @@ def test_every_generated_seed_question_travels_through_gift_unchanged(ctx):
 
 
 def test_import_command_prints_what_it_added_and_skipped(runner, tmp_path):
-    result = runner.invoke(args=["import-questions", str(FILES / "moodle.gift"),
-                                 "--format", "gift", "--article", "moodle"])
+    result = runner.invoke(
+        args=[
+            "import-questions",
+            str(FILES / "moodle.gift"),
+            "--format",
+            "gift",
+            "--article",
+            "moodle",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "moodle: 6 added, 0 duplicates, 2 skipped" in result.output
     assert "line 31: an essay question" in result.output
     assert "line 34: a matching question" in result.output
-    again = runner.invoke(args=["import-questions", str(FILES / "moodle.gift"),
-                                "--format", "gift", "--article", "moodle"])
+    again = runner.invoke(
+        args=[
+            "import-questions",
+            str(FILES / "moodle.gift"),
+            "--format",
+            "gift",
+            "--article",
+            "moodle",
+        ]
+    )
     assert "0 added, 6 duplicates" in again.output
 
 
 def test_import_command_lists_every_problem_and_writes_nothing(runner, tmp_path, app):
     bad = tmp_path / "bad.gift"
     bad.write_text("A {=a ~b\n\nB {#x}\n\nC {=ok ~fine}\n", encoding="utf-8")
-    result = runner.invoke(args=["import-questions", str(bad), "--format", "gift",
-                                 "--article", "bad"])
+    result = runner.invoke(
+        args=["import-questions", str(bad), "--format", "gift", "--article", "bad"]
+    )
     assert result.exit_code == 1
     assert "nothing was imported" in result.output
     assert "bad.gift: line 1, column 3:" in result.output
@@ -185,20 +224,30 @@ def test_import_command_refuses_bad_arguments(runner, tmp_path, args, words):
 
 
 def test_import_command_refuses_a_missing_file(runner, tmp_path):
-    result = runner.invoke(args=["import-questions", str(tmp_path / "nope.gift"), "--format",
-                                 "gift", "--article", "x"])
+    result = runner.invoke(
+        args=["import-questions", str(tmp_path / "nope.gift"), "--format", "gift", "--article", "x"]
+    )
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_export_command_writes_stdout_or_a_file(runner, tmp_path):
-    runner.invoke(args=["import-questions", str(FILES / "moodle-aiken.txt"), "--format", "aiken",
-                        "--article", "aiken-bank"])
+    runner.invoke(
+        args=[
+            "import-questions",
+            str(FILES / "moodle-aiken.txt"),
+            "--format",
+            "aiken",
+            "--article",
+            "aiken-bank",
+        ]
+    )
     result = runner.invoke(args=["export", "--format", "aiken", "--article", "aiken-bank"])
     assert result.exit_code == 0
     assert result.output.startswith("Which rocket carried Sputnik 1 into orbit?\nA. R-7")
     target = tmp_path / "out.json"
-    result = runner.invoke(args=["export", "--format", "opentdb", "--article", "aiken-bank",
-                                 "--output", str(target)])
+    result = runner.invoke(
+        args=["export", "--format", "opentdb", "--article", "aiken-bank", "--output", str(target)]
+    )
     assert result.exit_code == 0 and "Wrote" in result.output
     assert "В Казахстане" in target.read_text(encoding="utf-8")
 
@@ -217,8 +266,9 @@ def play_all(client, slug, pick):
     """Play a whole round of an article through the API, answering with pick(question)."""
     listed = {a["slug"]: a for a in client.get("/api/v1/articles").get_json()["articles"]}
     count = listed[slug]["question_count"]
-    round_ = client.post("/api/v1/rounds", json={"nickname": "Ada", "article": slug,
-                                                 "size": 50}).get_json()
+    round_ = client.post(
+        "/api/v1/rounds", json={"nickname": "Ada", "article": slug, "size": 50}
+    ).get_json()
     headers = {"Authorization": f"Bearer {round_['token']}"}
     verdicts = {}
     while True:
@@ -226,8 +276,11 @@ def play_all(client, slug, pick):
         if body.get("finished"):
             break
         question = body["question"]
-        response = client.post(f"/api/v1/rounds/{round_['id']}/answers", headers=headers,
-                               json={"question_id": question["id"], "answer": pick(question)})
+        response = client.post(
+            f"/api/v1/rounds/{round_['id']}/answers",
+            headers=headers,
+            json={"question_id": question["id"], "answer": pick(question)},
+        )
         assert response.status_code == 200, response.get_json()
         verdicts[question["prompt"]] = response.get_json()
     assert len(verdicts) == count
@@ -249,9 +302,11 @@ def test_a_moodle_gift_export_imports_and_plays(client, ctx):
     verdicts = play_all(client, "moodle-gift", lambda q: RIGHT[q["prompt"]])
     assert all(v["correct"] for v in verdicts.values())
     assert verdicts["Who was the first human in space?"]["explanation"] == (
-        "Gagarin launched from Baikonur on 12 April 1961.")
+        "Gagarin launched from Baikonur on 12 April 1961."
+    )
     assert verdicts["In which year was Sputnik 1 launched?"]["explanation"] == (
-        "Yes, on 4 October 1957.")
+        "Yes, on 4 October 1957."
+    )
 
 
 def test_partial_credit_scores_as_wrong(client, ctx):
@@ -263,9 +318,11 @@ def test_partial_credit_scores_as_wrong(client, ctx):
 
 def test_a_moodle_aiken_file_imports_and_plays(client, ctx):
     import_questions((FILES / "moodle-aiken.txt").read_bytes(), "aiken", "moodle-aiken")
-    right = {"Which rocket carried Sputnik 1 into orbit?": "R-7 Semyorka",
-             "Где находится космодром Байконур?": "В Казахстане",
-             "Baikonur was founded in 1955.": "True"}
+    right = {
+        "Which rocket carried Sputnik 1 into orbit?": "R-7 Semyorka",
+        "Где находится космодром Байконур?": "В Казахстане",
+        "Baikonur was founded in 1955.": "True",
+    }
     verdicts = play_all(client, "moodle-aiken", lambda q: right[q["prompt"]])
     assert all(v["correct"] for v in verdicts.values())
     assert verdicts["Baikonur was founded in 1955."]["explanation"] == "The right answer is True."

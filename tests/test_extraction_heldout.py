@@ -34,7 +34,8 @@ def _entry(fact, key):
         if entry["sentence"] not in fact.sentence:
             continue
         if entry["span"] == fact.text or (
-                fact.text is None and entry.get("value", entry["span"]) == fact.value):
+            fact.text is None and entry.get("value", entry["span"]) == fact.value
+        ):
             return entry
     return None
 
@@ -74,8 +75,8 @@ def _stated(q, fact):
     """Return the value a true/false prompt puts into its fact's claim."""
     rest = q.prompt.removeprefix("True or false: ")
     before, after = fact.claim.split("{value}")
-    assert rest.endswith(after) and normalise(rest[:len(before)]) == normalise(before), q
-    return rest[len(before):len(rest) - len(after)]
+    assert rest.endswith(after) and normalise(rest[: len(before)]) == normalise(before), q
+    return rest[len(before) : len(rest) - len(after)]
 
 
 def test_every_question_is_right_by_the_key(heldout):
@@ -96,7 +97,7 @@ def test_every_question_is_right_by_the_key(heldout):
             else:
                 assert not _among(stated, wrongs), q
         elif q.kind == "first":
-            earlier = min(zip(entries, own), key=lambda pair: pair[0]["when"])[1]
+            earlier = min(zip(entries, own, strict=False), key=lambda pair: pair[0]["when"])[1]
             assert q.answer == capitalise(earlier.event), q
         elif q.kind == "number" and len(own) == 2:
             years = sorted(int(e["when"][:4]) for e in entries)

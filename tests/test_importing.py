@@ -5,11 +5,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.importing import (
-    ImportProblem, html_to_text, import_article, make_slug, read_upload, update_article_text,
+from quiz.authoring.importing import (
+    ImportProblem,
+    html_to_text,
+    import_article,
+    make_slug,
+    read_upload,
+    update_article_text,
 )
-from quiz.models import Answer, Article, Fact, Question, Round, Sentence
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Article, Fact, Question, Round, Sentence
 
 NEWS = (Path(__file__).parent / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
 
@@ -28,17 +33,20 @@ def _questions(article, status=None):
     return list(db.session.scalars(query))
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("a.pdf", b"%PDF-1.4", "only .txt, .md, .html"),
-    ("a", b"text", "only .txt, .md, .html"),
-    ("a.txt", b"", "empty"),
-    ("a.txt", b"  \n\t ", "empty"),
-    ("a.txt", b"abc\x00def", "binary"),
-    ("a.txt", bytes(range(1, 9)) * 40, "binary"),
-    ("a.txt", b"x" * 2048, "limit is 1 KiB"),
-    ("a.txt", b"ok\n\x81\x8d\x8f\x90\x9d", "line 2: not UTF-8"),
-    ("a.html", b"<script>alert(1)</script><style>p{}</style>", "no text"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("a.pdf", b"%PDF-1.4", "only .txt, .md, .html"),
+        ("a", b"text", "only .txt, .md, .html"),
+        ("a.txt", b"", "empty"),
+        ("a.txt", b"  \n\t ", "empty"),
+        ("a.txt", b"abc\x00def", "binary"),
+        ("a.txt", bytes(range(1, 9)) * 40, "binary"),
+        ("a.txt", b"x" * 2048, "limit is 1 KiB"),
+        ("a.txt", b"ok\n\x81\x8d\x8f\x90\x9d", "line 2: not UTF-8"),
+        ("a.html", b"<script>alert(1)</script><style>p{}</style>", "no text"),
+    ],
+)
 def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
     with pytest.raises(ImportProblem, match=message):
         read_upload(name, data, max_bytes=1024)
@@ -46,16 +54,21 @@ def test_bad_uploads_are_refused_with_a_clear_message(name, data, message):
 
 def test_uploads_decode_utf8_with_bom_and_clear_cp1252():
     assert read_upload("a.txt", "\ufeffCafé opened.".encode()) == "Café opened."
-    assert read_upload("a.md", "Caf\u00e9 \u201cnew\u201d opened.".encode("cp1252")) == \
-        "Café “new” opened."
+    assert (
+        read_upload("a.md", "Caf\u00e9 \u201cnew\u201d opened.".encode("cp1252"))
+        == "Café “new” opened."
+    )
 
 
 def test_html_is_reduced_to_its_text():
-    markup = ("<html><head><title>T</title><script>var x = '<p>no</p>';</script></head>"
-              "<body><h1>Bridge opens</h1><p>It cost 5 &euro; &amp; more.<br>Next line</p>"
-              "<style>p { color: red }</style><ul><li>One</li><li>Two &lt;b&gt;</li></ul>")
-    assert html_to_text(markup) == ("Bridge opens\n\nIt cost 5 € & more.\n\nNext line\n\n"
-                                    "One\n\nTwo <b>")
+    markup = (
+        "<html><head><title>T</title><script>var x = '<p>no</p>';</script></head>"
+        "<body><h1>Bridge opens</h1><p>It cost 5 &euro; &amp; more.<br>Next line</p>"
+        "<style>p { color: red }</style><ul><li>One</li><li>Two &lt;b&gt;</li></ul>"
+    )
+    assert html_to_text(markup) == (
+        "Bridge opens\n\nIt cost 5 € & more.\n\nNext line\n\nOne\n\nTwo <b>"
+    )
     assert "no" not in read_upload("a.htm", markup.encode()).split()
 
 
@@ -93,16 +106,19 @@ def test_title_slug_is_made_unique_for_a_different_title(ctx):
     assert (first.slug, other.slug) == ("bridge", "bridge-2")
 
 
-@pytest.mark.parametrize(("title", "text", "slug", "message"), [
-    ("", NEWS, None, "title is empty"),
-    ("   ", NEWS, None, "title is empty"),
-    ("x" * 201, NEWS, None, "limit is 200"),
-    ("Fine", "", None, "text is empty"),
-    ("Fine", " \n ", None, "text is empty"),
-    ("Fine", "word " * 20_001, None, "limit is 20,000"),
-    ("Fine", NEWS, "Bad Slug", "lowercase letters"),
-    ("Fine", NEWS, "baikonur", "not imported from text"),
-])
+@pytest.mark.parametrize(
+    ("title", "text", "slug", "message"),
+    [
+        ("", NEWS, None, "title is empty"),
+        ("   ", NEWS, None, "title is empty"),
+        ("x" * 201, NEWS, None, "limit is 200"),
+        ("Fine", "", None, "text is empty"),
+        ("Fine", " \n ", None, "text is empty"),
+        ("Fine", "word " * 20_001, None, "limit is 20,000"),
+        ("Fine", NEWS, "Bad Slug", "lowercase letters"),
+        ("Fine", NEWS, "baikonur", "not imported from text"),
+    ],
+)
 def test_bad_imports_write_nothing(ctx, title, text, slug, message):
     before = [_count(model) for model in (Article, Sentence, Fact, Question)]
     with pytest.raises(ImportProblem, match=message):
@@ -126,12 +142,21 @@ def test_reimport_to_the_same_slug_updates_instead_of_failing(ctx):
 
 
 def _answer(question):
-    round_ = Round(token_hash=f"h{question.id}", article_id=question.article_id, nickname="a",
-                   size=1)
+    round_ = Round(
+        token_hash=f"h{question.id}", article_id=question.article_id, nickname="a", size=1
+    )
     db.session.add(round_)
     db.session.flush()
-    db.session.add(Answer(round_id=round_.id, question_id=question.id, given=question.answer,
-                          correct=True, points=1000, elapsed_ms=1))
+    db.session.add(
+        Answer(
+            round_id=round_.id,
+            question_id=question.id,
+            given=question.answer,
+            correct=True,
+            points=1000,
+            elapsed_ms=1,
+        )
+    )
     db.session.commit()
 
 
@@ -145,16 +170,21 @@ def test_editing_regenerates_only_what_changed(ctx):
     rejected.status = "rejected"
     db.session.commit()
     _answer(answered)
-    edited = db.session.scalar(select(Fact).where(Fact.article_id == article.id,
-                                                  Fact.data["text"].as_string() == "2019"))
+    edited = db.session.scalar(
+        select(Fact).where(Fact.article_id == article.id, Fact.data["text"].as_string() == "2019")
+    )
     edited.edited, edited.about = True, "the teacher's words"
     edited_data = dict(edited.data)
-    untouched = {f.key: f.id for f in db.session.scalars(
-        select(Fact).where(Fact.article_id == article.id)) if "Cyclists" not in f.data["sentence"]}
+    untouched = {
+        f.key: f.id
+        for f in db.session.scalars(select(Fact).where(Fact.article_id == article.id))
+        if "Cyclists" not in f.data["sentence"]
+    }
     db.session.commit()
 
-    new_text = NEWS.replace("Cyclists get a separate lane that is 3.5 metres wide.",
-                            "The river froze in 1929.")
+    new_text = NEWS.replace(
+        "Cyclists get a separate lane that is 3.5 metres wide.", "The river froze in 1929."
+    )
     report = update_article_text(article, new_text)
 
     after = {s.text: s.id for s in article.sentences}
@@ -170,7 +200,8 @@ def test_editing_regenerates_only_what_changed(ctx):
     new = _questions(article, "proposed")
     assert new and all("1929" in q.explanation for q in new), [q.prompt for q in new]
     assert [q.id for q in _questions(article) if q.fingerprint == rejected.fingerprint] == [
-        rejected.id]
+        rejected.id
+    ]
 
 
 def test_editing_with_the_same_text_changes_nothing(ctx):
@@ -191,6 +222,7 @@ def test_editing_to_empty_text_is_refused(ctx):
 
 # --- the command line ------------------------------------------------------------------------
 
+
 def _article_count(app):
     with app.app_context():
         return _count(Article)
@@ -199,8 +231,7 @@ def _article_count(app):
 def test_cli_imports_an_approved_article(app, runner, tmp_path):
     path = tmp_path / "news.txt"
     path.write_text(NEWS, encoding="utf-8")
-    result = runner.invoke(args=["import-article", str(path), "--title", "New bridge",
-                                 "--approve"])
+    result = runner.invoke(args=["import-article", str(path), "--title", "New bridge", "--approve"])
     assert result.exit_code == 0, result.output
     assert "Imported 'new-bridge'" in result.output
     with app.app_context():
@@ -213,21 +244,25 @@ def test_cli_imports_an_approved_article(app, runner, tmp_path):
 def test_cli_without_approve_leaves_questions_for_review(app, runner, tmp_path):
     path = tmp_path / "news.md"
     path.write_text(NEWS, encoding="utf-8")
-    result = runner.invoke(args=["import-article", str(path), "--title", "Bridge",
-                                 "--slug", "my-bridge"])
+    result = runner.invoke(
+        args=["import-article", str(path), "--title", "Bridge", "--slug", "my-bridge"]
+    )
     assert result.exit_code == 0, result.output
     assert "Playable: 0; waiting for review:" in result.output
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("missing.txt", None, "cannot read"),
-    ("empty.txt", b"", "empty"),
-    ("binary.txt", b"\x00\x01\x02abc", "binary"),
-    ("big.txt", b"word " * 110_000, "limit is 512 KiB"),
-    ("latin.txt", b"\xff\xfe\x00\x00\x81", "binary"),
-    ("bad.txt", b"fine\n\x81\x8d\x8f", "line 2: not UTF-8"),
-    ("paper.pdf", b"%PDF-1.4", "only .txt"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("missing.txt", None, "cannot read"),
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", b"\x00\x01\x02abc", "binary"),
+        ("big.txt", b"word " * 110_000, "limit is 512 KiB"),
+        ("latin.txt", b"\xff\xfe\x00\x00\x81", "binary"),
+        ("bad.txt", b"fine\n\x81\x8d\x8f", "line 2: not UTF-8"),
+        ("paper.pdf", b"%PDF-1.4", "only .txt"),
+    ],
+)
 def test_cli_refuses_bad_files_and_writes_nothing(app, runner, tmp_path, name, data, message):
     path = tmp_path / name
     if data is not None:
@@ -240,11 +275,14 @@ def test_cli_refuses_bad_files_and_writes_nothing(app, runner, tmp_path, name, d
     assert _article_count(app) == before
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--title", ""], "title is empty"),
-    (["--title", "T", "--slug", "Not A Slug"], "lowercase letters"),
-    (["--title", "T", "--slug", "baikonur"], "not imported from text"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--title", ""], "title is empty"),
+        (["--title", "T", "--slug", "Not A Slug"], "lowercase letters"),
+        (["--title", "T", "--slug", "baikonur"], "not imported from text"),
+    ],
+)
 def test_cli_refuses_bad_arguments_and_writes_nothing(app, runner, tmp_path, args, message):
     path = tmp_path / "news.txt"
     path.write_text(NEWS, encoding="utf-8")

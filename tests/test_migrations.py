@@ -1,15 +1,14 @@
 """Schema changes go only through Alembic: up from empty, down to base, matching the models."""
 
-from alembic.autogenerate import compare_metadata
 import pytest
+from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
-from quiz.extensions import db
 from quiz.paths import migrations_dir
-
-from .conftest import on_postgresql
+from quiz.storage.extensions import db
+from tests.conftest import on_postgresql
 
 
 def test_upgrade_from_empty_to_head_and_down_to_base(empty_app):
@@ -32,9 +31,10 @@ def test_the_migrations_match_the_models(empty_app):
         assert diff == []
 
 
-@pytest.mark.skipif(on_postgresql(), reason="PRAGMAs and WAL are SQLite's; PostgreSQL always checks")
+@pytest.mark.skipif(
+    on_postgresql(), reason="PRAGMAs and WAL are SQLite's; PostgreSQL always checks"
+)
 def test_foreign_keys_are_enforced(app):
-    with app.app_context():
-        with db.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    with app.app_context(), db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

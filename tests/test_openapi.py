@@ -38,12 +38,18 @@ def test_the_documented_fields_are_the_ones_validated(client):
     """Documented limits are the enforced ones: the bound passes, one past it is refused."""
     document = client.get("/api/v1/openapi.json").get_json()
     size = document["paths"]["/api/v1/rounds"]["post"]["requestBody"]["content"][
-        "application/json"]["schema"]["properties"]["size"]
+        "application/json"
+    ]["schema"]["properties"]["size"]
     body = {"nickname": "Ada", "article": "baikonur"}
     assert client.post("/api/v1/rounds", json=body | {"size": size["maximum"]}).status_code == 201
-    assert client.post("/api/v1/rounds", json=body | {"size": size["maximum"] + 1}).status_code == 422
-    limit = next(p for p in document["paths"]["/api/v1/leaderboard"]["get"]["parameters"]
-                 if p["name"] == "limit")["schema"]
+    assert (
+        client.post("/api/v1/rounds", json=body | {"size": size["maximum"] + 1}).status_code == 422
+    )
+    limit = next(
+        p
+        for p in document["paths"]["/api/v1/leaderboard"]["get"]["parameters"]
+        if p["name"] == "limit"
+    )["schema"]
     url = "/api/v1/leaderboard?article=baikonur&limit="
     assert client.get(url + str(limit["maximum"])).status_code == 200
     assert client.get(url + str(limit["maximum"] + 1)).status_code == 422
@@ -58,8 +64,12 @@ CHECKS = [
 
 
 def operations(app):
-    return [result.ok() for result in
-            schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app).get_all_operations()]
+    return [
+        result.ok()
+        for result in schemathesis.openapi.from_wsgi(
+            "/api/v1/openapi.json", app
+        ).get_all_operations()
+    ]
 
 
 def run(app, *, only=lambda path: True, headers=None, path_parameters=None) -> set[int]:
@@ -70,8 +80,9 @@ def run(app, *, only=lambda path: True, headers=None, path_parameters=None) -> s
             continue
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def call(case):
             if path_parameters:
                 case.path_parameters = path_parameters
@@ -88,19 +99,24 @@ def test_the_server_keeps_to_its_document(app):
 
 def test_authenticated_calls_keep_to_the_document_too(app, client):
     """With a real round's id and token, round calls answer 200s that match their schemas."""
-    created = client.post("/api/v1/rounds", json={"nickname": "Ada", "article": "baikonur",
-                                                  "size": 50}).get_json()
+    created = client.post(
+        "/api/v1/rounds", json={"nickname": "Ada", "article": "baikonur", "size": 50}
+    ).get_json()
     headers = {"Authorization": f"Bearer {created['token']}"}
-    statuses = run(app, only=lambda path: "{round_id}" in path, headers=headers,
-                   path_parameters={"round_id": created["id"]})
+    statuses = run(
+        app,
+        only=lambda path: "{round_id}" in path,
+        headers=headers,
+        path_parameters={"round_id": created["id"]},
+    )
     assert 200 in statuses
 
 
 def test_teacher_calls_keep_to_the_document_too(app):
     """With a teacher's API token, the Open Trivia DB endpoints answer as documented."""
-    from quiz.auth import hash_password, issue_api_token
-    from quiz.extensions import db
-    from quiz.models import Teacher
+    from quiz.accounts.auth import hash_password, issue_api_token
+    from quiz.storage.extensions import db
+    from quiz.storage.models import Teacher
 
     with app.app_context():
         teacher = Teacher(name="Valentina", password_hash=hash_password("vostok-6-1963"))

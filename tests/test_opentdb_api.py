@@ -6,22 +6,38 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from quiz.auth import hash_password, issue_api_token
-from quiz.exchange import import_questions
-from quiz.extensions import db
-from quiz.models import Article, Teacher, TriviaSession, utcnow
+from quiz.accounts.auth import hash_password, issue_api_token
+from quiz.authoring.exchange import import_questions
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Teacher, TriviaSession, utcnow
 
 API = "/api/v1/opentdb/api.php"
 TOKEN = "/api/v1/opentdb/api_token.php"
 
-BANK = {"response_code": 0, "results": [
-    {"type": "multiple", "difficulty": "easy", "category": "Space", "question": f"Q{n} &amp; more?",
-     "correct_answer": f"right {n}", "incorrect_answers": [f"wrong {n}", f"other {n}"]}
-    for n in range(4)
-] + [
-    {"type": "boolean", "difficulty": "hard", "category": "Space", "question": "Sky is blue.",
-     "correct_answer": "True", "incorrect_answers": ["False"]},
-]}
+BANK = {
+    "response_code": 0,
+    "results": [
+        {
+            "type": "multiple",
+            "difficulty": "easy",
+            "category": "Space",
+            "question": f"Q{n} &amp; more?",
+            "correct_answer": f"right {n}",
+            "incorrect_answers": [f"wrong {n}", f"other {n}"],
+        }
+        for n in range(4)
+    ]
+    + [
+        {
+            "type": "boolean",
+            "difficulty": "hard",
+            "category": "Space",
+            "question": "Sky is blue.",
+            "correct_answer": "True",
+            "incorrect_answers": ["False"],
+        },
+    ],
+}
 
 
 @pytest.fixture
@@ -62,8 +78,14 @@ def test_questions_come_with_their_answers_html_encoded(client, headers, bank):
     body = get(client, API, headers, amount=5, category=bank).get_json()
     assert body["response_code"] == 0 and len(body["results"]) == 5
     first = next(r for r in body["results"] if r["type"] == "multiple")
-    assert set(first) == {"type", "difficulty", "category", "question", "correct_answer",
-                          "incorrect_answers"}
+    assert set(first) == {
+        "type",
+        "difficulty",
+        "category",
+        "question",
+        "correct_answer",
+        "incorrect_answers",
+    }
     assert first["question"].endswith("&amp; more?") and first["category"] == "Space"
     assert first["correct_answer"].startswith("right") and len(first["incorrect_answers"]) == 2
 
@@ -73,8 +95,9 @@ def test_filters_by_type_difficulty_and_encoding(client, headers, bank):
     assert [r["question"] for r in boolean["results"]] == ["Sky is blue."]
     hard = get(client, API, headers, amount=1, category=bank, difficulty="hard").get_json()
     assert hard["results"][0]["type"] == "boolean"
-    encoded = get(client, API, headers, amount=1, category=bank, type="boolean",
-                  encode="base64").get_json()
+    encoded = get(
+        client, API, headers, amount=1, category=bank, type="boolean", encode="base64"
+    ).get_json()
     assert base64.b64decode(encoded["results"][0]["question"]).decode() == "Sky is blue."
     url = get(client, API, headers, amount=1, category=bank, type="boolean", encode="url3986")
     assert url.get_json()["results"][0]["question"] == "Sky%20is%20blue."
@@ -87,9 +110,16 @@ def test_too_few_questions_is_code_1(client, headers, bank):
 
 @pytest.mark.parametrize(
     "query",
-    [{}, {"amount": 0}, {"amount": 51}, {"amount": "ten"}, {"amount": 1, "type": "essay"},
-     {"amount": 1, "difficulty": "extreme"}, {"amount": 1, "category": "space"},
-     {"amount": 1, "encode": "rot13"}],
+    [
+        {},
+        {"amount": 0},
+        {"amount": 51},
+        {"amount": "ten"},
+        {"amount": 1, "type": "essay"},
+        {"amount": 1, "difficulty": "extreme"},
+        {"amount": 1, "category": "space"},
+        {"amount": 1, "encode": "rot13"},
+    ],
 )
 def test_invalid_parameters_are_code_2(client, headers, query):
     response = get(client, API, headers, **query)
@@ -121,15 +151,17 @@ def test_unknown_foreign_or_expired_tokens_are_code_3(client, headers, bank, tea
     db.session.add(other)
     db.session.commit()
     foreign = TriviaSession(teacher_id=other.id, token="theirs", seen=[], used_at=utcnow())
-    stale = TriviaSession(teacher_id=teacher.id, token="stale", seen=[],
-                          used_at=utcnow() - timedelta(hours=7))
+    stale = TriviaSession(
+        teacher_id=teacher.id, token="stale", seen=[], used_at=utcnow() - timedelta(hours=7)
+    )
     db.session.add_all([foreign, stale])
     db.session.commit()
     for token in ("theirs", "stale"):
         response = get(client, API, headers, amount=1, token=token)
         assert response.status_code == 404 and response.get_json()["response_code"] == 3
-    assert get(client, TOKEN, headers, command="reset", token="nope").get_json()[
-        "response_code"] == 3
+    assert (
+        get(client, TOKEN, headers, command="reset", token="nope").get_json()["response_code"] == 3
+    )
     assert get(client, TOKEN, headers, command="renew").status_code == 422
 
 
@@ -142,10 +174,20 @@ def test_categories_are_the_articles_a_teacher_may_use(client, headers, bank, te
     db.session.commit()
     private.owner_id = other.id
     db.session.commit()
-    names = {c["name"] for c in get(client, "/api/v1/opentdb/api_category.php", headers)
-             .get_json()["trivia_categories"]}
+    names = {
+        c["name"]
+        for c in get(client, "/api/v1/opentdb/api_category.php", headers).get_json()[
+            "trivia_categories"
+        ]
+    }
     assert "trivia-bank" in names and "Someone else's" not in names
-    ids = {c["id"] for c in get(client, "/api/v1/opentdb/api_category.php", headers)
-           .get_json()["trivia_categories"]}
-    assert bank in ids and db.session.scalar(select(Article.id).where(
-        Article.slug == "private")) not in ids
+    ids = {
+        c["id"]
+        for c in get(client, "/api/v1/opentdb/api_category.php", headers).get_json()[
+            "trivia_categories"
+        ]
+    }
+    assert (
+        bank in ids
+        and db.session.scalar(select(Article.id).where(Article.slug == "private")) not in ids
+    )

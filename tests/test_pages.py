@@ -2,10 +2,9 @@
 
 import pytest
 
-from quiz.extensions import db
-from quiz.models import Answer, Round
-
-from .pages import answer_current, csrf_token, hidden, start_round
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Round
+from tests.pages import answer_current, csrf_token, hidden, start_round
 
 
 def text(response):
@@ -83,7 +82,11 @@ def test_an_answer_that_is_not_an_option_is_refused(client, build, ctx):
     page = text(client.get(url))
     response = client.post(
         url,
-        data={"csrf_token": csrf_token(page), "question_id": hidden(page, "question_id"), "answer": "2000"},
+        data={
+            "csrf_token": csrf_token(page),
+            "question_id": hidden(page, "question_id"),
+            "answer": "2000",
+        },
     )
     assert response.status_code == 422
     assert db.session.query(Answer).count() == 0
@@ -116,7 +119,13 @@ def test_forms_without_a_csrf_token_are_refused(client, build, ctx):
 def test_start_form_errors_are_shown_by_the_field(client, size, nickname, message, ctx):
     page = text(client.get("/"))
     response = client.post(
-        "/", data={"csrf_token": csrf_token(page), "article": "baikonur", "size": size, "nickname": nickname}
+        "/",
+        data={
+            "csrf_token": csrf_token(page),
+            "article": "baikonur",
+            "size": size,
+            "nickname": nickname,
+        },
     )
     assert response.status_code == 422
     body = text(response)

@@ -5,11 +5,11 @@ import secrets
 
 import pytest
 
-from quiz import create_app, scoring
-from quiz.extensions import db
-from quiz.models import Answer, Article, Round
-
-from .concurrency import race_answers
+from quiz import create_app
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Article, Round
+from tests.concurrency import race_answers
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
 

@@ -3,10 +3,9 @@
 import pytest
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.models import Report, Round
-
-from .pages import answer_current, csrf_token, start_round
+from quiz.storage.extensions import db
+from quiz.storage.models import Report, Round
+from tests.pages import answer_current, csrf_token, start_round
 
 
 def text(response):

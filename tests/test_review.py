@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from quiz.authoring.importing import import_article, update_article_text
+from quiz.authoring.review import approve, proposed_by_sentence, reject
 from quiz.errors import Invalid
-from quiz.extensions import db
-from quiz.importing import import_article, update_article_text
-from quiz.models import Article, Question
-from quiz.review import approve, proposed_by_sentence, reject
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Question
 
 NEWS = (Path(__file__).parent / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
 

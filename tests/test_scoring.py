@@ -5,18 +5,24 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from quiz import scoring
-from quiz.extensions import db
-from quiz.models import Answer, Round, utcnow
-
-from .builders import Builder
-from .concurrency import race_answers
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Round, utcnow
+from tests.builders import Builder
+from tests.concurrency import race_answers
 
 
 @pytest.mark.parametrize(
     "elapsed,limit,points",
-    [(0, 30, 1000), (15, 30, 750), (30, 30, 500), (90, 30, 500), (3, 30, 950), (-5, 30, 1000),
-     (10, 20, 750)],
+    [
+        (0, 30, 1000),
+        (15, 30, 750),
+        (30, 30, 500),
+        (90, 30, 500),
+        (3, 30, 950),
+        (-5, 30, 1000),
+        (10, 20, 750),
+    ],
 )
 def test_points_fall_from_full_to_half_at_the_time_limit(elapsed, limit, points):
     assert scoring.points_for(True, elapsed, limit, speed_bonus=True) == points
@@ -80,7 +86,14 @@ def test_the_database_refuses_a_second_answer_to_a_question(build):
     qid = round_.items[0].question_id
     for _ in range(2):
         db.session.add(
-            Answer(round_id=round_.id, question_id=qid, given="1961", correct=True, points=1, elapsed_ms=0)
+            Answer(
+                round_id=round_.id,
+                question_id=qid,
+                given="1961",
+                correct=True,
+                points=1,
+                elapsed_ms=0,
+            )
         )
     with pytest.raises(IntegrityError):
         db.session.commit()
@@ -119,7 +132,7 @@ def test_leaderboard_today_uses_the_configured_zone(build):
 
 def _sentences(article, count):
     """Give the article `count` sentences in all; return them."""
-    from quiz.models import Sentence
+    from quiz.storage.models import Sentence
 
     for n in range(len(article.sentences) + 1, count + 1):
         article.sentences.append(Sentence(position=n, text=f"Sentence {n}."))

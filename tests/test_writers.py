@@ -8,13 +8,13 @@ import threading
 import pytest
 from sqlalchemy.engine import make_url
 
-from quiz import scoring, writers
 from quiz.errors import Conflict
-from quiz.extensions import db
-from quiz.models import Answer
-
-from .builders import Builder
-from .conftest import on_postgresql
+from quiz.rounds import scoring
+from quiz.storage import writers
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer
+from tests.builders import Builder
+from tests.conftest import on_postgresql
 
 pytestmark = pytest.mark.skipif(on_postgresql(), reason="the writer queue is SQLite's")
 
@@ -23,7 +23,7 @@ fcntl = pytest.importorskip("fcntl", reason="flock queues processes on POSIX onl
 # Another process that takes the database's writer queue and holds it until told to go.
 HOLDER = """
 import sys
-from quiz.writers import WriterQueue
+from quiz.storage.writers import WriterQueue
 queue = WriterQueue(sys.argv[1])
 assert queue.acquire(timeout=5)
 print("holding", flush=True)
@@ -53,8 +53,12 @@ def queue_is_free(db_path) -> bool:
 def test_an_answer_waits_while_another_process_writes(app, db_path):
     """A worker process's answer starts only once another process's write has ended."""
     round_id, qid = one_round(app)
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"
 
@@ -102,9 +106,15 @@ def test_a_folder_without_write_access_still_lets_writes_through(tmp_path):
     assert queue.thread_lock.acquire(blocking=False), "a failed acquire kept the thread lock"
 
 
-@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:",
-                                 "postgresql+psycopg://quiz@localhost/quiz",
-                                 "sqlite:///file:quiz.db?mode=memory&uri=true"])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite://",
+        "sqlite:///:memory:",
+        "postgresql+psycopg://quiz@localhost/quiz",
+        "sqlite:///file:quiz.db?mode=memory&uri=true",
+    ],
+)
 def test_only_sqlite_files_have_a_queue(url):
     assert writers.queue_for(make_url(url)) is None
 

@@ -2,8 +2,8 @@
 
 from flask import Blueprint, current_app, request
 
-from ..extensions import csrf
-from .spec import Api
+from quiz.api.spec import Api
+from quiz.storage.extensions import csrf
 
 bp = Blueprint("api", __name__)
 api = Api(bp)

@@ -10,8 +10,8 @@ from typing import Any
 
 from flask import Blueprint, request
 
-from ..errors import Invalid
-from . import validation as v
+from quiz.api import validation as v
+from quiz.errors import Invalid
 
 MISSING = object()
 
@@ -66,8 +66,7 @@ class Field:
     def from_json(self, body: dict):
         """Read the field from a JSON object, refusing a wrong type or value."""
         if self.type == "integer":
-            return v.integer(body, self.name, low=self.low, high=self.high,
-                             default=self._default())
+            return v.integer(body, self.name, low=self.low, high=self.high, default=self._default())
         if self.type == "boolean":
             value = body.get(self.name, MISSING)
             if value is MISSING:
@@ -89,8 +88,7 @@ class Field:
         if self.type == "integer":
             if self.required and not request.args.get(self.name):
                 raise Invalid(f"'{self.name}' is required.")
-            return v.query_integer(self.name, low=self.low, high=self.high,
-                                   default=self._default())
+            return v.query_integer(self.name, low=self.low, high=self.high, default=self._default())
         raw = request.args.get(self.name)
         if raw is None or (raw == "" and not self.enum):
             if self.required:
@@ -134,8 +132,13 @@ class Query:
     def parameters(self) -> list[dict]:
         """Return the arguments as OpenAPI parameters."""
         return [
-            {"name": f.name, "in": "query", "required": f.required, "schema": f.schema(),
-             "description": f.description}
+            {
+                "name": f.name,
+                "in": "query",
+                "required": f.required,
+                "schema": f.schema(),
+                "description": f.description,
+            }
             for f in self.fields
         ]
 
@@ -251,11 +254,13 @@ class Api:
                 "schemas": {"Error": ERROR},
                 "securitySchemes": {
                     "roundToken": {
-                        "type": "http", "scheme": "bearer",
+                        "type": "http",
+                        "scheme": "bearer",
                         "description": "The token returned when the round was created.",
                     },
                     "teacherToken": {
-                        "type": "http", "scheme": "bearer",
+                        "type": "http",
+                        "scheme": "bearer",
                         "description": "A teacher's API token (it reveals answers).",
                     },
                 },

@@ -6,10 +6,10 @@ from typing import NoReturn
 from flask import request
 from sqlalchemy import select
 
-from ..errors import Invalid, NotFound, QuizError, Unauthorized
-from ..extensions import db
-from ..models import Article, Round
-from ..scoring import hash_token, token_matches
+from quiz.errors import Invalid, NotFound, QuizError, Unauthorized
+from quiz.rounds.scoring import hash_token, token_matches
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Round
 
 
 class BadRequest(QuizError):

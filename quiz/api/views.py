@@ -1,31 +1,30 @@
-"""JSON API v1: articles, rounds, answers, leaderboard, the health check and its OpenAPI document."""
+"""JSON API v1: articles, rounds, answers, leaderboard, the health check, the OpenAPI document."""
 
 from flask import current_app, jsonify, url_for
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .. import scoring
-from ..extensions import db, limiter
-from ..models import Article
-from ..play.nicknames import MAX_NICKNAME, clean_nickname
-from ..security import (
-    ANSWER_LIMIT_MESSAGE,
-    answer_limit,
-    limit_round_starts,
-    round_token_key,
-)
-from . import opentdb  # noqa: F401  (registers the teacher's Open Trivia DB endpoints)
-from . import validation as v
-from .blueprint import api, bp
-from .spec import BOOLEAN, INTEGER, MAX_ID, STRING, Body, Field, Query, obj
+from quiz.api import validation as v
+from quiz.api.blueprint import api, bp
+from quiz.api.spec import BOOLEAN, INTEGER, MAX_ID, STRING, Body, Field, Query, obj
+from quiz.rounds import scoring
+from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
+from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
+from quiz.storage.extensions import db, limiter
+from quiz.storage.models import Article
 
 __all__ = ["api", "bp"]
 
 
-@api.route("GET", "/healthz", tag="health", responses={
-    200: ("The database answers.", obj({"status": {"const": "ok"}})),
-    503: ("The database does not answer.", obj({"status": {"const": "unavailable"}})),
-})
+@api.route(
+    "GET",
+    "/healthz",
+    tag="health",
+    responses={
+        200: ("The database answers.", obj({"status": {"const": "ok"}})),
+        503: ("The database does not answer.", obj({"status": {"const": "unavailable"}})),
+    },
+)
 def healthz():
     """Report whether the database answers."""
     try:
@@ -36,12 +35,19 @@ def healthz():
     return jsonify(status="ok")
 
 
-ARTICLE = obj({"slug": STRING, "title": STRING, "question_count": {"type": "integer", "minimum": 0}})
+ARTICLE = obj(
+    {"slug": STRING, "title": STRING, "question_count": {"type": "integer", "minimum": 0}}
+)
 
 
-@api.route("GET", "/api/v1/articles", tag="articles", responses={
-    200: ("Every article.", obj({"articles": {"type": "array", "items": ARTICLE}})),
-})
+@api.route(
+    "GET",
+    "/api/v1/articles",
+    tag="articles",
+    responses={
+        200: ("Every article.", obj({"articles": {"type": "array", "items": ARTICLE}})),
+    },
+)
 def articles():
     """List the articles with their number of playable questions."""
     counts = scoring.question_counts()
@@ -53,21 +59,39 @@ def articles():
     )
 
 
-NEW_ROUND = Body((
-    Field("nickname", "string", "The player's nickname (trimmed).", required=True,
-          max_length=MAX_NICKNAME, clean=clean_nickname),
-    Field("article", "string", "The article's slug.", required=True),
-    Field("size", "integer", "Number of questions (default 10), capped at the playable ones.",
-          low=1, high=scoring.MAX_ROUND_SIZE,
-          default=lambda: current_app.config["QUIZ_DEFAULT_ROUND_SIZE"]),
-    Field("speed_bonus", "boolean", "Whether quick answers earn more points.", default=True),
-))
+NEW_ROUND = Body(
+    (
+        Field(
+            "nickname",
+            "string",
+            "The player's nickname (trimmed).",
+            required=True,
+            max_length=MAX_NICKNAME,
+            clean=clean_nickname,
+        ),
+        Field("article", "string", "The article's slug.", required=True),
+        Field(
+            "size",
+            "integer",
+            "Number of questions (default 10), capped at the playable ones.",
+            low=1,
+            high=scoring.MAX_ROUND_SIZE,
+            default=lambda: current_app.config["QUIZ_DEFAULT_ROUND_SIZE"],
+        ),
+        Field("speed_bonus", "boolean", "Whether quick answers earn more points.", default=True),
+    )
+)
 ROUND = obj({"id": STRING, "token": STRING, "article": STRING, "size": INTEGER})
 
 
-@api.route("POST", "/api/v1/rounds", tag="rounds", body=NEW_ROUND,
-           errors=(400, 404, 409, 413, 422, 429),
-           responses={201: ("The round, with the token its calls need.", ROUND)})
+@api.route(
+    "POST",
+    "/api/v1/rounds",
+    tag="rounds",
+    body=NEW_ROUND,
+    errors=(400, 404, 409, 413, 422, 429),
+    responses={201: ("The round, with the token its calls need.", ROUND)},
+)
 @limit_round_starts
 def create_round():
     """Start a round for a nickname on an article."""
@@ -80,26 +104,48 @@ def create_round():
     return jsonify(body), 201, {"Location": url_for(".round_state", round_id=round_.id)}
 
 
-QUESTION = obj({
-    "position": INTEGER,
-    "of": INTEGER,
-    "question": obj({
-        "id": INTEGER,
-        "prompt": STRING,
-        "kind": {"enum": ["choice", "true_false", "year", "date", "first", "number", "cloze",
-                          "short"]},
-        "options": {"type": "array", "items": STRING},
-        "time_limit": INTEGER,
-    }),
-})
+QUESTION = obj(
+    {
+        "position": INTEGER,
+        "of": INTEGER,
+        "question": obj(
+            {
+                "id": INTEGER,
+                "prompt": STRING,
+                "kind": {
+                    "enum": [
+                        "choice",
+                        "true_false",
+                        "year",
+                        "date",
+                        "first",
+                        "number",
+                        "cloze",
+                        "short",
+                    ]
+                },
+                "options": {"type": "array", "items": STRING},
+                "time_limit": INTEGER,
+            }
+        ),
+    }
+)
 FINISHED = obj({"finished": {"const": True}})
 
 
-@api.route("GET", "/api/v1/rounds/<round_id>/question", tag="rounds", security="roundToken",
-           errors=(401, 404), responses={
-               200: ("The current question, or that the round is finished.",
-                     {"oneOf": [QUESTION, FINISHED]}),
-           })
+@api.route(
+    "GET",
+    "/api/v1/rounds/<round_id>/question",
+    tag="rounds",
+    security="roundToken",
+    errors=(401, 404),
+    responses={
+        200: (
+            "The current question, or that the round is finished.",
+            {"oneOf": [QUESTION, FINISHED]},
+        ),
+    },
+)
 def current_question(round_id: str):
     """Return the round's current question, recording when it was first served."""
     round_ = v.owned_round(round_id)
@@ -121,19 +167,41 @@ def current_question(round_id: str):
     )
 
 
-ANSWER = Body((
-    Field("question_id", "integer", "The current question's id.", required=True,
-          low=1, high=MAX_ID),
-    Field("answer", "string", "An option's text, or free text for short questions.",
-          required=True),
-))
-VERDICT = obj({"correct": BOOLEAN, "correct_answer": STRING, "explanation": STRING,
-               "points": INTEGER, "score": INTEGER})
+ANSWER = Body(
+    (
+        Field(
+            "question_id",
+            "integer",
+            "The current question's id.",
+            required=True,
+            low=1,
+            high=MAX_ID,
+        ),
+        Field(
+            "answer", "string", "An option's text, or free text for short questions.", required=True
+        ),
+    )
+)
+VERDICT = obj(
+    {
+        "correct": BOOLEAN,
+        "correct_answer": STRING,
+        "explanation": STRING,
+        "points": INTEGER,
+        "score": INTEGER,
+    }
+)
 
 
-@api.route("POST", "/api/v1/rounds/<round_id>/answers", tag="rounds", body=ANSWER,
-           security="roundToken", errors=(400, 401, 404, 409, 413, 422, 429),
-           responses={200: ("Whether it was right, why, and the points.", VERDICT)})
+@api.route(
+    "POST",
+    "/api/v1/rounds/<round_id>/answers",
+    tag="rounds",
+    body=ANSWER,
+    security="roundToken",
+    errors=(400, 401, 404, 409, 413, 422, 429),
+    responses={200: ("Whether it was right, why, and the points.", VERDICT)},
+)
 @limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""
@@ -154,12 +222,28 @@ def answer(round_id: str):
     )
 
 
-STATE = obj({"id": STRING, "nickname": STRING, "article": STRING, "size": INTEGER,
-             "answered": INTEGER, "correct": INTEGER, "score": INTEGER, "finished": BOOLEAN})
+STATE = obj(
+    {
+        "id": STRING,
+        "nickname": STRING,
+        "article": STRING,
+        "size": INTEGER,
+        "answered": INTEGER,
+        "correct": INTEGER,
+        "score": INTEGER,
+        "finished": BOOLEAN,
+    }
+)
 
 
-@api.route("GET", "/api/v1/rounds/<round_id>", tag="rounds", security="roundToken",
-           errors=(401, 404), responses={200: ("The round's progress and totals.", STATE)})
+@api.route(
+    "GET",
+    "/api/v1/rounds/<round_id>",
+    tag="rounds",
+    security="roundToken",
+    errors=(401, 404),
+    responses={200: ("The round's progress and totals.", STATE)},
+)
 def round_state(round_id: str):
     """Return a round's progress and totals."""
     round_ = v.owned_round(round_id)
@@ -175,19 +259,36 @@ def round_state(round_id: str):
     )
 
 
-BOARD = Query((
-    Field("article", "string", "The article's slug.", required=True),
-    Field("limit", "integer", "How many entries.", low=1, high=100, default=10),
-    Field("period", "string", "All time, or since midnight.", enum=("all", "today"),
-          default="all"),
-))
-ENTRY = obj({"nickname": STRING, "score": INTEGER, "correct": INTEGER, "size": INTEGER,
-             "finished_at": {"type": "string", "format": "date-time"}})
+BOARD = Query(
+    (
+        Field("article", "string", "The article's slug.", required=True),
+        Field("limit", "integer", "How many entries.", low=1, high=100, default=10),
+        Field(
+            "period", "string", "All time, or since midnight.", enum=("all", "today"), default="all"
+        ),
+    )
+)
+ENTRY = obj(
+    {
+        "nickname": STRING,
+        "score": INTEGER,
+        "correct": INTEGER,
+        "size": INTEGER,
+        "finished_at": {"type": "string", "format": "date-time"},
+    }
+)
 
 
-@api.route("GET", "/api/v1/leaderboard", tag="leaderboard", query=BOARD, errors=(404, 422),
-           responses={200: ("Best finished rounds first.",
-                            obj({"entries": {"type": "array", "items": ENTRY}}))})
+@api.route(
+    "GET",
+    "/api/v1/leaderboard",
+    tag="leaderboard",
+    query=BOARD,
+    errors=(404, 422),
+    responses={
+        200: ("Best finished rounds first.", obj({"entries": {"type": "array", "items": ENTRY}}))
+    },
+)
 def leaderboard():
     """Return an article's best finished rounds, all time or today."""
     given = BOARD.parse()
@@ -209,12 +310,21 @@ def leaderboard():
     )
 
 
-@api.route("GET", "/api/v1/openapi.json", tag="documentation", responses={
-    200: ("This document.", {"type": "object"}),
-})
+@api.route(
+    "GET",
+    "/api/v1/openapi.json",
+    tag="documentation",
+    responses={
+        200: ("This document.", {"type": "object"}),
+    },
+)
 def openapi():
     """Return the OpenAPI 3.1 document of this API."""
-    return jsonify(api.document(
-        "Baikonur Quiz API", "1",
-        "Play rounds of an article's questions; teachers read questions in Open Trivia DB's shape.",
-    ))
+    return jsonify(
+        api.document(
+            "Baikonur Quiz API",
+            "1",
+            "Play rounds of an article's questions; teachers read questions in Open Trivia DB's"
+            " shape.",
+        )
+    )

@@ -19,8 +19,8 @@ from decimal import Decimal
 from quiz.facts import lexicon as lx
 from quiz.facts.model import Fact
 from quiz.facts.sentences import split_sentences
-from quiz.generation.formatting import word_matches
-from quiz.generation.question import BLANK
+from quiz.facts.text import BLANK, word_matches
+
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
 MONTH = rf"(?:{MONTH_NAMES}|(?:{MONTH_SHORT})\.?)"
@@ -29,8 +29,10 @@ YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 DATE_RES = (
     re.compile(rf"(?<![\w-])(?P<m>{MONTH}) (?P<d>{DAY}),? (?P<y>{YEAR})(?![\w-])"),
     re.compile(rf"(?<![\w-])(?P<d>{DAY}) (?:of )?(?P<m>{MONTH}),? (?P<y>{YEAR})(?![\w-])"),
-    re.compile(rf"(?<![\w/-])(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
-               rf"(?![\w/-])"),
+    re.compile(
+        rf"(?<![\w/-])(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+        rf"(?![\w/-])"
+    ),
 )
 # A date without its year ("on June 2") is a time phrase too, but gives no fact.
 PARTIAL_DATE_RE = re.compile(rf"(?<!\w)(?:{MONTH} {DAY}|{DAY} (?:of )?{MONTH})(?!\w)")
@@ -47,10 +49,13 @@ NAME_RE = re.compile(
     rf"(?<![\w'’-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
     rf" {NAME_TOKEN})*(?![\w-])"
 )
-PRONOUN_START = lx._words("he|she|it|they|this|that|these|those|here|there|his|her|its|"
-                          "their|we|our|i|you|such|both|then")
-SUBJECT_VERB_RE = re.compile(r"^(?:,? (?P<appo>(?:a|an|the|who|whose|whom) [^,;:“”\"]{1,80}),)?"
-                             r" (?P<verb>[a-z][a-z-]+)\b")
+PRONOUN_START = lx._words(
+    "he|she|it|they|this|that|these|those|here|there|his|her|its|their|we|our|i|you|such|both|then"
+)
+SUBJECT_VERB_RE = re.compile(
+    r"^(?:,? (?P<appo>(?:a|an|the|who|whose|whom) [^,;:“”\"]{1,80}),)?"
+    r" (?P<verb>[a-z][a-z-]+)\b"
+)
 MIN_OVERLAP = 0.5
 
 
@@ -66,7 +71,7 @@ class Found:
     name: str | None = None  # entity: the full name when the text is a short form
 
     def text(self, sentence: str) -> str:
-        return sentence[self.start:self.end]
+        return sentence[self.start : self.end]
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -106,7 +111,8 @@ class _Article:
             if (item.type, str(item.value)) in seen or not _once(text, sentence):
                 continue
             if item.type in ("person", "place", "organisation") and not self._unique(
-                    sentence, text):
+                sentence, text
+            ):
                 continue
             seen.add((item.type, str(item.value)))
             prefix = {"place": "l"}.get(item.type, item.type[0])
@@ -127,23 +133,38 @@ class _Article:
 
     def _fact(self, sentence: str, item: Found, times: list[Found], key: str) -> Fact | None:
         text = item.text(sentence)
-        blanked = sentence[:item.start] + BLANK + sentence[item.end:]
+        blanked = sentence[: item.start] + BLANK + sentence[item.end :]
         described = f"“{blanked}”"
         claim = _claim(sentence, item)
-        common = {"key": key, "type": item.type, "about": described, "sentence": sentence,
-                  "claim": claim}
+        common = {
+            "key": key,
+            "type": item.type,
+            "about": described,
+            "sentence": sentence,
+            "claim": claim,
+        }
         if item.type in ("year", "date"):
-            return Fact(value=item.value, text=text,
-                        event=_event(sentence, item, times) or described, **common)
+            return Fact(
+                value=item.value,
+                text=text,
+                event=_event(sentence, item, times) or described,
+                **common,
+            )
         if item.type == "number":
             return Fact(value=item.value, text=text, unit=item.unit, **common)
         role = _role(sentence, item) or described
         unit = item.unit
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
-        plain = item.type == "place" and not sentence[:item.start].lower().endswith("the ")
+        plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         wrong = self._wrong_places(unit, key) if plain else ()
-        return Fact(value=item.name or text, text=None if item.name else text, role=role,
-                    unit=unit, wrong=wrong, **common)
+        return Fact(
+            value=item.name or text,
+            text=None if item.name else text,
+            role=role,
+            unit=unit,
+            wrong=wrong,
+            **common,
+        )
 
     def _wrong_places(self, unit: str | None, key: str) -> tuple[str, ...]:
         """Return three countries or cities the article never mentions: certainly wrong."""
@@ -156,6 +177,7 @@ class _Article:
 
 
 # --- sentences that give nothing ---------------------------------------------------------
+
 
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
@@ -206,6 +228,7 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
 
 # --- dates, years and numbers --------------------------------------------------------------
 
+
 def _month(text: str) -> int:
     name = text.rstrip(".").lower()
     return lx.MONTHS.index(name) + 1 if name in lx.MONTHS else lx.MONTH_ABBREVIATIONS[name]
@@ -234,11 +257,11 @@ def _times(sentence: str) -> list[Found]:
     for m in YEAR_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        following = re.match(r"\s+([a-z]+)", sentence[m.end():])
-        after_month = re.search(rf"(?<![\w-]){MONTH},? $", sentence[:m.start()])
+        following = re.match(r"\s+([a-z]+)", sentence[m.end() :])
+        after_month = re.search(rf"(?<![\w-]){MONTH},? $", sentence[: m.start()])
         if following and following.group(1) not in lx.STOPWORDS | {"when"} and not after_month:
             continue  # "1500 workers" is a number, not a year; "December 1993" is a year
-        if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end():]):
+        if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end() :]):
             continue  # "1998 KY26" is the name of an asteroid, not a year
         found.append(Found(m.start(), m.end(), "year", int(m.group())))
     for item in found:
@@ -253,19 +276,26 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end() for t in times):
             continue
         if YEAR_RE.fullmatch(m.group()) and not m["pct"]:
-            following = re.match(r"\s+([a-z]+)", sentence[m.end():])
+            following = re.match(r"\s+([a-z]+)", sentence[m.end() :])
             if not following or following.group(1) in lx.STOPWORDS:
                 continue  # a year that was hedged away, never a number
         item = _number(sentence, m.start(), m.end(), m)
         if item is not None:
             found.append(item)
-    for m in re.finditer(r"(?<![\w-])(" + "|".join(lx.NUMBER_WORDS) + r")(?![\w-])",
-                         sentence, re.IGNORECASE):
-        noun = re.match(r" ([a-z]+s)\b", sentence[m.end():])
-        if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(
-                sentence, m.start(), m.end()):
-            found.append(Found(m.start(), m.end(), "number",
-                               lx.NUMBER_WORDS[m.group(1).lower()], unit=noun.group(1)))
+    for m in re.finditer(
+        r"(?<![\w-])(" + "|".join(lx.NUMBER_WORDS) + r")(?![\w-])", sentence, re.IGNORECASE
+    ):
+        noun = re.match(r" ([a-z]+s)\b", sentence[m.end() :])
+        if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(sentence, m.start(), m.end()):
+            found.append(
+                Found(
+                    m.start(),
+                    m.end(),
+                    "number",
+                    lx.NUMBER_WORDS[m.group(1).lower()],
+                    unit=noun.group(1),
+                )
+            )
     return found
 
 
@@ -275,8 +305,12 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     before = sentence[:start].rstrip()
     # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
     previous = re.search(r"([A-Za-z.#]+)$", before)
-    if previous and (previous.group(1)[:1].isupper() or previous.group(1) in ("#", "No.")) \
-            and start > 0 and not _sentence_start(before):
+    if (
+        previous
+        and (previous.group(1)[:1].isupper() or previous.group(1) in ("#", "No."))
+        and start > 0
+        and not _sentence_start(before)
+    ):
         return None
     rest = sentence[end:]
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
@@ -294,7 +328,7 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     elif not (m["pre"] or scale or m["ord"]):
         return None  # a bare figure: no unit or noun says what it counts
     text_end = unit_end if unit_end > tail_start else tail_start
-    if sentence[text_end:text_end + 1] == "-":
+    if sentence[text_end : text_end + 1] == "-":
         return None
     open_end = re.match(r",? (?:and|or) ([a-z]+)\b", sentence[text_end:])
     if open_end and open_end.group(1) in lx.OPEN_ENDS:
@@ -314,6 +348,7 @@ def _sentence_start(before: str) -> bool:
 
 # --- events, roles and claims ---------------------------------------------------------------
 
+
 def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
     """Describe what a sentence dates, when one time phrase dates its main clause plainly."""
     if len(times) != 1 or re.search(r"[“”\"]", sentence):
@@ -321,13 +356,13 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
     words = _words(sentence)
     if set(words) & lx.REPORTED or words[0] in PRONOUN_START:
         return None
-    head = re.match(r"(?:In|On|During) (?:the year )?$", sentence[:item.start])
-    tail = re.match(r"[.!]?$", sentence[item.end:])
-    if head and sentence[item.end:item.end + 2] == ", ":
-        rest = sentence[item.end + 2:]
+    head = re.match(r"(?:In|On|During) (?:the year )?$", sentence[: item.start])
+    tail = re.match(r"[.!]?$", sentence[item.end :])
+    if head and sentence[item.end : item.end + 2] == ", ":
+        rest = sentence[item.end + 2 :]
         event = rest[:1].upper() + rest[1:]
-    elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[:item.start]):
-        event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[:item.start])
+    elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[: item.start]):
+        event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[: item.start])
     else:
         return None
     event = event.rstrip(".!").strip()
@@ -345,15 +380,15 @@ def _claim(sentence: str, item: Found) -> str | None:
     words = _words(sentence)
     if words and words[0] in PRONOUN_START:
         return None
-    return sentence[:item.start] + "{value}" + sentence[item.end:]
+    return sentence[: item.start] + "{value}" + sentence[item.end :]
 
 
 def _role(sentence: str, item: Found) -> str | None:
     """Return what the sentence says its subject did, when the entity is that subject."""
-    before = sentence[:item.start].lower().split()
+    before = sentence[: item.start].lower().split()
     if any(word not in lx.TITLES for word in before) or item.type != "person":
         return None  # only a person named as the subject has a sound "Who ...?"
-    found = SUBJECT_VERB_RE.match(sentence[item.end:])
+    found = SUBJECT_VERB_RE.match(sentence[item.end :])
     if not found or found["verb"] in lx.STOPWORDS - {"is", "was", "has", "had", "did"}:
         return None
     if found["appo"] and item.type != "person":
@@ -367,6 +402,7 @@ def _role(sentence: str, item: Found) -> str | None:
 
 # --- people, places and organisations --------------------------------------------------------
 
+
 def _capitalised(sentence: str) -> list[str]:
     return [m.group() for m in NAME_RE.finditer(sentence)]
 
@@ -374,10 +410,14 @@ def _capitalised(sentence: str) -> list[str]:
 def _trim(tokens: list[str]) -> tuple[list[str], bool]:
     """Drop leading sentence words and titles; say whether a title was there."""
     titled = False
-    while tokens and (tokens[0].lower() in lx.COMMON_CAPITALS or tokens[0].lower() in lx.TITLES
-                      or tokens[0].lower().rstrip(".") in lx.TITLES):
-        titled = titled or tokens[0].lower() in lx.TITLES or \
-            tokens[0].lower().rstrip(".") in lx.TITLES
+    while tokens and (
+        tokens[0].lower() in lx.COMMON_CAPITALS
+        or tokens[0].lower() in lx.TITLES
+        or tokens[0].lower().rstrip(".") in lx.TITLES
+    ):
+        titled = (
+            titled or tokens[0].lower() in lx.TITLES or tokens[0].lower().rstrip(".") in lx.TITLES
+        )
         tokens = tokens[1:]
     while tokens and tokens[-1].lower() in ("of", "the", "de", "van", "von", "al"):
         tokens = tokens[:-1]
@@ -385,8 +425,20 @@ def _trim(tokens: list[str]) -> tuple[list[str], bool]:
 
 
 # Words that make a different place of the name they precede.
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-           "central", "new", "upper", "lower"}
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "new",
+    "upper",
+    "lower",
+}
 
 
 def _mentions(sentence: str):
@@ -401,9 +453,13 @@ def _mentions(sentence: str):
             continue  # "South Australia" is a state, not the country Australia
         text = " ".join(trimmed)
         start = m.start() + m.group().index(text)
-        titled = titled or bool(re.search(
-            r"\b(?:" + "|".join(re.escape(t) for t in lx.TITLES) + r")\s*$",
-            sentence[:start], re.IGNORECASE))
+        titled = titled or bool(
+            re.search(
+                r"\b(?:" + "|".join(re.escape(t) for t in lx.TITLES) + r")\s*$",
+                sentence[:start],
+                re.IGNORECASE,
+            )
+        )
         yield start, start + len(text), trimmed, titled
 
 
@@ -417,8 +473,11 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", "city"
     if lower in lx.CONTINENTS:
         return None
-    if tokens[-1].lower() in lx.ORG_HEADS or tokens[0].lower() in lx.ORG_HEADS or (
-            len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", name)):
+    if (
+        tokens[-1].lower() in lx.ORG_HEADS
+        or tokens[0].lower() in lx.ORG_HEADS
+        or (len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", name))
+    ):
         return "organisation", "organisation"
     # A lake is offered only against other lakes: a river "beside the railway" may be true.
     if tokens[-1].lower() in lx.PLACE_HEADS:
@@ -427,12 +486,18 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", tokens[0].lower()
     if any(t.lower() in lx.THING_HEADS for t in tokens):
         return None
-    if any(t.lower() in lx.COMMON_CAPITALS or re.fullmatch(r"[A-Z]{2,6}", t)
-           or t.lower() in ("of", "the") for t in tokens):
+    if any(
+        t.lower() in lx.COMMON_CAPITALS
+        or re.fullmatch(r"[A-Z]{2,6}", t)
+        or t.lower() in ("of", "the")
+        for t in tokens
+    ):
         return None
     verb = re.match(r",? ([a-z]+)\b", after)
-    speaks = bool(verb) and (verb.group(1) in lx.SPEECH_VERBS or (
-        verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS))
+    speaks = bool(verb) and (
+        verb.group(1) in lx.SPEECH_VERBS
+        or (verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS)
+    )
     if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
         return "person", "person"
     if len(tokens) == 1 and titled:
@@ -444,7 +509,7 @@ def _people(sentences: list[str]) -> dict[str, str]:
     """Map each person's full name, and each unambiguous surname, to the full name."""
     full: set[str] = set()
     for sentence in sentences:
-        for start, end, tokens, titled in _mentions(sentence):
+        for _start, end, tokens, titled in _mentions(sentence):
             kind = _kind(tokens, titled, sentence[end:])
             if kind and kind[0] == "person":
                 full.add(" ".join(tokens))
@@ -469,17 +534,21 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
     found = []
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
-        if sentence[end:end + 2] in ("'s", "’s") and name not in people:
+        if sentence[end : end + 2] in ("'s", "’s") and name not in people:
             continue
         # One of a list of names ("Ann, Bob and Carl walked"): any of them fits the gap.
         listed = re.search(r"[A-Z][\w.’'-]*(?:,| and| or) $", sentence[:start]) or re.match(
-            r"(?:,| and| or) [A-Z]", sentence[end:])
+            r"(?:,| and| or) [A-Z]", sentence[end:]
+        )
         if name in people and listed:
             continue
         if name in people:
             full = people[name]
-            found.append(Found(start, end, "person", full, unit="person",
-                               name=full if full != name else None))
+            found.append(
+                Found(
+                    start, end, "person", full, unit="person", name=full if full != name else None
+                )
+            )
             continue
         kind = _kind(tokens, titled, sentence[end:])
         if kind and kind[0] in ("place", "organisation"):
@@ -492,6 +561,7 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
 
 
 # --- dates the article gives for alike events ---------------------------------------------
+
 
 def _link_alike_dates(facts: list[Fact], article: _Article) -> list[Fact]:
     """Give dated facts of nearly the same sentence one event, so neither year is offered

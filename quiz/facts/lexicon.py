@@ -7,18 +7,64 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(word.strip().lower() for word in text.split("|") if word.strip())
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 WEEKDAYS = _words("monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 
 NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
 }
 SCALES = _words("thousand|million|billion|trillion")
 
@@ -68,16 +114,21 @@ STOPWORDS = _words(
     "more|most|other|own|same|said|says|one|new|first|last"
 )
 # Capitalised words that start sentences or name things but never begin a name.
-COMMON_CAPITALS = STOPWORDS | WEEKDAYS | frozenset(MONTHS) | _words(
-    "mr|mrs|ms|dr|prof|sir|dame|st|following|according|based|photo|meanwhile|however|"
-    "today|yesterday|tomorrow|last|next|earlier|later|now|after|before|during|despite|"
-    "although|because|if|while|since|once|yet|still|both|many|several|most|some|"
-    "officials|experts|residents|students|teachers|scientists|researchers|police|"
-    "critics|workers|engineers|visitors|people|children|parents|authorities|"
-    "north|south|east|west|northern|southern|eastern|western|central|chapter|section|"
-    "part|figure|table|page|volume|image|source|read|see|note|update|updated|share|"
-    "breaking|news|report|reports|editorial|opinion|analysis|just|only|even|every|"
-    "neither|either|nor|instead|thus|therefore|indeed|in|on|at|by|with|from|for|of"
+COMMON_CAPITALS = (
+    STOPWORDS
+    | WEEKDAYS
+    | frozenset(MONTHS)
+    | _words(
+        "mr|mrs|ms|dr|prof|sir|dame|st|following|according|based|photo|meanwhile|however|"
+        "today|yesterday|tomorrow|last|next|earlier|later|now|after|before|during|despite|"
+        "although|because|if|while|since|once|yet|still|both|many|several|most|some|"
+        "officials|experts|residents|students|teachers|scientists|researchers|police|"
+        "critics|workers|engineers|visitors|people|children|parents|authorities|"
+        "north|south|east|west|northern|southern|eastern|western|central|chapter|section|"
+        "part|figure|table|page|volume|image|source|read|see|note|update|updated|share|"
+        "breaking|news|report|reports|editorial|opinion|analysis|just|only|even|every|"
+        "neither|either|nor|instead|thus|therefore|indeed|in|on|at|by|with|from|for|of"
+    )
 )
 
 # Words before a name that say it is a person's ("President Kassym-Jomart Tokayev").
@@ -163,8 +214,10 @@ CITIES = _words(
     "Baikonur|St. Petersburg|Saint Petersburg|Novosibirsk|Kazan|Samarkand|Bukhara|Odesa|"
     "Lviv|Venice|Florence|Vladivostok|Irkutsk"
 )
-CONTINENTS = _words("Africa|Antarctica|Asia|Europe|North America|South America|Oceania|"
-                    "Arctic|Antarctic|Atlantic|Pacific|Mediterranean|Caribbean")
+CONTINENTS = _words(
+    "Africa|Antarctica|Asia|Europe|North America|South America|Oceania|"
+    "Arctic|Antarctic|Atlantic|Pacific|Mediterranean|Caribbean"
+)
 # Last words of names of things, never of people ("Hubble Space Telescope was launched").
 THING_HEADS = _words(
     "railway|railroad|line|telescope|ship|boat|mission|expedition|programme|program|"

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from quiz.facts.model import Fact, FactError, fact_from_dict, fact_problems
 from quiz.facts.problems import (
-    Problem, SeedFileError, field_line, header_lines, read_toml, table_line,
+    Problem,
+    SeedFileError,
+    field_line,
+    header_lines,
+    read_toml,
+    table_line,
 )
 from quiz.facts.sentences import split_sentences
 
@@ -40,16 +45,24 @@ def load_article_seed(path: Path) -> ArticleSeed:
 
     for name in data:
         if name not in ("article", "fact"):
-            report(table_line(text, name), f"unknown table or field {name!r} "
-                   "(known: [article], [[fact]])")
+            report(
+                table_line(text, name),
+                f"unknown table or field {name!r} (known: [article], [[fact]])",
+            )
     article = _check_article(data.get("article"), text, report)
     body = _read_article(path, article, text, report) if article else None
     sentences = set(split_sentences(body)) if body is not None else None
     facts = _check_facts(data.get("fact"), text, sentences, report)
     if problems:
         raise SeedFileError(problems)
-    return ArticleSeed(slug=article["slug"], title=article["title"], body=body,
-                       source=article.get("source"), facts=facts, path=path)
+    return ArticleSeed(
+        slug=article["slug"],
+        title=article["title"],
+        body=body,
+        source=article.get("source"),
+        facts=facts,
+        path=path,
+    )
 
 
 def _check_article(article, text: str, report) -> dict | None:
@@ -60,8 +73,10 @@ def _check_article(article, text: str, report) -> dict | None:
     ok = True
     for name in article:
         if name not in ARTICLE_FIELDS:
-            report(field_line(text, start, name),
-                   f"article: {name}: unknown field (known: {', '.join(ARTICLE_FIELDS)})")
+            report(
+                field_line(text, start, name),
+                f"article: {name}: unknown field (known: {', '.join(ARTICLE_FIELDS)})",
+            )
     for name in ARTICLE_FIELDS:
         value = article.get(name)
         if value is None and name == "source":
@@ -74,8 +89,10 @@ def _check_article(article, text: str, report) -> dict | None:
             ok = False
     slug = article.get("slug")
     if isinstance(slug, str) and slug.strip() and not SLUG_RE.fullmatch(slug):
-        report(field_line(text, start, "slug"),
-               "article: slug: use lowercase letters, digits and '-' only")
+        report(
+            field_line(text, start, "slug"),
+            "article: slug: use lowercase letters, digits and '-' only",
+        )
         ok = False
     return article if ok else None
 

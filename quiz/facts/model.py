@@ -20,11 +20,11 @@ VALUE_HINTS = {
     "year": "a year is a whole number like 1961",
     "date": "a date is written like 1955-06-02",
     "number": "a number is written like 70 or 83.6",
-    "person": "a person is a non-empty name like \"Yuri Gagarin\"",
-    "place": "a place is a non-empty name like \"Baikonur\"",
-    "organisation": "an organisation is a non-empty name like \"TASS\"",
+    "person": 'a person is a non-empty name like "Yuri Gagarin"',
+    "place": 'a place is a non-empty name like "Baikonur"',
+    "organisation": 'an organisation is a non-empty name like "TASS"',
     "list": "a list is an array of at least two different non-empty strings like "
-    "[\"education\", \"tourism\"]",
+    '["education", "tourism"]',
 }
 
 
@@ -152,13 +152,17 @@ def fact_problems(data) -> list[FactError]:
             problems.append(FactError("must be a non-empty string", name))
     key = data.get("key")
     if isinstance(key, str) and key.strip() and not KEY_RE.fullmatch(key):
-        problems.append(FactError(
-            "use lowercase letters, digits, '-' and '_' (starting with a letter or digit)",
-            "key"))
+        problems.append(
+            FactError(
+                "use lowercase letters, digits, '-' and '_' (starting with a letter or digit)",
+                "key",
+            )
+        )
     ftype = data.get("type")
     if isinstance(ftype, str) and ftype.strip() and ftype not in FACT_TYPES:
-        problems.append(FactError(f"unknown type {ftype!r} (known: {', '.join(FACT_TYPES)})",
-                                  "type"))
+        problems.append(
+            FactError(f"unknown type {ftype!r} (known: {', '.join(FACT_TYPES)})", "type")
+        )
         ftype = None
     if ftype not in FACT_TYPES:
         ftype = None
@@ -181,8 +185,7 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
     if ftype in DATED_TYPES and "event" not in data:
         problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
     if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
-        problems.append(FactError(f"missing (a {ftype} fact needs a role for \"Who ...?\")",
-                                  "role"))
+        problems.append(FactError(f'missing (a {ftype} fact needs a role for "Who ...?")', "role"))
     if "wrong" in data:
         problems.extend(_wrong_rules(data, ftype))
     return problems
@@ -191,7 +194,8 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
 def _wrong_rules(data: dict, ftype: str | None) -> list[FactError]:
     wrong = data["wrong"]
     if not isinstance(wrong, list | tuple) or not all(
-            isinstance(item, str) and item.strip() for item in wrong):
+        isinstance(item, str) and item.strip() for item in wrong
+    ):
         return [FactError("must be an array of non-empty strings", "wrong")]
     problems = []
     if len({item.strip().casefold() for item in wrong}) != len(wrong):
@@ -244,8 +248,13 @@ def fact_to_dict(fact: Fact) -> dict:
         value = str(value)
     elif isinstance(value, tuple):
         value = list(value)
-    data = {"key": fact.key, "type": fact.type, "about": fact.about, "value": value,
-            "sentence": fact.sentence}
+    data = {
+        "key": fact.key,
+        "type": fact.type,
+        "about": fact.about,
+        "value": value,
+        "sentence": fact.sentence,
+    }
     for name in OPTIONAL_TEXT_FIELDS:
         if getattr(fact, name) is not None:
             data[name] = getattr(fact, name)

@@ -6,21 +6,114 @@ import re
 
 # Never end a sentence: titles and abbreviations always followed by more of it.
 ALWAYS_JOINED = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "sen", "rep", "gov", "lt",
-    "col", "capt", "sgt", "cpl", "rev", "hon", "mt", "ft", "fig", "vol", "pp", "vs", "cf",
-    "approx", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "ave", "blvd", "dept", "est", "ca", "op",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "no",
+    "nos",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "cpl",
+    "rev",
+    "hon",
+    "mt",
+    "ft",
+    "fig",
+    "vol",
+    "pp",
+    "vs",
+    "cf",
+    "approx",
+    "e.g",
+    "i.e",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "ave",
+    "blvd",
+    "dept",
+    "est",
+    "ca",
+    "op",
 }
 # May end a sentence ("... in the U.S. The ..."): split only before a typical opener.
 SOMETIMES_FINAL = {
-    "u.s", "u.k", "u.n", "u.s.a", "e.u", "inc", "ltd", "co", "corp", "jr", "sr", "etc",
-    "a.m", "p.m", "bros", "plc",
+    "u.s",
+    "u.k",
+    "u.n",
+    "u.s.a",
+    "e.u",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "etc",
+    "a.m",
+    "p.m",
+    "bros",
+    "plc",
 }
 OPENERS = {
-    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "you", "this", "that",
-    "these", "those", "there", "in", "on", "at", "but", "and", "so", "yet", "however",
-    "meanwhile", "his", "her", "their", "our", "after", "before", "when", "while", "as",
-    "if", "for", "since", "then", "today", "now",
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "his",
+    "her",
+    "their",
+    "our",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "for",
+    "since",
+    "then",
+    "today",
+    "now",
 }
 CLOSERS = "\"'”’)]»"
 OPENING = "\"'“‘([«"
@@ -86,7 +179,7 @@ def _split_chunk(chunk: str) -> list[str]:
     for match in BOUNDARY_RE.finditer(chunk):
         if not _ends_sentence(chunk, match):
             continue
-        pieces.append(chunk[start:match.end()])
+        pieces.append(chunk[start : match.end()])
         start = match.end()
     pieces.append(chunk[start:])
     return [" ".join(piece.split()) for piece in pieces if piece.strip()]
@@ -107,6 +200,6 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
     if re.fullmatch(r"[a-z]", word) and before.group(1).isupper():
         return False
     if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
-        following = re.match(r"\s+\W*(\w+)", chunk[match.end():])
+        following = re.match(r"\s+\W*(\w+)", chunk[match.end() :])
         return bool(following) and following.group(1).lower() in OPENERS
     return True

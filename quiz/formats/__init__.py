@@ -20,5 +20,13 @@ def dump(items: list[Item], fmt: str) -> Dumped:
 
 
 __all__ = [
-    "FORMATS", "Choice", "Dumped", "FormatError", "Item", "Parsed", "Problem", "dump", "parse",
+    "FORMATS",
+    "Choice",
+    "Dumped",
+    "FormatError",
+    "Item",
+    "Parsed",
+    "Problem",
+    "dump",
+    "parse",
 ]

@@ -26,7 +26,6 @@ def parse(data: bytes | str) -> Parsed:
     parsed, problems = Parsed(), []
     current: Item | None = None
 
-
     for number, raw in enumerate(decode(data).split("\n"), start=1):
         line = raw.strip()
         if not line:
@@ -49,9 +48,14 @@ def parse(data: bytes | str) -> Parsed:
                 )
             current.options.append(Choice(text.strip(), False))
         elif current is not None and current.options:
-            problems.append(Problem(
-                number, 1, f"expected the next option (like 'C. text') or 'ANSWER: X' to end "
-                           f"the question of line {current.line}"))
+            problems.append(
+                Problem(
+                    number,
+                    1,
+                    f"expected the next option (like 'C. text') or 'ANSWER: X' to end "
+                    f"the question of line {current.line}",
+                )
+            )
             current = Item(kind="choice", prompt=line, answer="", line=number)
         elif current is not None:
             current.prompt += "\n" + line
@@ -68,7 +72,9 @@ def _finish(item: Item, letter: str, number: int, parsed: Parsed, problems: list
     letters = string.ascii_uppercase[: len(item.options)]
     if len(letter) != 1 or letter.upper() not in letters:
         problems.append(
-            Problem(number, 1, f"'ANSWER: {letter}' must name one of the options {', '.join(letters)}")
+            Problem(
+                number, 1, f"'ANSWER: {letter}' must name one of the options {', '.join(letters)}"
+            )
         )
         return
     chosen = item.options[letters.index(letter.upper())]

@@ -274,7 +274,7 @@ def _items(offset: int, body: str) -> list[tuple[int, str, str]]:
     if not marks or body[: marks[0]].strip():
         raise _Reject(offset, "an answer must start with '=' (right) or '~' (wrong)")
     ends = marks[1:] + [len(body)]
-    return [(offset + a, body[a], body[a + 1 : b]) for a, b in zip(marks, ends)]
+    return [(offset + a, body[a], body[a + 1 : b]) for a, b in zip(marks, ends, strict=False)]
 
 
 def _weighted(index: int, text: str) -> tuple[int | None, str, str | None]:
@@ -333,10 +333,7 @@ def _short(read) -> Item:
 
 
 def _numerical(offset: int, body: str, clean) -> Item:
-    if body.lstrip().startswith(("=", "~")):
-        parts = _items(offset, body)
-    else:
-        parts = [(offset, "=", body)]
+    parts = _items(offset, body) if body.lstrip().startswith(("=", "~")) else [(offset, "=", body)]
     ranges, feedback = [], None
     for index, marker, raw in parts:
         weight, value, note = _weighted(index, raw)
@@ -344,8 +341,9 @@ def _numerical(offset: int, body: str, clean) -> Item:
             continue
         found = _number_range(show(value).strip())
         if found is None:
-            raise _Reject(index, f"{show(value).strip()!r} is not a number, number:tolerance "
-                                 "or min..max")
+            raise _Reject(
+                index, f"{show(value).strip()!r} is not a number, number:tolerance or min..max"
+            )
         if weight not in (None, 100):
             found["weight"] = weight
         elif feedback is None and note:
@@ -354,8 +352,13 @@ def _numerical(offset: int, body: str, clean) -> Item:
     accepted = [r for r in ranges if "weight" not in r]
     if not accepted:
         raise _Skip("no answer earns full credit, so no answer could be scored right")
-    return Item(kind="short", prompt="", answer=shown_number(accepted[0]),
-                data={"numeric": ranges}, feedback=feedback)
+    return Item(
+        kind="short",
+        prompt="",
+        answer=shown_number(accepted[0]),
+        data={"numeric": ranges},
+        feedback=feedback,
+    )
 
 
 def _number_range(text: str) -> dict | None:
@@ -456,7 +459,7 @@ def _block(item: Item) -> str:
         return _short_block(item)
     weights = (item.data or {}).get("weights") or [None] * len(item.options)
     parts = []
-    for option, weight in zip(item.options, weights):
+    for option, weight in zip(item.options, weights, strict=False):
         if weight is not None:
             parts.append(f"~%{weight}%{escape(option.text)}{_feedback(option.feedback)}")
         else:
@@ -470,8 +473,7 @@ def _short_block(item: Item) -> str:
     if "numeric" in data:
         ranges = data["numeric"]
         parts = [
-            ("=" + (f"%{r['weight']}%" if "weight" in r else "") + _number_text(r))
-            for r in ranges
+            ("=" + (f"%{r['weight']}%" if "weight" in r else "") + _number_text(r)) for r in ranges
         ]
         parts[0] += _feedback(item.feedback)
         if len(ranges) == 1 and "weight" not in ranges[0]:
@@ -482,5 +484,3 @@ def _short_block(item: Item) -> str:
     parts[0] += _feedback(item.feedback)
     parts += [f"=%{weight}%{escape(text)}" for text, weight in data.get("partial", [])]
     return " ".join(parts)
-
-

@@ -46,7 +46,9 @@ def parse(data: bytes | str) -> Parsed:
             [Problem(1, 1, f"response_code is {code!r}: the response holds no questions")]
         )
     parsed, problems = Parsed(), []
-    for result, (line, column) in zip(top["results"], _positions(text, len(top["results"]))):
+    for result, (line, column) in zip(
+        top["results"], _positions(text, len(top["results"])), strict=False
+    ):
         try:
             item = _item(result)
         except ValueError as error:
@@ -121,8 +123,10 @@ def _item(result) -> Item:
         raise ValueError('"category" must be a string')
     if kind == "true_false":
         if right not in TRUE_FALSE or wrong != [t for t in TRUE_FALSE if t != right]:
-            raise ValueError('a boolean question has "correct_answer" True or False and the '
-                             "other one as its only incorrect answer")
+            raise ValueError(
+                'a boolean question has "correct_answer" True or False and the '
+                "other one as its only incorrect answer"
+            )
         options = [Choice(t, t == right) for t in TRUE_FALSE]
     else:
         options = [Choice(right, True)] + [Choice(w, False) for w in wrong]
@@ -167,8 +171,9 @@ def dump(items: list[Item]) -> Dumped:
     for item in items:
         found = result(item)
         if found is None:
-            skipped.append((item.prompt, "Open Trivia DB has only multiple-choice and "
-                                         "true/false questions"))
+            skipped.append(
+                (item.prompt, "Open Trivia DB has only multiple-choice and true/false questions")
+            )
         else:
             results.append(found)
     text = json.dumps({"response_code": 0, "results": results}, ensure_ascii=False, indent=2)

@@ -87,7 +87,7 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _header(rows) -> tuple[int, dict]:
-    for index, (line, row) in enumerate(rows[:HEADER_ROWS_SEARCHED]):
+    for index, (_line, row) in enumerate(rows[:HEADER_ROWS_SEARCHED]):
         columns = {}
         for n, cell in enumerate(row):
             name = cell.strip().casefold()
@@ -108,8 +108,14 @@ def _header(rows) -> tuple[int, dict]:
             return index, columns
     line = rows[0][0] if rows else 1
     raise FormatError(
-        [Problem(line, 0, "no header row with the columns 'Question', 'Answer 1' … and "
-                          "'Correct answer(s)' in the first 10 rows")]
+        [
+            Problem(
+                line,
+                0,
+                "no header row with the columns 'Question', 'Answer 1' … and "
+                "'Correct answer(s)' in the first 10 rows",
+            )
+        ]
     )
 
 
@@ -195,8 +201,9 @@ def dump(items: list[Item]) -> Dumped:
     width = max([4] + [len(i.options) or len((i.data or {}).get("accepted", [])) for i in items])
     out, skipped = io.StringIO(), []
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER + [f"Answer {n} - max 75 characters" for n in range(1, width + 1)]
-                    + TAIL)
+    writer.writerow(
+        HEADER + [f"Answer {n} - max 75 characters" for n in range(1, width + 1)] + TAIL
+    )
     for item in items:
         if item.kind == "short":
             texts = (item.data or {}).get("accepted") or [item.answer]
@@ -210,7 +217,9 @@ def dump(items: list[Item]) -> Dumped:
             correct = [n for n, o in enumerate(item.options, start=1) if o.correct]
         cells = [_safe(t) for t in texts] + [""] * (width - len(texts))
         writer.writerow(
-            [_safe(item.prompt)] + cells + [
+            [_safe(item.prompt)]
+            + cells
+            + [
                 str(item.time_limit or ""),
                 ",".join(map(str, correct)),
                 _safe(item.explanation),

@@ -4,10 +4,23 @@ from quiz.generation.checks import check_question, grade
 from quiz.generation.filling import generate
 from quiz.generation.question import GeneratedQuestion
 from quiz.generation.templates import (
-    KINDS, Template, TemplateError, load_templates, parse_template, template_to_dict,
+    KINDS,
+    Template,
+    TemplateError,
+    load_templates,
+    parse_template,
+    template_to_dict,
 )
 
 __all__ = [
-    "KINDS", "GeneratedQuestion", "Template", "TemplateError", "check_question", "generate",
-    "grade", "load_templates", "parse_template", "template_to_dict",
+    "KINDS",
+    "GeneratedQuestion",
+    "Template",
+    "TemplateError",
+    "check_question",
+    "generate",
+    "grade",
+    "load_templates",
+    "parse_template",
+    "template_to_dict",
 ]

@@ -9,8 +9,9 @@ from decimal import Decimal, InvalidOperation
 
 from quiz.facts import FACT_TYPES, Fact
 from quiz.facts.model import DATED_TYPES
+from quiz.facts.text import BLANK
 from quiz.generation.formatting import capitalise, normalise, visible_in, year_of
-from quiz.generation.question import BLANK, GeneratedQuestion
+from quiz.generation.question import GeneratedQuestion
 from quiz.generation.templates import KINDS
 from quiz.generation.truths import by_key as facts_by_key
 from quiz.generation.truths import groups_of, is_true
@@ -74,8 +75,9 @@ def _visibility_rules(q: GeneratedQuestion) -> list[str]:
 
 def _group_rule(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
     counts = Counter(group for option in q.options for group in groups_of(option, facts))
-    return [f"several options share the group {group!r}"
-            for group, count in counts.items() if count > 1]
+    return [
+        f"several options share the group {group!r}" for group, count in counts.items() if count > 1
+    ]
 
 
 def _true_options(q: GeneratedQuestion, fact: Fact, facts: Sequence[Fact]) -> list[str]:
@@ -103,8 +105,7 @@ def _year_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) ->
     if q.answer != str(year_of(own[0])):
         return [f"the answer {q.answer!r} is not the year {year_of(own[0])}"]
     bad = [option for option in _wrong_options(q) if not re.fullmatch(r"\d{1,4}", option)]
-    return [f"option {option!r} is not a year" for option in bad] + _true_options(
-        q, own[0], facts)
+    return [f"option {option!r} is not a year" for option in bad] + _true_options(q, own[0], facts)
 
 
 def _date_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
@@ -116,8 +117,11 @@ def _number_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) 
         if any(fact.type not in DATED_TYPES for fact in own):
             return ["a years-between question needs two dated facts"]
         difference = abs(year_of(own[0]) - year_of(own[1]))
-        problems = [] if q.answer == str(difference) else [
-            f"the answer {q.answer!r} is not the {difference} years between the events"]
+        problems = (
+            []
+            if q.answer == str(difference)
+            else [f"the answer {q.answer!r} is not the {difference} years between the events"]
+        )
         for option in _wrong_options(q):
             if not option.isdigit() or int(option) == difference:
                 problems.append(f"the wrong option {option!r} is not a different whole number")
@@ -167,10 +171,13 @@ def _true_false_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fac
     if value is None:
         return ["the prompt does not state the fact's claim"]
     stated_true = is_true(value, fact, facts) or (
-        fact.type == "list" and normalise(value) in {normalise(item) for item in fact.value})
+        fact.type == "list" and normalise(value) in {normalise(item) for item in fact.value}
+    )
     if (q.answer == "True") != stated_true:
-        return [f"the claim with {value!r} is {'true' if stated_true else 'false'}, "
-                f"but the answer is {q.answer}"]
+        return [
+            f"the claim with {value!r} is {'true' if stated_true else 'false'}, "
+            f"but the answer is {q.answer}"
+        ]
     return []
 
 
@@ -228,8 +235,11 @@ def _loosely(given: str, answer: str) -> bool:
 
 
 def _as_number(text: str) -> Decimal | None:
-    cleaned = text.strip().replace(",", "") if re.fullmatch(
-        r"\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*", text) else text.strip()
+    cleaned = (
+        text.strip().replace(",", "")
+        if re.fullmatch(r"\s*[-+]?\d{1,3}(,\d{3})+(\.\d+)?\s*", text)
+        else text.strip()
+    )
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
         return None
     try:

@@ -10,8 +10,15 @@ from decimal import Decimal
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES
 from quiz.generation.formatting import (
-    date_style, format_date, format_number, is_number_word, normalise, number_style, spell_number,
-    visible_in, year_of,
+    date_style,
+    format_date,
+    format_number,
+    is_number_word,
+    normalise,
+    number_style,
+    spell_number,
+    visible_in,
+    year_of,
 )
 from quiz.generation.truths import groups_of, is_true, same_event
 
@@ -20,8 +27,13 @@ def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> li
     """Return candidate wrong years: other events' years first, then neighbouring years."""
     year = year_of(fact)
     own = {year_of(other) for other in same_event(fact, facts)}
-    others = sorted({year_of(other) for other in facts
-                     if other.type in DATED_TYPES and year_of(other) not in own})
+    others = sorted(
+        {
+            year_of(other)
+            for other in facts
+            if other.type in DATED_TYPES and year_of(other) not in own
+        }
+    )
     rng.shuffle(others)
     near = [year + step for step in (-1, 1, -2, 2, -3, 3, -5, 5, -10, 10)]
     rng.shuffle(near)
@@ -29,18 +41,19 @@ def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> li
     return [str(y) for y in others[:2] + near + others[2:] if 0 < y <= 9999]
 
 
-def date_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random,
-                    style: str | None = None) -> list[str]:
+def date_candidates(
+    fact: Fact, facts: Sequence[Fact], rng: random.Random, style: str | None = None
+) -> list[str]:
     """Return candidate wrong dates written in the answer's style."""
     day, style = fact.value, style or date_style(fact.text)
-    others = sorted({other.value for other in facts
-                     if other.type == "date" and other.value != day})
+    others = sorted({other.value for other in facts if other.type == "date" and other.value != day})
     rng.shuffle(others)
     shifted = [day + datetime.timedelta(days=step) for step in (-1, 1, -2, 2, 7, -7)]
     shifted += [_with_year(day, day.year + step) for step in (-1, 1, -2, 2)]
     rng.shuffle(shifted)
-    return [format_date(when, style) for when in others[:1] + shifted + others[1:]
-            if when is not None]
+    return [
+        format_date(when, style) for when in others[:1] + shifted + others[1:] if when is not None
+    ]
 
 
 def _with_year(day: datetime.date, year: int) -> datetime.date | None:
@@ -57,11 +70,17 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     step = _step(value, style["places"])
     near = [value + step * k for k in (-1, 1, -2, 2, 3, -3)]
     rng.shuffle(near)
-    others = [Decimal(other.value) for other in facts
-              if other.type == "number" and other.unit == fact.unit and other.value != fact.value]
+    others = [
+        Decimal(other.value)
+        for other in facts
+        if other.type == "number" and other.unit == fact.unit and other.value != fact.value
+    ]
     rng.shuffle(others)
-    keep = [number for number in others[:1] + near + others[1:]
-            if number != value and (number >= 0 or value < 0)]
+    keep = [
+        number
+        for number in others[:1] + near + others[1:]
+        if number != value and (number >= 0 or value < 0)
+    ]
     if is_number_word(fact.text):
         # "three elements", never "1 elements": a word answer gets word options.
         return [word for number in keep if (word := spell_number(number, fact.text))]
@@ -88,9 +107,14 @@ def difference_candidates(difference: int, rng: random.Random) -> list[str]:
 
 def entity_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
     """Return candidate wrong entities: hand-checked ones, then others of the same form."""
-    same_form = [str(other.value) for other in facts
-                 if fact.type != "list" and other.type == fact.type and other.unit == fact.unit
-                 and other is not fact]
+    same_form = [
+        str(other.value)
+        for other in facts
+        if fact.type != "list"
+        and other.type == fact.type
+        and other.unit == fact.unit
+        and other is not fact
+    ]
     wrong = list(fact.wrong)
     rng.shuffle(wrong)
     rng.shuffle(same_form)
@@ -113,8 +137,14 @@ def candidates_for(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> lis
     return entity_candidates(fact, facts, rng)
 
 
-def pick(answer: str, candidates: Sequence[str], fact: Fact, facts: Sequence[Fact],
-         prompt: str, count: int = 3) -> list[str]:
+def pick(
+    answer: str,
+    candidates: Sequence[str],
+    fact: Fact,
+    facts: Sequence[Fact],
+    prompt: str,
+    count: int = 3,
+) -> list[str]:
     """Choose up to count wrong options: distinct, false, unseen in the prompt, one per group."""
     chosen: list[str] = []
     seen = {normalise(answer)}
@@ -123,9 +153,13 @@ def pick(answer: str, candidates: Sequence[str], fact: Fact, facts: Sequence[Fac
         if len(chosen) == count:
             break
         groups = groups_of(candidate, facts)
-        if (normalise(candidate) in seen or is_true(candidate, fact, facts)
-                or visible_in(candidate, prompt) or groups & used_groups
-                or (fact.type == "person" and _name_in(candidate, prompt))):
+        if (
+            normalise(candidate) in seen
+            or is_true(candidate, fact, facts)
+            or visible_in(candidate, prompt)
+            or groups & used_groups
+            or (fact.type == "person" and _name_in(candidate, prompt))
+        ):
             continue
         chosen.append(candidate)
         seen.add(normalise(candidate))
@@ -135,5 +169,6 @@ def pick(answer: str, candidates: Sequence[str], fact: Fact, facts: Sequence[Fac
 
 def _name_in(name: str, prompt: str) -> bool:
     """Tell whether part of a person's name is already in the prompt ("Tokayev named ...")."""
-    return any(visible_in(part, prompt) for part in name.split()
-               if part[:1].isupper() and len(part) >= 4)
+    return any(
+        visible_in(part, prompt) for part in name.split() if part[:1].isupper() and len(part) >= 4
+    )

@@ -9,20 +9,32 @@ from dataclasses import dataclass
 
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
+from quiz.facts.text import BLANK
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
-    candidates_for, date_candidates, difference_candidates, entity_candidates, pick,
+    candidates_for,
+    date_candidates,
+    difference_candidates,
+    entity_candidates,
+    pick,
     year_candidates,
 )
 from quiz.generation.formatting import (
-    answer_text, capitalise, date_style, normalise, parse_number, visible_in, year_of,
+    answer_text,
+    capitalise,
+    date_style,
+    normalise,
+    parse_number,
+    visible_in,
+    year_of,
 )
 from quiz.generation.question import (
-    BLANK, GeneratedQuestion, fingerprint, seeded_random,
+    GeneratedQuestion,
+    fingerprint,
+    seeded_random,
 )
 from quiz.generation.templates import Template, placeholders, render
 from quiz.generation.truths import FactSet
-
 
 PAIR_WINDOW = 12
 
@@ -67,8 +79,13 @@ def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
         options = tuple(shuffled)
     explanation = " ".join(dict.fromkeys(fact.sentence for fact in draft.facts))
     return GeneratedQuestion(
-        kind=template.kind, prompt=draft.prompt, answer=draft.answer, options=options,
-        explanation=explanation, fact_keys=keys, template_key=template.key,
+        kind=template.kind,
+        prompt=draft.prompt,
+        answer=draft.answer,
+        options=options,
+        explanation=explanation,
+        fact_keys=keys,
+        template_key=template.key,
         fingerprint=fingerprint(template.kind, draft.prompt, draft.answer),
         time_limit=template.time_limit,
     )
@@ -91,7 +108,7 @@ def _drafts(template: Template, facts: list[Fact]) -> Iterator[Draft]:
         # Each dated fact is paired with the next few only: a long article's every pair
         # would be hundreds of thousands of near-identical questions.
         for n, a in enumerate(dated):
-            for b in dated[n + 1:n + 1 + PAIR_WINDOW]:
+            for b in dated[n + 1 : n + 1 + PAIR_WINDOW]:
                 yield from build(template, a, b, facts)
         return
     build = BUILDERS[template.kind]
@@ -108,8 +125,13 @@ def _named(description: str | None) -> str | None:
 
 def _context(fact: Fact) -> dict[str, str | None]:
     value = None if fact.type == "list" else answer_text(fact)
-    return {"event": _named(fact.event), "about": _named(fact.about),
-            "role": _named(fact.role), "unit": fact.unit, "value": value}
+    return {
+        "event": _named(fact.event),
+        "about": _named(fact.about),
+        "role": _named(fact.role),
+        "unit": fact.unit,
+        "value": value,
+    }
 
 
 def _fill(text: str, values: dict[str, str | None]) -> str | None:
@@ -127,8 +149,9 @@ def _year(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact))
     if prompt:
         answer = str(year_of(fact))
-        wrong = pick(answer, year_candidates(fact, facts, _rng(template, fact)), fact, facts,
-                     prompt)
+        wrong = pick(
+            answer, year_candidates(fact, facts, _rng(template, fact)), fact, facts, prompt
+        )
         yield Draft(prompt, answer, wrong, (fact,))
 
 
@@ -142,8 +165,9 @@ def _date(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact)) if fact.type == "date" else None
     if prompt:
         answer = answer_text(fact)
-        wrong = pick(answer, date_candidates(fact, facts, _rng(template, fact)), fact, facts,
-                     prompt)
+        wrong = pick(
+            answer, date_candidates(fact, facts, _rng(template, fact)), fact, facts, prompt
+        )
         yield Draft(prompt, answer, wrong, (fact,))
 
 
@@ -151,15 +175,16 @@ def _number(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft
     prompt = _fill(template.text, _context(fact))
     if prompt:
         answer = answer_text(fact)
-        wrong = pick(answer, candidates_for(fact, facts, _rng(template, fact)), fact, facts,
-                     prompt)
+        wrong = pick(answer, candidates_for(fact, facts, _rng(template, fact)), fact, facts, prompt)
         yield Draft(prompt, answer, wrong, (fact,))
 
 
 def _shares_role(fact: Fact, facts: list[Fact]) -> bool:
     role = normalise(fact.role or "")
-    return any(other is not fact and other.type == fact.type
-               and normalise(other.role or "") == role for other in facts)
+    return any(
+        other is not fact and other.type == fact.type and normalise(other.role or "") == role
+        for other in facts
+    )
 
 
 def _choice(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
@@ -209,8 +234,11 @@ def _cloze(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]
     prompt = _fill(template.text, {**_context(fact), "sentence": blanked})
     if prompt:
         rng = _rng(template, fact)
-        candidates = (date_candidates(fact, facts, rng, date_style(target))
-                      if fact.type == "date" else candidates_for(fact, facts, rng))
+        candidates = (
+            date_candidates(fact, facts, rng, date_style(target))
+            if fact.type == "date"
+            else candidates_for(fact, facts, rng)
+        )
         yield Draft(prompt, target, pick(target, candidates, fact, facts, prompt), (fact,))
 
 
@@ -263,8 +291,9 @@ def _first(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[
     later = b if earlier is a else a
     # The prompt names the two events in an order that does not give the answer away.
     named = (a, b) if _rng(template, a, b).random() < 0.5 else (b, a)
-    prompt = _fill(template.text, {"a.event": _named(named[0].event),
-                                   "b.event": _named(named[1].event)})
+    prompt = _fill(
+        template.text, {"a.event": _named(named[0].event), "b.event": _named(named[1].event)}
+    )
     if prompt:
         options = [capitalise(named[0].event), capitalise(named[1].event)]
         yield Draft(prompt, capitalise(earlier.event), options, (earlier, later), ordered=True)

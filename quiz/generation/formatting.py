@@ -9,9 +9,22 @@ from decimal import Decimal, InvalidOperation
 
 from quiz.facts import Fact
 from quiz.facts.lexicon import NUMBER_WORDS
+from quiz.facts.text import word_matches
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTH_RE = "|".join(MONTHS)
 NUMBER_TEXT_RE = re.compile(
     r"^(?P<pre>\D*?)(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?P<ord>st|nd|rd|th)?"
@@ -118,8 +131,11 @@ def answer_text(fact: Fact) -> str:
     if fact.type == "date":
         return format_date(fact.value, date_style(fact.text))
     if fact.type == "number":
-        return fact.text if fact.text and parse_number(fact.text) == Decimal(fact.value) \
+        return (
+            fact.text
+            if fact.text and parse_number(fact.text) == Decimal(fact.value)
             else format_number(fact.value, number_style(fact.text))
+        )
     return str(fact.value)
 
 
@@ -140,20 +156,3 @@ def visible_in(needle: str, haystack: str) -> bool:
     """Tell whether needle appears in haystack as whole words, ignoring case."""
     needle, haystack = normalise(needle), normalise(haystack)
     return bool(needle) and bool(word_matches(needle, haystack))
-
-
-def word_matches(needle: str, haystack: str) -> list[int]:
-    """Return where needle occurs in haystack as whole words (exact case)."""
-    # A plain search with word-boundary checks: a compiled pattern per needle would fill
-    # the regex cache on a long article.
-    found, start = [], haystack.find(needle) if needle else -1
-    while start != -1:
-        end = start + len(needle)
-        if not _word_char(haystack[start - 1:start]) and not _word_char(haystack[end:end + 1]):
-            found.append(start)
-        start = haystack.find(needle, start + 1)
-    return found
-
-
-def _word_char(char: str) -> bool:
-    return bool(char) and (char.isalnum() or char == "_")

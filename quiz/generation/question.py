@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from quiz.generation.formatting import normalise
 
-BLANK = "_____"
-
 
 @dataclass(frozen=True)
 class GeneratedQuestion:

@@ -10,10 +10,28 @@ from pathlib import Path
 from quiz.facts.problems import Problem, SeedFileError, field_line, header_lines, read_toml
 
 KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze", "short")
-OVERS = ("dated", "dated,dated", "person", "place", "organisation", "entity", "number",
-         "list", "any")
-PLACEHOLDERS = ("event", "about", "role", "unit", "value", "a.event", "b.event", "sentence",
-                "claim")
+OVERS = (
+    "dated",
+    "dated,dated",
+    "person",
+    "place",
+    "organisation",
+    "entity",
+    "number",
+    "list",
+    "any",
+)
+PLACEHOLDERS = (
+    "event",
+    "about",
+    "role",
+    "unit",
+    "value",
+    "a.event",
+    "b.event",
+    "sentence",
+    "claim",
+)
 FIELDS = ("key", "kind", "text", "over", "text_shared", "time_limit")
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
@@ -69,8 +87,9 @@ def placeholders(text: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:
-        raise TemplateError(f"bad braces in {text!r}: {error} (write {{{{ and }}}} for braces)"
-                            ) from None
+        raise TemplateError(
+            f"bad braces in {text!r}: {error} (write {{{{ and }}}} for braces)"
+        ) from None
     names = []
     for _literal, name, spec, conversion in parsed:
         if name is None:
@@ -105,10 +124,13 @@ def _check_text(text: str, kind: str, over: str, field: str) -> None:
     for name in names:
         if name not in PLACEHOLDERS:
             raise TemplateError(
-                f"{field}: unknown placeholder {{{name}}} (known: {', '.join(PLACEHOLDERS)})")
+                f"{field}: unknown placeholder {{{name}}} (known: {', '.join(PLACEHOLDERS)})"
+            )
         if name not in have:
-            raise TemplateError(f"{field}: placeholder {{{name}}} does not fit {over!r} facts "
-                                f"(they have: {', '.join(have)})")
+            raise TemplateError(
+                f"{field}: placeholder {{{name}}} does not fit {over!r} facts "
+                f"(they have: {', '.join(have)})"
+            )
     for name in KIND_NEEDS.get(kind, ()):
         if name not in names:
             raise TemplateError(f"{field}: a {kind!r} template must use {{{name}}}")
@@ -146,17 +168,26 @@ def parse_template(data: dict) -> Template:
         shared = shared.strip()
         _check_text(shared, kind, over, "text_shared")
     time_limit = data.get("time_limit", 30)
-    if isinstance(time_limit, bool) or not isinstance(time_limit, int) or not (
-            5 <= time_limit <= 600):
+    if (
+        isinstance(time_limit, bool)
+        or not isinstance(time_limit, int)
+        or not (5 <= time_limit <= 600)
+    ):
         raise TemplateError("time_limit: a whole number of seconds from 5 to 600")
-    return Template(key=key, kind=kind, text=text, over=over, text_shared=shared,
-                    time_limit=time_limit)
+    return Template(
+        key=key, kind=kind, text=text, over=over, text_shared=shared, time_limit=time_limit
+    )
 
 
 def template_to_dict(template: Template) -> dict:
     """Return a template as a plain dict (the inverse of parse_template)."""
-    data = {"key": template.key, "kind": template.kind, "text": template.text,
-            "over": template.over, "time_limit": template.time_limit}
+    data = {
+        "key": template.key,
+        "kind": template.kind,
+        "text": template.text,
+        "over": template.over,
+        "time_limit": template.time_limit,
+    }
     if template.text_shared is not None:
         data["text_shared"] = template.text_shared
     return data
@@ -169,8 +200,9 @@ def load_templates(path: Path) -> list[Template]:
     problems = []
     for name in data:
         if name != "template":
-            problems.append(Problem(str(path), None,
-                                    f"unknown table or field {name!r} (known: [[template]])"))
+            problems.append(
+                Problem(str(path), None, f"unknown table or field {name!r} (known: [[template]])")
+            )
     entries = data.get("template")
     if not isinstance(entries, list) or not entries:
         problems.append(Problem(str(path), None, "no [[template]] entries"))
@@ -189,9 +221,13 @@ def load_templates(path: Path) -> list[Template]:
             problems.append(Problem(str(path), line, f"{label}: {error}"))
             continue
         if template.key in seen:
-            problems.append(Problem(str(path), field_line(text, start, "key"),
-                                    f"{label}: key: duplicate (first used by template "
-                                    f"#{seen[template.key]})"))
+            problems.append(
+                Problem(
+                    str(path),
+                    field_line(text, start, "key"),
+                    f"{label}: key: duplicate (first used by template #{seen[template.key]})",
+                )
+            )
             continue
         seen[template.key] = index + 1
         templates.append(template)

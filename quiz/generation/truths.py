@@ -63,8 +63,14 @@ def _build(facts: Sequence[Fact], key: tuple[int, ...]) -> dict:
             for text in entity_texts(other):
                 groups.setdefault(normalise(text), set()).add(other.group)
     keep = facts if type(facts) is FactSet else list(facts)
-    return {"ids": set(key or map(id, facts)), "facts": keep, "by_event": by_event,
-            "texts": {}, "groups": groups, "by_key": {fact.key: fact for fact in facts}}
+    return {
+        "ids": set(key or map(id, facts)),
+        "facts": keep,
+        "by_event": by_event,
+        "texts": {},
+        "groups": groups,
+        "by_key": {fact.key: fact for fact in facts},
+    }
 
 
 def same_event(fact: Fact, facts: Sequence[Fact]) -> list[Fact]:
@@ -81,10 +87,12 @@ def related(fact: Fact, facts: Sequence[Fact]) -> list[Fact]:
     for other in facts:
         if other is fact or other.type != fact.type:
             continue
-        if (role and normalise(other.role or "") == role) or (
-                fact.group and other.group == fact.group):
-            found.append(other)
-        elif fact.type != "list" and values & {normalise(t) for t in entity_texts(other)}:
+        if (
+            (role and normalise(other.role or "") == role)
+            or (fact.group and other.group == fact.group)
+            or fact.type != "list"
+            and values & {normalise(t) for t in entity_texts(other)}
+        ):
             found.append(other)
     return found
 

@@ -16,28 +16,11 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
-    ValidationError,
 )
 
-from .. import reports
-from ..scoring import MAX_ROUND_SIZE
-from .nicknames import MAX_NICKNAME, clean_nickname
-
-
-def valid_nickname(form, field):
-    """Trim the nickname and refuse one that is empty, too long or has control characters."""
-    try:
-        field.data = clean_nickname(field.data or "")
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
-
-
-def nickname_field() -> StringField:
-    """Return a nickname field: required, trimmed, at most 32 characters."""
-    return StringField(
-        "Nickname",
-        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2), valid_nickname],
-    )
+from quiz.forms import nickname_field
+from quiz.rounds import reports
+from quiz.rounds.scoring import MAX_ROUND_SIZE
 
 
 class StartForm(FlaskForm):

@@ -1,7 +1,6 @@
 """Student pages: start a round, answer questions, see feedback, results and leaderboards."""
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -13,12 +12,10 @@ from flask import (
 )
 from sqlalchemy import select
 
-from .. import classes, reports, scoring
-from ..errors import Closed, Conflict, Invalid, NotFound
-from ..extensions import begin_write, db, limiter
-from ..models import Article, Assignment, Classroom, Player, Round
-from ..security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, player_key
-from .forms import (
+from quiz.classroom import classes
+from quiz.errors import Closed, Conflict, Invalid, NotFound
+from quiz.play.blueprint import bp
+from quiz.play.forms import (
     ChoiceAnswerForm,
     JoinForm,
     PlayForm,
@@ -26,10 +23,16 @@ from .forms import (
     StartForm,
     TextAnswerForm,
 )
-
-bp = Blueprint("play", __name__)
-
-PLAYER_KEY = "player_id"
+from quiz.rounds import reports, scoring
+from quiz.security import (
+    ANSWER_LIMIT_MESSAGE,
+    PLAYER_KEY,
+    answer_limit,
+    limit_round_starts,
+    player_key,
+)
+from quiz.storage.extensions import begin_write, db, limiter
+from quiz.storage.models import Article, Assignment, Classroom, Player, Round
 
 
 def current_player() -> Player | None:
@@ -82,7 +85,11 @@ def home():
         article = db.session.scalar(select(Article).where(Article.slug == form.article.data))
         player_id = player_for(nickname).id
         round_, _token = scoring.start_round(
-            article, nickname, form.size.data, player_id=player_id, speed_bonus=not form.relaxed.data
+            article,
+            nickname,
+            form.size.data,
+            player_id=player_id,
+            speed_bonus=not form.relaxed.data,
         )
         return redirect(url_for(".question", round_id=round_.id))
     unfinished = scoring.unfinished_rounds(player.id) if player else []

@@ -1,6 +1,7 @@
 """Teacher pages."""
 
-from . import classes, exchange, results, views  # noqa: F401  (routes register themselves on the blueprint)
-from .views import bp
+# The route modules register themselves on the blueprint when imported.
+from quiz.teach import classes, exchange, results, views  # noqa: F401
+from quiz.teach.blueprint import bp
 
 __all__ = ["bp"]

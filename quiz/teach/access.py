@@ -3,8 +3,8 @@
 from flask import abort
 from flask_login import current_user
 
-from ..extensions import db
-from ..models import Article, Classroom, Fact, Question, Template
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Classroom, Fact, Question, Template
 
 
 def visible_article(article_id: int) -> Article:

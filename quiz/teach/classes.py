@@ -7,13 +7,14 @@ import segno
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from .. import classes, library
-from ..errors import Invalid
-from ..extensions import db
-from ..models import Assignment
-from . import access
-from .forms import AssignmentForm, ClassroomForm, ConfirmForm
-from .views import bp
+from quiz.authoring import library
+from quiz.classroom import classes
+from quiz.errors import Invalid
+from quiz.storage.extensions import db
+from quiz.storage.models import Assignment
+from quiz.teach import access
+from quiz.teach.blueprint import bp
+from quiz.teach.forms import AssignmentForm, ClassroomForm, ConfirmForm
 
 
 @bp.route("/classes/new", methods=["GET", "POST"])
@@ -97,9 +98,7 @@ def assignment_new(classroom_id: int):
     if form.validate_on_submit():
         article = access.visible_article(form.article.data)
         try:
-            classes.add_assignment(
-                classroom, article, form.size.data, _as_utc(form.deadline.data)
-            )
+            classes.add_assignment(classroom, article, form.size.data, _as_utc(form.deadline.data))
         except Invalid as exc:
             form.deadline.errors = [*form.deadline.errors, exc.message]
         else:
@@ -126,5 +125,3 @@ def assignment_delete(assignment_id: int):
     db.session.commit()
     flash("Assignment removed.", "info")
     return redirect(url_for(".classroom", classroom_id=classroom.id))
-
-

@@ -4,13 +4,14 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import auth, exchange, library
-from ..errors import Invalid
-from ..extensions import db
-from ..models import ApiToken
-from . import access
-from .forms import ConfirmForm, QuestionImportForm, TokenForm
-from .views import bp
+from quiz.accounts import auth
+from quiz.authoring import exchange, library
+from quiz.errors import Invalid
+from quiz.storage.extensions import db
+from quiz.storage.models import ApiToken
+from quiz.teach import access
+from quiz.teach.blueprint import bp
+from quiz.teach.forms import ConfirmForm, QuestionImportForm, TokenForm
 
 NEW_BANK = 0
 # What a download of each format is called and served as.
@@ -24,7 +25,9 @@ DOWNLOADS = {
 
 def _import_form() -> QuestionImportForm:
     form = QuestionImportForm()
-    form.format.choices = [(f, f.upper() if f != "opentdb" else "Open Trivia DB") for f in exchange.FORMATS]
+    form.format.choices = [
+        (f, f.upper() if f != "opentdb" else "Open Trivia DB") for f in exchange.FORMATS
+    ]
     form.article.choices = [(NEW_BANK, "A new question bank")] + [
         (a.id, a.title) for a in library.articles_for(current_user)
     ]
@@ -94,7 +97,11 @@ def tokens():
     )
     status = 422 if form.errors else 200
     return render_template(
-        "teach/tokens.html", form=form, tokens=list(rows), new_token=new_token, confirm=ConfirmForm()
+        "teach/tokens.html",
+        form=form,
+        tokens=list(rows),
+        new_token=new_token,
+        confirm=ConfirmForm(),
     ), status
 
 

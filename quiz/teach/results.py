@@ -6,13 +6,13 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from .. import analysis, charts, privacy, results
-from ..extensions import db
-from ..models import Classroom, Player
-from ..play.forms import nickname_field
-from . import access
-from .forms import ConfirmForm
-from .views import bp
+from quiz.classroom import analysis, charts, privacy, results
+from quiz.forms import nickname_field
+from quiz.storage.extensions import db
+from quiz.storage.models import Classroom, Player
+from quiz.teach import access
+from quiz.teach.blueprint import bp
+from quiz.teach.forms import ConfirmForm
 
 
 class NicknameForm(FlaskForm):

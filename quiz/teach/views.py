@@ -1,18 +1,20 @@
 """Teacher pages: login, dashboard, articles, facts, templates, questions and their review."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from .. import auth, library, seeding
-from .. import review as reviewing
-from ..errors import Invalid
-from ..extensions import csrf, db, limiter
-from ..facts import FACT_TYPES, FactError, SeedFileError
-from ..generation import KINDS, TemplateError
-from ..generation.templates import OVERS
-from ..models import Article, Template
-from . import access
-from .forms import (
+from quiz.accounts import auth
+from quiz.authoring import library, seeding
+from quiz.authoring import review as reviewing
+from quiz.errors import Invalid
+from quiz.facts import FACT_TYPES, FactError, SeedFileError
+from quiz.generation import KINDS, TemplateError
+from quiz.generation.templates import OVERS
+from quiz.storage.extensions import db, limiter
+from quiz.storage.models import Article, Template
+from quiz.teach import access
+from quiz.teach.blueprint import bp
+from quiz.teach.forms import (
     ArticleEditForm,
     ArticleForm,
     ConfirmForm,
@@ -22,20 +24,6 @@ from .forms import (
     SeedUploadForm,
     TemplateForm,
 )
-
-
-bp = Blueprint("teach", __name__, url_prefix="/teach")
-# The blueprint checks CSRF itself, after login, so that anonymous requests of any method are
-# sent to the login page rather than refused for a missing token.
-csrf.exempt(bp)
-
-
-@bp.before_request
-def require_login():
-    """Keep every teacher page behind login, except the login page; then check CSRF."""
-    if request.endpoint != "teach.login" and not current_user.is_authenticated:
-        return redirect(url_for("teach.login", next=request.path))
-    csrf.protect()
 
 
 def _login_key() -> str:
@@ -323,9 +311,7 @@ def template_form(template_id: int | None = None):
         except TemplateError as exc:
             _template_error(form, str(exc))
     status = 422 if form.errors else 200
-    return render_template(
-        "teach/template_form.html", form=form, row=row, preview=preview
-    ), status
+    return render_template("teach/template_form.html", form=form, row=row, preview=preview), status
 
 
 def _template_error(form, message: str) -> None:
@@ -384,8 +370,11 @@ def seed_upload():
             except SeedFileError as exc:
                 problems = exc.problems
             else:
-                flash(f"Loaded {', '.join(report.articles_added) or 'no new article'}: "
-                      f"{report.facts_added} facts added.", "info")
+                flash(
+                    f"Loaded {', '.join(report.articles_added) or 'no new article'}: "
+                    f"{report.facts_added} facts added.",
+                    "info",
+                )
                 return redirect(url_for(".dashboard"))
     status = 422 if form.errors or problems else 200
     return render_template("teach/seed.html", form=form, problems=problems), status

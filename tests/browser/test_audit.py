@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from ..security.conftest import make_classroom
-from ..teach.conftest import make_teacher
-from .test_play import start
+from tests.browser.test_play import start
+from tests.security.conftest import make_classroom
+from tests.teach.conftest import make_teacher
 
 pytestmark = pytest.mark.browser
 
@@ -86,8 +86,8 @@ def test_every_student_page_passes_axe_and_a_round_plays_with_the_mouse(app, pag
 
 def test_the_class_page_passes_axe(app, page, live_server):
     with app.app_context():
-        from quiz.extensions import db
-        from quiz.models import Article
+        from quiz.storage.extensions import db
+        from quiz.storage.models import Article
 
         article_id = db.session.scalar(db.select(Article.id).where(Article.slug == "baikonur"))
     _, _, code = make_classroom(app, make_teacher(app), article_id)

@@ -5,11 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from ..teach.conftest import PASSWORD, make_teacher
+from tests.teach.conftest import PASSWORD, make_teacher
 
 pytestmark = pytest.mark.browser
 
-GAGARIN = "Just a few years later, in 1961, Yuri Gagarin began his historic journey into space from here."
+GAGARIN = (
+    "Just a few years later, in 1961, Yuri Gagarin began his historic journey into space from here."
+)
 
 
 def log_in(page, base):

@@ -12,14 +12,13 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from quiz import library
-from quiz.extensions import db
-from quiz.models import Article, Player, Round, Template
-
-from ..security.conftest import make_classroom
-from ..teach.conftest import make_teacher
-from .test_audit import audit, click_through_round
-from .test_teach import log_in
+from quiz.authoring import library
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Player, Round, Template
+from tests.browser.test_audit import audit, click_through_round
+from tests.browser.test_teach import log_in
+from tests.security.conftest import make_classroom
+from tests.teach.conftest import make_teacher
 
 pytestmark = pytest.mark.browser
 

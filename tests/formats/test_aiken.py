@@ -12,7 +12,10 @@ FILES = Path(__file__).parent / "files"
 def test_a_moodle_aiken_file_with_crlf_and_cyrillic_reads():
     parsed = parse((FILES / "moodle-aiken.txt").read_bytes(), "aiken")
     assert [(i.kind, i.answer) for i in parsed.items] == [
-        ("choice", "R-7 Semyorka"), ("choice", "В Казахстане"), ("true_false", "True")]
+        ("choice", "R-7 Semyorka"),
+        ("choice", "В Казахстане"),
+        ("true_false", "True"),
+    ]
     assert parsed.items[1].prompt == "Где находится космодром Байконур?"
     assert [i.line for i in parsed.items] == [1, 8, 14]
 
@@ -64,4 +67,6 @@ def test_writing_skips_what_aiken_cannot_hold():
     from quiz.formats import Item
 
     dumped = aiken.dump([Item(kind="short", prompt="Typed?", answer="x")])
-    assert dumped.text == "" and dumped.skipped == [("Typed?", "Aiken has only multiple-choice questions")]
+    assert dumped.text == "" and dumped.skipped == [
+        ("Typed?", "Aiken has only multiple-choice questions")
+    ]

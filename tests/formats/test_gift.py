@@ -26,8 +26,12 @@ def test_a_moodle_export_reads_every_playable_question_and_skips_the_rest():
     parsed = parse((FILES / "moodle.gift").read_bytes(), "gift")
     kinds = [(i.title, i.kind) for i in parsed.items]
     assert kinds == [
-        ("First human in space", "choice"), ("Sputnik year", "short"), ("Kazakhstan", "true_false"),
-        ("Leased", "short"), ("City", "short"), ("Partial", "choice"),
+        ("First human in space", "choice"),
+        ("Sputnik year", "short"),
+        ("Kazakhstan", "true_false"),
+        ("Leased", "short"),
+        ("City", "short"),
+        ("Partial", "choice"),
     ]
     first = parsed.items[0]
     assert first.prompt == "Who was the first human in space?"
@@ -45,7 +49,9 @@ def test_multiple_choice_with_feedback_and_general_feedback():
     item = one("::T:: Who? {=Gagarin#Yes ~Titov#No, second ####He flew first.}")
     assert (item.kind, item.title, item.prompt, item.answer) == ("choice", "T", "Who?", "Gagarin")
     assert [(o.text, o.correct, o.feedback) for o in item.options] == [
-        ("Gagarin", True, "Yes"), ("Titov", False, "No, second")]
+        ("Gagarin", True, "Yes"),
+        ("Titov", False, "No, second"),
+    ]
     assert item.explanation == "He flew first."
 
 
@@ -55,8 +61,10 @@ def test_partial_credit_is_kept_but_only_full_credit_is_right():
     assert item.data == {"weights": [100, 50, -25]}
 
 
-@pytest.mark.parametrize("block,answer", [("T", "True"), ("TRUE", "True"), ("F", "False"),
-                                          ("FALSE", "False"), ("true", "True")])
+@pytest.mark.parametrize(
+    "block,answer",
+    [("T", "True"), ("TRUE", "True"), ("F", "False"), ("FALSE", "False"), ("true", "True")],
+)
 def test_true_false_spellings(block, answer):
     item = one(f"Baikonur is in Kazakhstan. {{{block}}}")
     assert item.kind == "true_false" and item.answer == answer
@@ -65,7 +73,10 @@ def test_true_false_spellings(block, answer):
 
 def test_true_false_feedback_goes_to_the_wrong_then_the_right_option():
     item = one("Sky is blue. {T#Look up.#Indeed.}")
-    assert [(o.text, o.feedback) for o in item.options] == [("True", "Indeed."), ("False", "Look up.")]
+    assert [(o.text, o.feedback) for o in item.options] == [
+        ("True", "Indeed."),
+        ("False", "Look up."),
+    ]
 
 
 def test_short_answer_accepts_every_listed_answer_and_grades_them():
@@ -167,7 +178,9 @@ def test_every_problem_of_the_file_is_reported_at_once():
 def test_no_right_answer_is_skipped_with_a_reason():
     parsed = parse("Which? {~%50%a ~%50%b}\n\nOther? {=x ~y}", "gift")
     assert [i.prompt for i in parsed.items] == ["Other?"]
-    assert parsed.skipped == [(1, "no option earns full credit, so no answer could be scored right")]
+    assert parsed.skipped == [
+        (1, "no option earns full credit, so no answer could be scored right")
+    ]
 
 
 def test_a_description_is_skipped():

@@ -45,12 +45,27 @@ def test_byte_order_mark_crlf_and_non_ascii():
         ("[]", 1, 1, '"results" list'),
         ('{"response_code": 1, "results": []}', 1, 1, "response_code"),
         ('{"results": [\n {"type": "essay"}]}', 2, 2, '"type"'),
-        ('{"results": [\n {"type": "multiple", "question": "Q", "correct_answer": "a",'
-         ' "incorrect_answers": "b"}]}', 2, 2, "incorrect_answers"),
-        ('{"results": [\n {"type": "boolean", "question": "Q", "correct_answer": "Yes",'
-         ' "incorrect_answers": ["No"]}]}', 2, 2, "boolean"),
-        ('{"results": [\n {"type": "multiple", "question": "Q", "correct_answer": "a",'
-         ' "incorrect_answers": ["b"], "difficulty": "extreme"}]}', 2, 2, "difficulty"),
+        (
+            '{"results": [\n {"type": "multiple", "question": "Q", "correct_answer": "a",'
+            ' "incorrect_answers": "b"}]}',
+            2,
+            2,
+            "incorrect_answers",
+        ),
+        (
+            '{"results": [\n {"type": "boolean", "question": "Q", "correct_answer": "Yes",'
+            ' "incorrect_answers": ["No"]}]}',
+            2,
+            2,
+            "boolean",
+        ),
+        (
+            '{"results": [\n {"type": "multiple", "question": "Q", "correct_answer": "a",'
+            ' "incorrect_answers": ["b"], "difficulty": "extreme"}]}',
+            2,
+            2,
+            "difficulty",
+        ),
     ],
 )
 def test_broken_responses_name_line_and_column(text, line, column, words):
@@ -65,5 +80,6 @@ def test_writing_html_encodes_like_opentdb_and_reads_back():
     items = parse(RESPONSE, "opentdb").items
     text = opentdb.dump(items).text
     assert json.loads(text)["results"][0]["question"] == (
-        "Which cosmonaut flew &quot;Vostok 1&quot;?")
+        "Which cosmonaut flew &quot;Vostok 1&quot;?"
+    )
     assert parse(text, "opentdb").items[0].prompt == items[0].prompt

@@ -9,10 +9,10 @@ KAHOOT = (
     ",Add questions; at least 2 answer alternatives,,,,,,\n"
     ",Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,"
     "Answer 3 - max 75 characters,Answer 4 - max 75 characters,"
-    "\"Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs\","
+    '"Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",'
     "Correct answer(s) - choose at least one\n"
     "1,Who flew first?,Gagarin,Titov,,,20,1\n"
-    "2,\"Which launched from Baikonur, Kazakhstan?\",Vostok 1,Apollo 11,Soyuz,Gemini,30,\"1,3\"\n"
+    '2,"Which launched from Baikonur, Kazakhstan?",Vostok 1,Apollo 11,Soyuz,Gemini,30,"1,3"\n'
     ",,,,,,,\n"
 )
 
@@ -21,7 +21,11 @@ def test_the_kahoot_template_reads_after_its_title_rows():
     parsed = parse(KAHOOT, "csv")
     first, second = parsed.items
     assert (first.prompt, first.answer, first.time_limit, first.line) == (
-        "Who flew first?", "Gagarin", 20, 4)
+        "Who flew first?",
+        "Gagarin",
+        20,
+        4,
+    )
     assert [o.correct for o in second.options] == [True, False, True, False]
     assert second.prompt == "Which launched from Baikonur, Kazakhstan?"
 
@@ -36,7 +40,11 @@ def test_the_kahoot_template_reads_after_its_title_rows():
 )
 def test_separators_byte_order_mark_and_spaces(raw):
     item = parse(raw.encode(), "csv").items[0]
-    assert (item.prompt, [o.text for o in item.options], item.answer) == ("Über?", ["Ja", "Nein"], "Ja")
+    assert (item.prompt, [o.text for o in item.options], item.answer) == (
+        "Über?",
+        ["Ja", "Nein"],
+        "Ja",
+    )
 
 
 def test_one_answer_is_a_typed_answer_and_true_false_is_recognised():
@@ -86,8 +94,12 @@ def test_a_sheet_without_the_header_is_refused():
 
 
 def test_formula_cells_are_neutralised_on_export_and_restored_on_import():
-    item = Item(kind="choice", prompt="=1+1 is?", answer="@two",
-                options=[spreadsheet.Choice("@two", True), spreadsheet.Choice("-3", False)])
+    item = Item(
+        kind="choice",
+        prompt="=1+1 is?",
+        answer="@two",
+        options=[spreadsheet.Choice("@two", True), spreadsheet.Choice("-3", False)],
+    )
     text = spreadsheet.dump([item]).text
     assert "'=1+1 is?" in text and "'@two" in text
     again = parse(text, "csv").items[0]

@@ -74,10 +74,22 @@ class Server:
         """Return `quiz serve`, or gunicorn serving wsgi.py as the README's deployment does."""
         scripts = Path(sys.executable).parent  # the console scripts beside this Python
         if not self.wsgi:
-            return [str(scripts / "quiz"), "serve", "--port", str(self.port),
-                    "--workers", str(self.workers)]  # fmt: skip
-        command = [str(scripts / "gunicorn"), "--workers", str(self.workers),
-                   "--bind", f"127.0.0.1:{self.port}", "wsgi:app"]  # fmt: skip
+            return [
+                str(scripts / "quiz"),
+                "serve",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ]
+        command = [
+            str(scripts / "gunicorn"),
+            "--workers",
+            str(self.workers),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "wsgi:app",
+        ]
         from gunicorn.config import Config
 
         if "control_socket_disable" in Config().settings:

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import create_engine, text
 
-from .conftest import Tally, play, request
+from tests.load.conftest import Tally, play, request
 
 PLAYERS = 500
 SIZE = 10

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import request
+from tests.load.conftest import request
 
 REDIS_URL = os.environ.get("QUIZ_TEST_REDIS", "redis://127.0.0.1:6379/0")
 
@@ -28,13 +28,18 @@ def redis_client():
 
 def test_gunicorn_workers_share_the_answer_limit_through_redis(server, redis_client):
     """Four answers a minute per round, counted once across three worker processes."""
-    running = server(workers=3, wsgi=True, env={
-        "QUIZ_RATELIMIT_STORAGE": REDIS_URL,
-        "QUIZ_ANSWER_LIMIT": "4 per minute",
-    })  # fmt: skip
+    running = server(
+        workers=3,
+        wsgi=True,
+        env={
+            "QUIZ_RATELIMIT_STORAGE": REDIS_URL,
+            "QUIZ_ANSWER_LIMIT": "4 per minute",
+        },
+    )
     port = running.port
-    status, created = request(port, "POST", "/api/v1/rounds",
-                              {"nickname": "Ada", "article": "baikonur", "size": 8})  # fmt: skip
+    status, created = request(
+        port, "POST", "/api/v1/rounds", {"nickname": "Ada", "article": "baikonur", "size": 8}
+    )
     assert status == 201
     url, token = f"/api/v1/rounds/{created['id']}", created["token"]
     question = request(port, "GET", url + "/question", token=token)[1]["question"]
@@ -43,8 +48,9 @@ def test_gunicorn_workers_share_the_answer_limit_through_redis(server, redis_cli
     # Twelve tries at once, a connection each: every worker gets some of them, and each
     # try counts against the limit, whichever worker takes it.
     with ThreadPoolExecutor(12) as pool:
-        tries = [pool.submit(request, port, "POST", url + "/answers", answer, token)
-                 for _ in range(12)]  # fmt: skip
+        tries = [
+            pool.submit(request, port, "POST", url + "/answers", answer, token) for _ in range(12)
+        ]
         statuses = sorted(t.result()[0] for t in tries)
 
     # Four got past the limit (one answer stored, three refused as already answered).

@@ -6,11 +6,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from quiz.extensions import db
-from quiz.models import Article, Assignment, Classroom, Fact, Question, Template
-
-from ..pages import answer_current, csrf_token, start_round
-from ..teach.conftest import log_in, make_teacher
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Assignment, Classroom, Fact, Question, Template
+from tests.pages import answer_current, csrf_token, start_round
+from tests.teach.conftest import log_in, make_teacher
 
 
 @dataclass

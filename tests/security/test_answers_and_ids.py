@@ -5,10 +5,9 @@ import re
 
 from sqlalchemy import select
 
-from quiz.extensions import db
-from quiz.models import Answer, Question, Round
-
-from ..pages import answer_current, csrf_token, hidden, start_round
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Question, Round
+from tests.pages import answer_current, csrf_token, hidden, start_round
 
 ROUNDS = 6
 

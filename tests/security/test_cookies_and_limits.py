@@ -3,10 +3,9 @@
 import pytest
 
 from quiz import create_app
-from quiz.extensions import db
-
-from ..pages import answer_current, csrf_token, start_round
-from ..teach.conftest import PASSWORD, make_teacher
+from quiz.storage.extensions import db
+from tests.pages import answer_current, csrf_token, start_round
+from tests.teach.conftest import PASSWORD, make_teacher
 
 
 def session_cookie(response) -> str:
@@ -139,7 +138,7 @@ def test_starting_rounds_is_limited_per_address_and_refusals_write_nothing(app):
     )
     assert other.status_code == 201
     with app.app_context():
-        from quiz.models import Round
+        from quiz.storage.models import Round
 
         assert db.session.scalar(db.select(db.func.count()).select_from(Round)) == 4
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ..pages import csrf_token
-from .conftest import rules
+from tests.pages import csrf_token
+from tests.security.conftest import rules
 
 FUZZ = settings(
     max_examples=150,
@@ -22,11 +22,38 @@ FORM_VALUE = st.one_of(
     st.sampled_from(["", "y", "0", "-1", "1e309", "NaN", "2026-13-45T25:61", "../../etc/passwd"]),
 )
 FORM_FIELDS = [
-    "nickname", "article", "size", "relaxed", "question_id", "answer", "code", "name",
-    "password", "title", "text", "key", "type", "about", "value", "sentence", "event", "role",
-    "kind", "over", "text_shared", "time_limit", "prompt", "wrong", "explanation", "deadline",
-    "leaderboard_hidden", "status", "reason", "comment", "confirm",
-]  # fmt: skip
+    "nickname",
+    "article",
+    "size",
+    "relaxed",
+    "question_id",
+    "answer",
+    "code",
+    "name",
+    "password",
+    "title",
+    "text",
+    "key",
+    "type",
+    "about",
+    "value",
+    "sentence",
+    "event",
+    "role",
+    "kind",
+    "over",
+    "text_shared",
+    "time_limit",
+    "prompt",
+    "wrong",
+    "explanation",
+    "deadline",
+    "leaderboard_hidden",
+    "status",
+    "reason",
+    "comment",
+    "confirm",
+]
 FORMS = st.dictionaries(st.sampled_from(FORM_FIELDS) | TEXT, FORM_VALUE, max_size=8)
 
 JSON = st.recursive(

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from .conftest import rules
+from tests.security.conftest import rules
 
 REQUIRED = {
     "X-Content-Type-Options": "nosniff",

@@ -2,17 +2,16 @@
 
 import pytest
 
-from quiz.extensions import db
-
-from ..pages import csrf_token
-from .conftest import rules, snapshot
+from quiz.storage.extensions import db
+from tests.pages import csrf_token
+from tests.security.conftest import rules, snapshot
 
 # Only when a question was first shown may change on a GET: it starts the speed-bonus clock.
 SERVED_AT = "served_at"
 
 
 def _without_served_times(tables):
-    from quiz.models import RoundQuestion
+    from quiz.storage.models import RoundQuestion
 
     column = list(RoundQuestion.__table__.columns.keys()).index(SERVED_AT)
     tables = dict(tables)
@@ -91,7 +90,7 @@ def test_an_api_body_over_16_kib_gets_413_json(client, world):
     assert response.status_code == 413
     assert response.get_json()["error"]["code"] == "too_large"
     with client.application.app_context():
-        from quiz.models import Round
+        from quiz.storage.models import Round
 
         assert db.session.get(Round, world.api_round["id"]).answered == 0
 

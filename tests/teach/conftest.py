@@ -2,11 +2,10 @@
 
 import pytest
 
-from quiz.auth import hash_password
-from quiz.extensions import db
-from quiz.models import Teacher
-
-from ..pages import csrf_token
+from quiz.accounts.auth import hash_password
+from quiz.storage.extensions import db
+from quiz.storage.models import Teacher
+from tests.pages import csrf_token
 
 PASSWORD = "correct horse battery"
 

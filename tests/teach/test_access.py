@@ -3,12 +3,20 @@
 import pytest
 
 from quiz import create_app
-from quiz.extensions import db
-from quiz.models import (
-    ApiToken, Article, Assignment, Classroom, Fact, Option, Player, Question, Sentence, Template,
+from quiz.storage.extensions import db
+from quiz.storage.models import (
+    ApiToken,
+    Article,
+    Assignment,
+    Classroom,
+    Fact,
+    Option,
+    Player,
+    Question,
+    Sentence,
+    Template,
 )
-
-from .conftest import log_in, make_teacher
+from tests.teach.conftest import log_in, make_teacher
 
 
 def _teacher_rules():
@@ -33,10 +41,19 @@ def private(app):
         db.session.add(article)
         db.session.flush()
         fact = Fact(article_id=article.id, key="k", type="year", about="a", data={})
-        question = Question(article_id=article.id, kind="year", prompt="When?", answer="1961",
-                            explanation="One.", fingerprint="x", status="active",
-                            options=[Option(position=1, text="1961", correct=True),
-                                     Option(position=2, text="1962", correct=False)])
+        question = Question(
+            article_id=article.id,
+            kind="year",
+            prompt="When?",
+            answer="1961",
+            explanation="One.",
+            fingerprint="x",
+            status="active",
+            options=[
+                Option(position=1, text="1961", correct=True),
+                Option(position=2, text="1962", correct=False),
+            ],
+        )
         template = Template(key="own", kind="year", text="t", data={}, owner_id=owner)
         classroom = Classroom(teacher_id=owner, name="7B", code="ABCDEF")
         db.session.add_all([fact, question, template, classroom])
@@ -48,9 +65,14 @@ def private(app):
         db.session.add_all([assignment, player, token])
         db.session.commit()
         return {
-            "article_id": article.id, "fact_id": fact.id, "question_id": question.id,
-            "template_id": template.id, "classroom_id": classroom.id,
-            "assignment_id": assignment.id, "player_id": player.id, "token_id": token.id,
+            "article_id": article.id,
+            "fact_id": fact.id,
+            "question_id": question.id,
+            "template_id": template.id,
+            "classroom_id": classroom.id,
+            "assignment_id": assignment.id,
+            "player_id": player.id,
+            "token_id": token.id,
             "fmt": "gift",
             # The class is checked before the report, so any report id shows the rule.
             "report_id": 1,
@@ -81,9 +103,22 @@ def test_anonymous_users_and_students_are_sent_to_login(app, private, rule, meth
             assert "/teach/login" in response.headers["Location"]
 
 
-OWNED = [(r, m) for r, m in RULES if any(k in r for k in (
-    "article_id", "fact_id", "question_id", "template_id", "classroom_id", "assignment_id",
-    "token_id"))]
+OWNED = [
+    (r, m)
+    for r, m in RULES
+    if any(
+        k in r
+        for k in (
+            "article_id",
+            "fact_id",
+            "question_id",
+            "template_id",
+            "classroom_id",
+            "assignment_id",
+            "token_id",
+        )
+    )
+]
 
 
 @pytest.mark.parametrize("rule,methods", OWNED, ids=[r for r, _ in OWNED])

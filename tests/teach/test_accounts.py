@@ -3,11 +3,10 @@
 import pytest
 from sqlalchemy import select
 
-from quiz.extensions import db
-from quiz.models import Teacher
-
-from ..pages import csrf_token
-from .conftest import PASSWORD, log_in, make_teacher
+from quiz.storage.extensions import db
+from quiz.storage.models import Teacher
+from tests.pages import csrf_token
+from tests.teach.conftest import PASSWORD, log_in
 
 
 def create(runner, name, stdin):
@@ -28,8 +27,12 @@ def test_create_teacher_reads_the_password_from_stdin_and_hashes_it(app, runner)
 
 @pytest.mark.parametrize(
     "password,message",
-    [("short1", "at least 8"), ("password123", "too common"), ("", "at least 8"),
-     ("ms-frizzle", "too common")],
+    [
+        ("short1", "at least 8"),
+        ("password123", "too common"),
+        ("", "at least 8"),
+        ("ms-frizzle", "too common"),
+    ],
 )
 def test_weak_passwords_are_refused(app, runner, password, message):
     result = create(runner, "ms-frizzle", password + "\n")
@@ -94,8 +97,11 @@ def test_failed_logins_are_limited_per_account_and_address(app, teacher):
     other = app.test_client()
     response = other.post(
         "/teach/login",
-        data={"csrf_token": csrf_token(other.get("/teach/login").get_data(as_text=True)),
-              "name": "ms-frizzle", "password": PASSWORD},
+        data={
+            "csrf_token": csrf_token(other.get("/teach/login").get_data(as_text=True)),
+            "name": "ms-frizzle",
+            "password": PASSWORD,
+        },
         environ_base={"REMOTE_ADDR": "10.0.0.9"},
     )
     assert response.status_code == 302
@@ -108,8 +114,11 @@ def test_a_successful_login_does_not_count_toward_the_limit(app, teacher):
 
 
 def test_login_redirects_only_to_pages_of_this_site(app, teacher):
-    for target, expected in [("/teach/templates", "/teach/templates"),
-                             ("https://evil.example/", "/teach/"), ("//evil.example", "/teach/")]:
+    for target, expected in [
+        ("/teach/templates", "/teach/templates"),
+        ("https://evil.example/", "/teach/"),
+        ("//evil.example", "/teach/"),
+    ]:
         client = app.test_client()
         page = client.get("/teach/login").get_data(as_text=True)
         response = client.post(
@@ -117,5 +126,3 @@ def test_login_redirects_only_to_pages_of_this_site(app, teacher):
             data={"csrf_token": csrf_token(page), "name": "ms-frizzle", "password": PASSWORD},
         )
         assert response.headers["Location"] == expected
-
-

@@ -5,10 +5,9 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.models import Article, Question
-
-from .conftest import post_form
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Question
+from tests.teach.conftest import post_form
 
 NEWS = (
     "Sputnik 1 was launched on 4 October 1957 from Baikonur.\n\n"
@@ -19,7 +18,9 @@ NEWS = (
 
 def create(client, **fields):
     return post_form(
-        client, "/teach/articles/new", {"title": "Sputnik", **fields},
+        client,
+        "/teach/articles/new",
+        {"title": "Sputnik", **fields},
         content_type="multipart/form-data",
     )
 
@@ -35,20 +36,23 @@ def test_pasting_an_article_proposes_questions_for_review(app, teacher_client, t
     article = only(app)
     assert article.owner_id == teacher
     with app.app_context():
-        statuses = set(db.session.scalars(
-            select(Question.status).where(Question.article_id == article.id)))
+        statuses = set(
+            db.session.scalars(select(Question.status).where(Question.article_id == article.id))
+        )
     assert statuses == {"proposed"}
     review = teacher_client.get(f"/teach/articles/{article.id}/review").get_data(as_text=True)
     assert "Sputnik 1 was launched on 4 October 1957 from Baikonur." in review
 
     approved = post_form(
-        teacher_client, f"/teach/articles/{article.id}/review",
+        teacher_client,
+        f"/teach/articles/{article.id}/review",
         {"action": "approve", "all": "1"},
     )
     assert approved.status_code == 302
     with app.app_context():
-        assert set(db.session.scalars(
-            select(Question.status).where(Question.article_id == article.id))) == {"active"}
+        assert set(
+            db.session.scalars(select(Question.status).where(Question.article_id == article.id))
+        ) == {"active"}
     # Now students can play it.
     assert "Sputnik" in app.test_client().get("/").get_data(as_text=True)
 
@@ -58,7 +62,8 @@ def test_rejecting_some_questions_keeps_them_out_after_an_edit(app, teacher_clie
     article = only(app)
     with app.app_context():
         first = db.session.scalars(
-            select(Question.id).where(Question.article_id == article.id)).first()
+            select(Question.id).where(Question.article_id == article.id)
+        ).first()
     url = f"/teach/articles/{article.id}/review"
     post_form(teacher_client, url, {"action": "reject", "question": str(first)})
     edit = f"/teach/articles/{article.id}/edit"
@@ -94,8 +99,11 @@ def test_bad_articles_are_refused_with_a_message_and_nothing_written(
 
 
 def test_an_html_upload_is_reduced_to_its_text(app, teacher_client):
-    html = b"<html><head><script>alert(1)</script><style>p{}</style></head><body><p>" + \
-        NEWS.encode() + b"</p></body></html>"
+    html = (
+        b"<html><head><script>alert(1)</script><style>p{}</style></head><body><p>"
+        + NEWS.encode()
+        + b"</p></body></html>"
+    )
     response = create(teacher_client, upload=(io.BytesIO(html), "sputnik.html"))
     assert response.status_code == 302
     article = only(app)
@@ -110,8 +118,9 @@ def test_review_needs_a_choice(app, teacher_client):
     assert post_form(teacher_client, url, {"action": "publish", "all": "1"}).status_code == 400
     assert post_form(teacher_client, url, {"action": "approve", "question": "x"}).status_code == 400
     with app.app_context():
-        assert set(db.session.scalars(
-            select(Question.status).where(Question.article_id == article.id))) == {"proposed"}
+        assert set(
+            db.session.scalars(select(Question.status).where(Question.article_id == article.id))
+        ) == {"proposed"}
 
 
 def test_an_article_is_deleted_only_after_confirmation(app, teacher_client):
@@ -127,7 +136,8 @@ def test_an_article_is_deleted_only_after_confirmation(app, teacher_client):
 def test_editing_needs_text(app, teacher_client):
     create(teacher_client, text=NEWS)
     article = only(app)
-    response = post_form(teacher_client, f"/teach/articles/{article.id}/edit",
-                         {"title": "Sputnik", "text": ""})
+    response = post_form(
+        teacher_client, f"/teach/articles/{article.id}/edit", {"title": "Sputnik", "text": ""}
+    )
     assert response.status_code == 422
     assert only(app).body == NEWS

@@ -5,11 +5,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from quiz.extensions import db
-from quiz.models import Answer, Article, Assignment, Classroom, Player, Round, utcnow
-
-from ..pages import answer_current, csrf_token
-from .conftest import post_form
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Article, Assignment, Classroom, Player, Round, utcnow
+from tests.pages import answer_current, csrf_token
+from tests.teach.conftest import post_form
 
 
 def create_class(app, client, name="7B", **flags):
@@ -80,8 +79,11 @@ def test_students_join_with_code_and_nickname_and_play_an_assignment(app, teache
 
 @pytest.mark.parametrize(
     "code,nickname,message",
-    [("ZZZZZZ", "Aigerim", "No class has that code"), ("", "Aigerim", "Type the code"),
-     ("CODE", "", "Type a nickname.")],
+    [
+        ("ZZZZZZ", "Aigerim", "No class has that code"),
+        ("", "Aigerim", "Type the code"),
+        ("CODE", "", "Type a nickname."),
+    ],
 )
 def test_joining_with_bad_input_is_refused(app, teacher_client, code, nickname, message):
     create_class(app, teacher_client)
@@ -100,7 +102,9 @@ def test_answers_after_the_deadline_are_refused(app, teacher_client):
     join(student, classroom.code)
     with app.app_context():
         assignment_id = db.session.scalar(select(Assignment.id))
-    url = post_form(student, f"/class/assignments/{assignment_id}/play", page_url="/class").headers["Location"]
+    url = post_form(student, f"/class/assignments/{assignment_id}/play", page_url="/class").headers[
+        "Location"
+    ]
     answer_current(student, url)
     with app.app_context():
         db.session.get(Assignment, assignment_id).deadline = utcnow() - timedelta(minutes=1)

@@ -5,10 +5,9 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.models import ApiToken, Article, Question
-
-from .conftest import post_form
+from quiz.storage.extensions import db
+from quiz.storage.models import ApiToken, Article, Question
+from tests.teach.conftest import post_form
 
 GIFT = """// A Moodle export
 ::Gagarin::In which year did Yuri Gagarin fly?{=1961 ~1957 ~1969}
@@ -26,28 +25,47 @@ def _import(client, fields):
 
 
 def test_a_gift_file_becomes_a_playable_question_bank(app, teacher_client, teacher):
-    response = _import(teacher_client, {
-        "upload": _upload(GIFT.encode()), "format": "gift", "article": "0", "title": "Space race"})
+    response = _import(
+        teacher_client,
+        {"upload": _upload(GIFT.encode()), "format": "gift", "article": "0", "title": "Space race"},
+    )
     assert response.status_code == 200, response.get_data(as_text=True)
     body = response.get_data(as_text=True)
     assert "2 added" in body and "Space race" in body
     with app.app_context():
         article = db.session.scalar(select(Article).where(Article.title == "Space race"))
         assert article.owner_id == teacher
-        assert len(db.session.scalars(select(Question).where(Question.article_id == article.id)).all()) == 2
-    again = _import(teacher_client, {
-        "upload": _upload(GIFT.encode()), "format": "gift", "article": str(article.id)})
+        assert (
+            len(db.session.scalars(select(Question).where(Question.article_id == article.id)).all())
+            == 2
+        )
+    again = _import(
+        teacher_client,
+        {"upload": _upload(GIFT.encode()), "format": "gift", "article": str(article.id)},
+    )
     assert "0 added, 2 already there" in again.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(
     "fields,message",
     [
-        ({"upload": _upload(b"::Broken::Who? {=A ~B"), "format": "gift", "title": "Bank"}, "line 1"),
+        (
+            {"upload": _upload(b"::Broken::Who? {=A ~B"), "format": "gift", "title": "Bank"},
+            "line 1",
+        ),
         ({"format": "gift", "title": "Bank"}, "Choose a file"),
-        ({"upload": _upload(GIFT.encode()), "format": "gift", "title": ""}, "Give the new question bank a title"),
-        ({"upload": _upload(GIFT.encode(), "bank.exe"), "format": "gift", "title": "Bank"}, ".gift"),
-        ({"upload": _upload(GIFT.encode()), "format": "docx", "title": "Bank"}, "Not a valid choice"),
+        (
+            {"upload": _upload(GIFT.encode()), "format": "gift", "title": ""},
+            "Give the new question bank a title",
+        ),
+        (
+            {"upload": _upload(GIFT.encode(), "bank.exe"), "format": "gift", "title": "Bank"},
+            ".gift",
+        ),
+        (
+            {"upload": _upload(GIFT.encode()), "format": "docx", "title": "Bank"},
+            "Not a valid choice",
+        ),
         ({"upload": _upload(b"\xff\xfe\x00bad"), "format": "gift", "title": "Bank"}, "UTF-8"),
     ],
 )
@@ -63,7 +81,7 @@ def test_bad_imports_say_why_and_write_nothing(app, teacher_client, fields, mess
 
 
 def test_importing_into_another_teachers_article_is_refused(app, teacher_client):
-    from .conftest import make_teacher
+    from tests.teach.conftest import make_teacher
 
     other = make_teacher(app, "other")
     with app.app_context():
@@ -71,18 +89,29 @@ def test_importing_into_another_teachers_article_is_refused(app, teacher_client)
         db.session.add(article)
         db.session.commit()
         article_id = article.id
-    response = _import(teacher_client, {
-        "upload": _upload(GIFT.encode()), "format": "gift", "article": str(article_id)})
+    response = _import(
+        teacher_client,
+        {"upload": _upload(GIFT.encode()), "format": "gift", "article": str(article_id)},
+    )
     assert response.status_code == 422
     with app.app_context():
-        assert db.session.scalar(
-            select(func.count()).select_from(Question).where(Question.article_id == article_id)
-        ) == 0
+        assert (
+            db.session.scalar(
+                select(func.count()).select_from(Question).where(Question.article_id == article_id)
+            )
+            == 0
+        )
 
 
-@pytest.mark.parametrize("fmt,mimetype,marker", [
-    ("gift", "text/plain", "{"), ("aiken", "text/plain", "ANSWER:"),
-    ("csv", "text/csv", ","), ("opentdb", "application/json", "response_code")])
+@pytest.mark.parametrize(
+    "fmt,mimetype,marker",
+    [
+        ("gift", "text/plain", "{"),
+        ("aiken", "text/plain", "ANSWER:"),
+        ("csv", "text/csv", ","),
+        ("opentdb", "application/json", "response_code"),
+    ],
+)
 def test_an_article_exports_in_every_format(app, teacher_client, fmt, mimetype, marker):
     with app.app_context():
         article_id = db.session.scalar(select(Article.id).where(Article.slug == "baikonur"))

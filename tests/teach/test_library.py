@@ -3,12 +3,11 @@
 import pytest
 from sqlalchemy import func, select
 
-from quiz import scoring
-from quiz.extensions import db
-from quiz.models import Article, Fact, Question, Template
-
-from ..pages import csrf_token
-from .conftest import post_form
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Fact, Question, Template
+from tests.pages import csrf_token
+from tests.teach.conftest import post_form
 
 
 @pytest.fixture
@@ -22,7 +21,9 @@ def count(model, *where):
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-GAGARIN = "Just a few years later, in 1961, Yuri Gagarin began his historic journey into space from here."
+GAGARIN = (
+    "Just a few years later, in 1961, Yuri Gagarin began his historic journey into space from here."
+)
 
 
 def fact_fields(sentences, **kw):
@@ -125,10 +126,15 @@ def test_deleting_a_fact_removes_its_unanswered_questions(app, teacher_client, s
     article_id, _ = seed
     with app.app_context():
         fact = db.session.scalar(select(Fact).where(Fact.key == "gagarin-year"))
-        fact_id, linked = fact.id, [q.id for q in db.session.scalars(select(Question)) if fact in q.facts]
+        fact_id, linked = (
+            fact.id,
+            [q.id for q in db.session.scalars(select(Question)) if fact in q.facts],
+        )
     assert linked
     page = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
-    response = teacher_client.post(f"/teach/facts/{fact_id}/delete", data={"csrf_token": csrf_token(page)})
+    response = teacher_client.post(
+        f"/teach/facts/{fact_id}/delete", data={"csrf_token": csrf_token(page)}
+    )
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Fact, fact_id) is None
@@ -140,8 +146,15 @@ def test_deleting_a_fact_removes_its_unanswered_questions(app, teacher_client, s
 
 def test_a_template_preview_shows_its_questions_without_saving(app, teacher_client, seed):
     article_id, _ = seed
-    data = {"key": "when-new", "kind": "year", "over": "dated", "time_limit": "30",
-            "text": "Which year belongs to {event}?", "article": str(article_id), "preview": "1"}
+    data = {
+        "key": "when-new",
+        "kind": "year",
+        "over": "dated",
+        "time_limit": "30",
+        "text": "Which year belongs to {event}?",
+        "article": str(article_id),
+        "preview": "1",
+    }
     response = post_form(teacher_client, "/teach/templates/new", data)
     assert response.status_code == 200
     body = response.get_data(as_text=True)
@@ -153,15 +166,30 @@ def test_a_template_preview_shows_its_questions_without_saving(app, teacher_clie
 @pytest.mark.parametrize(
     "text,over,kind,field,message",
     [
-        ("In which year was {nonsense}?", "dated", "year", "text", "unknown placeholder {nonsense}"),
+        (
+            "In which year was {nonsense}?",
+            "dated",
+            "year",
+            "text",
+            "unknown placeholder {nonsense}",
+        ),
         ("Who {event}?", "person", "choice", "text", "does not fit"),
         ("Which came first: {a.event} or {b.event}?", "dated", "first", "kind", "needs over"),
     ],
 )
-def test_template_errors_are_shown_on_the_field(app, teacher_client, seed, text, over, kind, field, message):
+def test_template_errors_are_shown_on_the_field(
+    app, teacher_client, seed, text, over, kind, field, message
+):
     article_id, _ = seed
-    data = {"key": "bad", "kind": kind, "over": over, "time_limit": "30", "text": text,
-            "article": str(article_id), "save": "1"}
+    data = {
+        "key": "bad",
+        "kind": kind,
+        "over": over,
+        "time_limit": "30",
+        "text": text,
+        "article": str(article_id),
+        "save": "1",
+    }
     response = post_form(teacher_client, "/teach/templates/new", data)
     assert response.status_code == 422
     body = response.get_data(as_text=True)
@@ -172,8 +200,15 @@ def test_template_errors_are_shown_on_the_field(app, teacher_client, seed, text,
 
 def test_saving_a_template_proposes_new_questions(app, teacher_client, seed):
     article_id, _ = seed
-    data = {"key": "when-new", "kind": "year", "over": "dated", "time_limit": "30",
-            "text": "Which year belongs to {event}?", "article": str(article_id), "save": "1"}
+    data = {
+        "key": "when-new",
+        "kind": "year",
+        "over": "dated",
+        "time_limit": "30",
+        "text": "Which year belongs to {event}?",
+        "article": str(article_id),
+        "save": "1",
+    }
     response = post_form(teacher_client, "/teach/templates/new", data)
     assert response.status_code == 302
     with app.app_context():
@@ -224,9 +259,16 @@ def test_an_impossible_status_change_is_refused(app, teacher_client):
 def test_editing_an_unanswered_question_changes_it_in_place(app, teacher_client):
     question_id = _a_question(app)
     url = f"/teach/questions/{question_id}/edit"
-    response = post_form(teacher_client, url, {
-        "prompt": "When did it happen?", "answer": "1961", "wrong": "1957\n1955",
-        "explanation": "Because the article says so."})
+    response = post_form(
+        teacher_client,
+        url,
+        {
+            "prompt": "When did it happen?",
+            "answer": "1961",
+            "wrong": "1957\n1955",
+            "explanation": "Because the article says so.",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         question = db.session.get(Question, question_id)
@@ -245,8 +287,11 @@ def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
         db.session.commit()
         scoring.record_answer(round_.id, question_id, "1961")
         old_prompt, score = question.prompt, db.session.get(type(round_), round_.id).score
-    response = post_form(teacher_client, f"/teach/questions/{question_id}/edit", {
-        "prompt": "Reworded?", "answer": "1961", "wrong": "1957", "explanation": "Source."})
+    response = post_form(
+        teacher_client,
+        f"/teach/questions/{question_id}/edit",
+        {"prompt": "Reworded?", "answer": "1961", "wrong": "1957", "explanation": "Source."},
+    )
     assert response.status_code == 302
     with app.app_context():
         old = db.session.get(Question, question_id)
@@ -262,8 +307,11 @@ def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
 )
 def test_bad_question_edits_are_refused(app, teacher_client, wrong, message):
     question_id = _a_question(app)
-    response = post_form(teacher_client, f"/teach/questions/{question_id}/edit", {
-        "prompt": "Reworded?", "answer": "1961", "wrong": wrong, "explanation": "Source."})
+    response = post_form(
+        teacher_client,
+        f"/teach/questions/{question_id}/edit",
+        {"prompt": "Reworded?", "answer": "1961", "wrong": wrong, "explanation": "Source."},
+    )
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
     with app.app_context():

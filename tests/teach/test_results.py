@@ -6,13 +6,13 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from quiz import classes, scoring
-from quiz.extensions import db
-from quiz.models import Answer, Assignment, Classroom, Player, Report, Round, Teacher
-
-from ..builders import Builder
-from ..pages import csrf_token
-from .conftest import log_in, make_teacher, post_form
+from quiz.classroom import classes
+from quiz.rounds import scoring
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Assignment, Classroom, Player, Report, Round, Teacher
+from tests.builders import Builder
+from tests.pages import csrf_token
+from tests.teach.conftest import log_in, make_teacher, post_form
 
 
 def text(response):
@@ -147,11 +147,15 @@ def test_a_resolved_report_no_longer_flags_the_question(app, teacher_client, pla
     page = text(teacher_client.get(url))
     token = csrf_token(page)
     # A report of another class cannot be resolved from this one.
-    response = teacher_client.post(f"/teach/classes/{played['classroom']}/reports/{foreign_id}/resolve",
-                                   data={"csrf_token": token})
+    response = teacher_client.post(
+        f"/teach/classes/{played['classroom']}/reports/{foreign_id}/resolve",
+        data={"csrf_token": token},
+    )
     assert response.status_code == 404
-    response = teacher_client.post(f"/teach/classes/{played['classroom']}/reports/{report_id}/resolve",
-                                   data={"csrf_token": token})
+    response = teacher_client.post(
+        f"/teach/classes/{played['classroom']}/reports/{report_id}/resolve",
+        data={"csrf_token": token},
+    )
     assert response.status_code == 302
     page = text(teacher_client.get(url))
     assert "Odd" not in page and "reported by students" not in page
@@ -200,7 +204,7 @@ def test_template_stats_page(app, teacher_client):
     assert "Template statistics" in page
     # The seed templates are listed, each with its question counts.
     with app.app_context():
-        from quiz.models import Template
+        from quiz.storage.models import Template
 
         keys = db.session.scalars(select(Template.key)).all()
     assert keys and all(f">{key}</a>" in page for key in keys)
@@ -208,7 +212,7 @@ def test_template_stats_page(app, teacher_client):
 
 def test_template_stats_count_flagged_questions(app, teacher_client):
     with app.app_context():
-        from quiz.models import Question
+        from quiz.storage.models import Question
 
         question = db.session.scalar(
             select(Question).where(Question.template_id.is_not(None), Question.status == "active")

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from quiz import analysis, charts
-from quiz.analysis import OptionInfo, Response
-from quiz.results import neutralise, to_csv
+from quiz.classroom import analysis, charts
+from quiz.classroom.analysis import OptionInfo, Response
+from quiz.classroom.results import neutralise, to_csv
 
 RIGHT, WRONG1, WRONG2, WRONG3 = (
     OptionInfo(1, "1961", True),

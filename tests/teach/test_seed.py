@@ -4,10 +4,9 @@ import io
 
 from sqlalchemy import func, select
 
-from quiz.extensions import db
-from quiz.models import Article, Question
-
-from .conftest import post_form
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Question
+from tests.teach.conftest import post_form
 
 ARTICLE = "Valentina Tereshkova flew into space in 1963.\nShe launched from Baikonur.\n"
 FACTS = """[article]
@@ -48,9 +47,9 @@ def test_quiz_seed_loads_an_article_into_the_shared_library(app, runner, tmp_pat
         article = db.session.scalar(select(Article).where(Article.slug == "tereshkova"))
         assert article.owner_id is None
         playable = db.session.scalar(
-            select(func.count()).select_from(Question).where(
-                Question.article_id == article.id, Question.status == "active"
-            )
+            select(func.count())
+            .select_from(Question)
+            .where(Question.article_id == article.id, Question.status == "active")
         )
         assert playable >= 2
     again = runner.invoke(args=["seed", str(path.parent)])

@@ -21,18 +21,29 @@ DEFAULT_SENTENCES = {
     "list": "They aim for education and tourism.",
 }
 DEFAULT_VALUES = {
-    "year": 1961, "date": datetime.date(1955, 6, 2), "number": 70, "person": "Yuri Gagarin",
-    "place": "Baikonur", "organisation": "TASS", "list": ("education", "tourism"),
+    "year": 1961,
+    "date": datetime.date(1955, 6, 2),
+    "number": 70,
+    "person": "Yuri Gagarin",
+    "place": "Baikonur",
+    "organisation": "TASS",
+    "list": ("education", "tourism"),
 }
 DEFAULT_TEXTS = {
-    "year": "1961", "date": "June 2, 1955", "number": "70th", "person": "Yuri Gagarin",
-    "place": "Baikonur", "organisation": "TASS", "list": None,
+    "year": "1961",
+    "date": "June 2, 1955",
+    "number": "70th",
+    "person": "Yuri Gagarin",
+    "place": "Baikonur",
+    "organisation": "TASS",
+    "list": None,
 }
 
 
 @pytest.fixture
 def make_fact():
     """Return a builder of valid facts with keyword defaults per type."""
+
     def build(key="x", type="year", **kw):  # noqa: A002 - mirrors the Fact field
         kw.setdefault("value", DEFAULT_VALUES[type])
         kw.setdefault("sentence", DEFAULT_SENTENCES[type])
@@ -43,14 +54,17 @@ def make_fact():
         else:
             kw.setdefault("role", f"did the thing {key}")
         return Fact(key=key, type=type, **kw)
+
     return build
 
 
 @pytest.fixture
 def make_template():
     """Return a builder of templates with keyword defaults."""
+
     def build(key="t", kind="year", over="dated", text="What year is given for {event}?", **kw):
         return Template(key=key, kind=kind, over=over, text=text, **kw)
+
     return build
 
 
@@ -69,6 +83,7 @@ def seed_templates():
 @pytest.fixture
 def write(tmp_path):
     """Return a helper writing a file under tmp_path and returning its path."""
+
     def build(name, text, encoding="utf-8"):
         path = tmp_path / name
         if isinstance(text, bytes):
@@ -76,4 +91,5 @@ def write(tmp_path):
         else:
             path.write_text(text, encoding=encoding)
         return path
+
     return build

@@ -8,34 +8,40 @@ import pytest
 from quiz.facts import FACT_TYPES, FactError, check_value, fact_from_dict, fact_to_dict
 
 
-@pytest.mark.parametrize(("type_", "raw", "value"), [
-    ("year", 1961, 1961),
-    ("year", "1961", 1961),
-    ("date", datetime.date(1955, 6, 2), datetime.date(1955, 6, 2)),
-    ("date", "1955-06-02", datetime.date(1955, 6, 2)),
-    ("number", 70, 70),
-    ("number", "83.6", Decimal("83.6")),
-    ("number", 83.6, Decimal("83.6")),
-    ("person", " Yuri Gagarin ", "Yuri Gagarin"),
-    ("list", ["education", "tourism"], ("education", "tourism")),
-])
+@pytest.mark.parametrize(
+    ("type_", "raw", "value"),
+    [
+        ("year", 1961, 1961),
+        ("year", "1961", 1961),
+        ("date", datetime.date(1955, 6, 2), datetime.date(1955, 6, 2)),
+        ("date", "1955-06-02", datetime.date(1955, 6, 2)),
+        ("number", 70, 70),
+        ("number", "83.6", Decimal("83.6")),
+        ("number", 83.6, Decimal("83.6")),
+        ("person", " Yuri Gagarin ", "Yuri Gagarin"),
+        ("list", ["education", "tourism"], ("education", "tourism")),
+    ],
+)
 def test_check_value_accepts(type_, raw, value):
     assert check_value(type_, raw) == value
 
 
-@pytest.mark.parametrize(("type_", "raw", "message"), [
-    ("year", "abc", "a year is a whole number like 1961"),
-    ("year", True, "a year is a whole number like 1961"),
-    ("year", 1961.5, "a year is a whole number like 1961"),
-    ("date", "June 2", "a date is written like 1955-06-02"),
-    ("date", "1955-02-30", "not a real date"),
-    ("date", datetime.datetime(1955, 6, 2, 10), "a date is written like 1955-06-02"),
-    ("number", "seventy", "a number is written like 70"),
-    ("person", "", "a person is a non-empty name"),
-    ("list", ["only one"], "at least two"),
-    ("list", ["a", "A"], "different"),
-    ("colour", "red", "unknown type 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("type_", "raw", "message"),
+    [
+        ("year", "abc", "a year is a whole number like 1961"),
+        ("year", True, "a year is a whole number like 1961"),
+        ("year", 1961.5, "a year is a whole number like 1961"),
+        ("date", "June 2", "a date is written like 1955-06-02"),
+        ("date", "1955-02-30", "not a real date"),
+        ("date", datetime.datetime(1955, 6, 2, 10), "a date is written like 1955-06-02"),
+        ("number", "seventy", "a number is written like 70"),
+        ("person", "", "a person is a non-empty name"),
+        ("list", ["only one"], "at least two"),
+        ("list", ["a", "A"], "different"),
+        ("colour", "red", "unknown type 'colour'"),
+    ],
+)
 def test_check_value_rejects_with_a_clear_message(type_, raw, message):
     with pytest.raises(FactError, match=message):
         check_value(type_, raw)
@@ -47,40 +53,52 @@ def test_fact_types_are_the_public_ones():
 
 @pytest.mark.parametrize("type_", ["year", "date", "number", "person", "list"])
 def test_dict_round_trip(make_fact, type_):
-    fact = make_fact(type=type_, claim="It was {value}.", wrong=("a", "b") if type_ in (
-        "person", "list") else ())
+    fact = make_fact(
+        type=type_, claim="It was {value}.", wrong=("a", "b") if type_ in ("person", "list") else ()
+    )
     data = fact_to_dict(fact)
     assert isinstance(data["value"], int | str | list)
     assert fact_from_dict(data) == fact
 
 
 def test_decimal_round_trip(make_fact):
-    fact = make_fact(type="number", value=Decimal("83.6"), text="83.6",
-                     sentence="It is 83.6 km long.")
+    fact = make_fact(
+        type="number", value=Decimal("83.6"), text="83.6", sentence="It is 83.6 km long."
+    )
     assert fact_to_dict(fact)["value"] == "83.6"
     assert fact_from_dict(fact_to_dict(fact)).value == Decimal("83.6")
 
 
 def good_dict(**changes):
-    data = {"key": "gagarin-year", "type": "year", "about": "Gagarin", "value": 1961,
-            "event": "Gagarin's flight", "sentence": "Gagarin flew in 1961.", "text": "1961"}
+    data = {
+        "key": "gagarin-year",
+        "type": "year",
+        "about": "Gagarin",
+        "value": 1961,
+        "event": "Gagarin's flight",
+        "sentence": "Gagarin flew in 1961.",
+        "text": "1961",
+    }
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}
 
 
-@pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"value": "abc"}, "value", "a year is a whole number"),
-    ({"key": "Bad Key"}, "key", "lowercase"),
-    ({"type": "colour"}, "type", "unknown type"),
-    ({"colour": "red"}, "colour", "unknown field"),
-    ({"about": None}, "about", "missing"),
-    ({"event": None}, "event", "missing"),
-    ({"text": "1962"}, "text", "does not occur in the sentence"),
-    ({"claim": "Gagarin flew."}, "claim", "{value}"),
-    ({"wrong": ["1961"]}, "wrong", "true value"),
-    ({"wrong": ["soon"]}, "wrong", "a year is a whole number"),
-    ({"type": "person", "value": "Yuri Gagarin", "text": None}, "role", "missing"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"value": "abc"}, "value", "a year is a whole number"),
+        ({"key": "Bad Key"}, "key", "lowercase"),
+        ({"type": "colour"}, "type", "unknown type"),
+        ({"colour": "red"}, "colour", "unknown field"),
+        ({"about": None}, "about", "missing"),
+        ({"event": None}, "event", "missing"),
+        ({"text": "1962"}, "text", "does not occur in the sentence"),
+        ({"claim": "Gagarin flew."}, "claim", "{value}"),
+        ({"wrong": ["1961"]}, "wrong", "true value"),
+        ({"wrong": ["soon"]}, "wrong", "a year is a whole number"),
+        ({"type": "person", "value": "Yuri Gagarin", "text": None}, "role", "missing"),
+    ],
+)
 def test_fact_from_dict_names_the_field(changes, field, message):
     with pytest.raises(FactError) as caught:
         fact_from_dict(good_dict(**changes))

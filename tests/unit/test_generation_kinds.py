@@ -12,18 +12,23 @@ SPACE = "Gagarin, Titova and Armstrong flew in space."
 
 
 def one(questions, **match):
-    found = [q for q in questions
-             if all(getattr(q, name) == value for name, value in match.items())]
+    found = [
+        q for q in questions if all(getattr(q, name) == value for name, value in match.items())
+    ]
     assert len(found) == 1, questions
     return found[0]
 
 
 def test_year_options_are_years_and_never_true(make_fact, make_template):
-    facts = [make_fact("a", event="the flight", value=1961),
-             make_fact("b", event="the flight", value=1962, text="1962",
-                       sentence="The flight was in 1962."),
-             make_fact("c", event="the launch", value=1957, text="1957",
-                       sentence="The launch was in 1957.")]
+    facts = [
+        make_fact("a", event="the flight", value=1961),
+        make_fact(
+            "b", event="the flight", value=1962, text="1962", sentence="The flight was in 1962."
+        ),
+        make_fact(
+            "c", event="the launch", value=1957, text="1957", sentence="The launch was in 1957."
+        ),
+    ]
     questions = generate(facts, [make_template()])
     q = one(questions, answer="1961")
     assert len(q.options) == 4 and all(re.fullmatch(r"\d{4}", o) for o in q.options)
@@ -33,8 +38,9 @@ def test_year_options_are_years_and_never_true(make_fact, make_template):
 
 
 def test_date_options_keep_the_answer_style(make_fact, make_template):
-    fact = make_fact("d", type="date", text="2 June 1955",
-                     sentence="It was founded on 2 June 1955.")
+    fact = make_fact(
+        "d", type="date", text="2 June 1955", sentence="It was founded on 2 June 1955."
+    )
     q = one(generate([fact], [make_template(kind="date", text="When was {event}?")]))
     assert q.answer == "2 June 1955"
     assert len(q.options) == 4
@@ -49,13 +55,27 @@ def test_short_has_no_options(make_fact, make_template):
 def test_choice_never_offers_a_group_member_or_sharer(make_fact, make_template):
     people = [
         make_fact("g", type="person", value="Yuri Gagarin", role="flew first", group="fliers"),
-        make_fact("t", type="person", value="Anna Titova", text="Titova", role="flew second",
-                  group="fliers", sentence=SPACE),
-        make_fact("p", type="person", value="Kassym Tokayev", text=None, role="leads",
-                  sentence=SPACE),
+        make_fact(
+            "t",
+            type="person",
+            value="Anna Titova",
+            text="Titova",
+            role="flew second",
+            group="fliers",
+            sentence=SPACE,
+        ),
+        make_fact(
+            "p", type="person", value="Kassym Tokayev", text=None, role="leads", sentence=SPACE
+        ),
     ]
-    people[0] = make_fact("g", type="person", value="Yuri Gagarin", role="flew first",
-                          group="fliers", wrong=("Neil Armstrong",))
+    people[0] = make_fact(
+        "g",
+        type="person",
+        value="Yuri Gagarin",
+        role="flew first",
+        group="fliers",
+        wrong=("Neil Armstrong",),
+    )
     questions = generate(people, [make_template(kind="choice", over="person", text="Who {role}?")])
     q = one(questions, answer="Yuri Gagarin")
     assert "Anna Titova" not in q.options
@@ -65,14 +85,34 @@ def test_choice_never_offers_a_group_member_or_sharer(make_fact, make_template):
 
 
 def test_shared_role_uses_shared_wording_or_is_skipped(make_fact, make_template):
-    facts = [make_fact("a", type="person", value="Ann Lee", text=None, role="flew",
-                       sentence=SPACE, wrong=("Bob Ray",)),
-             make_fact("b", type="person", value="Cy Dee", text=None, role="flew",
-                       sentence=SPACE, wrong=("Bob Ray",))]
+    facts = [
+        make_fact(
+            "a",
+            type="person",
+            value="Ann Lee",
+            text=None,
+            role="flew",
+            sentence=SPACE,
+            wrong=("Bob Ray",),
+        ),
+        make_fact(
+            "b",
+            type="person",
+            value="Cy Dee",
+            text=None,
+            role="flew",
+            sentence=SPACE,
+            wrong=("Bob Ray",),
+        ),
+    ]
     plain = make_template(kind="choice", over="person", text="Who {role}?")
     assert generate(facts, [plain]) == []
-    shared = make_template(kind="choice", over="person", text="Who {role}?",
-                           text_shared="Which of these people {role}?")
+    shared = make_template(
+        kind="choice",
+        over="person",
+        text="Who {role}?",
+        text_shared="Which of these people {role}?",
+    )
     questions = generate(facts, [shared])
     assert {q.prompt for q in questions} == {"Which of these people flew?"}
     for q in questions:
@@ -80,11 +120,17 @@ def test_shared_role_uses_shared_wording_or_is_skipped(make_fact, make_template)
 
 
 def test_list_choice_one_per_item_never_another_item(make_fact, make_template):
-    fact = make_fact("aims", type="list", value=("education", "tourism", "science"),
-                     sentence="They aim for education, tourism and science.",
-                     role="is an aim", wrong=("war", "oil"))
-    questions = generate([fact], [make_template(kind="choice", over="list",
-                                                text="Which of these {role}?")])
+    fact = make_fact(
+        "aims",
+        type="list",
+        value=("education", "tourism", "science"),
+        sentence="They aim for education, tourism and science.",
+        role="is an aim",
+        wrong=("war", "oil"),
+    )
+    questions = generate(
+        [fact], [make_template(kind="choice", over="list", text="Which of these {role}?")]
+    )
     assert [q.answer for q in questions] == ["education", "tourism", "science"]
     for q in questions:
         assert set(q.options) - {q.answer} <= {"war", "oil"}
@@ -92,18 +138,25 @@ def test_list_choice_one_per_item_never_another_item(make_fact, make_template):
 
 def test_choice_needs_two_options(make_fact, make_template):
     fact = make_fact("p", type="place", role="is where it was")
-    assert generate([fact], [make_template(kind="choice", over="place",
-                                           text="Which place {role}?")]) == []
+    assert (
+        generate([fact], [make_template(kind="choice", over="place", text="Which place {role}?")])
+        == []
+    )
 
 
 def test_first_each_pair_once_earlier_is_answer(make_fact, make_template):
-    facts = [make_fact("late", event="the flight", value=1961),
-             make_fact("early", event="the launch", value=1957, text="1957",
-                       sentence="It launched in 1957."),
-             make_fact("same", event="the test", value=1957, text="1957",
-                       sentence="It was tested in 1957.")]
-    first = make_template(kind="first", over="dated,dated",
-                          text="Which came first: {a.event} or {b.event}?")
+    facts = [
+        make_fact("late", event="the flight", value=1961),
+        make_fact(
+            "early", event="the launch", value=1957, text="1957", sentence="It launched in 1957."
+        ),
+        make_fact(
+            "same", event="the test", value=1957, text="1957", sentence="It was tested in 1957."
+        ),
+    ]
+    first = make_template(
+        kind="first", over="dated,dated", text="Which came first: {a.event} or {b.event}?"
+    )
     questions = generate(facts, [first])
     assert len(questions) == 2  # the 1957 pair cannot be ordered
     for q in questions:
@@ -115,20 +168,38 @@ def test_first_each_pair_once_earlier_is_answer(make_fact, make_template):
 
 
 def test_first_same_year_full_dates_are_ordered(make_fact, make_template):
-    facts = [make_fact("a", type="date", value=datetime.date(1961, 4, 12), text=None,
-                       event="the flight", sentence="One."),
-             make_fact("b", type="date", value=datetime.date(1961, 8, 6), text=None,
-                       event="the second flight", sentence="Two.")]
-    first = make_template(kind="first", over="dated,dated",
-                          text="Which came first: {a.event} or {b.event}?")
+    facts = [
+        make_fact(
+            "a",
+            type="date",
+            value=datetime.date(1961, 4, 12),
+            text=None,
+            event="the flight",
+            sentence="One.",
+        ),
+        make_fact(
+            "b",
+            type="date",
+            value=datetime.date(1961, 8, 6),
+            text=None,
+            event="the second flight",
+            sentence="Two.",
+        ),
+    ]
+    first = make_template(
+        kind="first", over="dated,dated", text="Which came first: {a.event} or {b.event}?"
+    )
     assert one(generate(facts, [first])).answer == "The flight"
 
 
 def test_years_between(make_fact, make_template):
-    facts = [make_fact("a", event="the flight", value=1961),
-             make_fact("b", event="the launch", value=1957, text="1957", sentence="In 1957.")]
-    between = make_template(kind="number", over="dated,dated",
-                            text="How many years separate {a.event} from {b.event}?")
+    facts = [
+        make_fact("a", event="the flight", value=1961),
+        make_fact("b", event="the launch", value=1957, text="1957", sentence="In 1957."),
+    ]
+    between = make_template(
+        kind="number", over="dated,dated", text="How many years separate {a.event} from {b.event}?"
+    )
     q = one(generate(facts, [between]))
     assert q.prompt == "How many years separate the launch from the flight?"
     assert q.answer == "4"
@@ -136,30 +207,60 @@ def test_years_between(make_fact, make_template):
     assert all(o.isdigit() and int(o) > 0 for o in q.options)
 
 
-@pytest.mark.parametrize(("value", "text", "pattern"), [
-    (70, "70th", r"\d+(st|nd|rd|th)"),
-    (1200, "1,200 satellites", r"(\d,\d{3}|\d{3}) satellites"),
-    (Decimal("83.6"), "83.6 km", r"\d+\.\d km"),
-])
-def test_number_options_are_written_like_the_answer(make_fact, make_template, value, text,
-                                                    pattern):
-    fact = make_fact("n", type="number", value=value, text=text, unit="things",
-                     sentence=f"It reached {text} last year.")
-    q = one(generate([fact], [make_template(kind="number", over="number",
-                                            text="What figure is given for {about}?")]))
+@pytest.mark.parametrize(
+    ("value", "text", "pattern"),
+    [
+        (70, "70th", r"\d+(st|nd|rd|th)"),
+        (1200, "1,200 satellites", r"(\d,\d{3}|\d{3}) satellites"),
+        (Decimal("83.6"), "83.6 km", r"\d+\.\d km"),
+    ],
+)
+def test_number_options_are_written_like_the_answer(make_fact, make_template, value, text, pattern):
+    fact = make_fact(
+        "n",
+        type="number",
+        value=value,
+        text=text,
+        unit="things",
+        sentence=f"It reached {text} last year.",
+    )
+    q = one(
+        generate(
+            [fact],
+            [make_template(kind="number", over="number", text="What figure is given for {about}?")],
+        )
+    )
     assert q.answer == text
     assert len(q.options) == 4
     assert all(re.fullmatch(pattern, option) for option in q.options), q.options
 
 
 def test_cloze_blanks_the_text_and_hides_no_option(make_fact, make_template):
-    facts = [make_fact("g", type="person", value="Yuri Gagarin", role="flew",
-                       wrong=("Neil Armstrong", "Anna Titova")),
-             make_fact("t", type="person", value="Anna Titova", role="wrote",
-                       sentence="Anna Titova wrote it.", text="Anna Titova")]
-    facts[0] = make_fact("g", type="person", value="Yuri Gagarin", role="flew",
-                         sentence="Yuri Gagarin flew before Anna Titova.",
-                         wrong=("Neil Armstrong", "Anna Titova"))
+    facts = [
+        make_fact(
+            "g",
+            type="person",
+            value="Yuri Gagarin",
+            role="flew",
+            wrong=("Neil Armstrong", "Anna Titova"),
+        ),
+        make_fact(
+            "t",
+            type="person",
+            value="Anna Titova",
+            role="wrote",
+            sentence="Anna Titova wrote it.",
+            text="Anna Titova",
+        ),
+    ]
+    facts[0] = make_fact(
+        "g",
+        type="person",
+        value="Yuri Gagarin",
+        role="flew",
+        sentence="Yuri Gagarin flew before Anna Titova.",
+        wrong=("Neil Armstrong", "Anna Titova"),
+    )
     cloze = make_template(kind="cloze", over="any", text="{sentence}")
     q = one(generate(facts, [cloze]), answer="Yuri Gagarin")
     assert q.prompt == "_____ flew before Anna Titova."
@@ -167,8 +268,13 @@ def test_cloze_blanks_the_text_and_hides_no_option(make_fact, make_template):
 
 
 def test_cloze_list_blanks_one_item(make_fact, make_template):
-    fact = make_fact("aims", type="list", value=("education", "tourism"),
-                     sentence="They aim for education and tourism.", wrong=("war",))
+    fact = make_fact(
+        "aims",
+        type="list",
+        value=("education", "tourism"),
+        sentence="They aim for education and tourism.",
+        wrong=("war",),
+    )
     q = one(generate([fact], [make_template(kind="cloze", over="list", text="{sentence}")]))
     assert q.prompt.count("_____") == 1
     assert q.answer in fact.value and set(q.options) == {q.answer, "war"}
@@ -177,24 +283,29 @@ def test_cloze_list_blanks_one_item(make_fact, make_template):
 @pytest.mark.parametrize("key", [f"fact-{n}" for n in range(12)])
 def test_true_false_values(make_fact, make_template, key):
     fact = make_fact(key, claim="The flight was in {value}.")
-    q = one(generate([fact], [make_template(kind="true_false", over="dated",
-                                            text="True or false: {claim}")]))
+    q = one(
+        generate(
+            [fact], [make_template(kind="true_false", over="dated", text="True or false: {claim}")]
+        )
+    )
     assert q.options == ("True", "False")
     year = re.search(r"\d{4}", q.prompt).group()
     assert (q.answer == "True") == (year == "1961")
 
 
 def test_true_false_gives_a_mix(make_fact, make_template):
-    facts = [make_fact(f"fact-{n}", event=f"event {n}", claim="It was {value}.")
-             for n in range(12)]
-    questions = generate(facts, [make_template(kind="true_false", over="dated",
-                                               text="True or false: {claim}")])
+    facts = [make_fact(f"fact-{n}", event=f"event {n}", claim="It was {value}.") for n in range(12)]
+    questions = generate(
+        facts, [make_template(kind="true_false", over="dated", text="True or false: {claim}")]
+    )
     answers = {q.answer for q in questions}
     assert answers == {"True", "False"}
 
 
 def test_every_generated_question_checks(make_fact, make_template):
     facts = [make_fact("a"), make_fact("b", type="person", wrong=("Neil Armstrong",))]
-    for q in generate(facts, [make_template(), make_template(
-            key="c", kind="choice", over="person", text="Who {role}?")]):
+    for q in generate(
+        facts,
+        [make_template(), make_template(key="c", kind="choice", over="person", text="Who {role}?")],
+    ):
         assert check_question(q, facts) == []

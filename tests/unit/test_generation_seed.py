@@ -49,17 +49,22 @@ def test_true_false_mixes_true_and_false(questions):
 
 def test_explanations_are_article_sentences(questions, seed_article):
     for q in questions:
-        assert all(part in seed_article.body.replace("\n", " ") for part in [q.explanation]) \
-            or len(q.fact_keys) == 2, q
+        assert (
+            all(part in seed_article.body.replace("\n", " ") for part in [q.explanation])
+            or len(q.fact_keys) == 2
+        ), q
 
 
-@pytest.mark.parametrize(("prompt_part", "answer"), [
-    ("for Yuri Gagarin's historic journey into space?", "1961"),
-    ("for the launch of the first artificial satellite?", "1957"),
-    ("Who is the President of Kazakhstan", "Kassym-Jomart Tokayev"),
-    ("Which of these did Tokayev say Baikonur should become a center for?", "tourism"),
-    ("Which news agency", "TASS"),
-])
+@pytest.mark.parametrize(
+    ("prompt_part", "answer"),
+    [
+        ("for Yuri Gagarin's historic journey into space?", "1961"),
+        ("for the launch of the first artificial satellite?", "1957"),
+        ("Who is the President of Kazakhstan", "Kassym-Jomart Tokayev"),
+        ("Which of these did Tokayev say Baikonur should become a center for?", "tourism"),
+        ("Which news agency", "TASS"),
+    ],
+)
 def test_expected_questions_are_there(questions, prompt_part, answer):
     assert any(prompt_part in q.prompt and q.answer == answer for q in questions)
 

@@ -9,31 +9,43 @@ from quiz.facts import split_sentences
 SEED = Path(__file__).resolve().parents[2] / "seed"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
-    ("The U.S. President spoke. He left.", ["The U.S. President spoke.", "He left."]),
-    ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
-    ("See e.g. the report on St. Petersburg. No. 5 came. Done.",
-     ["See e.g. the report on St. Petersburg.", "No. 5 came.", "Done."]),
-    ("In Jan. 2020 it rained. Yes.", ["In Jan. 2020 it rained.", "Yes."]),
-    ("It cost 83.6 million. Then it fell.", ["It cost 83.6 million.", "Then it fell."]),
-    ("J. F. Kennedy spoke. He left.", ["J. F. Kennedy spoke.", "He left."]),
-    ("He said, “Go now.” She went.", ["He said, “Go now.”", "She went."]),
-    ("Fine. “This is it. Really,” he said.", ["Fine.", "“This is it.", "Really,” he said."]),
-    ("“Why?” he asked. Fine!", ["“Why?” he asked.", "Fine!"]),
-    ("Heroes—Ann, Bob—flew. Then—nothing.", ["Heroes—Ann, Bob—flew.", "Then—nothing."]),
-    ("The line is\nwrapped here. Next one.", ["The line is wrapped here.", "Next one."]),
-    ("A long line that\ncontinues lowercase here.", ["A long line that continues lowercase here."]),
-    ("Praised by the President of\nKazakhstan today.",
-     ["Praised by the President of Kazakhstan today."]),
-    ("First paragraph.\n\n\nSecond paragraph.", ["First paragraph.", "Second paragraph."]),
-    ("Too   many\tspaces here.", ["Too many spaces here."]),
-    ("Title Line\nBody starts here.", ["Title Line", "Body starts here."]),
-    ("Body ends.\nGSV \"Russia - Islamic World\"\nPhoto: a website\nBased on TASS",
-     ["Body ends.", "GSV \"Russia - Islamic World\"", "Photo: a website", "Based on TASS"]),
-    ("Windows\r\nline endings. Work.", ["Windows line endings.", "Work."]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. President spoke. He left.", ["The U.S. President spoke.", "He left."]),
+        ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+        (
+            "See e.g. the report on St. Petersburg. No. 5 came. Done.",
+            ["See e.g. the report on St. Petersburg.", "No. 5 came.", "Done."],
+        ),
+        ("In Jan. 2020 it rained. Yes.", ["In Jan. 2020 it rained.", "Yes."]),
+        ("It cost 83.6 million. Then it fell.", ["It cost 83.6 million.", "Then it fell."]),
+        ("J. F. Kennedy spoke. He left.", ["J. F. Kennedy spoke.", "He left."]),
+        ("He said, “Go now.” She went.", ["He said, “Go now.”", "She went."]),
+        ("Fine. “This is it. Really,” he said.", ["Fine.", "“This is it.", "Really,” he said."]),
+        ("“Why?” he asked. Fine!", ["“Why?” he asked.", "Fine!"]),
+        ("Heroes—Ann, Bob—flew. Then—nothing.", ["Heroes—Ann, Bob—flew.", "Then—nothing."]),
+        ("The line is\nwrapped here. Next one.", ["The line is wrapped here.", "Next one."]),
+        (
+            "A long line that\ncontinues lowercase here.",
+            ["A long line that continues lowercase here."],
+        ),
+        (
+            "Praised by the President of\nKazakhstan today.",
+            ["Praised by the President of Kazakhstan today."],
+        ),
+        ("First paragraph.\n\n\nSecond paragraph.", ["First paragraph.", "Second paragraph."]),
+        ("Too   many\tspaces here.", ["Too many spaces here."]),
+        ("Title Line\nBody starts here.", ["Title Line", "Body starts here."]),
+        (
+            'Body ends.\nGSV "Russia - Islamic World"\nPhoto: a website\nBased on TASS',
+            ["Body ends.", 'GSV "Russia - Islamic World"', "Photo: a website", "Based on TASS"],
+        ),
+        ("Windows\r\nline endings. Work.", ["Windows line endings.", "Work."]),
+        ("", []),
+    ],
+)
 def test_split_sentences(text, expected):
     assert split_sentences(text) == expected
 
@@ -44,9 +56,13 @@ def test_seed_article_sentences_by_hand():
     assert sentences[2] == "“Kazakhstan is an active participant in international space efforts."
     assert sentences[4].endswith("education, and even tourism.”")
     assert sentences[6].startswith("“This is where, in 1957,")
-    assert sentences[8] == ("And it was from Baikonur that our own heroes—Toktar Aubakirov, "
-                            "Talgat Musabayev, and Aidyn Aimbetov—also launched into orbit,” "
-                            "he recalled.")
-    assert sentences[-3:] == ['GSV "Russia - Islamic World"',
-                              "Photo: official website of the President of the Russian "
-                              "Federation", "Based on materials from TASS"]
+    assert sentences[8] == (
+        "And it was from Baikonur that our own heroes—Toktar Aubakirov, "
+        "Talgat Musabayev, and Aidyn Aimbetov—also launched into orbit,” "
+        "he recalled."
+    )
+    assert sentences[-3:] == [
+        'GSV "Russia - Islamic World"',
+        "Photo: official website of the President of the Russian Federation",
+        "Based on materials from TASS",
+    ]

@@ -3,21 +3,36 @@
 import pytest
 
 from quiz.facts import SeedFileError
-from quiz.generation import KINDS, Template, TemplateError, load_templates, parse_template
-from quiz.generation import template_to_dict
+from quiz.generation import (
+    KINDS,
+    Template,
+    TemplateError,
+    load_templates,
+    parse_template,
+    template_to_dict,
+)
 
 
 def template(**changes):
-    data = {"key": "year-of-event", "kind": "year", "over": "dated",
-            "text": "In which year was {event}?"}
+    data = {
+        "key": "year-of-event",
+        "kind": "year",
+        "over": "dated",
+        "text": "In which year was {event}?",
+    }
     data.update(changes)
     return {name: value for name, value in data.items() if value is not None}
 
 
 def test_parse_good_template():
     parsed = parse_template(template(time_limit=20))
-    assert parsed == Template(key="year-of-event", kind="year", over="dated",
-                              text="In which year was {event}?", time_limit=20)
+    assert parsed == Template(
+        key="year-of-event",
+        kind="year",
+        over="dated",
+        text="In which year was {event}?",
+        time_limit=20,
+    )
     assert parse_template(template_to_dict(parsed)) == parsed
 
 
@@ -25,29 +40,41 @@ def test_kinds_are_the_public_ones():
     assert KINDS == ("choice", "true_false", "year", "date", "first", "number", "cloze", "short")
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    ({"text": "When was {foo}?"},
-     "unknown placeholder {foo} (known: event, about, role, unit, value, a.event, b.event, "
-     "sentence, claim)"),
-    ({"text": "Who {role}?"},
-     "placeholder {role} does not fit 'dated' facts (they have: event, about, value)"),
-    ({"kind": "choice", "over": "person", "text": "When was {event}?"},
-     "placeholder {event} does not fit 'person' facts"),
-    ({"kind": "first", "over": "dated"}, "kind 'first' needs over = 'dated,dated'"),
-    ({"kind": "choice", "over": "dated"}, "kind 'choice' needs over = 'person'"),
-    ({"kind": "year", "over": "person", "text": "Who {role}?"}, "kind 'year' needs over = 'dated'"),
-    ({"kind": "guess"}, "unknown kind 'guess'"),
-    ({"over": "planets"}, "unknown 'planets'"),
-    ({"kind": "cloze", "over": "any", "text": "Fill in: {about}"}, "must use {sentence}"),
-    ({"kind": "true_false", "over": "any", "text": "True or false?"}, "must use {claim}"),
-    ({"text": "In {event:>10}?"}, "cannot have ':'"),
-    ({"text": "In which year was {event?"}, "bad braces"),
-    ({"text_shared": "Which of these {event}?"}, "only choice templates"),
-    ({"time_limit": 0}, "time_limit"),
-    ({"colour": "red"}, "colour: unknown field"),
-    ({"text": None}, "text: missing"),
-    ({"key": "Bad Key"}, "key:"),
-])
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"text": "When was {foo}?"},
+            "unknown placeholder {foo} (known: event, about, role, unit, value, a.event, b.event, "
+            "sentence, claim)",
+        ),
+        (
+            {"text": "Who {role}?"},
+            "placeholder {role} does not fit 'dated' facts (they have: event, about, value)",
+        ),
+        (
+            {"kind": "choice", "over": "person", "text": "When was {event}?"},
+            "placeholder {event} does not fit 'person' facts",
+        ),
+        ({"kind": "first", "over": "dated"}, "kind 'first' needs over = 'dated,dated'"),
+        ({"kind": "choice", "over": "dated"}, "kind 'choice' needs over = 'person'"),
+        (
+            {"kind": "year", "over": "person", "text": "Who {role}?"},
+            "kind 'year' needs over = 'dated'",
+        ),
+        ({"kind": "guess"}, "unknown kind 'guess'"),
+        ({"over": "planets"}, "unknown 'planets'"),
+        ({"kind": "cloze", "over": "any", "text": "Fill in: {about}"}, "must use {sentence}"),
+        ({"kind": "true_false", "over": "any", "text": "True or false?"}, "must use {claim}"),
+        ({"text": "In {event:>10}?"}, "cannot have ':'"),
+        ({"text": "In which year was {event?"}, "bad braces"),
+        ({"text_shared": "Which of these {event}?"}, "only choice templates"),
+        ({"time_limit": 0}, "time_limit"),
+        ({"colour": "red"}, "colour: unknown field"),
+        ({"text": None}, "text: missing"),
+        ({"key": "Bad Key"}, "key:"),
+    ],
+)
 def test_template_errors(changes, message):
     with pytest.raises(TemplateError) as caught:
         parse_template(template(**changes))
@@ -64,7 +91,9 @@ def test_load_seed_templates(seed_templates):
 
 
 def test_templates_file_reports_every_problem_with_lines(write):
-    path = write("templates.toml", """[[template]]
+    path = write(
+        "templates.toml",
+        """[[template]]
 key = "good"
 kind = "year"
 over = "dated"
@@ -81,7 +110,8 @@ key = "good"
 kind = "first"
 over = "dated"
 text = "Which first: {a.event} or {b.event}?"
-""")
+""",
+    )
     with pytest.raises(SeedFileError) as caught:
         load_templates(path)
     lines = [(problem.line, problem.message) for problem in caught.value.problems]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .analysis import TOO_EASY, TOO_HARD, Bin
+from quiz.classroom.analysis import TOO_EASY, TOO_HARD, Bin
 
 BAR = "#0b4fa3"
 FLAGGED = "#a32020"

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from .errors import Closed, Invalid, NotFound
-from .extensions import db
-from .models import Article, Assignment, Classroom, Player, Round, Teacher, utcnow
-from .scoring import start_round
+from quiz.errors import Closed, Invalid, NotFound
+from quiz.rounds.scoring import start_round
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Assignment, Classroom, Player, Round, Teacher, utcnow
 
 # No 0/O or 1/I/L: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

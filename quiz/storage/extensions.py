@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import Pool
 
-from . import writers
+from quiz.storage import writers
 
 # How long a writer waits for SQLite's lock before "database is locked".
 BUSY_TIMEOUT_SECONDS = 10
@@ -104,6 +104,8 @@ def write_transaction():
     so that what the session reads afterwards includes this write.
     """
     end_read()
-    with db.engine.connect().execution_options(sqlite_immediate=True) as connection:
-        with connection.begin():
-            yield connection
+    with (
+        db.engine.connect().execution_options(sqlite_immediate=True) as connection,
+        connection.begin(),
+    ):
+        yield connection

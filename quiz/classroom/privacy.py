@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import delete, or_, select, update
 
-from .extensions import begin_write, db
-from .models import Assignment, Classroom, Player, Report, Round
-from .results import class_rounds
+from quiz.classroom.results import class_rounds
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Assignment, Classroom, Player, Report, Round
 
 REMOVED_NICKNAME = "Anonymous"
 

@@ -7,14 +7,29 @@ import re
 from flask import current_app
 from sqlalchemy import func, or_, select
 
-from . import importing
-from .errors import Invalid
-from .extensions import db
-from .facts import FactError, fact_from_dict, fact_to_dict
-from .generation import GeneratedQuestion, TemplateError, generate, parse_template, template_to_dict
-from .generation.question import fingerprint
-from .models import Answer, Article, Classroom, Fact, Option, Question, Teacher, Template
-from .questions import sync_questions
+from quiz.authoring import importing
+from quiz.authoring.questions import sync_questions
+from quiz.errors import Invalid
+from quiz.facts import FactError, fact_from_dict, fact_to_dict
+from quiz.generation import (
+    GeneratedQuestion,
+    TemplateError,
+    generate,
+    parse_template,
+    template_to_dict,
+)
+from quiz.generation.question import fingerprint
+from quiz.storage.extensions import db
+from quiz.storage.models import (
+    Answer,
+    Article,
+    Classroom,
+    Fact,
+    Option,
+    Question,
+    Teacher,
+    Template,
+)
 
 # Which status a teacher may move a question to, from which.
 TRANSITIONS = {
@@ -146,7 +161,12 @@ def edit_question(
         )
         question.status = "retired"
         db.session.add(target)
-    target.kind, target.prompt, target.answer, target.explanation = kind, prompt, answer, explanation
+    target.kind, target.prompt, target.answer, target.explanation = (
+        kind,
+        prompt,
+        answer,
+        explanation,
+    )
     target.fingerprint, target.origin = print_, "teacher"
     # Old options go first: the new ones reuse their positions.
     target.options = []
@@ -167,7 +187,9 @@ def _edited_kind(kind: str, answer: str, wrong: list[str]) -> str:
     """Check the options of an edited question and return its kind."""
     if kind == "true_false":
         if {answer, *wrong} != {"True", "False"} or len(wrong) != 1:
-            raise Invalid("A true/false question's answer is True or False, and the other is wrong.")
+            raise Invalid(
+                "A true/false question's answer is True or False, and the other is wrong."
+            )
         return kind
     if not wrong:
         return "short"
@@ -265,7 +287,10 @@ def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> 
         row = Template(key=template.key, origin="teacher", owner_id=teacher.id)
         db.session.add(row)
     row.key, row.kind, row.text, row.data = (
-        template.key, template.kind, template.text, template_to_dict(template)
+        template.key,
+        template.kind,
+        template.text,
+        template_to_dict(template),
     )
     row.edited = True
     db.session.flush()
@@ -273,4 +298,3 @@ def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> 
         sync_questions(article, status="proposed")
     db.session.commit()
     return row
-

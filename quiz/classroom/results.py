@@ -10,9 +10,9 @@ from datetime import datetime
 
 from sqlalchemy import Select, func, or_, select
 
-from . import analysis
-from .extensions import db
-from .models import (
+from quiz.classroom import analysis
+from quiz.storage.extensions import db
+from quiz.storage.models import (
     Answer,
     Article,
     Assignment,
@@ -69,7 +69,9 @@ def _class_round_ids(classroom: Classroom) -> Select:
 def class_report(classroom: Classroom, report_id: int) -> Report | None:
     """Return a report sent from one of the class's rounds, or None."""
     return db.session.scalar(
-        select(Report).where(Report.id == report_id, Report.round_id.in_(_class_round_ids(classroom)))
+        select(Report).where(
+            Report.id == report_id, Report.round_id.in_(_class_round_ids(classroom))
+        )
     )
 
 

@@ -7,15 +7,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
-from sqlalchemy import select
-
-from .extensions import db
-from .facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
-from .generation import load_templates, template_to_dict
-from .models import Article, Fact, Sentence, Template
-from .questions import sync_questions
+from quiz.authoring.questions import sync_questions
+from quiz.facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
+from quiz.generation import load_templates, template_to_dict
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Fact, Sentence, Template
 
 TEMPLATES_FILE = "templates.toml"
 
@@ -88,7 +87,9 @@ def _upsert_template(template, report: SeedReport) -> None:
     data = template_to_dict(template)
     row = db.session.scalar(select(Template).where(Template.key == template.key))
     if row is None:
-        db.session.add(Template(key=template.key, kind=template.kind, text=template.text, data=data))
+        db.session.add(
+            Template(key=template.key, kind=template.kind, text=template.text, data=data)
+        )
         report.templates_added += 1
     elif row.origin == "seed" and not row.edited and row.data != data:
         row.kind, row.text, row.data = template.kind, template.text, data
@@ -100,8 +101,7 @@ def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
     if article is None:
         article = Article(slug=seed.slug, title=seed.title, body=seed.body, source=seed.source)
         article.sentences = [
-            Sentence(position=n, text=t)
-            for n, t in enumerate(split_sentences(seed.body), start=1)
+            Sentence(position=n, text=t) for n, t in enumerate(split_sentences(seed.body), start=1)
         ]
         db.session.add(article)
         db.session.flush()

@@ -10,8 +10,8 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
-    Index,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .extensions import db
+from quiz.storage.extensions import db
 
 # Question life cycle: proposed ones wait for a teacher, active ones are playable, retired
 # ones keep their answers but are no longer dealt, rejected ones are never proposed again.
@@ -49,7 +49,7 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("naive datetime given; use quiz.models.utcnow()")
+            raise ValueError("naive datetime given; use quiz.storage.models.utcnow()")
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):
@@ -128,9 +128,7 @@ class Fact(db.Model):
     key: Mapped[str] = mapped_column(String(64))
     type: Mapped[str] = mapped_column(String(16))
     about: Mapped[str] = mapped_column(String(200))
-    sentence_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sentence.id", ondelete="SET NULL")
-    )
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentence.id", ondelete="SET NULL"))
     # The whole typed fact as plain JSON (quiz.facts.fact_to_dict), so new fields need no migration.
     data: Mapped[dict] = mapped_column(JSON)
     origin: Mapped[str] = mapped_column(String(16), default="seed")
@@ -169,23 +167,17 @@ class Question(db.Model):
     __table_args__ = (
         UniqueConstraint("article_id", "fingerprint"),
         Index("ix_question_article_status", "article_id", "status"),
-        CheckConstraint(
-            "status IN ('proposed', 'active', 'retired', 'rejected')", name="status"
-        ),
+        CheckConstraint("status IN ('proposed', 'active', 'retired', 'rejected')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
-    template_id: Mapped[int | None] = mapped_column(
-        ForeignKey("template.id", ondelete="SET NULL")
-    )
+    template_id: Mapped[int | None] = mapped_column(ForeignKey("template.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)
     answer: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text)
-    sentence_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sentence.id", ondelete="SET NULL")
-    )
+    sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentence.id", ondelete="SET NULL"))
     fingerprint: Mapped[str] = mapped_column(String(64))
     # "generated" questions follow their facts and templates; "teacher" and "import" ones do not.
     origin: Mapped[str] = mapped_column(String(16), default="generated")
@@ -193,9 +185,7 @@ class Question(db.Model):
     time_limit: Mapped[int] = mapped_column(Integer, default=30)
     # Editing a question that has answers makes a new version and retires the old one.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    previous_id: Mapped[int | None] = mapped_column(
-        ForeignKey("question.id", ondelete="SET NULL")
-    )
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"))
     # Imported questions keep their own title, category and difficulty (GIFT, Open Trivia DB).
     title: Mapped[str | None] = mapped_column(String(200))
     category: Mapped[str | None] = mapped_column(String(200))

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from . import formats
-from .errors import Invalid
-from .extensions import begin_write, db
-from .formats import Choice, FormatError, Item
-from .generation.question import fingerprint
-from .models import Article, Option, Question
+from quiz import formats
+from quiz.errors import Invalid
+from quiz.formats import Choice, FormatError, Item
+from quiz.generation.question import fingerprint
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Article, Option, Question
 
 FORMATS = formats.FORMATS
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -79,7 +79,9 @@ def import_questions(
             db.session.flush()
         report = ImportReport(article=article, skipped=list(parsed.skipped))
         seen = set(
-            db.session.scalars(select(Question.fingerprint).where(Question.article_id == article.id))
+            db.session.scalars(
+                select(Question.fingerprint).where(Question.article_id == article.id)
+            )
         )
         for item in parsed.items:
             print_ = fingerprint(item.kind, item.prompt, item.answer)

@@ -1,7 +1,7 @@
 """Item analysis over plain data: facility, discrimination, distractors and broken-question flags.
 
-Pure Python, no database: quiz.results gathers the rows, this module does the arithmetic, the
-way Moodle's quiz statistics report does it.
+Pure Python, no database: quiz.classroom.results gathers the rows, this module does the
+arithmetic, the way Moodle's quiz statistics report does it.
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from .errors import Closed, Conflict, Invalid, NotFound
-from .extensions import begin_write, db, write_transaction
-from .generation import grade
-from .models import (
+from quiz.errors import Closed, Conflict, Invalid, NotFound
+from quiz.generation import grade
+from quiz.storage.extensions import begin_write, db, write_transaction
+from quiz.storage.models import (
     Answer,
     Article,
     Assignment,
@@ -193,10 +193,23 @@ def _current_with_options():
     current = (rq.c.round_id == r.c.id) & (rq.c.position == r.c.answered + 1)
     return (
         select(
-            r.c.token_hash, r.c.size, r.c.answered, r.c.score, r.c.speed_bonus, a.c.deadline,
-            rq.c.id.label("item_id"), rq.c.question_id, rq.c.position, rq.c.served_at,
-            q.c.kind, q.c.answer, q.c.explanation, q.c.time_limit, q.c.data,
-            o.c.id.label("option_id"), o.c.text.label("option_text"),
+            r.c.token_hash,
+            r.c.size,
+            r.c.answered,
+            r.c.score,
+            r.c.speed_bonus,
+            a.c.deadline,
+            rq.c.id.label("item_id"),
+            rq.c.question_id,
+            rq.c.position,
+            rq.c.served_at,
+            q.c.kind,
+            q.c.answer,
+            q.c.explanation,
+            q.c.time_limit,
+            q.c.data,
+            o.c.id.label("option_id"),
+            o.c.text.label("option_text"),
             o.c.correct.label("option_correct"),
         )
         .select_from(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from .errors import Conflict, Invalid, NotFound
-from .extensions import begin_write, db
-from .models import Answer, Report, Round, RoundQuestion
+from quiz.errors import Conflict, Invalid, NotFound
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Answer, Report, Round, RoundQuestion
 
 MAX_COMMENT = 500
 

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from .errors import Invalid
-from .extensions import begin_write, db
-from .models import Article, Question, Sentence
+from quiz.errors import Invalid
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Article, Question, Sentence
 
 
 def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Question]]]:
     """Return the article's proposed questions grouped by source sentence, in article order."""
     questions = db.session.scalars(
-        select(Question).where(Question.article_id == article.id,
-                               Question.status == "proposed").order_by(Question.id))
+        select(Question)
+        .where(Question.article_id == article.id, Question.status == "proposed")
+        .order_by(Question.id)
+    )
     groups: dict[int | None, list[Question]] = {}
     for question in questions:
         groups.setdefault(question.sentence_id, []).append(question)
-    sentences = {s.id: s for s in db.session.scalars(
-        select(Sentence).where(Sentence.article_id == article.id))}
-    ordered = sorted((key for key in groups if key is not None),
-                     key=lambda key: sentences[key].position)
+    sentences = {
+        s.id: s
+        for s in db.session.scalars(select(Sentence).where(Sentence.article_id == article.id))
+    }
+    ordered = sorted(
+        (key for key in groups if key is not None), key=lambda key: sentences[key].position
+    )
     result = [(sentences[key], groups[key]) for key in ordered]
     if None in groups:
         result.append((None, groups[None]))
@@ -60,8 +65,9 @@ def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
         done = [i for i in ids if found[i].status != "proposed"]
         if done:
             db.session.rollback()
-            raise Invalid(f"Question {done[0]} is not waiting for review "
-                          f"(it is {found[done[0]].status}).")
+            raise Invalid(
+                f"Question {done[0]} is not waiting for review (it is {found[done[0]].status})."
+            )
     for question in chosen:
         question.status = status
     db.session.commit()

@@ -10,11 +10,11 @@ from pathlib import PurePath
 
 from sqlalchemy import func, select
 
-from .extensions import begin_write, db
-from .facts import fact_to_dict, split_sentences
-from .facts.extraction import extract_from_sentences
-from .models import Article, Fact, Question, Sentence
-from .questions import sync_questions
+from quiz.authoring.questions import sync_questions
+from quiz.facts import fact_to_dict, split_sentences
+from quiz.facts.extraction import extract_from_sentences
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Article, Fact, Question, Sentence
 
 MAX_BYTES = 512 * 1024
 MAX_WORDS = 20_000
@@ -51,16 +51,19 @@ class ImportReport:
 
 # --- files ------------------------------------------------------------------------------
 
+
 def read_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     """Return the text of an uploaded .txt, .md or .html file, or raise ImportProblem."""
     name = PurePath(filename or "").name
     suffix = PurePath(name.lower()).suffix
     if suffix not in SUFFIXES:
-        raise ImportProblem(f"{name or 'the file'}: only .txt, .md, .html and .htm files "
-                            "can be imported")
+        raise ImportProblem(
+            f"{name or 'the file'}: only .txt, .md, .html and .htm files can be imported"
+        )
     if len(data) > max_bytes:
-        raise ImportProblem(f"{name}: the file is {len(data) // 1024} KiB; the limit is "
-                            f"{max_bytes // 1024} KiB")
+        raise ImportProblem(
+            f"{name}: the file is {len(data) // 1024} KiB; the limit is {max_bytes // 1024} KiB"
+        )
     if not data.strip():
         raise ImportProblem(f"{name}: the file is empty")
     text = _decode(name, data)
@@ -80,8 +83,9 @@ def _decode(name: str, data: bytes) -> str:
         text = _cp1252(data)
         if text is None:
             line = data[: error.start].count(b"\n") + 1
-            raise ImportProblem(f"{name}: line {line}: not UTF-8 text (save the file as "
-                                "UTF-8 and try again)") from None
+            raise ImportProblem(
+                f"{name}: line {line}: not UTF-8 text (save the file as UTF-8 and try again)"
+            ) from None
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise ImportProblem(f"{name}: this is a binary file, not text")
@@ -102,9 +106,38 @@ def _cp1252(data: bytes) -> str | None:
 class _TextParser(HTMLParser):
     """Collect an HTML page's visible text, with a line break for each block element."""
 
-    BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-              "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
-              "figcaption", "figure", "dd", "dt", "dl", "main", "aside", "nav", "title"}
+    BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "figcaption",
+        "figure",
+        "dd",
+        "dt",
+        "dl",
+        "main",
+        "aside",
+        "nav",
+        "title",
+    }
     HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 
     def __init__(self):
@@ -148,6 +181,7 @@ def html_to_text(markup: str) -> str:
 
 # --- articles ------------------------------------------------------------------------------
 
+
 def make_slug(title: str) -> str:
     """Return an ASCII, lowercase, hyphenated slug for a title (never empty)."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
@@ -186,25 +220,39 @@ def check_text(text: str) -> str:
 def _check_slug(slug: str) -> str:
     slug = slug.strip()
     if not SLUG_RE.fullmatch(slug) or len(slug) > MAX_SLUG:
-        raise ImportProblem(f"the slug {slug!r} must be lowercase letters, digits and single "
-                            f"hyphens, at most {MAX_SLUG} characters")
+        raise ImportProblem(
+            f"the slug {slug!r} must be lowercase letters, digits and single "
+            f"hyphens, at most {MAX_SLUG} characters"
+        )
     return slug
 
 
-def import_article(title: str, text: str, *, slug: str | None = None, approve: bool = False,
-                   owner_id: int | None = None) -> ImportReport:
+def import_article(
+    title: str,
+    text: str,
+    *,
+    slug: str | None = None,
+    approve: bool = False,
+    owner_id: int | None = None,
+) -> ImportReport:
     """Store an article with its sentences, extracted facts and questions, and commit."""
     title, text = check_title(title), check_text(text)
     slug = _check_slug(slug) if slug is not None else None
     begin_write()
-    existing = _existing(slug or make_slug(title), explicit=slug is not None, title=title,
-                         owner_id=owner_id)
+    existing = _existing(
+        slug or make_slug(title), explicit=slug is not None, title=title, owner_id=owner_id
+    )
     if existing is not None:
         existing.title = title
         report = _apply_text(existing, text, approve)
     else:
-        article = Article(slug=slug or free_slug(make_slug(title)), title=title, body=text,
-                          origin="extracted", owner_id=owner_id)
+        article = Article(
+            slug=slug or free_slug(make_slug(title)),
+            title=title,
+            body=text,
+            origin="extracted",
+            owner_id=owner_id,
+        )
         db.session.add(article)
         db.session.flush()
         report = _apply_text(article, text, approve)
@@ -223,8 +271,10 @@ def _existing(slug: str, *, explicit: bool, title: str, owner_id: int | None) ->
         # A title-made slug updates only the same owner's import of the same title.
         return article if same and article.title == title else None
     if article.origin != "extracted":
-        raise ImportProblem(f"the slug {slug!r} belongs to an article that was not imported "
-                            "from text; choose another slug")
+        raise ImportProblem(
+            f"the slug {slug!r} belongs to an article that was not imported "
+            "from text; choose another slug"
+        )
     if article.owner_id != owner_id:
         raise ImportProblem(f"the slug {slug!r} is already used by another teacher's article")
     return article
@@ -282,17 +332,27 @@ def _sync_sentences(article: Article, sentences: list[str]) -> dict[str, Sentenc
 
 def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportReport) -> None:
     """Add new extracted facts, refresh changed ones, drop vanished ones; never a teacher's."""
-    rows = {row.key: row for row in db.session.scalars(
-        select(Fact).where(Fact.article_id == article.id))}
+    rows = {
+        row.key: row
+        for row in db.session.scalars(select(Fact).where(Fact.article_id == article.id))
+    }
     wanted = {fact.key for fact in facts}
     for fact in facts:
         data = fact_to_dict(fact)
         row = rows.get(fact.key)
         sentence_id = sentences[fact.sentence].id
         if row is None:
-            db.session.add(Fact(article_id=article.id, key=fact.key, type=fact.type,
-                                about=fact.about[:200], sentence_id=sentence_id, data=data,
-                                origin="extracted"))
+            db.session.add(
+                Fact(
+                    article_id=article.id,
+                    key=fact.key,
+                    type=fact.type,
+                    about=fact.about[:200],
+                    sentence_id=sentence_id,
+                    data=data,
+                    origin="extracted",
+                )
+            )
             report.facts_added += 1
         elif row.origin == "extracted" and not row.edited and row.data != data:
             row.type, row.about, row.data = fact.type, fact.about[:200], data
@@ -305,9 +365,13 @@ def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportRe
 
 
 def _counted(report: ImportReport) -> ImportReport:
-    counts = dict(db.session.execute(
-        select(Question.status, func.count()).where(Question.article_id == report.article.id)
-        .group_by(Question.status)).all())
+    counts = dict(
+        db.session.execute(
+            select(Question.status, func.count())
+            .where(Question.article_id == report.article.id)
+            .group_by(Question.status)
+        ).all()
+    )
     report.playable = counts.get("active", 0)
     report.waiting = counts.get("proposed", 0)
     return report

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
-from .extensions import db
-from .facts import fact_from_dict
-from .generation import GeneratedQuestion, generate, parse_template
-from .models import Answer, Article, Option, Question, Template
+from quiz.facts import fact_from_dict
+from quiz.generation import GeneratedQuestion, generate, parse_template
+from quiz.storage.extensions import db
+from quiz.storage.models import Answer, Article, Option, Question, Template
 
 
 @dataclass

@@ -15,56 +15,79 @@ from datetime import timedelta
 from flask import jsonify
 from sqlalchemy import or_, select
 
-from ..auth import teacher_token_required
-from ..errors import Invalid
-from ..exchange import item_of
-from ..extensions import begin_write, db
-from ..formats import opentdb
-from ..models import Article, Question, Teacher, TriviaSession, utcnow
-from .blueprint import api
-from .spec import INTEGER, MAX_ID, STRING, Field, Query, obj
+from quiz.accounts.auth import teacher_token_required
+from quiz.api.blueprint import api
+from quiz.api.spec import INTEGER, MAX_ID, STRING, Field, Query, obj
+from quiz.authoring.exchange import item_of
+from quiz.errors import Invalid
+from quiz.formats import opentdb
+from quiz.storage.extensions import begin_write, db
+from quiz.storage.models import Article, Question, Teacher, TriviaSession, utcnow
 
 MAX_AMOUNT = 50
 # Open Trivia DB forgets a session token after six hours without use.
 TOKEN_IDLE = timedelta(hours=6)
 SUCCESS, NO_RESULTS, INVALID, TOKEN_NOT_FOUND, TOKEN_EMPTY = range(5)
 
-QUESTIONS = Query((
-    Field("amount", "integer", "How many questions.", required=True, low=1, high=MAX_AMOUNT),
-    Field("category", "integer", "An article id from api_category.php.", low=1, high=MAX_ID),
-    Field("difficulty", "string", "Only this difficulty.", enum=("easy", "medium", "hard")),
-    Field("type", "string", "Only multiple choice or true/false.", enum=("multiple", "boolean")),
-    Field("token", "string", "A session token from api_token.php."),
-    Field("encode", "string", "How text is encoded (default: HTML entities).",
-          enum=opentdb.ENCODINGS, default="default"),
-))
-TOKENS = Query((
-    Field("command", "string", "request a new token, or reset one.", required=True,
-          enum=("request", "reset")),
-    Field("token", "string", "The token to reset."),
-))
-RESULT = obj({
-    "type": {"enum": ["multiple", "boolean"]},
-    "difficulty": STRING,
-    "category": STRING,
-    "question": STRING,
-    "correct_answer": STRING,
-    "incorrect_answers": {"type": "array", "items": STRING},
-})
-RESULTS = obj({"response_code": {"enum": [SUCCESS, NO_RESULTS, TOKEN_EMPTY]},
-               "results": {"type": "array", "items": RESULT}})
-REFUSED = obj({
-    "response_code": {"enum": [INVALID, TOKEN_NOT_FOUND]},
-    "results": {"type": "array", "maxItems": 0},
-    "error": obj({"code": STRING, "message": STRING}),
-})
+QUESTIONS = Query(
+    (
+        Field("amount", "integer", "How many questions.", required=True, low=1, high=MAX_AMOUNT),
+        Field("category", "integer", "An article id from api_category.php.", low=1, high=MAX_ID),
+        Field("difficulty", "string", "Only this difficulty.", enum=("easy", "medium", "hard")),
+        Field(
+            "type", "string", "Only multiple choice or true/false.", enum=("multiple", "boolean")
+        ),
+        Field("token", "string", "A session token from api_token.php."),
+        Field(
+            "encode",
+            "string",
+            "How text is encoded (default: HTML entities).",
+            enum=opentdb.ENCODINGS,
+            default="default",
+        ),
+    )
+)
+TOKENS = Query(
+    (
+        Field(
+            "command",
+            "string",
+            "request a new token, or reset one.",
+            required=True,
+            enum=("request", "reset"),
+        ),
+        Field("token", "string", "The token to reset."),
+    )
+)
+RESULT = obj(
+    {
+        "type": {"enum": ["multiple", "boolean"]},
+        "difficulty": STRING,
+        "category": STRING,
+        "question": STRING,
+        "correct_answer": STRING,
+        "incorrect_answers": {"type": "array", "items": STRING},
+    }
+)
+RESULTS = obj(
+    {
+        "response_code": {"enum": [SUCCESS, NO_RESULTS, TOKEN_EMPTY]},
+        "results": {"type": "array", "items": RESULT},
+    }
+)
+REFUSED = obj(
+    {
+        "response_code": {"enum": [INVALID, TOKEN_NOT_FOUND]},
+        "results": {"type": "array", "maxItems": 0},
+        "error": obj({"code": STRING, "message": STRING}),
+    }
+)
 # Open Trivia DB's refusals, with the API's usual 4xx statuses and error body beside the code.
 REFUSALS = {
     404: ("Session token not found (code 3).", REFUSED),
     422: ("Invalid parameter (code 2).", REFUSED),
 }
-TOKEN = obj({"response_code": {"const": SUCCESS}, "token": STRING},
-            {"response_message": STRING})
+TOKEN = obj({"response_code": {"const": SUCCESS}, "token": STRING}, {"response_message": STRING})
 
 
 def _refuse(code: int, status: int, message: str):
@@ -76,8 +99,9 @@ def _refuse(code: int, status: int, message: str):
 def _session(teacher: Teacher, token: str | None) -> TriviaSession | None:
     """Return the teacher's live session for a token (None when unknown or expired)."""
     found = db.session.scalar(
-        select(TriviaSession).where(TriviaSession.token == token,
-                                    TriviaSession.teacher_id == teacher.id)
+        select(TriviaSession).where(
+            TriviaSession.token == token, TriviaSession.teacher_id == teacher.id
+        )
     )
     if found is None or utcnow() - found.used_at > TOKEN_IDLE:
         return None
@@ -89,8 +113,11 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
     query = (
         select(Question)
         .join(Article, Article.id == Question.article_id)
-        .where(Question.status == "active", Question.kind != "short",
-               or_(Article.owner_id.is_(None), Article.owner_id == teacher.id))
+        .where(
+            Question.status == "active",
+            Question.kind != "short",
+            or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
+        )
         .order_by(Question.id)
     )
     if given["category"] is not None:
@@ -104,12 +131,18 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
     return list(db.session.scalars(query))
 
 
-@api.route("GET", "/api/v1/opentdb/api.php", tag="opentdb", query=QUESTIONS,
-           security="teacherToken", errors=(401,), responses={
-               200: ("Questions (code 0); too few for the query (1); token used up (4).",
-                     RESULTS),
-               **REFUSALS,
-           })
+@api.route(
+    "GET",
+    "/api/v1/opentdb/api.php",
+    tag="opentdb",
+    query=QUESTIONS,
+    security="teacherToken",
+    errors=(401,),
+    responses={
+        200: ("Questions (code 0); too few for the query (1); token used up (4).", RESULTS),
+        **REFUSALS,
+    },
+)
 @teacher_token_required
 def trivia_questions(teacher: Teacher):
     """Return random questions with their answers, in Open Trivia DB's shape."""
@@ -147,11 +180,18 @@ def trivia_questions(teacher: Teacher):
     return jsonify(response_code=SUCCESS, results=results)
 
 
-@api.route("GET", "/api/v1/opentdb/api_token.php", tag="opentdb", query=TOKENS,
-           security="teacherToken", errors=(401,), responses={
-               200: ("A new or reset session token.", TOKEN),
-               **REFUSALS,
-           })
+@api.route(
+    "GET",
+    "/api/v1/opentdb/api_token.php",
+    tag="opentdb",
+    query=TOKENS,
+    security="teacherToken",
+    errors=(401,),
+    responses={
+        200: ("A new or reset session token.", TOKEN),
+        **REFUSALS,
+    },
+)
 @teacher_token_required
 def trivia_token(teacher: Teacher):
     """Request a session token, or reset one so that every question can come again."""
@@ -163,11 +203,11 @@ def trivia_token(teacher: Teacher):
         token = secrets.token_hex(32)
         teacher_id = teacher.id
         begin_write()
-        db.session.add(TriviaSession(teacher_id=teacher_id, token=token, seen=[],
-                                     used_at=utcnow()))
+        db.session.add(TriviaSession(teacher_id=teacher_id, token=token, seen=[], used_at=utcnow()))
         db.session.commit()
-        return jsonify(response_code=SUCCESS, response_message="Token Generated Successfully!",
-                       token=token)
+        return jsonify(
+            response_code=SUCCESS, response_message="Token Generated Successfully!", token=token
+        )
     session = _session(teacher, given["token"])
     if session is None:
         return _refuse(TOKEN_NOT_FOUND, 404, "No such session token (or it expired).")
@@ -182,11 +222,19 @@ def trivia_token(teacher: Teacher):
 CATEGORY = obj({"id": INTEGER, "name": STRING})
 
 
-@api.route("GET", "/api/v1/opentdb/api_category.php", tag="opentdb", security="teacherToken",
-           errors=(401,), responses={
-               200: ("The articles the teacher may use.",
-                     obj({"trivia_categories": {"type": "array", "items": CATEGORY}})),
-           })
+@api.route(
+    "GET",
+    "/api/v1/opentdb/api_category.php",
+    tag="opentdb",
+    security="teacherToken",
+    errors=(401,),
+    responses={
+        200: (
+            "The articles the teacher may use.",
+            obj({"trivia_categories": {"type": "array", "items": CATEGORY}}),
+        ),
+    },
+)
 @teacher_token_required
 def trivia_categories(teacher: Teacher):
     """List the categories (articles) the teacher's questions can come from."""

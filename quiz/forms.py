@@ -1,0 +1,22 @@
+"""Form fields shared by the student and teacher pages."""
+
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
+
+
+def valid_nickname(form, field):
+    """Trim the nickname and refuse one that is empty, too long or has control characters."""
+    try:
+        field.data = clean_nickname(field.data or "")
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
+
+
+def nickname_field() -> StringField:
+    """Return a nickname field: required, trimmed, at most 32 characters."""
+    return StringField(
+        "Nickname",
+        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2), valid_nickname],
+    )

@@ -1,0 +1,5 @@
+"""The student blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("play", __name__)
