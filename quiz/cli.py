@@ -17,7 +17,7 @@ from quiz import config
 from quiz.accounts import auth
 from quiz.authoring import seeding
 from quiz.authoring.exchange import FORMATS, FormatError, export_file, import_questions
-from quiz.authoring.questions import sync_questions
+from quiz.authoring.questions import regenerate
 from quiz.authoring.seeding import SeedReport
 from quiz.errors import QuizError
 from quiz.facts import SeedFileError
@@ -74,7 +74,6 @@ def _seed(path: Path) -> SeedReport:
     try:
         return seeding.seed(path)
     except SeedFileError as exc:
-        db.session.rollback()
         _fail("the seed files have errors; nothing was loaded:\n" + str(exc))
 
 
@@ -103,9 +102,7 @@ def create_teacher_command(name: str) -> None:
     try:
         auth.create_teacher(name, password)
     except ValueError as exc:
-        db.session.rollback()
         _fail(str(exc))
-    db.session.commit()
     click.echo(f"Teacher {name.strip()!r} created. Log in at /teach/login.")
 
 
@@ -118,21 +115,16 @@ def generate_command(slug: str | None) -> None:
     if slug and db.session.scalar(select(Article.id).where(Article.slug == slug)) is None:
         _fail(f"no article with the slug {slug!r}")
     counts = _sync_all(slug, verbose=True)
-    db.session.commit()
     click.echo(f"Done: {sum(counts.values())} questions added.")
 
 
 def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
-    query = select(Article).order_by(Article.slug)
-    if slug:
-        query = query.where(Article.slug == slug)
     added = {}
-    for article in db.session.scalars(query):
-        report = sync_questions(article)
-        added[article.slug] = report.added
+    for article_slug, report in regenerate(slug):
+        added[article_slug] = report.added
         if verbose:
             click.echo(
-                f"{article.slug}: {report.added} added, {report.kept} kept, "
+                f"{article_slug}: {report.added} added, {report.kept} kept, "
                 f"{report.retired} retired, {report.removed} removed"
             )
     return added
@@ -254,7 +246,6 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
         text = importing.read_upload(file.name, data)
         report = importing.import_article(title, text, slug=slug, approve=approve)
     except importing.ImportProblem as exc:
-        db.session.rollback()
         _fail(str(exc))
     verb = "Imported" if report.created else "Updated"
     click.echo(

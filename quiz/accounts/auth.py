@@ -11,11 +11,12 @@ from functools import wraps
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import request
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from quiz.errors import Unauthorized
+from quiz.errors import NotFound, Unauthorized
 from quiz.storage.extensions import db
 from quiz.storage.models import ApiToken, Teacher, new_public_id, utcnow
+from quiz.storage.work import unit_of_work
 
 MIN_PASSWORD = 8
 # argon2-cffi's defaults are argon2id with the RFC 9106 "low memory" profile.
@@ -105,7 +106,8 @@ def verify_password(teacher: Teacher, password: str) -> bool:
     except (VerificationError, InvalidHashError):
         return False
     if _hasher.check_needs_rehash(teacher.password_hash):
-        teacher.password_hash = _hasher.hash(password)
+        with unit_of_work():
+            teacher.password_hash = _hasher.hash(password)
     return True
 
 
@@ -137,7 +139,8 @@ def load_teacher(login_id: str) -> Teacher | None:
 
 def end_sessions(teacher: Teacher) -> None:
     """Invalidate every login cookie of the account."""
-    teacher.session_token = new_public_id()
+    with unit_of_work():
+        teacher.session_token = new_public_id()
 
 
 def create_teacher(name: str, password: str) -> Teacher:
@@ -149,7 +152,8 @@ def create_teacher(name: str, password: str) -> Teacher:
         raise ValueError(f"A teacher named {name!r} already exists.")
     check_password_strength(password, name)
     teacher = Teacher(name=name, password_hash=hash_password(password))
-    db.session.add(teacher)
+    with unit_of_work() as session:
+        session.add(teacher)
     return teacher
 
 
@@ -161,8 +165,19 @@ def hash_api_token(token: str) -> str:
 def issue_api_token(teacher: Teacher, name: str = "api") -> str:
     """Create a new API token for a teacher and return it (shown once, stored hashed)."""
     token = "qt_" + secrets.token_urlsafe(32)
-    db.session.add(ApiToken(teacher_id=teacher.id, name=name, token_hash=hash_api_token(token)))
+    with unit_of_work() as session:
+        session.add(ApiToken(teacher_id=teacher.id, name=name, token_hash=hash_api_token(token)))
     return token
+
+
+def revoke_api_token(teacher: Teacher, token_id: int) -> ApiToken:
+    """Delete one of the teacher's API tokens; another teacher's is not found."""
+    with unit_of_work() as session:
+        row = session.get(ApiToken, token_id)
+        if row is None or row.teacher_id != teacher.id:
+            raise NotFound("No such token.")
+        session.delete(row)
+    return row
 
 
 def teacher_from_bearer() -> Teacher | None:
@@ -174,9 +189,10 @@ def teacher_from_bearer() -> Teacher | None:
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_api_token(token)))
     if row is None or not hmac.compare_digest(row.token_hash, hash_api_token(token)):
         return None
-    row.last_used_at = utcnow()
-    db.session.commit()
-    return row.teacher
+    teacher = row.teacher
+    with unit_of_work() as session:
+        session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=utcnow()))
+    return teacher
 
 
 def teacher_token_required(view):

@@ -9,7 +9,6 @@ a teacher API token. Categories are articles (by id) that the teacher may use.
 from __future__ import annotations
 
 import random
-import secrets
 from datetime import timedelta
 
 from flask import jsonify
@@ -18,10 +17,11 @@ from sqlalchemy import or_, select
 from quiz.accounts.auth import teacher_token_required
 from quiz.api.blueprint import api
 from quiz.api.spec import INTEGER, MAX_ID, STRING, Field, Query, obj
+from quiz.authoring import exchange
 from quiz.authoring.exchange import item_of
 from quiz.errors import Invalid
 from quiz.formats import opentdb
-from quiz.storage.extensions import begin_write, db
+from quiz.storage.extensions import db
 from quiz.storage.models import Article, Question, Teacher, TriviaSession, utcnow
 
 MAX_AMOUNT = 50
@@ -171,12 +171,7 @@ def trivia_questions(teacher: Teacher):
         item.category = question.category or question.article.title
         results.append(opentdb.result(item, encode))
     if session is not None:
-        ids = sorted({*session.seen, *(q.id for q in chosen)})
-        session_id = session.id
-        begin_write()
-        session = db.session.get(TriviaSession, session_id)
-        session.seen, session.used_at = ids, utcnow()
-        db.session.commit()
+        exchange.mark_trivia_seen(session.id, [q.id for q in chosen])
     return jsonify(response_code=SUCCESS, results=results)
 
 
@@ -200,22 +195,14 @@ def trivia_token(teacher: Teacher):
     except Invalid as exc:
         return _refuse(INVALID, 422, exc.message)
     if given["command"] == "request":
-        token = secrets.token_hex(32)
-        teacher_id = teacher.id
-        begin_write()
-        db.session.add(TriviaSession(teacher_id=teacher_id, token=token, seen=[], used_at=utcnow()))
-        db.session.commit()
+        token = exchange.new_trivia_session(teacher)
         return jsonify(
             response_code=SUCCESS, response_message="Token Generated Successfully!", token=token
         )
     session = _session(teacher, given["token"])
     if session is None:
         return _refuse(TOKEN_NOT_FOUND, 404, "No such session token (or it expired).")
-    session_id = session.id
-    begin_write()
-    session = db.session.get(TriviaSession, session_id)
-    session.seen, session.used_at = [], utcnow()
-    db.session.commit()
+    exchange.reset_trivia_session(session.id)
     return jsonify(response_code=SUCCESS, token=given["token"])
 
 

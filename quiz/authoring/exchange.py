@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -11,8 +12,9 @@ from quiz import formats
 from quiz.errors import Invalid
 from quiz.formats import Choice, FormatError, Item
 from quiz.generation.question import fingerprint
-from quiz.storage.extensions import begin_write, db
-from quiz.storage.models import Article, Option, Question
+from quiz.storage.extensions import db
+from quiz.storage.models import Article, Option, Question, Teacher, TriviaSession, utcnow
+from quiz.storage.work import unit_of_work
 
 FORMATS = formats.FORMATS
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -64,9 +66,8 @@ def import_questions(
     if title is not None and not 1 <= len(title.strip()) <= MAX_TITLE:
         raise Invalid(f"An article title has 1 to {MAX_TITLE} characters.")
     parsed = formats.parse(data, fmt)  # raises FormatError before anything is written
-    begin_write()
-    try:
-        article = db.session.scalar(select(Article).where(Article.slug == article_slug))
+    with unit_of_work() as session:
+        article = session.scalar(select(Article).where(Article.slug == article_slug))
         if article is None:
             article = Article(
                 slug=article_slug,
@@ -75,13 +76,11 @@ def import_questions(
                 origin="import",
                 owner_id=owner_id,
             )
-            db.session.add(article)
-            db.session.flush()
+            session.add(article)
+            session.flush()
         report = ImportReport(article=article, skipped=list(parsed.skipped))
         seen = set(
-            db.session.scalars(
-                select(Question.fingerprint).where(Question.article_id == article.id)
-            )
+            session.scalars(select(Question.fingerprint).where(Question.article_id == article.id))
         )
         for item in parsed.items:
             print_ = fingerprint(item.kind, item.prompt, item.answer)
@@ -89,12 +88,8 @@ def import_questions(
                 report.duplicates += 1
                 continue
             seen.add(print_)
-            db.session.add(_question(article, item, print_))
+            session.add(_question(article, item, print_))
             report.added += 1
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return report
 
 
@@ -155,3 +150,27 @@ def export_file(article: Article, fmt: str) -> tuple[bytes, list[tuple[str, str]
 def export_questions(article: Article, fmt: str) -> bytes:
     """Write the article's playable questions in a format (text formats as UTF-8)."""
     return export_file(article, fmt)[0]
+
+
+def new_trivia_session(teacher: Teacher) -> str:
+    """Open an Open Trivia DB session for the teacher and return its token."""
+    token = secrets.token_hex(32)
+    with unit_of_work() as session:
+        session.add(TriviaSession(teacher_id=teacher.id, token=token, seen=[], used_at=utcnow()))
+    return token
+
+
+def mark_trivia_seen(session_id: int, question_ids: list[int]) -> None:
+    """Remember which questions a trivia session has been sent, so they do not come again."""
+    with unit_of_work() as session:
+        row = session.get(TriviaSession, session_id)
+        if row is not None:
+            row.seen, row.used_at = sorted({*(row.seen or []), *question_ids}), utcnow()
+
+
+def reset_trivia_session(session_id: int) -> None:
+    """Let every question come again in a trivia session."""
+    with unit_of_work() as session:
+        row = session.get(TriviaSession, session_id)
+        if row is not None:
+            row.seen, row.used_at = [], utcnow()

@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from quiz.authoring.questions import sync_questions
 from quiz.facts import fact_to_dict, split_sentences
 from quiz.facts.extraction import extract_from_sentences
-from quiz.storage.extensions import begin_write, db
+from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Question, Sentence
+from quiz.storage.work import unit_of_work
 
 MAX_BYTES = 512 * 1024
 MAX_WORDS = 20_000
@@ -238,26 +239,25 @@ def import_article(
     """Store an article with its sentences, extracted facts and questions, and commit."""
     title, text = check_title(title), check_text(text)
     slug = _check_slug(slug) if slug is not None else None
-    begin_write()
-    existing = _existing(
-        slug or make_slug(title), explicit=slug is not None, title=title, owner_id=owner_id
-    )
-    if existing is not None:
-        existing.title = title
-        report = _apply_text(existing, text, approve)
-    else:
-        article = Article(
-            slug=slug or free_slug(make_slug(title)),
-            title=title,
-            body=text,
-            origin="extracted",
-            owner_id=owner_id,
+    with unit_of_work():
+        existing = _existing(
+            slug or make_slug(title), explicit=slug is not None, title=title, owner_id=owner_id
         )
-        db.session.add(article)
-        db.session.flush()
-        report = _apply_text(article, text, approve)
-        report.created = True
-    db.session.commit()
+        if existing is not None:
+            existing.title = title
+            report = _apply_text(existing, text, approve)
+        else:
+            article = Article(
+                slug=slug or free_slug(make_slug(title)),
+                title=title,
+                body=text,
+                origin="extracted",
+                owner_id=owner_id,
+            )
+            db.session.add(article)
+            db.session.flush()
+            report = _apply_text(article, text, approve)
+            report.created = True
     return _counted(report)
 
 
@@ -283,8 +283,8 @@ def _existing(slug: str, *, explicit: bool, title: str, owner_id: int | None) ->
 def update_article_text(article: Article, text: str, *, approve: bool = False) -> ImportReport:
     """Replace an article's text, regenerating only what changed, and commit."""
     text = check_text(text)
-    report = _apply_text(article, text, approve)
-    db.session.commit()
+    with unit_of_work():
+        report = _apply_text(article, text, approve)
     return _counted(report)
 
 

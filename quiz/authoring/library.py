@@ -30,6 +30,7 @@ from quiz.storage.models import (
     Teacher,
     Template,
 )
+from quiz.storage.work import unit_of_work
 
 # Which status a teacher may move a question to, from which.
 TRANSITIONS = {
@@ -90,20 +91,19 @@ def free_slug(title: str) -> str:
 
 def edit_article(article: Article, title: str, text: str) -> None:
     """Change an article's title and text; regenerate only what changed."""
-    article.title = title.strip()
-    if text != article.body:
-        try:
-            importing.update_article_text(article, text)
-        except importing.ImportProblem as exc:
-            db.session.rollback()
-            raise Invalid(str(exc)) from exc
-    db.session.commit()
+    with unit_of_work():
+        article.title = title.strip()
+        if text != article.body:
+            try:
+                importing.update_article_text(article, text)
+            except importing.ImportProblem as exc:
+                raise Invalid(str(exc)) from exc
 
 
 def delete_article(article: Article) -> None:
     """Delete an article with its facts, questions, rounds and answers."""
-    db.session.delete(article)
-    db.session.commit()
+    with unit_of_work():
+        db.session.delete(article)
 
 
 def questions_of(article: Article) -> list[Question]:
@@ -125,8 +125,8 @@ def set_status(question: Question, status: str) -> None:
     allowed = TRANSITIONS.get(status)
     if allowed is None or question.status not in allowed:
         raise Invalid(f"A {question.status} question cannot become {status or 'nothing'}.")
-    question.status = status
-    db.session.commit()
+    with unit_of_work():
+        question.status = status
 
 
 def edit_question(
@@ -137,45 +137,45 @@ def edit_question(
     wrong = _lines(wrong_text)
     kind = _edited_kind(question.kind, answer, wrong)
     print_ = fingerprint(kind, prompt, answer)
-    clash = db.session.scalar(
-        select(Question.id).where(
-            Question.article_id == question.article_id,
-            Question.fingerprint == print_,
-            Question.id != question.id,
+    with unit_of_work():
+        clash = db.session.scalar(
+            select(Question.id).where(
+                Question.article_id == question.article_id,
+                Question.fingerprint == print_,
+                Question.id != question.id,
+            )
         )
-    )
-    if clash is not None:
-        raise Invalid("The article already has this question with this answer.")
-    target = question
-    if answer_count(question) > 0:
-        # Past answers must keep meaning what they meant: never change an answered question.
-        target = Question(
-            article_id=question.article_id,
-            template_id=question.template_id,
-            sentence_id=question.sentence_id,
-            time_limit=question.time_limit,
-            status=question.status,
-            version=question.version + 1,
-            previous_id=question.id,
-            facts=list(question.facts),
+        if clash is not None:
+            raise Invalid("The article already has this question with this answer.")
+        target = question
+        if answer_count(question) > 0:
+            # Past answers must keep meaning what they meant: never change an answered question.
+            target = Question(
+                article_id=question.article_id,
+                template_id=question.template_id,
+                sentence_id=question.sentence_id,
+                time_limit=question.time_limit,
+                status=question.status,
+                version=question.version + 1,
+                previous_id=question.id,
+                facts=list(question.facts),
+            )
+            question.status = "retired"
+            db.session.add(target)
+        target.kind, target.prompt, target.answer, target.explanation = (
+            kind,
+            prompt,
+            answer,
+            explanation,
         )
-        question.status = "retired"
-        db.session.add(target)
-    target.kind, target.prompt, target.answer, target.explanation = (
-        kind,
-        prompt,
-        answer,
-        explanation,
-    )
-    target.fingerprint, target.origin = print_, "teacher"
-    # Old options go first: the new ones reuse their positions.
-    target.options = []
-    db.session.flush()
-    target.options = [
-        Option(position=n, text=text, correct=text == answer)
-        for n, text in enumerate([answer, *wrong] if wrong else [], start=1)
-    ]
-    db.session.commit()
+        target.fingerprint, target.origin = print_, "teacher"
+        # Old options go first: the new ones reuse their positions.
+        target.options = []
+        db.session.flush()
+        target.options = [
+            Option(position=n, text=text, correct=text == answer)
+            for n, text in enumerate([answer, *wrong] if wrong else [], start=1)
+        ]
     return target
 
 
@@ -244,25 +244,26 @@ def _fact_key(article: Article, about: str) -> str:
 
 def save_fact(article: Article, data: dict, fact: Fact | None = None) -> tuple[Fact, int]:
     """Store a new or changed fact and propose the questions it gives; return it and how many."""
-    if fact is None:
-        fact = Fact(article=article, origin="teacher", key=data["key"])
-        db.session.add(fact)
-    fact.type, fact.about, fact.data, fact.edited = data["type"], data["about"], data, True
-    fact.sentence_id = next((s.id for s in article.sentences if s.text == data["sentence"]), None)
-    db.session.flush()
-    report = sync_questions(article, status="proposed")
-    db.session.commit()
+    with unit_of_work():
+        if fact is None:
+            fact = Fact(article=article, origin="teacher", key=data["key"])
+            db.session.add(fact)
+        fact.type, fact.about, fact.data, fact.edited = data["type"], data["about"], data, True
+        sentence = data["sentence"]
+        fact.sentence_id = next((s.id for s in article.sentences if s.text == sentence), None)
+        db.session.flush()
+        report = sync_questions(article, status="proposed")
     return fact, report.added
 
 
 def delete_fact(fact: Fact) -> None:
     """Delete a fact; questions built on it are retired if answered, else removed."""
-    article = fact.article
-    db.session.delete(fact)
-    db.session.flush()
-    db.session.expire(article, ["facts"])
-    sync_questions(article, status="proposed")
-    db.session.commit()
+    with unit_of_work():
+        article = fact.article
+        db.session.delete(fact)
+        db.session.flush()
+        db.session.expire(article, ["facts"])
+        sync_questions(article, status="proposed")
 
 
 # --- templates ---------------------------------------------------------------------------
@@ -280,21 +281,21 @@ def template_preview(data: dict, article: Article | None) -> list[GeneratedQuest
 def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> Template:
     """Store a new or changed template, then regenerate every article's questions."""
     template = parse_template(data)
-    clash = db.session.scalar(select(Template).where(Template.key == template.key))
-    if clash is not None and clash is not row:
-        raise TemplateError(f"key: a template with the key {template.key!r} already exists")
-    if row is None:
-        row = Template(key=template.key, origin="teacher", owner_id=teacher.id)
-        db.session.add(row)
-    row.key, row.kind, row.text, row.data = (
-        template.key,
-        template.kind,
-        template.text,
-        template_to_dict(template),
-    )
-    row.edited = True
-    db.session.flush()
-    for article in db.session.scalars(select(Article)):
-        sync_questions(article, status="proposed")
-    db.session.commit()
+    with unit_of_work():
+        clash = db.session.scalar(select(Template).where(Template.key == template.key))
+        if clash is not None and clash is not row:
+            raise TemplateError(f"key: a template with the key {template.key!r} already exists")
+        if row is None:
+            row = Template(key=template.key, origin="teacher", owner_id=teacher.id)
+            db.session.add(row)
+        row.key, row.kind, row.text, row.data = (
+            template.key,
+            template.kind,
+            template.text,
+            template_to_dict(template),
+        )
+        row.edited = True
+        db.session.flush()
+        for article in db.session.scalars(select(Article)):
+            sync_questions(article, status="proposed")
     return row

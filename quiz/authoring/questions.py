@@ -10,6 +10,7 @@ from quiz.facts import fact_from_dict
 from quiz.generation import GeneratedQuestion, generate, parse_template
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Article, Option, Question, Template
+from quiz.storage.work import unit_of_work
 
 
 @dataclass
@@ -110,3 +111,12 @@ def _first_sentence(explanation: str, sentences: dict[str, int]) -> int | None:
         if explanation.startswith(text):
             return sentence_id
     return None
+
+
+def regenerate(slug: str | None = None) -> list[tuple[str, SyncReport]]:
+    """Regenerate every article's questions (or one article's), keeping answered ones."""
+    query = select(Article).order_by(Article.slug)
+    if slug:
+        query = query.where(Article.slug == slug)
+    with unit_of_work() as session:
+        return [(article.slug, sync_questions(article)) for article in session.scalars(query)]

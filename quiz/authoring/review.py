@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from quiz.errors import Invalid
-from quiz.storage.extensions import begin_write, db
+from quiz.storage.extensions import db
 from quiz.storage.models import Article, Question, Sentence
+from quiz.storage.work import unit_of_work
 
 
 def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Question]]]:
@@ -43,32 +44,29 @@ def reject(article: Article, question_ids: list[int] | None) -> int:
 
 
 def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
+    """Move the chosen proposed questions to a status, all or none."""
     article_id = article.id
-    begin_write()
-    query = select(Question).where(Question.article_id == article_id)
-    if question_ids is None:
-        chosen = list(db.session.scalars(query.where(Question.status == "proposed")))
-    else:
+    if question_ids is not None:
         ids = list(dict.fromkeys(question_ids))
         if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
-            db.session.rollback()
             raise Invalid("Question ids are whole numbers.")
         if not ids:
-            db.session.rollback()
             raise Invalid("Choose at least one question.")
-        chosen = list(db.session.scalars(query.where(Question.id.in_(ids))))
-        found = {question.id: question for question in chosen}
-        missing = [i for i in ids if i not in found]
-        if missing:
-            db.session.rollback()
-            raise Invalid(f"No question {missing[0]} in this article.")
-        done = [i for i in ids if found[i].status != "proposed"]
-        if done:
-            db.session.rollback()
-            raise Invalid(
-                f"Question {done[0]} is not waiting for review (it is {found[done[0]].status})."
-            )
-    for question in chosen:
-        question.status = status
-    db.session.commit()
+    with unit_of_work() as session:
+        query = select(Question).where(Question.article_id == article_id)
+        if question_ids is None:
+            chosen = list(session.scalars(query.where(Question.status == "proposed")))
+        else:
+            chosen = list(session.scalars(query.where(Question.id.in_(ids))))
+            found = {question.id: question for question in chosen}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise Invalid(f"No question {missing[0]} in this article.")
+            done = [i for i in ids if found[i].status != "proposed"]
+            if done:
+                raise Invalid(
+                    f"Question {done[0]} is not waiting for review (it is {found[done[0]].status})."
+                )
+        for question in chosen:
+            question.status = status
     return len(chosen)

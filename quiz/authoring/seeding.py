@@ -15,6 +15,7 @@ from quiz.facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_se
 from quiz.generation import load_templates, template_to_dict
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Sentence, Template
+from quiz.storage.work import unit_of_work
 
 TEMPLATES_FILE = "templates.toml"
 
@@ -130,11 +131,11 @@ def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
 
 def seed(path: Path) -> SeedReport:
     """Load seed files into the shared library, generate their questions, and commit."""
-    report = load_seed(path)
-    db.session.flush()
-    for article in db.session.scalars(select(Article).order_by(Article.slug)):
-        report.questions_added += sync_questions(article).added
-    db.session.commit()
+    with unit_of_work():
+        report = load_seed(path)
+        db.session.flush()
+        for article in db.session.scalars(select(Article).order_by(Article.slug)):
+            report.questions_added += sync_questions(article).added
     return report
 
 

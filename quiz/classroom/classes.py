@@ -11,6 +11,7 @@ from quiz.errors import Closed, Invalid, NotFound
 from quiz.rounds.scoring import start_round
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Assignment, Classroom, Player, Round, Teacher, utcnow
+from quiz.storage.work import unit_of_work
 
 # No 0/O or 1/I/L: codes are read off a projector and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -32,16 +33,30 @@ def normalise_code(raw: str) -> str:
 
 def create_classroom(teacher: Teacher, name: str, *, hidden: bool, relaxed: bool) -> Classroom:
     """Create a class for the teacher with a fresh join code."""
-    classroom = Classroom(
-        teacher_id=teacher.id,
-        name=name.strip(),
-        code=new_code(),
-        leaderboard_hidden=hidden,
-        relaxed=relaxed,
-    )
-    db.session.add(classroom)
-    db.session.commit()
+    with unit_of_work():
+        classroom = Classroom(
+            teacher_id=teacher.id,
+            name=name.strip(),
+            code=new_code(),
+            leaderboard_hidden=hidden,
+            relaxed=relaxed,
+        )
+        db.session.add(classroom)
     return classroom
+
+
+def update_classroom(classroom: Classroom, name: str, *, hidden: bool, relaxed: bool) -> None:
+    """Rename a class, hide or show its leaderboard, turn its speed bonus off or on."""
+    with unit_of_work():
+        classroom.name = name.strip()
+        classroom.leaderboard_hidden = hidden
+        classroom.relaxed = relaxed
+
+
+def delete_assignment(assignment: Assignment) -> None:
+    """Remove an assignment; rounds already played keep their scores."""
+    with unit_of_work() as session:
+        session.delete(assignment)
 
 
 def classroom_by_code(code: str) -> Classroom:
@@ -58,11 +73,11 @@ def add_assignment(
     """Assign an article to a class, with a round size and an optional deadline."""
     if deadline is not None and deadline <= utcnow():
         raise Invalid("The deadline must be in the future.")
-    assignment = Assignment(
-        classroom_id=classroom.id, article_id=article.id, size=size, deadline=deadline
-    )
-    db.session.add(assignment)
-    db.session.commit()
+    with unit_of_work():
+        assignment = Assignment(
+            classroom_id=classroom.id, article_id=article.id, size=size, deadline=deadline
+        )
+        db.session.add(assignment)
     return assignment
 
 
@@ -83,16 +98,17 @@ def play_assignment(assignment: Assignment, player: Player) -> Round:
         raise NotFound("That assignment is not for your class.")
     if not is_open(assignment):
         raise Closed("The deadline for this assignment has passed.")
-    classroom = db.session.get(Classroom, assignment.classroom_id)
-    article = db.session.get(Article, assignment.article_id)
-    round_, _token = start_round(
-        article,
-        player.nickname,
-        assignment.size,
-        player_id=player.id,
-        speed_bonus=not classroom.relaxed,
-        assignment_id=assignment.id,
-    )
+    with unit_of_work() as session:
+        classroom = session.get(Classroom, assignment.classroom_id)
+        article = session.get(Article, assignment.article_id)
+        round_, _token = start_round(
+            article,
+            player.nickname,
+            assignment.size,
+            player_id=player.id,
+            speed_bonus=not classroom.relaxed,
+            assignment_id=assignment.id,
+        )
     return round_
 
 

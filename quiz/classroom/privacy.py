@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import delete, or_, select, update
 
 from quiz.classroom.results import class_rounds
-from quiz.storage.extensions import begin_write, db
+from quiz.storage.extensions import db
 from quiz.storage.models import Assignment, Classroom, Player, Report, Round
+from quiz.storage.work import unit_of_work
 
 REMOVED_NICKNAME = "Anonymous"
 
@@ -23,16 +24,9 @@ def class_player(classroom: Classroom, player_id: str) -> Player | None:
 def rename_player(player: Player, nickname: str) -> None:
     """Give a player a new nickname, on every round they played (leaderboards included)."""
     player_id = player.id
-    begin_write()
-    try:
-        db.session.execute(update(Player).where(Player.id == player_id).values(nickname=nickname))
-        db.session.execute(
-            update(Round).where(Round.player_id == player_id).values(nickname=nickname)
-        )
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with unit_of_work() as session:
+        session.execute(update(Player).where(Player.id == player_id).values(nickname=nickname))
+        session.execute(update(Round).where(Round.player_id == player_id).values(nickname=nickname))
 
 
 def remove_nickname(player: Player) -> None:
@@ -60,14 +54,9 @@ def _delete_rounds(round_ids: list[str]) -> None:
 def delete_player_answers(classroom: Classroom, player: Player) -> int:
     """Delete a player's rounds (answers, totals, reports); return how many rounds went."""
     query = _player_rounds(classroom, player)
-    begin_write()
-    try:
-        round_ids = list(db.session.scalars(query))
+    with unit_of_work() as session:
+        round_ids = list(session.scalars(query))
         _delete_rounds(round_ids)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return len(round_ids)
 
 
@@ -81,13 +70,8 @@ def delete_class_data(classroom: Classroom) -> None:
             Round.player_id.in_(members),
         )
     )
-    begin_write()
-    try:
-        _delete_rounds(list(db.session.scalars(rounds)))
-        db.session.execute(delete(Player).where(Player.classroom_id == classroom_id))
-        db.session.execute(delete(Assignment).where(Assignment.classroom_id == classroom_id))
-        db.session.execute(delete(Classroom).where(Classroom.id == classroom_id))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+    with unit_of_work() as session:
+        _delete_rounds(list(session.scalars(rounds)))
+        session.execute(delete(Player).where(Player.classroom_id == classroom_id))
+        session.execute(delete(Assignment).where(Assignment.classroom_id == classroom_id))
+        session.execute(delete(Classroom).where(Classroom.id == classroom_id))

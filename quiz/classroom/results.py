@@ -25,6 +25,7 @@ from quiz.storage.models import (
     Teacher,
     Template,
 )
+from quiz.storage.work import unit_of_work
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -315,3 +316,9 @@ def to_csv(rows: Iterable[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()
+
+
+def resolve_report(report: Report) -> None:
+    """Mark a student's report dealt with: it no longer counts toward the question's flags."""
+    with unit_of_work():
+        report.resolved = True

@@ -23,7 +23,7 @@ from quiz.play.forms import (
     StartForm,
     TextAnswerForm,
 )
-from quiz.rounds import reports, scoring
+from quiz.rounds import players, reports, scoring
 from quiz.security import (
     ANSWER_LIMIT_MESSAGE,
     PLAYER_KEY,
@@ -31,7 +31,7 @@ from quiz.security import (
     limit_round_starts,
     player_key,
 )
-from quiz.storage.extensions import begin_write, db, limiter
+from quiz.storage.extensions import db, limiter
 from quiz.storage.models import Article, Assignment, Classroom, Player, Round
 
 
@@ -41,17 +41,11 @@ def current_player() -> Player | None:
     return db.session.get(Player, player_id) if player_id else None
 
 
-def player_for(nickname: str) -> Player:
-    """Return this browser's player, created on first play, with the nickname just used."""
-    player = current_player()
-    if player is None:
-        player = Player(nickname=nickname)
-        db.session.add(player)
-        db.session.flush()
+def remember(player: Player) -> None:
+    """Keep the player's id in this browser's signed cookie."""
+    if session.get(PLAYER_KEY) != player.id:
         session[PLAYER_KEY] = player.id
         session.permanent = True
-    player.nickname = nickname
-    return player
 
 
 def own_round(round_id: str) -> Round:
@@ -79,18 +73,14 @@ def home():
     if request.method == "GET" and player is not None:
         form.nickname.data = player.nickname
     if form.validate_on_submit():
-        nickname = form.nickname.data
-        # Take the write lock before the first write (the player), not halfway through.
-        begin_write()
-        article = db.session.scalar(select(Article).where(Article.slug == form.article.data))
-        player_id = player_for(nickname).id
-        round_, _token = scoring.start_round(
-            article,
-            nickname,
+        player, round_ = players.start_player_round(
+            session.get(PLAYER_KEY),
+            form.nickname.data,
+            form.article.data,
             form.size.data,
-            player_id=player_id,
             speed_bonus=not form.relaxed.data,
         )
+        remember(player)
         return redirect(url_for(".question", round_id=round_.id))
     unfinished = scoring.unfinished_rounds(player.id) if player else []
     status = 422 if form.errors else 200
@@ -240,10 +230,10 @@ def join():
         except NotFound as exc:
             form.code.errors = [*form.code.errors, exc.message]
         else:
-            begin_write()
-            player = player_for(form.nickname.data)
-            player.classroom_id = classroom.id
-            db.session.commit()
+            player = players.save_player(
+                session.get(PLAYER_KEY), form.nickname.data, classroom_id=classroom.id
+            )
+            remember(player)
             flash(f"Welcome to {classroom.name}, {player.nickname}!", "info")
             return redirect(url_for(".classroom"))
     player = current_player()

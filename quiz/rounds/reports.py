@@ -6,8 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from quiz.errors import Conflict, Invalid, NotFound
-from quiz.storage.extensions import begin_write, db
+from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Report, Round, RoundQuestion
+from quiz.storage.work import unit_of_work
 
 MAX_COMMENT = 500
 
@@ -17,34 +18,29 @@ def report_question(round_id: str, position: int, comment: str | None) -> Report
     comment = (comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT:
         raise Invalid(f"A comment is at most {MAX_COMMENT} characters.")
-    begin_write()
     try:
-        # Two reports sent at once both pass the check below; the unique constraint on
-        # (round, question) keeps only one.
-        if db.session.get(Round, round_id) is None:
-            raise NotFound("No such round.")
-        question_id = db.session.scalar(
-            select(RoundQuestion.question_id)
-            .join(
-                Answer,
-                (Answer.round_id == RoundQuestion.round_id)
-                & (Answer.question_id == RoundQuestion.question_id),
+        with unit_of_work() as session:
+            # Two reports sent at once both pass the check below; the unique constraint on
+            # (round, question) keeps only one.
+            if session.get(Round, round_id) is None:
+                raise NotFound("No such round.")
+            question_id = session.scalar(
+                select(RoundQuestion.question_id)
+                .join(
+                    Answer,
+                    (Answer.round_id == RoundQuestion.round_id)
+                    & (Answer.question_id == RoundQuestion.question_id),
+                )
+                .where(RoundQuestion.round_id == round_id, RoundQuestion.position == position)
             )
-            .where(RoundQuestion.round_id == round_id, RoundQuestion.position == position)
-        )
-        if question_id is None:
-            raise NotFound("That question has not been answered yet.")
-        if is_reported(round_id, question_id):
-            raise Conflict("You have already reported this question. Thank you!")
-        report = Report(question_id=question_id, round_id=round_id, comment=comment)
-        db.session.add(report)
-        db.session.commit()
+            if question_id is None:
+                raise NotFound("That question has not been answered yet.")
+            if is_reported(round_id, question_id):
+                raise Conflict("You have already reported this question. Thank you!")
+            report = Report(question_id=question_id, round_id=round_id, comment=comment)
+            session.add(report)
     except IntegrityError as exc:
-        db.session.rollback()
         raise Conflict("You have already reported this question. Thank you!") from exc
-    except Exception:
-        db.session.rollback()
-        raise
     return report
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.errors import Closed, Conflict, Invalid, NotFound
 from quiz.generation import grade
-from quiz.storage.extensions import begin_write, db, write_transaction
+from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
     Answer,
     Article,
@@ -26,6 +26,7 @@ from quiz.storage.models import (
     RoundQuestion,
     utcnow,
 )
+from quiz.storage.work import unit_of_work
 
 MAX_ROUND_SIZE = 50
 FULL_POINTS = 1000
@@ -78,33 +79,29 @@ def start_round(
     assignment_id: int | None = None,
 ) -> tuple[Round, str]:
     """Deal a random round of the article's playable questions; return it with its token."""
-    pool = playable_questions(article)
-    if not pool:
-        raise Conflict(f"The article {article.slug!r} has no playable questions yet.")
-    chosen = deal(pool, size, random.SystemRandom())
-    token = secrets.token_urlsafe(32)
-    round_ = Round(
-        token_hash=hash_token(token),
-        article_id=article.id,
-        player_id=player_id,
-        assignment_id=assignment_id,
-        nickname=nickname,
-        size=len(chosen),
-        speed_bonus=speed_bonus,
-        score=0,
-        correct=0,
-        answered=0,
-        started_at=utcnow(),
-    )
-    round_.items = [
-        RoundQuestion(question_id=qid, position=n) for n, qid in enumerate(chosen, start=1)
-    ]
-    if not (db.session.new or db.session.dirty or db.session.deleted):
-        # Take the write lock before writing: on SQLite, upgrading the read transaction above
-        # fails at once ("database is locked") when another process wrote in between.
-        begin_write()
-    db.session.add(round_)
-    db.session.commit()
+    with unit_of_work():
+        pool = playable_questions(article)
+        if not pool:
+            raise Conflict(f"The article {article.slug!r} has no playable questions yet.")
+        chosen = deal(pool, size, random.SystemRandom())
+        token = secrets.token_urlsafe(32)
+        round_ = Round(
+            token_hash=hash_token(token),
+            article_id=article.id,
+            player_id=player_id,
+            assignment_id=assignment_id,
+            nickname=nickname,
+            size=len(chosen),
+            speed_bonus=speed_bonus,
+            score=0,
+            correct=0,
+            answered=0,
+            started_at=utcnow(),
+        )
+        round_.items = [
+            RoundQuestion(question_id=qid, position=n) for n, qid in enumerate(chosen, start=1)
+        ]
+        db.session.add(round_)
     return round_, token
 
 
@@ -122,13 +119,12 @@ def current_item(round_: Round) -> RoundQuestion | None:
 def serve(item: RoundQuestion) -> RoundQuestion:
     """Record when a question was first served; later fetches keep the first time."""
     if item.served_at is None:
-        begin_write()  # as in start_round: never upgrade a read transaction to a write
-        db.session.execute(
-            update(RoundQuestion)
-            .where(RoundQuestion.id == item.id, RoundQuestion.served_at.is_(None))
-            .values(served_at=utcnow())
-        )
-        db.session.commit()
+        with unit_of_work():
+            db.session.execute(
+                update(RoundQuestion)
+                .where(RoundQuestion.id == item.id, RoundQuestion.served_at.is_(None))
+                .values(served_at=utcnow())
+            )
         db.session.refresh(item)
     return item
 

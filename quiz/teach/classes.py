@@ -82,10 +82,12 @@ def classroom_settings(classroom_id: int):
     form = ClassroomForm()
     if not form.validate_on_submit():
         return _classroom_page(classroom, form, _assignment_form(), 422)
-    classroom.name = form.name.data.strip()
-    classroom.leaderboard_hidden = form.leaderboard_hidden.data
-    classroom.relaxed = form.relaxed.data
-    db.session.commit()
+    classes.update_classroom(
+        classroom,
+        form.name.data,
+        hidden=form.leaderboard_hidden.data,
+        relaxed=form.relaxed.data,
+    )
     flash("Class settings saved.", "info")
     return redirect(url_for(".classroom", classroom_id=classroom.id))
 
@@ -121,7 +123,6 @@ def assignment_delete(assignment_id: int):
     if assignment is None:
         abort(404, "No such assignment.")
     classroom = access.own_classroom(assignment.classroom_id)
-    db.session.delete(assignment)
-    db.session.commit()
+    classes.delete_assignment(assignment)
     flash("Assignment removed.", "info")
     return redirect(url_for(".classroom", classroom_id=classroom.id))

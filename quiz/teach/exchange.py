@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from quiz.accounts import auth
 from quiz.authoring import exchange, library
-from quiz.errors import Invalid
+from quiz.errors import Invalid, NotFound
 from quiz.storage.extensions import db
 from quiz.storage.models import ApiToken
 from quiz.teach import access
@@ -91,7 +91,6 @@ def tokens():
     new_token = None
     if form.validate_on_submit():
         new_token = auth.issue_api_token(current_user, form.name.data.strip())
-        db.session.commit()
     rows = db.session.scalars(
         select(ApiToken).where(ApiToken.teacher_id == current_user.id).order_by(ApiToken.id)
     )
@@ -108,10 +107,9 @@ def tokens():
 @bp.post("/tokens/<int:token_id>/revoke")
 def token_revoke(token_id: int):
     """Revoke one of the teacher's API tokens."""
-    row = db.session.get(ApiToken, token_id)
-    if row is None or row.teacher_id != current_user.id:
-        abort(404, "No such token.")
-    db.session.delete(row)
-    db.session.commit()
+    try:
+        row = auth.revoke_api_token(current_user, token_id)
+    except NotFound as exc:
+        abort(404, exc.message)
     flash(f"Token “{row.name}” revoked.", "info")
     return redirect(url_for(".tokens"))

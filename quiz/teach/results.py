@@ -8,7 +8,6 @@ from wtforms.validators import DataRequired, Length
 
 from quiz.classroom import analysis, charts, privacy, results
 from quiz.forms import nickname_field
-from quiz.storage.extensions import db
 from quiz.storage.models import Classroom, Player
 from quiz.teach import access
 from quiz.teach.blueprint import bp
@@ -171,7 +170,6 @@ def report_resolve(classroom_id: int, report_id: int):
     report = results.class_report(classroom, report_id)
     if report is None:
         abort(404, "No such report in this class.")
-    report.resolved = True
-    db.session.commit()
+    results.resolve_report(report)
     flash("Report marked as resolved.", "info")
     return redirect(url_for(".class_questions", classroom_id=classroom.id))

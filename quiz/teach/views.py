@@ -45,7 +45,6 @@ def login():
     if form.validate_on_submit():
         teacher = auth.authenticate(form.name.data.strip(), form.password.data)
         if teacher is not None:
-            db.session.commit()
             session.clear()
             login_user(teacher)
             return redirect(_safe_next() or url_for(".dashboard"))
@@ -66,7 +65,6 @@ def _safe_next() -> str | None:
 def logout():
     """End the teacher's session everywhere."""
     auth.end_sessions(current_user)
-    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
