@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 from quiz import config
 from quiz.config import ConfigError
 from quiz.paths import migrations_dir
+from quiz.rules import MAX_ID
 from quiz.storage.extensions import csrf, db, limiter, login, migrate
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ class BoundedInt(IntegerConverter):
     """An <int:…> URL part no larger than a database id can be."""
 
     def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
 
 

@@ -20,3 +20,8 @@ def nickname_field() -> StringField:
         "Nickname",
         validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2), valid_nickname],
     )
+
+
+def status_of(form) -> int:
+    """Return a form page's status: 422 when the submitted form was refused, else 200."""
+    return 422 if form.errors else 200

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 from flask import Flask, abort, current_app, has_request_context, request, session
@@ -10,6 +9,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from quiz.accounts.tokens import bearer_token, hash_token
 from quiz.storage.extensions import limiter
 
 # Only our own files: no inline script or style, no plugins, no framing, forms post home only.
@@ -111,11 +111,10 @@ limit_round_starts = limiter.shared_limit(
 def round_token_key() -> str:
     """Key an API rate limit by the round's bearer token, never by address alone."""
     # A whole classroom shares one address, so the address cannot tell students apart.
-    _scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if not token:
+    token = bearer_token()
+    if token is None:
         return f"no-token:{get_remote_address()}"
-    return "token:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+    return "token:" + hash_token(token)[:32]
 
 
 def player_key() -> str:

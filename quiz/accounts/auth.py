@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import hmac
 import secrets
 from functools import wraps
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import request
 from sqlalchemy import select, update
 
+from quiz.accounts.tokens import bearer_token, hash_token
 from quiz.errors import NotFound, Unauthorized
 from quiz.storage.extensions import db
 from quiz.storage.models import ApiToken, Teacher, new_public_id, utcnow
@@ -157,16 +156,11 @@ def create_teacher(name: str, password: str) -> Teacher:
     return teacher
 
 
-def hash_api_token(token: str) -> str:
-    """Return the stored form of a teacher API token."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def issue_api_token(teacher: Teacher, name: str = "api") -> str:
     """Create a new API token for a teacher and return it (shown once, stored hashed)."""
     token = "qt_" + secrets.token_urlsafe(32)
     with unit_of_work() as session:
-        session.add(ApiToken(teacher_id=teacher.id, name=name, token_hash=hash_api_token(token)))
+        session.add(ApiToken(teacher_id=teacher.id, name=name, token_hash=hash_token(token)))
     return token
 
 
@@ -182,12 +176,11 @@ def revoke_api_token(teacher: Teacher, token_id: int) -> ApiToken:
 
 def teacher_from_bearer() -> Teacher | None:
     """Return the teacher whose API token the request carries, or None."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
+    token = bearer_token()
+    if token is None:
         return None
-    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_api_token(token)))
-    if row is None or not hmac.compare_digest(row.token_hash, hash_api_token(token)):
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
+    if row is None or not hmac.compare_digest(row.token_hash, hash_token(token)):
         return None
     teacher = row.teacher
     with unit_of_work() as session:

@@ -150,7 +150,6 @@ def obj(required: dict | None = None, optional: dict | None = None, **extra) -> 
 
 
 # Ids are 32-bit integer columns on PostgreSQL: a larger number is out of range, not a 500.
-MAX_ID = 2**31 - 1
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}

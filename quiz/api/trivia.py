@@ -16,13 +16,14 @@ from sqlalchemy import or_, select
 
 from quiz.accounts.auth import teacher_token_required
 from quiz.api.blueprint import api
-from quiz.api.spec import INTEGER, MAX_ID, STRING, Field, Query, obj
+from quiz.api.spec import INTEGER, STRING, Field, Query, obj
 from quiz.authoring import exchange
 from quiz.authoring.exchange import item_of
 from quiz.errors import Invalid
 from quiz.formats import opentdb
+from quiz.rules import MAX_ID
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Question, Teacher, TriviaSession, utcnow
+from quiz.storage.models import Article, Question, QuestionStatus, Teacher, TriviaSession, utcnow
 
 MAX_AMOUNT = 50
 # Open Trivia DB forgets a session token after six hours without use.
@@ -114,7 +115,7 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
         select(Question)
         .join(Article, Article.id == Question.article_id)
         .where(
-            Question.status == "active",
+            Question.status == QuestionStatus.ACTIVE,
             Question.kind != "short",
             or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
         )

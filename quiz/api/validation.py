@@ -6,8 +6,10 @@ from typing import NoReturn
 from flask import request
 from sqlalchemy import select
 
+from quiz.accounts import tokens
+from quiz.accounts.tokens import hash_token
 from quiz.errors import Invalid, NotFound, QuizError, Unauthorized
-from quiz.rounds.scoring import hash_token, token_matches
+from quiz.rounds.scoring import token_matches
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Round
 
@@ -80,9 +82,8 @@ def query_integer(name: str, *, low: int, high: int, default: int) -> int:
 
 def bearer_token() -> str:
     """Return the request's bearer token: 401 without one."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
+    token = tokens.bearer_token()
+    if token is None:
         raise Unauthorized("Send the round's token as 'Authorization: Bearer <token>'.")
     return token
 

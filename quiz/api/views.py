@@ -6,9 +6,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.api import validation as v
 from quiz.api.blueprint import api, bp
-from quiz.api.spec import BOOLEAN, INTEGER, MAX_ID, STRING, Body, Field, Query, obj
+from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
 from quiz.rounds import scoring
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
+from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
 from quiz.storage.extensions import db, limiter
 from quiz.storage.models import Article

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -12,14 +11,22 @@ from quiz import formats
 from quiz.errors import Invalid
 from quiz.formats import Choice, FormatError, Item
 from quiz.generation.question import fingerprint
+from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Option, Question, Teacher, TriviaSession, utcnow
+from quiz.storage.models import (
+    Article,
+    Option,
+    Origin,
+    Question,
+    QuestionOrigin,
+    QuestionStatus,
+    Teacher,
+    TriviaSession,
+    utcnow,
+)
 from quiz.storage.work import unit_of_work
 
 FORMATS = formats.FORMATS
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_SLUG = 64
-MAX_TITLE = 200
 DEFAULT_TIME_LIMIT = 30
 
 __all__ = ["FORMATS", "FormatError", "ImportReport", "export_questions", "import_questions"]
@@ -44,7 +51,7 @@ def check_format(fmt: str) -> str:
 
 def check_slug(slug: str) -> str:
     """Return the article slug, or refuse one that is not lowercase words joined by hyphens."""
-    if not SLUG.fullmatch(slug or "") or len(slug) > MAX_SLUG:
+    if not SLUG_RE.fullmatch(slug or "") or len(slug) > MAX_SLUG:
         raise Invalid(
             f"The article slug {slug!r} must be 1 to {MAX_SLUG} lowercase letters, digits and "
             "single hyphens, like 'space-race'."
@@ -73,7 +80,7 @@ def import_questions(
                 slug=article_slug,
                 title=(title or article_slug).strip(),
                 body="",
-                origin="import",
+                origin=Origin.IMPORT,
                 owner_id=owner_id,
             )
             session.add(article)
@@ -104,8 +111,8 @@ def _question(article: Article, item: Item, print_: str) -> Question:
         or item.right_feedback()
         or f"The right answer is {item.answer}.",
         fingerprint=print_,
-        origin="import",
-        status="active",
+        origin=QuestionOrigin.IMPORT,
+        status=QuestionStatus.ACTIVE,
         time_limit=item.time_limit or DEFAULT_TIME_LIMIT,
         title=item.title,
         category=item.category,
@@ -137,7 +144,9 @@ def item_of(question: Question) -> Item:
 
 def exported_items(article: Article) -> list[Item]:
     """Return the article's playable questions, oldest first, as the formats exchange them."""
-    query = select(Question).where(Question.article_id == article.id, Question.status == "active")
+    query = select(Question).where(
+        Question.article_id == article.id, Question.status == QuestionStatus.ACTIVE
+    )
     return [item_of(q) for q in db.session.scalars(query.order_by(Question.id))]
 
 

@@ -13,16 +13,14 @@ from sqlalchemy import func, select
 from quiz.authoring.questions import sync_questions
 from quiz.facts import fact_to_dict, split_sentences
 from quiz.facts.extraction import extract_from_sentences
+from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Fact, Question, Sentence
+from quiz.storage.models import Article, Fact, Origin, Question, QuestionStatus, Sentence
 from quiz.storage.work import unit_of_work
 
 MAX_BYTES = 512 * 1024
 MAX_WORDS = 20_000
-MAX_TITLE = 200
-MAX_SLUG = 64
 SUFFIXES = (".txt", ".md", ".html", ".htm")
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class ImportProblem(ValueError):
@@ -251,7 +249,7 @@ def import_article(
                 slug=slug or free_slug(make_slug(title)),
                 title=title,
                 body=text,
-                origin="extracted",
+                origin=Origin.EXTRACTED,
                 owner_id=owner_id,
             )
             db.session.add(article)
@@ -266,11 +264,11 @@ def _existing(slug: str, *, explicit: bool, title: str, owner_id: int | None) ->
     article = db.session.scalar(select(Article).where(Article.slug == slug))
     if article is None:
         return None
-    same = article.origin == "extracted" and article.owner_id == owner_id
+    same = article.origin == Origin.EXTRACTED and article.owner_id == owner_id
     if not explicit:
         # A title-made slug updates only the same owner's import of the same title.
         return article if same and article.title == title else None
-    if article.origin != "extracted":
+    if article.origin != Origin.EXTRACTED:
         raise ImportProblem(
             f"the slug {slug!r} belongs to an article that was not imported "
             "from text; choose another slug"
@@ -300,7 +298,9 @@ def _apply_text(article: Article, text: str, approve: bool) -> ImportReport:
     _sync_facts(article, extract_from_sentences(sentences), rows, report)
     db.session.flush()
     db.session.expire(article, ["facts", "sentences"])
-    synced = sync_questions(article, status="active" if approve else "proposed")
+    synced = sync_questions(
+        article, status=QuestionStatus.ACTIVE if approve else QuestionStatus.PROPOSED
+    )
     report.questions_added = synced.added
     report.questions_retired = synced.retired
     report.questions_removed = synced.removed
@@ -350,16 +350,16 @@ def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportRe
                     about=fact.about[:200],
                     sentence_id=sentence_id,
                     data=data,
-                    origin="extracted",
+                    origin=Origin.EXTRACTED,
                 )
             )
             report.facts_added += 1
-        elif row.origin == "extracted" and not row.edited and row.data != data:
+        elif row.origin == Origin.EXTRACTED and not row.edited and row.data != data:
             row.type, row.about, row.data = fact.type, fact.about[:200], data
             row.sentence_id = sentence_id
             report.facts_updated += 1
     for key, row in rows.items():
-        if key not in wanted and row.origin == "extracted" and not row.edited:
+        if key not in wanted and row.origin == Origin.EXTRACTED and not row.edited:
             db.session.delete(row)
             report.facts_removed += 1
 
@@ -372,6 +372,6 @@ def _counted(report: ImportReport) -> ImportReport:
             .group_by(Question.status)
         ).all()
     )
-    report.playable = counts.get("active", 0)
-    report.waiting = counts.get("proposed", 0)
+    report.playable = counts.get(QuestionStatus.ACTIVE, 0)
+    report.waiting = counts.get(QuestionStatus.PROPOSED, 0)
     return report

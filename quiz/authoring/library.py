@@ -26,7 +26,10 @@ from quiz.storage.models import (
     Classroom,
     Fact,
     Option,
+    Origin,
     Question,
+    QuestionOrigin,
+    QuestionStatus,
     Teacher,
     Template,
 )
@@ -34,9 +37,9 @@ from quiz.storage.work import unit_of_work
 
 # Which status a teacher may move a question to, from which.
 TRANSITIONS = {
-    "active": ("proposed", "retired"),
-    "retired": ("active", "proposed"),
-    "rejected": ("proposed",),
+    QuestionStatus.ACTIVE: (QuestionStatus.PROPOSED, QuestionStatus.RETIRED),
+    QuestionStatus.RETIRED: (QuestionStatus.ACTIVE, QuestionStatus.PROPOSED),
+    QuestionStatus.REJECTED: (QuestionStatus.PROPOSED,),
 }
 
 
@@ -108,7 +111,8 @@ def delete_article(article: Article) -> None:
 
 def questions_of(article: Article) -> list[Question]:
     """Return an article's questions, playable first."""
-    order = {"active": 0, "proposed": 1, "retired": 2, "rejected": 3}
+    first = (QuestionStatus.ACTIVE, QuestionStatus.PROPOSED, QuestionStatus.RETIRED)
+    order = {status: n for n, status in enumerate(first)}
     rows = db.session.scalars(select(Question).where(Question.article_id == article.id))
     return sorted(rows, key=lambda q: (order.get(q.status, 9), q.id))
 
@@ -160,7 +164,7 @@ def edit_question(
                 previous_id=question.id,
                 facts=list(question.facts),
             )
-            question.status = "retired"
+            question.status = QuestionStatus.RETIRED
             db.session.add(target)
         target.kind, target.prompt, target.answer, target.explanation = (
             kind,
@@ -168,7 +172,7 @@ def edit_question(
             answer,
             explanation,
         )
-        target.fingerprint, target.origin = print_, "teacher"
+        target.fingerprint, target.origin = print_, QuestionOrigin.TEACHER
         # Old options go first: the new ones reuse their positions.
         target.options = []
         db.session.flush()
@@ -246,13 +250,13 @@ def save_fact(article: Article, data: dict, fact: Fact | None = None) -> tuple[F
     """Store a new or changed fact and propose the questions it gives; return it and how many."""
     with unit_of_work():
         if fact is None:
-            fact = Fact(article=article, origin="teacher", key=data["key"])
+            fact = Fact(article=article, origin=Origin.TEACHER, key=data["key"])
             db.session.add(fact)
         fact.type, fact.about, fact.data, fact.edited = data["type"], data["about"], data, True
         sentence = data["sentence"]
         fact.sentence_id = next((s.id for s in article.sentences if s.text == sentence), None)
         db.session.flush()
-        report = sync_questions(article, status="proposed")
+        report = sync_questions(article, status=QuestionStatus.PROPOSED)
     return fact, report.added
 
 
@@ -263,7 +267,7 @@ def delete_fact(fact: Fact) -> None:
         db.session.delete(fact)
         db.session.flush()
         db.session.expire(article, ["facts"])
-        sync_questions(article, status="proposed")
+        sync_questions(article, status=QuestionStatus.PROPOSED)
 
 
 # --- templates ---------------------------------------------------------------------------
@@ -286,7 +290,7 @@ def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> 
         if clash is not None and clash is not row:
             raise TemplateError(f"key: a template with the key {template.key!r} already exists")
         if row is None:
-            row = Template(key=template.key, origin="teacher", owner_id=teacher.id)
+            row = Template(key=template.key, origin=Origin.TEACHER, owner_id=teacher.id)
             db.session.add(row)
         row.key, row.kind, row.text, row.data = (
             template.key,
@@ -297,5 +301,5 @@ def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> 
         row.edited = True
         db.session.flush()
         for article in db.session.scalars(select(Article)):
-            sync_questions(article, status="proposed")
+            sync_questions(article, status=QuestionStatus.PROPOSED)
     return row

@@ -9,7 +9,15 @@ from sqlalchemy import exists, select
 from quiz.facts import fact_from_dict
 from quiz.generation import GeneratedQuestion, generate, parse_template
 from quiz.storage.extensions import db
-from quiz.storage.models import Answer, Article, Option, Question, Template
+from quiz.storage.models import (
+    Answer,
+    Article,
+    Option,
+    Question,
+    QuestionOrigin,
+    QuestionStatus,
+    Template,
+)
 from quiz.storage.work import unit_of_work
 
 
@@ -33,7 +41,7 @@ def generate_for(article: Article, templates: list[Template]) -> list[GeneratedQ
     return generate(facts, [parse_template(t.data) for t in templates])
 
 
-def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
+def sync_questions(article: Article, *, status: str = QuestionStatus.ACTIVE) -> SyncReport:
     """Add newly generated questions; retire or remove generated ones that no longer follow."""
     templates = active_templates()
     generated = generate_for(article, templates)
@@ -57,13 +65,13 @@ def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
         )
         report.added += 1
     for fingerprint, question in existing.items():
-        if fingerprint in wanted or question.origin != "generated":
+        if fingerprint in wanted or question.origin != QuestionOrigin.GENERATED:
             continue
-        if question.status in ("retired", "rejected"):
+        if question.status in (QuestionStatus.RETIRED, QuestionStatus.REJECTED):
             continue
         if _has_answers(question):
             # Past scores must stay true: keep the question, just stop dealing it.
-            question.status = "retired"
+            question.status = QuestionStatus.RETIRED
             report.retired += 1
         else:
             db.session.delete(question)
@@ -74,7 +82,9 @@ def sync_questions(article: Article, *, status: str = "active") -> SyncReport:
 def _relink(question: Question, g: GeneratedQuestion, facts: dict) -> None:
     """Point a kept question at the facts that generate it now (one may have been deleted)."""
     wanted = [facts[key] for key in g.fact_keys if key in facts]
-    if question.origin == "generated" and {f.key for f in question.facts} != set(g.fact_keys):
+    if question.origin == QuestionOrigin.GENERATED and {f.key for f in question.facts} != set(
+        g.fact_keys
+    ):
         question.facts = wanted
 
 
@@ -93,7 +103,7 @@ def _question(g, article, status, facts, template_id, sentences) -> Question:
         explanation=g.explanation,
         sentence_id=_first_sentence(g.explanation, sentences),
         fingerprint=g.fingerprint,
-        origin="generated",
+        origin=QuestionOrigin.GENERATED,
         status=status,
         time_limit=g.time_limit,
     )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from quiz.errors import Invalid
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Question, Sentence
+from quiz.storage.models import Article, Question, QuestionStatus, Sentence
 from quiz.storage.work import unit_of_work
 
 
@@ -14,7 +14,7 @@ def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Q
     """Return the article's proposed questions grouped by source sentence, in article order."""
     questions = db.session.scalars(
         select(Question)
-        .where(Question.article_id == article.id, Question.status == "proposed")
+        .where(Question.article_id == article.id, Question.status == QuestionStatus.PROPOSED)
         .order_by(Question.id)
     )
     groups: dict[int | None, list[Question]] = {}
@@ -35,12 +35,12 @@ def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Q
 
 def approve(article: Article, question_ids: list[int] | None) -> int:
     """Make proposed questions playable (all of them when ids is None); return how many."""
-    return _move(article, question_ids, "active")
+    return _move(article, question_ids, QuestionStatus.ACTIVE)
 
 
 def reject(article: Article, question_ids: list[int] | None) -> int:
     """Reject proposed questions (all when ids is None) so they are never proposed again."""
-    return _move(article, question_ids, "rejected")
+    return _move(article, question_ids, QuestionStatus.REJECTED)
 
 
 def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
@@ -55,14 +55,14 @@ def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
     with unit_of_work() as session:
         query = select(Question).where(Question.article_id == article_id)
         if question_ids is None:
-            chosen = list(session.scalars(query.where(Question.status == "proposed")))
+            chosen = list(session.scalars(query.where(Question.status == QuestionStatus.PROPOSED)))
         else:
             chosen = list(session.scalars(query.where(Question.id.in_(ids))))
             found = {question.id: question for question in chosen}
             missing = [i for i in ids if i not in found]
             if missing:
                 raise Invalid(f"No question {missing[0]} in this article.")
-            done = [i for i in ids if found[i].status != "proposed"]
+            done = [i for i in ids if found[i].status != QuestionStatus.PROPOSED]
             if done:
                 raise Invalid(
                     f"Question {done[0]} is not waiting for review (it is {found[done[0]].status})."

@@ -14,7 +14,7 @@ from quiz.authoring.questions import sync_questions
 from quiz.facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
 from quiz.generation import load_templates, template_to_dict
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Fact, Sentence, Template
+from quiz.storage.models import Article, Fact, Origin, Sentence, Template
 from quiz.storage.work import unit_of_work
 
 TEMPLATES_FILE = "templates.toml"
@@ -92,7 +92,7 @@ def _upsert_template(template, report: SeedReport) -> None:
             Template(key=template.key, kind=template.kind, text=template.text, data=data)
         )
         report.templates_added += 1
-    elif row.origin == "seed" and not row.edited and row.data != data:
+    elif row.origin == Origin.SEED and not row.edited and row.data != data:
         row.kind, row.text, row.data = template.kind, template.text, data
         report.templates_updated += 1
 
@@ -123,7 +123,7 @@ def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
                 )
             )
             report.facts_added += 1
-        elif row.origin == "seed" and not row.edited and row.data != data:
+        elif row.origin == Origin.SEED and not row.edited and row.data != data:
             row.type, row.about, row.data = fact.type, fact.about, data
             row.sentence_id = sentence_ids.get(fact.sentence)
             report.facts_updated += 1

@@ -20,6 +20,7 @@ from quiz.storage.models import (
     Option,
     Player,
     Question,
+    QuestionStatus,
     Report,
     Round,
     Teacher,
@@ -238,7 +239,7 @@ def template_stats(teacher: Teacher) -> list[tuple[Template, analysis.TemplateCo
         .join(Article, Article.id == Question.article_id)
         .where(
             Question.template_id.is_not(None),
-            Question.status.in_(("active", "retired")),
+            Question.status.in_((QuestionStatus.ACTIVE, QuestionStatus.RETIRED)),
             or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
         )
     ).all()

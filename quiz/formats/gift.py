@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from quiz.facts.text import BLANK
 from quiz.formats.model import (
-    BLANK,
     KINDS,
     OPTION_KINDS,
     Choice,

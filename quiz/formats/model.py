@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quiz.rules import MAX_TITLE
+
 # Kinds a player answers by choosing one of the options; "short" is typed free text.
 OPTION_KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze")
 KINDS = OPTION_KINDS + ("short",)
 TRUE_FALSE = ("True", "False")
 DIFFICULTIES = ("easy", "medium", "hard")
-BLANK = "_____"
 MAX_OPTIONS = 10
-MAX_TITLE = 200
 MAX_CATEGORY = 200
 
 

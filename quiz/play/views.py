@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from quiz.classroom import classes
 from quiz.errors import Closed, Conflict, Invalid, NotFound
+from quiz.forms import status_of
 from quiz.play.blueprint import bp
 from quiz.play.forms import (
     ChoiceAnswerForm,
@@ -83,7 +84,7 @@ def home():
         remember(player)
         return redirect(url_for(".question", round_id=round_.id))
     unfinished = scoring.unfinished_rounds(player.id) if player else []
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("play/home.html", form=form, unfinished=unfinished), status
 
 
@@ -106,7 +107,7 @@ def question(round_id: str):
         return _answer(round_, form)
     scoring.serve(item)
     form.question_id.data = str(question.id)
-    status = 422 if form.errors else 200
+    status = status_of(form)
     html = render_template(
         "play/question.html", round=round_, item=item, question=question, form=form
     )
@@ -239,7 +240,7 @@ def join():
     player = current_player()
     if request.method == "GET" and player is not None and not form.nickname.data:
         form.nickname.data = player.nickname
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("play/join.html", form=form), status
 
 

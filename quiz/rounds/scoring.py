@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import math
 import random
@@ -13,6 +12,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from quiz.accounts.tokens import hash_token
 from quiz.errors import Closed, Conflict, Invalid, NotFound
 from quiz.generation import grade
 from quiz.storage.extensions import db, write_transaction
@@ -22,6 +22,7 @@ from quiz.storage.models import (
     Assignment,
     Option,
     Question,
+    QuestionStatus,
     Round,
     RoundQuestion,
     utcnow,
@@ -32,11 +33,6 @@ MAX_ROUND_SIZE = 50
 FULL_POINTS = 1000
 
 
-def hash_token(token: str) -> str:
-    """Return the stored form of a round's bearer token."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def token_matches(round_: Round, token: str) -> bool:
     """Tell whether a bearer token is this round's, in constant time."""
     return hmac.compare_digest(round_.token_hash, hash_token(token))
@@ -45,7 +41,7 @@ def token_matches(round_: Round, token: str) -> bool:
 def playable_questions(article: Article) -> list[tuple[int, int | None]]:
     """Return the article's playable questions as (id, id of the sentence they come from)."""
     query = select(Question.id, Question.sentence_id).where(
-        Question.article_id == article.id, Question.status == "active"
+        Question.article_id == article.id, Question.status == QuestionStatus.ACTIVE
     )
     return [(qid, sentence) for qid, sentence in db.session.execute(query.order_by(Question.id))]
 
@@ -375,7 +371,7 @@ def question_counts() -> dict[int, int]:
     """Return the number of playable questions per article id."""
     rows = db.session.execute(
         select(Question.article_id, func.count())
-        .where(Question.status == "active")
+        .where(Question.status == QuestionStatus.ACTIVE)
         .group_by(Question.article_id)
     )
     return {article_id: count for article_id, count in rows}

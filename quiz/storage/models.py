@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -20,13 +21,40 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quiz.rules import MAX_TITLE
 from quiz.storage.extensions import db
 
-# Question life cycle: proposed ones wait for a teacher, active ones are playable, retired
-# ones keep their answers but are no longer dealt, rejected ones are never proposed again.
-QUESTION_STATUSES = ("proposed", "active", "retired", "rejected")
-# Where a fact, template or article came from: a seed file, a teacher, or the extractor.
-ORIGINS = ("seed", "teacher", "extracted")
+
+class QuestionStatus(StrEnum):
+    """A question's life cycle: proposed ones wait for a teacher, active ones are playable,
+    retired ones keep their answers but are no longer dealt, rejected ones never come back."""
+
+    PROPOSED = "proposed"
+    ACTIVE = "active"
+    RETIRED = "retired"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    """Where an article, fact or template came from."""
+
+    SEED = "seed"
+    TEACHER = "teacher"
+    EXTRACTED = "extracted"
+    IMPORT = "import"
+
+
+class QuestionOrigin(StrEnum):
+    """Generated questions follow their facts and templates; teachers' and imported do not."""
+
+    GENERATED = "generated"
+    TEACHER = "teacher"
+    IMPORT = "import"
+
+
+def _one_of(column: str, values: type[StrEnum]) -> str:
+    """Return the SQL condition that a column holds one of an enum's values."""
+    return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
 def utcnow() -> datetime:
@@ -92,10 +120,10 @@ class ApiToken(db.Model):
 class Article(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(MAX_TITLE))
     body: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(200))
-    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    origin: Mapped[str] = mapped_column(String(16), default=Origin.SEED)
     # None means the shared library: every teacher may use it.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -131,7 +159,7 @@ class Fact(db.Model):
     sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentence.id", ondelete="SET NULL"))
     # The whole typed fact as plain JSON (quiz.facts.fact_to_dict), so new fields need no migration.
     data: Mapped[dict] = mapped_column(JSON)
-    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    origin: Mapped[str] = mapped_column(String(16), default=Origin.SEED)
     # Set once a teacher changes the fact: seed loading must then leave it alone.
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -148,7 +176,7 @@ class Template(db.Model):
     text: Mapped[str] = mapped_column(Text)
     # The whole template as plain JSON (quiz.generation.template_to_dict).
     data: Mapped[dict] = mapped_column(JSON)
-    origin: Mapped[str] = mapped_column(String(16), default="seed")
+    origin: Mapped[str] = mapped_column(String(16), default=Origin.SEED)
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="SET NULL"))
@@ -167,7 +195,7 @@ class Question(db.Model):
     __table_args__ = (
         UniqueConstraint("article_id", "fingerprint"),
         Index("ix_question_article_status", "article_id", "status"),
-        CheckConstraint("status IN ('proposed', 'active', 'retired', 'rejected')", name="status"),
+        CheckConstraint(_one_of("status", QuestionStatus), name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,15 +207,14 @@ class Question(db.Model):
     explanation: Mapped[str] = mapped_column(Text)
     sentence_id: Mapped[int | None] = mapped_column(ForeignKey("sentence.id", ondelete="SET NULL"))
     fingerprint: Mapped[str] = mapped_column(String(64))
-    # "generated" questions follow their facts and templates; "teacher" and "import" ones do not.
-    origin: Mapped[str] = mapped_column(String(16), default="generated")
-    status: Mapped[str] = mapped_column(String(16), default="active")
+    origin: Mapped[str] = mapped_column(String(16), default=QuestionOrigin.GENERATED)
+    status: Mapped[str] = mapped_column(String(16), default=QuestionStatus.ACTIVE)
     time_limit: Mapped[int] = mapped_column(Integer, default=30)
     # Editing a question that has answers makes a new version and retires the old one.
     version: Mapped[int] = mapped_column(Integer, default=1)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"))
     # Imported questions keep their own title, category and difficulty (GIFT, Open Trivia DB).
-    title: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(MAX_TITLE))
     category: Mapped[str | None] = mapped_column(String(200))
     difficulty: Mapped[str | None] = mapped_column(String(16))
     # Kind-specific grading data, e.g. accepted free-text answers or a numeric tolerance.

@@ -10,6 +10,7 @@ from flask_login import current_user
 from quiz.authoring import library
 from quiz.classroom import classes
 from quiz.errors import Invalid
+from quiz.forms import status_of
 from quiz.storage.extensions import db
 from quiz.storage.models import Assignment
 from quiz.teach import access
@@ -30,7 +31,7 @@ def classroom_new():
         )
         flash(f"Class created. Students join with the code {classroom.code}.", "info")
         return redirect(url_for(".classroom", classroom_id=classroom.id))
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/classroom_new.html", form=form), status
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from quiz.accounts import auth
 from quiz.authoring import exchange, library
 from quiz.errors import Invalid, NotFound
+from quiz.forms import status_of
 from quiz.storage.extensions import db
 from quiz.storage.models import ApiToken
 from quiz.teach import access
@@ -94,7 +95,7 @@ def tokens():
     rows = db.session.scalars(
         select(ApiToken).where(ApiToken.teacher_id == current_user.id).order_by(ApiToken.id)
     )
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template(
         "teach/tokens.html",
         form=form,

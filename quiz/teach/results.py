@@ -7,7 +7,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
 from quiz.classroom import analysis, charts, privacy, results
-from quiz.forms import nickname_field
+from quiz.forms import nickname_field, status_of
 from quiz.storage.models import Classroom, Player
 from quiz.teach import access
 from quiz.teach.blueprint import bp
@@ -151,7 +151,7 @@ def class_delete_data(classroom_id: int):
             flash(f"Deleted the class “{name}” and all its students' data.", "info")
             return redirect(url_for(".dashboard"))
         form.code.errors.append("That is not the join code of this class.")
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/results_delete.html", classroom=classroom, form=form), status
 
 

@@ -8,8 +8,10 @@ from quiz.authoring import library, seeding
 from quiz.authoring import review as reviewing
 from quiz.errors import Invalid
 from quiz.facts import FACT_TYPES, FactError, SeedFileError
+from quiz.forms import status_of
 from quiz.generation import KINDS, TemplateError
 from quiz.generation.templates import OVERS
+from quiz.rules import MAX_ID
 from quiz.storage.extensions import db, limiter
 from quiz.storage.models import Article, Template
 from quiz.teach import access
@@ -100,7 +102,7 @@ def article_new():
                 "info",
             )
             return redirect(url_for(".article", article_id=report.article.id))
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/article_new.html", form=form), status
 
 
@@ -129,7 +131,7 @@ def article_edit(article_id: int):
         else:
             flash("Article saved; its questions follow the new text.", "info")
             return redirect(url_for(".article", article_id=article.id))
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/article_edit.html", form=form, article=article), status
 
 
@@ -191,7 +193,7 @@ def question_edit(question_id: int):
             if edited.id != question.id:
                 flash("The question had answers, so a new version replaces it.", "info")
             return redirect(url_for(".question", question_id=edited.id))
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/question_edit.html", form=form, question=question), status
 
 
@@ -237,7 +239,7 @@ def fact_new(article_id: int):
     form = _fact_form(article)
     if form.validate_on_submit() and (done := _save_fact(article, form)):
         return done
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/fact_form.html", form=form, article=article, fact=None), status
 
 
@@ -248,7 +250,7 @@ def fact_edit(fact_id: int):
     form = _fact_form(fact.article, fact)
     if form.validate_on_submit() and (done := _save_fact(fact.article, form, fact)):
         return done
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template(
         "teach/fact_form.html", form=form, article=fact.article, fact=fact
     ), status
@@ -308,7 +310,7 @@ def template_form(template_id: int | None = None):
             preview = library.template_preview(data, article)
         except TemplateError as exc:
             _template_error(form, str(exc))
-    status = 422 if form.errors else 200
+    status = status_of(form)
     return render_template("teach/template_form.html", form=form, row=row, preview=preview), status
 
 
@@ -346,7 +348,7 @@ def _ids(values: list[str]) -> list[int]:
         ids = [int(v) for v in values]
     except ValueError:
         abort(400, "Question ids are whole numbers.")
-    if any(not 0 < i < 2**31 for i in ids):
+    if any(not 0 < i <= MAX_ID for i in ids):
         abort(400, "No such question.")
     if not ids:
         raise Invalid("Tick at least one question, or use the buttons for all.")
