@@ -16,7 +16,7 @@ from quiz.authoring.importing import (
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Article, Fact, Question, Round, Sentence
 
-NEWS = (Path(__file__).parent / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
+NEWS = (Path(__file__).parents[1] / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
 
 
 def _count(model, **where):

@@ -10,7 +10,7 @@ from quiz.errors import Invalid
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Question
 
-FILES = Path(__file__).parent / "formats" / "files"
+FILES = Path(__file__).parents[1] / "formats" / "files"
 
 SAMPLE = {
     "gift": "::G:: Who flew first? {=Gagarin#Yes ~Titov ####Vostok 1, 1961.}\n\n"

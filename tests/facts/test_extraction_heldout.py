@@ -11,7 +11,7 @@ from quiz.facts.extraction import extract_facts
 from quiz.generation import generate, load_templates
 from quiz.generation.formatting import capitalise, normalise
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "heldout"
 ARTICLES = sorted(path.stem for path in HELDOUT.glob("*.txt"))
 EVENT_KINDS = ("year", "short", "date", "first")

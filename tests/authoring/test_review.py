@@ -11,7 +11,7 @@ from quiz.errors import Invalid
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Question
 
-NEWS = (Path(__file__).parent / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
+NEWS = (Path(__file__).parents[1] / "heldout" / "news-bridge.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

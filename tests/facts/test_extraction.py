@@ -10,7 +10,7 @@ from quiz.facts import fact_from_dict, fact_to_dict, split_sentences
 from quiz.facts.extraction import extract_facts
 from quiz.generation import check_question, generate, load_templates
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _facts(text, type_=None):
