@@ -206,10 +206,10 @@ LEAD_IN = re.compile(
 )
 QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 ADVERBIAL = re.compile(
-    r"^(?:(?:in|on|at|by|from|after|before|during|since|until|within|starting in|as of|"
-    r"for|over|under|with|while|when|once|later|then|today|now)\b[^,;:]{0,60},\s*"
-    r"|(?:in|on|by|since|from|after|before|until|as of)\s+(?:[\w.]+\s+){0,3}?"
-    r"(?:\d{3,4}|_____)\s+)",
+    r"^(?:(?:in|on|by|since|from|after|before|until|as of)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?:\d{3,4}|_____)\s+(?![,;:])"
+    r"|(?:in|on|at|by|from|after|before|during|since|until|within|starting in|as of|"
+    r"for|over|under|with|while|when|once|later|then|today|now)\b[^,;:]{0,60},\s*)",
     re.IGNORECASE,
 )
 WORD = re.compile(r"[\w'’.-]+|_____|[,;:()]")
@@ -290,13 +290,24 @@ SLIP = re.compile(
     re.IGNORECASE,
 )
 NOT_PLURAL = re.compile(r"(?:ss|us|is|ics)$")
+NOT_NOUNS = frozenset(
+    ["was", "has", "does", "goes", "its", "this", "thus", "plus", "yes", "gas", "bus", "as"]
+)
 
 
 def grammar_slip(text: str) -> str | None:
-    """Return a singular count with a plural noun ("1 hours", "one elements"), or None."""
+    """Return a singular count with a plural noun ("1 hours", "one elements"), or None.
+
+    A number that ends a name ("Voyager 1 was", "Apollo 1 crews") is not a count.
+    """
     for match in SLIP.finditer(text):
-        if not NOT_PLURAL.search(match[1].casefold()):
-            return match[0]
+        noun = match[1].casefold()
+        before = text[: match.start()].split()
+        if NOT_PLURAL.search(noun) or noun in NOT_NOUNS:
+            continue
+        if before and before[-1][:1].isupper() and match[0][:1].isdigit():
+            continue
+        return match[0]
     return None
 
 
