@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quiz.facts import split_sentences
-from quiz.facts.extraction import extract_facts
-from quiz.generation import generate, load_templates
-from tests.heldout.real import judge
+from quiz.facts import split_sentences  # noqa: E402
+from quiz.facts.extraction import extract_facts  # noqa: E402
+from quiz.generation import generate, load_templates  # noqa: E402
+from tests.heldout.real import judge  # noqa: E402
 
 TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
 PLAIN_KINDS = ("cloze", "true_false")  # gap and true/false
