@@ -7,9 +7,11 @@ fails its entry until it is deleted. Questions whose fact the key does not have 
 failures: they are counted and printed (and reported by `make bench`).
 """
 
+import dataclasses
 import functools
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -167,3 +169,58 @@ def test_bounds_and_hedges_make_nearby_values_also_true():
     assert judge.also_true(lower, "30 offices") and not judge.also_true(lower, "50 offices")
     upper = {"span": "$30.1 million", "bound": "upper"}  # "up to $30.1 million"
     assert judge.also_true(upper, "$40 million") and not judge.also_true(upper, "$20 million")
+
+
+def test_a_changed_answer_or_a_true_distractor_is_caught():
+    article, verdict = _run("wiki-apollo-11")
+    facts = extract_facts(article.text)
+    right = next(q for q in verdict.keyed if q.kind == "cloze" and q.answer == "July 20, 1969")
+    wrong_option = next(option for option in right.options if option != right.answer)
+    changed = dataclasses.replace(right, answer=wrong_option)
+    assert [q for q, _why in judge.judge(article, facts, [changed]).wrong] == [changed]
+    also = dataclasses.replace(right, options=(right.answer, "20 July 1969", "July 1, 1969"))
+    assert [q for q, _why in judge.judge(article, facts, [also]).wrong] == [also]
+
+
+def test_a_question_over_several_dated_facts_is_judged_by_order():
+    article = judge.load_article("wiki-nokia-history")
+    facts = [
+        SimpleNamespace(
+            key=str(n),
+            text=span,
+            value=span,
+            type="year",
+            event=event,
+            sentence=sentence,
+            claim=None,
+        )
+        for n, (span, event, sentence) in enumerate(
+            [
+                (
+                    "1871",
+                    "Nokia is named",
+                    "In 1871, Idestam together with friend Leo Mechelin formed a company.",
+                ),
+                (
+                    "1865",
+                    "the first pulp mill",
+                    "Nokia has a long history, dating back to 1865 when Fredrik Idestam made it.",
+                ),
+                ("1922", "the joint ownership", "In 1922, Nokia was jointly-owned with two."),
+            ]
+        )
+    ]
+
+    def ask(answer):
+        return SimpleNamespace(
+            kind="order",
+            prompt="Put these in order.",
+            answer=answer,
+            options=(),
+            fact_keys=("0", "1", "2"),
+        )
+
+    right = ask("the first pulp mill, Nokia is named, the joint ownership")
+    wrong = ask("Nokia is named, the first pulp mill, the joint ownership")
+    assert judge.judge(article, facts, [right]).wrong == []
+    assert [q for q, _why in judge.judge(article, facts, [wrong]).wrong] == [wrong]

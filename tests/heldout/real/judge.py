@@ -556,6 +556,8 @@ def _wrong(q, own, entries) -> str | None:
         if q.answer != str(years[1] - years[0]):
             return f"answers {q.answer!r}, the key gives {years[1] - years[0]} years"
         return None
+    if len(own) > 1:
+        return _wrong_order(q, own, entries)
     if q.kind in ("year", "short"):
         if q.answer != entry["when"][:4]:
             return f"answers {q.answer!r}, the key dates it {entry['when'][:4]}"
@@ -567,6 +569,31 @@ def _wrong(q, own, entries) -> str | None:
     for option in q.options:
         if option != q.answer and also_true(entry, option):
             return f"offers {option!r} as wrong, but the key says it is also true"
+    return None
+
+
+def _wrong_order(q, own, entries) -> str | None:
+    """Judge a question over several dated facts whose answer names their events in order.
+
+    The key must date the events apart, and the answer must name every event, earliest
+    first. Any other kind over several facts cannot be judged by the key: say so.
+    """
+    for n, a in enumerate(entries):
+        for b in entries[n + 1 :]:
+            if _when_tie([a, b]):
+                return f"orders {a['span']!r} and {b['span']!r}, which the key dates alike"
+    answer = normalise(q.answer)
+    places = [answer.find(normalise(fact.event or "")) for fact in own]
+    if not all(fact.event for fact in own) or min(places) < 0:
+        return f"the key cannot judge a {q.kind!r} question over {len(own)} facts"
+    by_time = [
+        place
+        for _entry, place in sorted(
+            zip(entries, places, strict=True), key=lambda pair: pair[0]["when"]
+        )
+    ]
+    if by_time != sorted(places):
+        return f"answers {q.answer!r}, not in the order the key dates the events"
     return None
 
 
