@@ -159,6 +159,7 @@ def test_values_compare_as_values():
     assert not judge.same("15 pilots", "15 mission specialists")
     assert not judge.same("$36 million", "36 million")
     assert judge.same("The Pacific Ocean", "pacific ocean")
+    assert judge.same("about 20,000 earthquakes", "20,000 earthquakes")
 
 
 def test_bounds_and_hedges_make_nearby_values_also_true():

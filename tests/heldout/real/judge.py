@@ -248,9 +248,23 @@ def parse_date(text: str) -> tuple[int | None, int, int] | None:
     return None
 
 
+HEDGE = re.compile(
+    r"^(?:about|approximately|around|roughly|nearly|almost|some|just|only|over|under|below|"
+    r"above|more than|fewer than|less than|at least|at most|up to)\s+"
+)
+
+
+def unhedged(text: str) -> str:
+    """Drop a leading hedge or bound ("about 20,000" -> "20,000"), folded as `normalise`."""
+    return HEDGE.sub("", normalise(text))
+
+
 def parse_quantity(text: str) -> tuple[str, Decimal, str] | None:
-    """Return (currency sign, number, unit words) for "1,200 metres", "$36 million", "six"."""
-    match = QUANTITY.match(normalise(text))
+    """Return (currency sign, number, unit words) for "1,200 metres", "$36 million", "six".
+
+    A leading hedge or bound word is ignored: "about 20,000" is the number 20,000.
+    """
+    match = QUANTITY.match(unhedged(text))
     if not match:
         return None
     raw = match["num"]
@@ -446,8 +460,10 @@ def entry_for(fact, article: Article) -> dict | None:
     for entry in article.facts:
         if entry["sentence"] not in fact.sentence:
             continue
-        spans = [entry["span"], *entry.get("forms", [])]
-        if fact.text in spans or (fact.text is None and among(fact.value, rights(entry))):
+        spans = {unhedged(span) for span in (entry["span"], *entry.get("forms", []))}
+        if fact.text is not None and unhedged(fact.text) in spans:
+            return entry
+        if fact.text is None and among(fact.value, rights(entry)):
             return entry
     return None
 
