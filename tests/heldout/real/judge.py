@@ -461,11 +461,20 @@ def entry_for(fact, article: Article) -> dict | None:
         if entry["sentence"] not in fact.sentence:
             continue
         spans = {unhedged(span) for span in (entry["span"], *entry.get("forms", []))}
-        if fact.text is not None and unhedged(fact.text) in spans:
+        if fact.text is not None and _spans_match(unhedged(fact.text), spans):
             return entry
         if fact.text is None and among(fact.value, rights(entry)):
             return entry
     return None
+
+
+def _spans_match(text: str, spans: set[str]) -> bool:
+    """An extracted span matches a keyed one when equal, or when it is a figure cut short of
+    its unit words ("16 major" of "16 major earthquakes"), never when it runs past them."""
+    if text in spans:
+        return True
+    quantity = parse_quantity(text)
+    return quantity is not None and any(span.startswith(text + " ") for span in spans)
 
 
 def rights(entry: dict) -> list[str]:
