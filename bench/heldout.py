@@ -67,7 +67,7 @@ def main(verbose: bool = False) -> None:
     header = (
         f"{'article':<30} {'kind':<12} {'words':>5} {'qs':>4} {'kinds':>5} "
         f"{'other':>6} {'top5':>4} {'sent':>5} {'wrong':>5} {'unres':>5} {'slip':>4} "
-        f"{'unkey':>5} {'ms':>6}  per kind"
+        f"{'2unit':>5} {'unkey':>5} {'ms':>6}  per kind"
     )
     print(header)
     totals = Counter()
@@ -86,7 +86,7 @@ def main(verbose: bool = False) -> None:
             f"{len(kinds):>5} {share:>6.0%} {top:>2}/5 "
             f"{sentence_share(article.text, facts, questions):>5.0%} "
             f"{len(verdict.wrong):>5} {len(verdict.unresolved):>5} {len(verdict.slips):>4} "
-            f"{len(verdict.unkeyed):>5} {seconds * 1000:>6.1f}  "
+            f"{len(verdict.second_units):>5} {len(verdict.unkeyed):>5} {seconds * 1000:>6.1f}  "
             + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
         )
         totals.update(
@@ -97,6 +97,7 @@ def main(verbose: bool = False) -> None:
             wrong=len(verdict.wrong),
             unresolved=len(verdict.unresolved),
             slips=len(verdict.slips),
+            second=len(verdict.second_units),
             unkeyed=len(verdict.unkeyed),
             keyed=len(verdict.keyed),
         )
@@ -116,6 +117,8 @@ def main(verbose: bool = False) -> None:
                 print(f"    WRONG {q.prompt!r} -> {q.answer!r}: {why}")
             for q, opening in verdict.unresolved:
                 print(f"    UNRESOLVED ({opening}) {q.prompt!r}")
+            for q, other in verdict.second_units:
+                print(f"    SECOND UNIT ({other}) {q.prompt!r}")
             for q, slip in verdict.slips:
                 print(f"    SLIP ({slip}) {q.prompt!r}")
             for q in verdict.unkeyed:
@@ -149,6 +152,10 @@ def main(verbose: bool = False) -> None:
     print(
         f"  unresolved subjects: {totals['unresolved']} "
         f"(target 0: {mark(not totals['unresolved'])})"
+    )
+    print(
+        f"  gaps showing their value in another unit: {totals['second']} "
+        f"(target 0: {mark(not totals['second'])})"
     )
     print(f"  grammar slips: {totals['slips']} (target 0: {mark(not totals['slips'])})")
 

@@ -1,5 +1,6 @@
 """The real held-out texts (tests/heldout/real/): no wrong answer by their hand-made keys, no
-prompt whose subject is left unresolved, no grammar slip such as "1 hours".
+prompt whose subject is left unresolved, no gap whose value the prompt shows in another unit,
+no grammar slip such as "1 hours".
 
 Questions today's generator still gets wrong are listed by exact prompt in
 tests/heldout/real/known-failures.toml and run as strict expected failures, so fixing one
@@ -71,6 +72,14 @@ def test_no_prompt_leaves_its_subject_unresolved(name):
 
 
 @pytest.mark.parametrize("name", ARTICLES)
+def test_no_gap_shows_its_value_in_another_unit(name):
+    _article, verdict = _run(name)
+    known = set(KNOWN["second_unit"].get(name, []))
+    found = [(q, f"shows {other!r}") for q, other in verdict.second_units if q.prompt not in known]
+    assert not found, f"{name}: second units:\n{_show(found)}"
+
+
+@pytest.mark.parametrize("name", ARTICLES)
 def test_no_grammar_slips(name):
     _article, verdict = _run(name)
     assert not verdict.slips, f"{name}:\n{_show(verdict.slips)}"
@@ -136,6 +145,27 @@ def test_an_unresolved_subject_is_found(prompt):
 )
 def test_a_prompt_that_names_its_subject_passes(prompt):
     assert judge.unresolved_subject(prompt) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "shown"),
+    [
+        ("It was an incredible _____ (278 feet) high.", True),
+        ("It was an incredible 84.7 meters (_____) high.", True),
+        ("traveling at 17 km/s (38,000 mph; _____/h)", True),
+        ("the International Committee of the Red Cross (_____) in 1863", False),
+        ("Finnish Cable Works (_____, formed in 1917)", False),
+        ("It was an incredible 84.7 meters (278 feet) high.", False),
+    ],
+)
+def test_a_value_shown_in_another_unit_is_found(prompt, shown):
+    assert bool(judge.second_unit(prompt)) is shown
+
+
+@pytest.mark.parametrize(("name", "prompt"), _known("second_unit"))
+def test_known_second_unit_is_fixed(name, prompt):
+    _article, verdict = _run(name)
+    assert prompt not in {q.prompt for q, _other in verdict.second_units}
 
 
 def test_grammar_slips_are_found_and_names_are_not():

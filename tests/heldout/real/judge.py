@@ -167,6 +167,32 @@ def grammar_slip(text: str) -> str | None:
     return None
 
 
+# --- Second units --------------------------------------------------------------------------
+
+AMOUNT = r"[$€£]?\d[\d,.]*(?:×10\S*)?\s*(?:[a-zA-Z/%°][\w/°%-]*)"
+SECOND_UNIT = re.compile(
+    rf"_____(?:/\w+)?\s*\(\s*(?:about\s+)?{AMOUNT}"  # "_____ (278 feet)"
+    rf"|\(\s*(?:[^()]*;\s*)?_____[^()]*\)"  # "84.7 meters (_____)", "(38,000 mph; _____/h)"
+)
+
+
+def second_unit(prompt: str) -> str | None:
+    """Return the part of a gap prompt that gives the blanked value in another unit, or None.
+
+    "It was _____ (278 feet) high" keeps the answer's other unit beside the blank, and
+    "84.7 meters (_____) high" asks for a conversion of a value the prompt shows.
+    """
+    match = SECOND_UNIT.search(prompt)
+    if not match:
+        return None
+    if match[0].startswith("("):
+        before = prompt[: match.start()].rstrip()
+        if not re.search(rf"{AMOUNT}$", before):
+            return None
+        return before.split()[-2] + " " + before.split()[-1] + " " + match[0]
+    return match[0]
+
+
 # --- Values ----------------------------------------------------------------------------------
 
 NUMBER_WORDS = {
@@ -518,6 +544,7 @@ class Verdict:
     wrong: list = field(default_factory=list)  # (question, reason)
     unresolved: list = field(default_factory=list)  # (question, opening)
     slips: list = field(default_factory=list)  # (question, slip)
+    second_units: list = field(default_factory=list)  # (question, the value in another unit)
     top_asked: set = field(default_factory=set)  # indexes into article.top
 
 
@@ -528,6 +555,9 @@ def judge(article: Article, facts, questions) -> Verdict:
         opening = unresolved_subject(q.prompt)
         if opening:
             verdict.unresolved.append((q, opening))
+        other = second_unit(q.prompt)
+        if other:
+            verdict.second_units.append((q, other))
         for text in (q.prompt, q.answer, *q.options):
             slip = grammar_slip(text)
             if slip:
