@@ -168,6 +168,20 @@ def test_known_second_unit_is_fixed(name, prompt):
     assert prompt not in {q.prompt for q, _other in verdict.second_units}
 
 
+def test_a_false_statement_changing_one_unit_of_two_is_found():
+    article, verdict = _run("noaa-tsunami")
+    facts = extract_facts(article.text)
+    true = next(
+        q
+        for q in verdict.keyed
+        if q.kind == "true_false" and "2.4 kilometers (1.5 miles)" in q.prompt
+    )
+    changed = dataclasses.replace(
+        true, prompt=true.prompt.replace("2.4 kilometers", "2.9 kilometers"), answer="False"
+    )
+    assert [q for q, _other in judge.judge(article, facts, [changed]).second_units] == [changed]
+
+
 def test_grammar_slips_are_found_and_names_are_not():
     assert judge.grammar_slip("It took 1 hours.") == "1 hours"
     assert judge.grammar_slip("made of one elements") == "one elements"

@@ -569,6 +569,10 @@ def judge(article: Article, facts, questions) -> Verdict:
             verdict.unkeyed.append(q)
             continue
         verdict.keyed.append(q)
+        if q.kind == "true_false" and q.answer == "False" and entries[0]:
+            stated = _stated(q, own[0])
+            if stated and _beside_other_unit(stated, q.prompt):
+                verdict.second_units.append((q, f"changes {stated!r} but not its other unit"))
         reason = _wrong(q, own, entries)
         if reason:
             verdict.wrong.append((q, reason))
@@ -650,6 +654,16 @@ def _wrong_order(q, own, entries) -> str | None:
     if by_time != sorted(places):
         return f"answers {q.answer!r}, not in the order the key dates the events"
     return None
+
+
+def _beside_other_unit(value: str, prompt: str) -> bool:
+    """Tell whether a value stands beside the same quantity in another unit, "84.8 meters
+    (278 feet)": changing one half makes the statement contradict itself."""
+    value = re.escape(value)
+    return bool(
+        re.search(rf"{value}\s*\(\s*(?:about\s+)?{AMOUNT}", prompt)
+        or re.search(rf"{AMOUNT}\s*\((?:[^()]*;\s*)?{value}\s*[;)]", prompt)
+    )
 
 
 def _when_tie(entries) -> bool:
