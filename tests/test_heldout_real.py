@@ -269,3 +269,15 @@ def test_a_question_over_several_dated_facts_is_judged_by_order():
     wrong = ask("Nokia is named, the first pulp mill, the joint ownership")
     assert judge.judge(article, facts, [right]).wrong == []
     assert [q for q, _why in judge.judge(article, facts, [wrong]).wrong] == [wrong]
+
+
+def test_a_true_false_statement_is_read_without_the_facts_claim():
+    article, verdict = _run("wiki-apollo-11")
+    facts = [dataclasses.replace(fact, claim=None) for fact in extract_facts(article.text)]
+    statements = [q for q in verdict.keyed if q.kind == "true_false"]
+    assert statements
+    assert judge.judge(article, facts, statements).wrong == []
+    lie = dataclasses.replace(
+        statements[0], answer="False" if statements[0].answer == "True" else "True"
+    )
+    assert [q for q, _why in judge.judge(article, facts, [lie]).wrong] == [lie]

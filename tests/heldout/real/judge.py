@@ -673,11 +673,21 @@ def _when_tie(entries) -> bool:
 
 
 def _stated(q, fact) -> str | None:
-    """Return the value a true/false prompt puts into its fact's claim."""
-    if not fact.claim or "{value}" not in fact.claim:
-        return None
+    """Return the value a true/false prompt puts in place of its fact's span.
+
+    Read from the fact's claim ("... on {value}, at 20:17 UTC.") when it has one, else from
+    the fact's sentence: the part of the prompt that differs from it, widened to whole words.
+    """
     rest = LEAD_IN.sub("", q.prompt)
-    before, after = fact.claim.split("{value}")
-    if not rest.endswith(after) or normalise(rest[: len(before)]) != normalise(before):
+    if fact.claim and "{value}" in fact.claim:
+        before, after = fact.claim.split("{value}")
+        if rest.endswith(after) and normalise(rest[: len(before)]) == normalise(before):
+            return rest[len(before) : len(rest) - len(after)]
+    sentence = fact.sentence
+    if fact.text is None or fact.text not in sentence:
         return None
-    return rest[len(before) : len(rest) - len(after)]
+    start = sentence.index(fact.text)
+    before, after = sentence[:start], sentence[start + len(fact.text) :]
+    if rest.startswith(before) and rest.endswith(after) and len(rest) >= len(before) + len(after):
+        return rest[len(before) : len(rest) - len(after)]
+    return None
