@@ -683,11 +683,27 @@ def _stated(q, fact) -> str | None:
         before, after = fact.claim.split("{value}")
         if rest.endswith(after) and normalise(rest[: len(before)]) == normalise(before):
             return rest[len(before) : len(rest) - len(after)]
-    sentence = fact.sentence
-    if fact.text is None or fact.text not in sentence:
+    return _changed_words(rest, fact)
+
+
+def _changed_words(rest: str, fact) -> str | None:
+    """Return the words of a statement that differ from its fact's sentence (the fact's own
+    span when nothing differs), or None when the statement is not that sentence at all."""
+    said, source = rest.split(), fact.sentence.split()
+    head = 0
+    while head < min(len(said), len(source)) and said[head] == source[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(said), len(source)) - head
+        and said[len(said) - 1 - tail] == source[len(source) - 1 - tail]
+    ):
+        tail += 1
+    if head + tail == len(said) == len(source):
+        return fact.text if fact.text is not None else str(fact.value)
+    if head + tail == len(source) and tail:  # words inserted: take the word they qualify
+        tail -= 1
+    changed = said[head : len(said) - tail]
+    if not changed or len(changed) > 12:
         return None
-    start = sentence.index(fact.text)
-    before, after = sentence[:start], sentence[start + len(fact.text) :]
-    if rest.startswith(before) and rest.endswith(after) and len(rest) >= len(before) + len(after):
-        return rest[len(before) : len(rest) - len(after)]
-    return None
+    return re.sub(r"(?:'s|’s)?[,.;:]*$", "", " ".join(changed))
