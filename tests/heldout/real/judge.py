@@ -1,6 +1,6 @@
 """Judge generated questions against the hand-made keys of the real held-out texts.
 
-Pure Python, no test framework: tests/test_heldout_real.py and bench/heldout.py both use it,
+Pure Python, no test framework: tests/facts/test_heldout_real.py and bench/heldout.py both use it,
 and `unresolved_subject` / `grammar_slip` can be reused by the generator itself.
 
 A question is judged by its facts (`fact_keys`): each fact is looked up in the key by the

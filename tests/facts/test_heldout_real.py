@@ -20,7 +20,7 @@ from quiz.facts.extraction import extract_facts
 from quiz.generation import generate, load_templates
 from tests.heldout.real import judge
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = judge.article_names()
 KNOWN = tomllib.loads((judge.HERE / "known-failures.toml").read_text(encoding="utf-8"))
 
