@@ -6,6 +6,7 @@ import contextvars
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from flask import Flask, current_app
@@ -156,7 +157,8 @@ def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
     # Serve from a context where no application context is active, so that every request
     # pushes its own and its database session ends with it. Forked from inside the command's
     # context, a worker would keep one session, and its stale read snapshot, for its lifetime.
-    app = current_app._get_current_object()
+    # current_app is typed as the Flask app it stands for, not as the proxy it is.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     contextvars.Context().run(run, app, host, port, workers, access_log)
 
 
@@ -261,7 +263,7 @@ def _require_schema() -> None:
         _fail("the database is not set up yet: run `quiz init` first")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(1)
 

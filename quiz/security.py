@@ -60,7 +60,10 @@ def init_app(app: Flask) -> None:
     if app.config["QUIZ_BEHIND_PROXY"]:
         # Trust X-Forwarded-* from exactly one proxy hop, and only when told one is there:
         # otherwise any client could claim HTTPS or another address.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)
+        # Flask documents wrapping wsgi_app so; mypy takes it for replacing a method.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1
+        )
     app.session_interface = HttpsAwareSessionInterface()
     app.before_request(refuse_nul_characters)
     app.after_request(add_headers)

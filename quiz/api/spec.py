@@ -52,6 +52,11 @@ class Field:
     def _default(self):
         return self.default() if callable(self.default) else self.default
 
+    def _bounds(self) -> tuple[int, int]:
+        if self.low is None or self.high is None:
+            raise TypeError(f"the integer field {self.name!r} needs both bounds")
+        return self.low, self.high
+
     def _check(self, value):
         if self.enum and value not in self.enum:
             choices = " or ".join(f"'{choice}'" for choice in self.enum)
@@ -66,7 +71,8 @@ class Field:
     def from_json(self, body: dict):
         """Read the field from a JSON object, refusing a wrong type or value."""
         if self.type == "integer":
-            return v.integer(body, self.name, low=self.low, high=self.high, default=self._default())
+            low, high = self._bounds()
+            return v.integer(body, self.name, low=low, high=high, default=self._default())
         if self.type == "boolean":
             value = body.get(self.name, MISSING)
             if value is MISSING:
@@ -88,7 +94,8 @@ class Field:
         if self.type == "integer":
             if self.required and not request.args.get(self.name):
                 raise Invalid(f"'{self.name}' is required.")
-            return v.query_integer(self.name, low=self.low, high=self.high, default=self._default())
+            low, high = self._bounds()
+            return v.query_integer(self.name, low=low, high=high, default=self._default())
         raw = request.args.get(self.name)
         if raw is None or (raw == "" and not self.enum):
             if self.required:

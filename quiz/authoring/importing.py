@@ -79,12 +79,13 @@ def _decode(name: str, data: bytes) -> str:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        text = _cp1252(data)
-        if text is None:
+        guessed = _cp1252(data)
+        if guessed is None:
             line = data[: error.start].count(b"\n") + 1
             raise ImportProblem(
                 f"{name}: line {line}: not UTF-8 text (save the file as UTF-8 and try again)"
             ) from None
+        text = guessed
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise ImportProblem(f"{name}: this is a binary file, not text")
@@ -139,7 +140,7 @@ class _TextParser(HTMLParser):
     }
     HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0
@@ -320,8 +321,9 @@ def _sync_sentences(article: Article, sentences: list[str]) -> dict[str, Sentenc
     db.session.flush()
     result = {}
     for position, text in enumerate(sentences, start=1):
-        row = rows.get(text)
-        if row is None:
+        if text in rows:
+            row = rows[text]
+        else:
             row = Sentence(article_id=article.id, position=position, text=text)
             db.session.add(row)
         row.position = position

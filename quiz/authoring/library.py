@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from flask import current_app
 from sqlalchemy import func, or_, select
@@ -35,8 +36,11 @@ from quiz.storage.models import (
 )
 from quiz.storage.work import unit_of_work
 
+if TYPE_CHECKING:
+    from werkzeug.datastructures import FileStorage
+
 # Which status a teacher may move a question to, from which.
-TRANSITIONS = {
+TRANSITIONS: dict[str, tuple[QuestionStatus, ...]] = {
     QuestionStatus.ACTIVE: (QuestionStatus.PROPOSED, QuestionStatus.RETIRED),
     QuestionStatus.RETIRED: (QuestionStatus.ACTIVE, QuestionStatus.PROPOSED),
     QuestionStatus.REJECTED: (QuestionStatus.PROPOSED,),
@@ -68,16 +72,16 @@ def question_status_counts() -> dict[int, dict[str, int]]:
     return counts
 
 
-def create_article(title: str, text: str | None, upload, *, owner: Teacher):
+def create_article(title: str, text: str | None, upload: FileStorage | None, *, owner: Teacher):
     """Create the teacher's article from pasted text or an uploaded file, proposing questions."""
-    if upload is not None and getattr(upload, "filename", ""):
+    if upload is not None and upload.filename:
         try:
             text = importing.read_upload(
                 upload.filename, upload.read(), max_bytes=current_app.config["QUIZ_MAX_UPLOAD"]
             )
         except importing.ImportProblem as exc:
             raise Invalid(str(exc)) from exc
-    if not (text or "").strip():
+    if text is None or not text.strip():
         raise Invalid("Paste the article's text or upload a file.")
     try:
         return importing.import_article(
@@ -112,16 +116,16 @@ def delete_article(article: Article) -> None:
 def questions_of(article: Article) -> list[Question]:
     """Return an article's questions, playable first."""
     first = (QuestionStatus.ACTIVE, QuestionStatus.PROPOSED, QuestionStatus.RETIRED)
-    order = {status: n for n, status in enumerate(first)}
+    order: dict[str, int] = {status: n for n, status in enumerate(first)}
     rows = db.session.scalars(select(Question).where(Question.article_id == article.id))
     return sorted(rows, key=lambda q: (order.get(q.status, 9), q.id))
 
 
 def answer_count(question: Question) -> int:
     """Return how many answers a question has."""
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count()).select_from(Answer).where(Answer.question_id == question.id)
-    )
+    ).scalar_one()
 
 
 def set_status(question: Question, status: str) -> None:

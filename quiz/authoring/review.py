@@ -27,7 +27,9 @@ def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Q
     ordered = sorted(
         (key for key in groups if key is not None), key=lambda key: sentences[key].position
     )
-    result = [(sentences[key], groups[key]) for key in ordered]
+    result: list[tuple[Sentence | None, list[Question]]] = [
+        (sentences[key], groups[key]) for key in ordered
+    ]
     if None in groups:
         result.append((None, groups[None]))
     return result

@@ -141,8 +141,8 @@ def seed(path: Path) -> SeedReport:
 
 def load_uploaded(files: dict) -> SeedReport:
     """Load uploaded seed files (facts, article, templates?) all or nothing, like `quiz seed`."""
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
         facts_name = secure_filename(files["facts"].filename) or "facts.toml"
         facts_bytes = files["facts"].read()
         (folder / facts_name).write_bytes(facts_bytes)

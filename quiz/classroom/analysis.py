@@ -203,7 +203,7 @@ class Bin:
 def distribution(percentages: Iterable[float], width: int = 10) -> list[Bin]:
     """Count scores (0–100 %) in bins of `width` points; 100 % falls in the top bin."""
     edges = list(range(0, 100, width))
-    counts = Counter()
+    counts: Counter[int] = Counter()
     for value in percentages:
         value = min(max(value, 0.0), 100.0)
         counts[min(int(value // width) * width, edges[-1])] += 1

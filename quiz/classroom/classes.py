@@ -98,11 +98,10 @@ def play_assignment(assignment: Assignment, player: Player) -> Round:
         raise NotFound("That assignment is not for your class.")
     if not is_open(assignment):
         raise Closed("The deadline for this assignment has passed.")
-    with unit_of_work() as session:
-        classroom = session.get(Classroom, assignment.classroom_id)
-        article = session.get(Article, assignment.article_id)
+    with unit_of_work():
+        classroom = assignment.classroom
         round_, _token = start_round(
-            article,
+            assignment.article,
             player.nickname,
             assignment.size,
             player_id=player.id,

@@ -114,7 +114,7 @@ def student_rows(classroom: Classroom) -> list[StudentRow]:
     }
     rows = {}
     for player_id, nickname, rounds, finished, points, correct, answered in totals:
-        player = players.get(player_id)
+        player = players.get(player_id) if player_id is not None else None
         rows[player_id] = StudentRow(
             player_id=player_id if player else None,
             nickname=player.nickname if player else nickname,

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from quiz.facts import lexicon as lx
-from quiz.facts.model import Fact
+from quiz.facts.model import Fact, FactValue
 from quiz.facts.sentences import split_sentences
 from quiz.facts.text import BLANK, word_matches
 
@@ -66,7 +67,7 @@ class Found:
     start: int
     end: int
     type: str
-    value: object
+    value: FactValue | None  # None for a time of day, which only dates a sentence
     unit: str | None = None
     name: str | None = None  # entity: the full name when the text is a short form
 
@@ -104,7 +105,8 @@ class _Article:
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
         found += _entities(sentence, self.people)
-        facts, seen = [], set()
+        facts: list[Fact] = []
+        seen: set[tuple[str, str]] = set()
         digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8]
         for item in found:
             text = item.text(sentence)
@@ -132,11 +134,13 @@ class _Article:
         return True
 
     def _fact(self, sentence: str, item: Found, times: list[Found], key: str) -> Fact | None:
+        if item.value is None:
+            return None
         text = item.text(sentence)
         blanked = sentence[: item.start] + BLANK + sentence[item.end :]
         described = f"“{blanked}”"
         claim = _claim(sentence, item)
-        common = {
+        common: dict[str, Any] = {
             "key": key,
             "type": item.type,
             "about": described,
@@ -243,7 +247,7 @@ def _times(sentence: str) -> list[Found]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             month = int(m["mm"]) if m.groupdict().get("mm") else _month(m["m"])
-            day = int(re.match(r"\d+", m["d"]).group())
+            day = int(m["d"].rstrip("stndrh"))  # "21st" is 21
             try:
                 value = datetime.date(int(m["y"]), month, day)
             except ValueError:
@@ -494,7 +498,7 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
     ):
         return None
     verb = re.match(r",? ([a-z]+)\b", after)
-    speaks = bool(verb) and (
+    speaks = verb is not None and (
         verb.group(1) in lx.SPEECH_VERBS
         or (verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS)
     )

@@ -53,7 +53,7 @@ def load_article_seed(path: Path) -> ArticleSeed:
     body = _read_article(path, article, text, report) if article else None
     sentences = set(split_sentences(body)) if body is not None else None
     facts = _check_facts(data.get("fact"), text, sentences, report)
-    if problems:
+    if problems or article is None or body is None:
         raise SeedFileError(problems)
     return ArticleSeed(
         slug=article["slug"],
@@ -125,7 +125,8 @@ def _check_facts(entries, text: str, sentences: set[str] | None, report) -> list
     if not isinstance(entries, list):
         report(field_line(text, 1, "fact"), "fact must be [[fact]] tables")
         return []
-    facts, seen = [], {}
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         start = headers[index] if index < len(headers) else None
         key = entry.get("key") if isinstance(entry, dict) else None

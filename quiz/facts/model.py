@@ -15,6 +15,8 @@ KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 REQUIRED_FIELDS = ("key", "type", "about", "value", "sentence")
 OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit")
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_TEXT_FIELDS + ("wrong",)
+# A fact's value: its type says which (year int, date, number int or Decimal, list tuple).
+FactValue = int | datetime.date | Decimal | str | tuple[str, ...]
 
 VALUE_HINTS = {
     "year": "a year is a whole number like 1961",
@@ -47,7 +49,7 @@ class Fact:
     key: str
     type: str
     about: str
-    value: int | datetime.date | Decimal | str | tuple[str, ...]
+    value: FactValue
     sentence: str
     text: str | None = None
     event: str | None = None
@@ -56,6 +58,24 @@ class Fact:
     claim: str | None = None
     unit: str | None = None
     wrong: tuple[str, ...] = ()
+
+    def date_value(self) -> datetime.date:
+        """Return the value of a date fact."""
+        if not isinstance(self.value, datetime.date):
+            raise TypeError(f"fact {self.key!r} holds no date")
+        return self.value
+
+    def number_value(self) -> int | Decimal:
+        """Return the value of a number (or year) fact."""
+        if not isinstance(self.value, int | Decimal):
+            raise TypeError(f"fact {self.key!r} holds no number")
+        return self.value
+
+    def list_value(self) -> tuple[str, ...]:
+        """Return the items of a list fact."""
+        if not isinstance(self.value, tuple):
+            raise TypeError(f"fact {self.key!r} holds no list")
+        return self.value
 
 
 def check_value(type: str, raw):  # noqa: A002 - the public name is part of the interface
@@ -241,14 +261,14 @@ def fact_from_dict(data: dict) -> Fact:
 
 def fact_to_dict(fact: Fact) -> dict:
     """Return a JSON-serialisable dict of a fact (dates ISO, decimals as strings)."""
-    value = fact.value
+    value: object = fact.value
     if isinstance(value, datetime.date):
         value = value.isoformat()
     elif isinstance(value, Decimal):
         value = str(value)
     elif isinstance(value, tuple):
         value = list(value)
-    data = {
+    data: dict[str, object] = {
         "key": fact.key,
         "type": fact.type,
         "about": fact.about,

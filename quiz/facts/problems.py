@@ -45,9 +45,9 @@ def read_toml(path: Path) -> tuple[dict, str]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(found.group(1)) if found else None
+        at_line = int(found.group(1)) if found else None
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise SeedFileError([Problem(str(path), line, f"TOML syntax: {message}")]) from None
+        raise SeedFileError([Problem(str(path), at_line, f"TOML syntax: {message}")]) from None
 
 
 def header_lines(text: str, name: str) -> list[int]:

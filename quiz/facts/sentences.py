@@ -201,5 +201,5 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
         return False
     if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         following = re.match(r"\s+\W*(\w+)", chunk[match.end() :])
-        return bool(following) and following.group(1).lower() in OPENERS
+        return following is not None and following.group(1).lower() in OPENERS
     return True

@@ -43,7 +43,8 @@ class _Text:
     """A question's text with escapes hidden, and where each character came from."""
 
     def __init__(self, lines: list[tuple[int, str]]):
-        chars, where = [], []
+        chars: list[str] = []
+        where: list[tuple[int, int]] = []
         for number, line in lines:
             if chars:
                 chars.append("\n")
@@ -99,8 +100,11 @@ def show(text: str) -> str:
 def parse(data: bytes | str) -> Parsed:
     """Read a GIFT file; raise FormatError listing every problem in it."""
     lines = decode(data).split("\n")
-    parsed, problems = Parsed(), []
-    category, hint, block = None, None, []
+    parsed = Parsed()
+    problems: list[Problem] = []
+    category: str | None = None
+    hint: dict | None = None
+    block: list[tuple[int, str]] = []
 
     def flush():
         nonlocal category, hint, block
@@ -138,7 +142,7 @@ def parse(data: bytes | str) -> Parsed:
 
 def _read_hint(text: str) -> dict:
     """Read `kind=… time_limit=…` from a `// quiz:` comment."""
-    hint = {}
+    hint: dict[str, str | int] = {}
     for part in text.split():
         key, _, value = part.partition("=")
         if key == "kind":
@@ -277,7 +281,7 @@ def _items(offset: int, body: str) -> list[tuple[int, str, str]]:
     return [(offset + a, body[a], body[a + 1 : b]) for a, b in zip(marks, ends, strict=False)]
 
 
-def _weighted(index: int, text: str) -> tuple[int | None, str, str | None]:
+def _weighted(index: int, text: str) -> tuple[float | None, str, str | None]:
     """Split an answer into its %credit%, its text and its #feedback."""
     weight = None
     stripped = text.lstrip()
@@ -401,7 +405,9 @@ def escape(text: str) -> str:
 
 def dump(items: list[Item]) -> Dumped:
     """Write questions as GIFT, one block each, with a category line when it changes."""
-    out, skipped, category = [], [], None
+    out: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    category: str | None = None
     for item in items:
         if item.category and item.category != category:
             category = item.category

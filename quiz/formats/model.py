@@ -44,7 +44,8 @@ class Choice:
     text: str
     correct: bool
     feedback: str | None = None
-    weight: int | None = None
+    # A GIFT credit such as %33.33333% is kept as written.
+    weight: float | None = None
 
 
 @dataclass
@@ -91,11 +92,12 @@ class Dumped:
 def decode(data: bytes | str) -> str:
     """Return the file's text without a byte-order mark and with "\\n" line ends."""
     if isinstance(data, bytes):
+        raw = data
         try:
-            data = data.decode("utf-8")
+            data = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            line = raw.count(b"\n", 0, error.start) + 1
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
             raise FormatError(
                 [Problem(line, column, "the file is not UTF-8 text; save it as UTF-8")]
             ) from None

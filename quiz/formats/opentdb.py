@@ -88,11 +88,15 @@ def _results_start(text: str, decoder: json.JSONDecoder) -> int | None:
         if not key_at:
             return None
         key, index = decoder.raw_decode(text, key_at.end() - 1)
-        index = re.compile(r"\s*:\s*").match(text, index).end()
+        colon = re.compile(r"\s*:\s*").match(text, index)
+        if not colon:
+            return None
+        index = colon.end()
         if key == "results":
             return index + 1
         _, index = decoder.raw_decode(text, index)
         after = re.compile(r"\s*,?").match(text, index)
+        assert after is not None  # the pattern matches the empty string
         index = after.end()
 
 
@@ -106,7 +110,8 @@ def _text(result: dict, name: str) -> str:
 def _item(result) -> Item:
     if not isinstance(result, dict):
         raise ValueError("each result must be an object")
-    kind = TYPES.get(result.get("type"))
+    type_name = result.get("type")
+    kind = TYPES.get(type_name) if isinstance(type_name, str) else None
     if kind is None:
         raise ValueError('"type" must be "multiple" or "boolean"')
     prompt = _text(result, "question")

@@ -88,7 +88,7 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
 
 def _header(rows) -> tuple[int, dict]:
     for index, (_line, row) in enumerate(rows[:HEADER_ROWS_SEARCHED]):
-        columns = {}
+        columns: dict[int | str, int] = {}
         for n, cell in enumerate(row):
             name = cell.strip().casefold()
             found = re.match(r"answer\s*(\d+)", name)

@@ -163,15 +163,15 @@ def _cloze_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -
 
 
 def _true_false_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
-    if len(own) != 1 or not own[0].claim:
+    fact = own[0] if len(own) == 1 else None
+    if fact is None or not fact.claim:
         return ["a true/false question needs one fact with a claim"]
-    fact = own[0]
     before, after = fact.claim.split("{value}")
     value = _claimed_value(q.prompt, before, after)
     if value is None:
         return ["the prompt does not state the fact's claim"]
     stated_true = is_true(value, fact, facts) or (
-        fact.type == "list" and normalise(value) in {normalise(item) for item in fact.value}
+        fact.type == "list" and normalise(value) in {normalise(item) for item in fact.list_value()}
     )
     if (q.answer == "True") != stated_true:
         return [

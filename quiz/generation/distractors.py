@@ -45,10 +45,12 @@ def date_candidates(
     fact: Fact, facts: Sequence[Fact], rng: random.Random, style: str | None = None
 ) -> list[str]:
     """Return candidate wrong dates written in the answer's style."""
-    day, style = fact.value, style or date_style(fact.text)
-    others = sorted({other.value for other in facts if other.type == "date" and other.value != day})
+    day, style = fact.date_value(), style or date_style(fact.text)
+    others = sorted({o.date_value() for o in facts if o.type == "date" and o.value != day})
     rng.shuffle(others)
-    shifted = [day + datetime.timedelta(days=step) for step in (-1, 1, -2, 2, 7, -7)]
+    shifted: list[datetime.date | None] = [
+        day + datetime.timedelta(days=step) for step in (-1, 1, -2, 2, 7, -7)
+    ]
     shifted += [_with_year(day, day.year + step) for step in (-1, 1, -2, 2)]
     rng.shuffle(shifted)
     return [
@@ -66,12 +68,12 @@ def _with_year(day: datetime.date, year: int) -> datetime.date | None:
 def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
     """Return candidate wrong numbers written like the answer (same unit, suffix, separators)."""
     style = number_style(fact.text)
-    value = Decimal(fact.value)
+    value = Decimal(fact.number_value())
     step = _step(value, style["places"])
     near = [value + step * k for k in (-1, 1, -2, 2, 3, -3)]
     rng.shuffle(near)
     others = [
-        Decimal(other.value)
+        Decimal(other.number_value())
         for other in facts
         if other.type == "number" and other.unit == fact.unit and other.value != fact.value
     ]

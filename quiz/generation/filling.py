@@ -91,7 +91,7 @@ def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
     )
 
 
-def _targets(over: str, facts: list[Fact]) -> list[Fact]:
+def _targets(over: str, facts: Sequence[Fact]) -> list[Fact]:
     if over == "dated":
         return [fact for fact in facts if fact.type in DATED_TYPES]
     if over == "entity":
@@ -101,15 +101,15 @@ def _targets(over: str, facts: list[Fact]) -> list[Fact]:
     return [fact for fact in facts if fact.type == over]
 
 
-def _drafts(template: Template, facts: list[Fact]) -> Iterator[Draft]:
+def _drafts(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
     if template.over == "dated,dated":
         dated = _targets("dated", facts)
-        build = _first if template.kind == "first" else _difference
+        pair = _first if template.kind == "first" else _difference
         # Each dated fact is paired with the next few only: a long article's every pair
         # would be hundreds of thousands of near-identical questions.
         for n, a in enumerate(dated):
             for b in dated[n + 1 : n + 1 + PAIR_WINDOW]:
-                yield from build(template, a, b, facts)
+                yield from pair(template, a, b, facts)
         return
     build = BUILDERS[template.kind]
     for fact in _targets(template.over, facts):
@@ -136,16 +136,17 @@ def _context(fact: Fact) -> dict[str, str | None]:
 
 def _fill(text: str, values: dict[str, str | None]) -> str | None:
     """Render text, or None when the fact lacks a placeholder the text uses."""
-    if any(values.get(name) is None for name in placeholders(text)):
+    known = {name: value for name, value in values.items() if value is not None}
+    if any(name not in known for name in placeholders(text)):
         return None
-    return render(text, values)
+    return render(text, known)
 
 
 def _rng(template: Template, *facts: Fact, extra: str = ""):
     return seeded_random(template.key, *(fact.key for fact in facts), extra)
 
 
-def _year(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _year(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact))
     if prompt:
         answer = str(year_of(fact))
@@ -155,13 +156,13 @@ def _year(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
         yield Draft(prompt, answer, wrong, (fact,))
 
 
-def _short(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact))
     if prompt:
         yield Draft(prompt, str(year_of(fact)), [], (fact,))
 
 
-def _date(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _date(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact)) if fact.type == "date" else None
     if prompt:
         answer = answer_text(fact)
@@ -171,7 +172,7 @@ def _date(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
         yield Draft(prompt, answer, wrong, (fact,))
 
 
-def _number(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _number(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact))
     if prompt:
         answer = answer_text(fact)
@@ -179,7 +180,7 @@ def _number(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft
         yield Draft(prompt, answer, wrong, (fact,))
 
 
-def _shares_role(fact: Fact, facts: list[Fact]) -> bool:
+def _shares_role(fact: Fact, facts: Sequence[Fact]) -> bool:
     role = normalise(fact.role or "")
     return any(
         other is not fact and other.type == fact.type and normalise(other.role or "") == role
@@ -187,7 +188,7 @@ def _shares_role(fact: Fact, facts: list[Fact]) -> bool:
     )
 
 
-def _choice(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _choice(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     text = template.text
     if _shares_role(fact, facts):
         # "Who launched into orbit?" has several right answers; "Which of these" has one.
@@ -197,7 +198,7 @@ def _choice(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft
     prompt = _fill(text, _context(fact))
     if not prompt:
         return
-    answers = fact.value if fact.type == "list" else (answer_text(fact),)
+    answers = fact.list_value() if fact.type == "list" else (answer_text(fact),)
     for answer in answers:
         rng = _rng(template, fact, extra=answer)
         wrong = pick(answer, entity_candidates(fact, facts, rng), fact, facts, prompt)
@@ -207,7 +208,7 @@ def _choice(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft
 def _cloze_target(template: Template, fact: Fact) -> str | None:
     """Return the words of the sentence to blank out, or None when none fits."""
     if fact.type == "list":
-        items = [item for item in fact.value if _occurs_once(item, fact.sentence)]
+        items = [item for item in fact.list_value() if _occurs_once(item, fact.sentence)]
         return _rng(template, fact).choice(items) if items else None
     text = fact.text
     if not text or not _occurs_once(text, fact.sentence):
@@ -226,7 +227,7 @@ def _occurs_once(text: str, sentence: str) -> bool:
     return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)) == 1
 
 
-def _cloze(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     target = _cloze_target(template, fact)
     if target is None:
         return
@@ -242,7 +243,7 @@ def _cloze(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]
         yield Draft(prompt, target, pick(target, candidates, fact, facts, prompt), (fact,))
 
 
-def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _true_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if not fact.claim:
         return
     rng = _rng(template, fact)
@@ -256,7 +257,7 @@ def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[D
         candidates = candidates_for(fact, own, rng)
         if fact.type == "year":
             # A near year makes a fair trap; another event's year reads as a mix-up.
-            candidates.sort(key=lambda year: abs(int(year) - fact.value) > 5)
+            candidates.sort(key=lambda year: abs(int(year) - year_of(fact)) > 5)
         wrong = pick(truth, candidates, fact, facts, bare, count=1)
         if wrong:
             value, answer = wrong[0], "False"
@@ -266,7 +267,7 @@ def _true_false(template: Template, fact: Fact, facts: list[Fact]) -> Iterator[D
         yield Draft(prompt, answer, [], (fact,))
 
 
-def _wants_false(template: Template, fact: Fact, facts: list[Fact]) -> bool:
+def _wants_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> bool:
     """Choose a true or a false claim by a hash of the fact, so both answers are common."""
     # Decided by the fact alone: adding a sentence to an article must not flip the claims
     # of the others (that would propose new questions for text that did not change).
@@ -278,7 +279,7 @@ def _when(fact: Fact):
     return fact.value if isinstance(fact.value, datetime.date) else None
 
 
-def _first(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _first(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if normalise(a.event or "") == normalise(b.event or ""):
         return
     if year_of(a) == year_of(b):
@@ -291,15 +292,15 @@ def _first(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[
     later = b if earlier is a else a
     # The prompt names the two events in an order that does not give the answer away.
     named = (a, b) if _rng(template, a, b).random() < 0.5 else (b, a)
-    prompt = _fill(
-        template.text, {"a.event": _named(named[0].event), "b.event": _named(named[1].event)}
-    )
-    if prompt:
-        options = [capitalise(named[0].event), capitalise(named[1].event)]
-        yield Draft(prompt, capitalise(earlier.event), options, (earlier, later), ordered=True)
+    first, second = named[0].event, named[1].event
+    prompt = _fill(template.text, {"a.event": _named(first), "b.event": _named(second)})
+    if prompt and first and second:
+        options = [capitalise(first), capitalise(second)]
+        answer = options[0] if earlier is named[0] else options[1]
+        yield Draft(prompt, answer, options, (earlier, later), ordered=True)
 
 
-def _difference(template: Template, a: Fact, b: Fact, facts: list[Fact]) -> Iterator[Draft]:
+def _difference(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if normalise(a.event or "") == normalise(b.event or "") or year_of(a) == year_of(b):
         return
     if year_of(b) < year_of(a):

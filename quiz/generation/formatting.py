@@ -6,6 +6,7 @@ import datetime
 import functools
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TypeGuard
 
 from quiz.facts import Fact
 from quiz.facts.lexicon import NUMBER_WORDS
@@ -77,8 +78,9 @@ def format_number(value: int | Decimal, style: dict) -> str:
     """Write a number in the given style."""
     number = Decimal(value)
     places = style["places"]
-    if places is None and number != number.to_integral_value():
-        places = max(0, -number.as_tuple().exponent)
+    exponent = number.as_tuple().exponent  # a letter only for NaN and infinity
+    if places is None and isinstance(exponent, int) and number != number.to_integral_value():
+        places = max(0, -exponent)
     if places:
         core = f"{number:,.{places}f}" if style["commas"] else f"{number:.{places}f}"
     else:
@@ -92,9 +94,9 @@ def format_number(value: int | Decimal, style: dict) -> str:
 SPELLED = {value: word for word, value in NUMBER_WORDS.items()}
 
 
-def is_number_word(text: str | None) -> bool:
+def is_number_word(text: str | None) -> TypeGuard[str]:
     """Tell whether a figure is written as a word ("two", "Ten")."""
-    return bool(text) and text.lower() in NUMBER_WORDS
+    return text is not None and text.lower() in NUMBER_WORDS
 
 
 def spell_number(value: int | Decimal, like: str) -> str | None:
@@ -121,7 +123,11 @@ def parse_number(text: str) -> Decimal | None:
 
 def year_of(fact: Fact) -> int:
     """Return the year of a dated fact."""
-    return fact.value.year if isinstance(fact.value, datetime.date) else fact.value
+    if isinstance(fact.value, datetime.date):
+        return fact.value.year
+    if not isinstance(fact.value, int):
+        raise TypeError(f"fact {fact.key!r} is not dated")
+    return fact.value
 
 
 def answer_text(fact: Fact) -> str:
@@ -129,12 +135,12 @@ def answer_text(fact: Fact) -> str:
     if fact.type == "year":
         return str(fact.value)
     if fact.type == "date":
-        return format_date(fact.value, date_style(fact.text))
+        return format_date(fact.date_value(), date_style(fact.text))
     if fact.type == "number":
         return (
             fact.text
-            if fact.text and parse_number(fact.text) == Decimal(fact.value)
-            else format_number(fact.value, number_style(fact.text))
+            if fact.text and parse_number(fact.text) == Decimal(fact.number_value())
+            else format_number(fact.number_value(), number_style(fact.text))
         )
     return str(fact.value)
 

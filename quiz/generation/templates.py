@@ -208,7 +208,8 @@ def load_templates(path: Path) -> list[Template]:
         problems.append(Problem(str(path), None, "no [[template]] entries"))
         entries = []
     headers = header_lines(text, "template")
-    templates, seen = [], {}
+    templates: list[Template] = []
+    seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         start = headers[index] if index < len(headers) else None
         key = entry.get("key") if isinstance(entry, dict) else None

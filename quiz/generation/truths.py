@@ -20,7 +20,7 @@ DATE_STYLES = ("mdy", "dmy", "iso")
 _INDEXES: OrderedDict[tuple[int, ...], dict] = OrderedDict()
 
 
-class FactSet(tuple):
+class FactSet(tuple[Fact, ...]):
     """An article's facts, unchangeable, carrying the index generation looks them up in."""
 
     __slots__ = ()
@@ -100,7 +100,7 @@ def related(fact: Fact, facts: Sequence[Fact]) -> list[Fact]:
 def entity_texts(fact: Fact) -> list[str]:
     """Return the ways a fact's entity value (or list items) may be written."""
     if fact.type == "list":
-        return list(fact.value)
+        return list(fact.list_value())
     return [str(fact.value)] + ([fact.text] if fact.text else [])
 
 
@@ -138,7 +138,7 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
     """Tell whether an option would be a right answer for this fact's question."""
     if fact.type == "number":
         number = parse_number(option)
-        return number is not None and number == Decimal(fact.value)
+        return number is not None and number == Decimal(fact.number_value())
     return normalise(option) in true_texts(fact, facts)
 
 

@@ -55,7 +55,8 @@ def deal(pool: list[tuple[int, int | None]], size: int, rng: random.Random) -> l
     """
     shuffled = rng.sample(pool, len(pool))
     seen: set[int] = set()
-    fresh, repeats = [], []
+    fresh: list[int] = []
+    repeats: list[int] = []
     for qid, sentence in shuffled:
         (repeats if sentence in seen else fresh).append(qid)
         if sentence is not None:

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.rules import MAX_TITLE
-from quiz.storage.extensions import db
+from quiz.storage.extensions import Model, db
 
 
 class QuestionStatus(StrEnum):
@@ -86,7 +86,7 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class Teacher(db.Model):
+class Teacher(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -104,7 +104,7 @@ class Teacher(db.Model):
         return f"{self.id}:{self.session_token}"
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     """A teacher's bearer token for the teacher API; only its hash is kept."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,7 +117,7 @@ class ApiToken(db.Model):
     teacher: Mapped[Teacher] = relationship()
 
 
-class Article(db.Model):
+class Article(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str] = mapped_column(String(MAX_TITLE))
@@ -137,7 +137,7 @@ class Article(db.Model):
     )
 
 
-class Sentence(db.Model):
+class Sentence(Model):
     __table_args__ = (UniqueConstraint("article_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,7 +148,7 @@ class Sentence(db.Model):
     article: Mapped[Article] = relationship(back_populates="sentences")
 
 
-class Fact(db.Model):
+class Fact(Model):
     __table_args__ = (UniqueConstraint("article_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,7 +169,7 @@ class Fact(db.Model):
     sentence: Mapped[Sentence | None] = relationship()
 
 
-class Template(db.Model):
+class Template(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -191,7 +191,7 @@ question_fact = db.Table(
 )
 
 
-class Question(db.Model):
+class Question(Model):
     __table_args__ = (
         UniqueConstraint("article_id", "fingerprint"),
         Index("ix_question_article_status", "article_id", "status"),
@@ -229,7 +229,7 @@ class Question(db.Model):
     facts: Mapped[list[Fact]] = relationship(secondary=question_fact)
 
 
-class Option(db.Model):
+class Option(Model):
     __table_args__ = (UniqueConstraint("question_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -242,7 +242,7 @@ class Option(db.Model):
     question: Mapped[Question] = relationship(back_populates="options")
 
 
-class Classroom(db.Model):
+class Classroom(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(100))
@@ -253,7 +253,7 @@ class Classroom(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id", ondelete="CASCADE"))
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
@@ -265,7 +265,7 @@ class Assignment(db.Model):
     classroom: Mapped[Classroom] = relationship()
 
 
-class Player(db.Model):
+class Player(Model):
     """A browser that has played: known by a signed cookie, never by nickname."""
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_public_id)
@@ -276,7 +276,7 @@ class Player(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Round(db.Model):
+class Round(Model):
     __table_args__ = (
         CheckConstraint("size >= 1", name="size_positive"),
         CheckConstraint("answered <= size", name="answered_within_size"),
@@ -313,7 +313,7 @@ class Round(db.Model):
         return self.finished_at is not None
 
 
-class RoundQuestion(db.Model):
+class RoundQuestion(Model):
     """A question dealt into a round, at a position, with the time it was first served."""
 
     __table_args__ = (
@@ -330,7 +330,7 @@ class RoundQuestion(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class Answer(db.Model):
+class Answer(Model):
     # One answer per question per round: the constraint, not a read-then-write, stops a second.
     __table_args__ = (UniqueConstraint("round_id", "question_id"),)
 
@@ -348,7 +348,7 @@ class Answer(db.Model):
     option: Mapped[Option | None] = relationship()
 
 
-class Report(db.Model):
+class Report(Model):
     """A student's "this looks wrong" about a question, with an optional comment."""
 
     # One report per question per round, even when two arrive at the same moment.
@@ -364,7 +364,7 @@ class Report(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class TriviaSession(db.Model):
+class TriviaSession(Model):
     """An Open Trivia DB session token: the questions it has handed out, never repeated."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

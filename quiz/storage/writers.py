@@ -12,14 +12,15 @@ the queue in front of it.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 
 from sqlalchemy.engine import URL
 
-try:
-    import fcntl
-except ImportError:  # Windows: waitress serves from one process, so the thread lock does it.
+if sys.platform == "win32":  # waitress serves from one process, so the thread lock does it.
     fcntl = None
+else:
+    import fcntl
 
 # Where a pooled connection records the queue it holds, until it goes back to the pool.
 HELD = "quiz_writer_queue"
