@@ -45,6 +45,7 @@ def test_byte_order_mark_crlf_and_non_ascii():
         ("[]", 1, 1, '"results" list'),
         ('{"response_code": 1, "results": []}', 1, 1, "response_code"),
         ('{"results": [\n {"type": "essay"}]}', 2, 2, '"type"'),
+        ('{"results": [\n {"type": ["multiple"]}]}', 2, 2, '"type"'),
         (
             '{"results": [\n {"type": "multiple", "question": "Q", "correct_answer": "a",'
             ' "incorrect_answers": "b"}]}',
