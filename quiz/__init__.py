@@ -11,7 +11,6 @@ from quiz import config
 from quiz.config import ConfigError
 from quiz.paths import migrations_dir
 from quiz.rules import MAX_ID
-from quiz.storage.extensions import csrf, db, limiter, login, migrate
 
 log = logging.getLogger(__name__)
 
@@ -24,20 +23,32 @@ class BoundedInt(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Create the app: settings, extensions, blueprints and commands; no database I/O."""
+def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
+    """Create the app: settings, extensions, blueprints and commands; no database I/O.
+
+    With web=False it has the settings and the database only, without pages, API, logins,
+    limits or migrations: enough for the commands that read and write the database, which
+    then start without importing the rest.
+    """
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(config.from_environment(app.instance_path))
     if test_config is not None:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
-        # Only until `quiz init` writes a key: sessions will not survive a restart.
-        log.warning("no secret key yet: run `quiz init` (or set QUIZ_SECRET_KEY)")
+        if web:
+            # Only until `quiz init` writes a key: sessions will not survive a restart.
+            log.warning("no secret key yet: run `quiz init` (or set QUIZ_SECRET_KEY)")
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.config["QUIZ_ZONE"] = _zone(app.config.get("QUIZ_TIMEZONE"))
 
     # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
-    # can be imported without loading Flask views.
+    # and the `quiz` command can be imported without loading the database or Flask views.
+    from quiz.storage.extensions import db
+
+    db.init_app(app)
+    if not web:
+        return app
+
     from quiz import errors, security
     from quiz.accounts import auth
     from quiz.api import bp as api_bp
@@ -48,8 +59,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Ids are 32-bit columns on PostgreSQL: a larger id in a URL is simply not found.
     app.url_map.converters["int"] = BoundedInt
 
-    db.init_app(app)
-    migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
+    from quiz.storage.extensions import csrf, limiter, login
+
+    init_migrations(app)
     csrf.init_app(app)
     login.init_app(app)
     login.user_loader(auth.load_teacher)
@@ -62,6 +74,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     register_cli(app)
     return app
+
+
+def init_migrations(app: Flask) -> None:
+    """Bind Flask-Migrate (Alembic) to the app, unless it is already bound."""
+    from quiz.storage.extensions import db, migrate
+
+    if "migrate" not in app.extensions:
+        migrate.init_app(app, db, directory=str(migrations_dir()), render_as_batch=True)
 
 
 def _zone(name: str | None):

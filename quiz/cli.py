@@ -1,46 +1,33 @@
-"""Command line: `quiz init`, `quiz serve`, `quiz generate` (also under `flask --app quiz`)."""
+"""Command line: `quiz init`, `quiz serve`, `quiz generate` (also under `flask --app quiz`).
+
+Each command imports what it uses inside itself, so that `quiz --help` imports little more
+than Flask, and the commands that only touch the database never import the pages.
+"""
 
 from __future__ import annotations
 
-import contextvars
 import os
 import sys
+from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
-from flask_migrate import upgrade
-from sqlalchemy import inspect, select
 
 from quiz import config
-from quiz.accounts import auth
-from quiz.authoring import seeding
-from quiz.authoring.exchange import FORMATS, FormatError, export_file, import_questions
-from quiz.authoring.questions import regenerate
-from quiz.authoring.seeding import SeedReport
-from quiz.errors import QuizError
-from quiz.facts import SeedFileError
+from quiz.formats import FORMATS
 from quiz.paths import migrations_dir, seed_dir
-from quiz.storage.extensions import db
-from quiz.storage.models import Article
+
+if TYPE_CHECKING:
+    from quiz.authoring.seeding import SeedReport
 
 
 def register(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
-    for command in (
-        init_command,
-        serve_command,
-        generate_command,
-        seed_command,
-        create_teacher_command,
-        import_questions_command,
-        export_command,
-        import_article_command,
-    ):
+    for command in COMMANDS:
         app.cli.add_command(command)
-    app.cli.add_command(backup_command)
 
 
 @click.command("init")
@@ -53,6 +40,11 @@ def register(app: Flask) -> None:
 @with_appcontext
 def init_command(seed_path: Path | None) -> None:
     """Create or upgrade the database, load the seed files and generate questions."""
+    from flask_migrate import upgrade
+
+    from quiz import init_migrations
+
+    init_migrations(current_app)
     instance = Path(current_app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("QUIZ_SECRET_KEY") and config.write_secret_key(instance):
@@ -72,6 +64,9 @@ def seed_command(path: Path) -> None:
 
 
 def _seed(path: Path) -> SeedReport:
+    from quiz.authoring import seeding
+    from quiz.facts import SeedFileError
+
     try:
         return seeding.seed(path)
     except SeedFileError as exc:
@@ -92,6 +87,8 @@ def _seed_summary(report: SeedReport) -> str:
 @with_appcontext
 def create_teacher_command(name: str) -> None:
     """Create a teacher account; the password comes from a prompt or standard input."""
+    from quiz.accounts import auth
+
     _require_schema()
     if sys.stdin.isatty():
         password = click.prompt(
@@ -112,6 +109,11 @@ def create_teacher_command(name: str) -> None:
 @with_appcontext
 def generate_command(slug: str | None) -> None:
     """Regenerate questions after facts or templates change, keeping answered ones."""
+    from sqlalchemy import select
+
+    from quiz.storage.extensions import db
+    from quiz.storage.models import Article
+
     _require_schema()
     if slug and db.session.scalar(select(Article.id).where(Article.slug == slug)) is None:
         _fail(f"no article with the slug {slug!r}")
@@ -120,6 +122,8 @@ def generate_command(slug: str | None) -> None:
 
 
 def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
+    from quiz.authoring.questions import regenerate
+
     added = {}
     for article_slug, report in regenerate(slug):
         added[article_slug] = report.added
@@ -147,10 +151,14 @@ def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
 @with_appcontext
 def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
+    import contextvars
+
+    from quiz.serving import run
+    from quiz.storage.extensions import db
+
     _require_schema()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Baikonur Quiz is running: open http://{shown}:{port}/  (Ctrl+C stops it)")
-    from quiz.serving import run
 
     # Forked workers must not share the connections the checks above opened.
     db.engine.dispose()
@@ -168,6 +176,7 @@ def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
 def backup_command(path: Path) -> None:
     """Copy the SQLite database, even while the server runs, into a new checked file."""
     from quiz.storage.backup import BackupError, backup_sqlite, sqlite_file
+    from quiz.storage.extensions import db
 
     try:
         backup_sqlite(sqlite_file(db.engine), path)
@@ -184,6 +193,9 @@ def backup_command(path: Path) -> None:
 @with_appcontext
 def import_questions_command(file: Path, fmt: str, slug: str, title: str | None) -> None:
     """Import a GIFT, Aiken, CSV or Open Trivia DB file into an article's question bank."""
+    from quiz.authoring.exchange import FormatError, import_questions
+    from quiz.errors import QuizError
+
     _require_schema()
     try:
         report = import_questions(file.read_bytes(), fmt, slug, title=title)
@@ -211,6 +223,12 @@ def import_questions_command(file: Path, fmt: str, slug: str, title: str | None)
 @with_appcontext
 def export_command(fmt: str, slug: str, output: Path | None) -> None:
     """Export an article's playable questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
+    from sqlalchemy import select
+
+    from quiz.authoring.exchange import export_file
+    from quiz.storage.extensions import db
+    from quiz.storage.models import Article
+
     _require_schema()
     article = db.session.scalar(select(Article).where(Article.slug == slug))
     if article is None:
@@ -259,6 +277,10 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
 
 
 def _require_schema() -> None:
+    from sqlalchemy import inspect
+
+    from quiz.storage.extensions import db
+
     if not inspect(db.engine).has_table("article"):
         _fail("the database is not set up yet: run `quiz init` first")
 
@@ -268,15 +290,71 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
-def _create_app():
+COMMANDS = (
+    init_command,
+    serve_command,
+    generate_command,
+    seed_command,
+    create_teacher_command,
+    import_questions_command,
+    export_command,
+    import_article_command,
+    backup_command,
+)
+# Commands of the app's extensions, which `quiz --help` lists without building the app.
+EXTENSION_COMMANDS = {"db": "Migrate the database with Alembic (Flask-Migrate)."}
+
+
+def _create_app() -> Flask:
+    """Build the app a command runs in: without pages, unless the command serves them."""
     from quiz import create_app
 
-    return create_app()
+    ctx = click.get_current_context(silent=True)
+    database_only = ctx is not None and ctx.command in COMMANDS and ctx.command is not serve_command
+    return create_app(web=not database_only)
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
+class QuizGroup(FlaskGroup):
+    """Flask's command group that builds the app only when a command needs it.
+
+    FlaskGroup builds the app to find and list the commands the app adds; building it
+    imports every page and extension, which neither `quiz --help` nor our own commands'
+    `--help` need.
+    """
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        # Ours and Flask's own first: no plugin or app is loaded for them.
+        return self.commands.get(name) or super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *EXTENSION_COMMANDS, *_plugin_commands()})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = {**EXTENSION_COMMANDS, **_plugin_commands()}
+        limit = formatter.width - 6 - max(map(len, [*rows, *self.commands]))
+        for name, command in self.commands.items():
+            if not command.hidden:
+                rows[name] = command.get_short_help_str(limit)
+        with formatter.section("Commands"):
+            formatter.write_dl(sorted(rows.items()))
+
+
+def _plugin_commands() -> dict[str, str]:
+    """Name the commands installed packages add to Flask, without importing them."""
+    found = {}
+    for entry in metadata.entry_points(group="flask.commands"):
+        package = entry.dist.name if entry.dist else entry.module
+        found[entry.name] = f"Commands of {package}."
+    return found
+
+
+@click.group(cls=QuizGroup, create_app=_create_app, add_version_option=False)
 def cli() -> None:
     """Baikonur Quiz: turn an article into a quiz that students play in a browser."""
+
+
+for _command in COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -1,7 +1,6 @@
 """Errors raised by services, and how HTML pages and the API show them."""
 
 from flask import Flask, jsonify, render_template, request
-from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
@@ -63,6 +62,8 @@ def json_error(status: int, message: str, code: str | None = None):
 
 def register(app: Flask) -> None:
     """Show errors as JSON to API clients and as friendly pages to people."""
+    # Here, not at the top: services raise the errors above in commands that load no forms.
+    from flask_wtf.csrf import CSRFError
 
     @app.errorhandler(QuizError)
     def quiz_error(exc: QuizError):

@@ -1,15 +1,12 @@
 """Extension singletons, bound to the app in create_app."""
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, ClassVar
 
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, Table, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -44,11 +41,67 @@ if TYPE_CHECKING:
     Model = Base
 else:
     Model = db.Model
-migrate = Migrate()
-csrf = CSRFProtect()
-login = LoginManager()
-# No default limits: each limit is declared beside the view it protects, keyed by what it guards.
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+if TYPE_CHECKING:
+    from flask_limiter import Limiter
+    from flask_login import LoginManager
+    from flask_migrate import Migrate
+    from flask_wtf import CSRFProtect
+
+    migrate: Migrate
+    csrf: CSRFProtect
+    login: LoginManager
+    limiter: Limiter
+
+
+def _make_migrate() -> "Migrate":
+    from flask_migrate import Migrate
+
+    return Migrate()
+
+
+def _make_csrf() -> "CSRFProtect":
+    from flask_wtf import CSRFProtect
+
+    return CSRFProtect()
+
+
+def _make_login() -> "LoginManager":
+    from flask_login import LoginManager
+
+    return LoginManager()
+
+
+def _make_limiter() -> "Limiter":
+    from flask_limiter import Limiter
+    from flask_limiter.util import get_remote_address
+
+    # No default limits: each limit is declared beside the view it protects, keyed by what
+    # it guards.
+    return Limiter(key_func=get_remote_address, default_limits=[])
+
+
+# The extensions of pages and migrations are made when first imported: importing them
+# (Alembic, behind Flask-Migrate, above all) takes longer than a command that only reads
+# the database takes to run.
+_MADE_ON_USE: dict[str, Callable[[], object]] = {
+    "migrate": _make_migrate,
+    "csrf": _make_csrf,
+    "login": _make_login,
+    "limiter": _make_limiter,
+}
+_making = threading.Lock()
+
+
+def __getattr__(name: str) -> object:
+    """Make one of the extensions above on its first import (PEP 562), once."""
+    make = _MADE_ON_USE.get(name)
+    if make is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _making:
+        if name not in globals():
+            globals()[name] = make()
+    return globals()[name]
 
 
 @event.listens_for(Engine, "connect")

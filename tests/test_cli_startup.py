@@ -1,0 +1,105 @@
+"""The `quiz` command starts without importing what it does not use, and --help says nothing
+more than the help."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run the console script's main() with the given arguments in a fresh interpreter, then print
+# which of the watched modules it had imported.
+PROBE = """
+import json, sys
+from quiz.cli import main
+watched = sys.argv[1].split(",")
+sys.argv = ["quiz", *sys.argv[2:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+else:
+    code = 0
+loaded = sorted(m for m in watched if m in sys.modules)
+print("\\nLOADED " + json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
+"""
+
+DATABASE = ["sqlalchemy", "flask_sqlalchemy", "quiz.storage.extensions", "quiz.storage.models"]
+WEB = [
+    "alembic",
+    "flask_migrate",
+    "flask_limiter",
+    "flask_login",
+    "flask_wtf",
+    "argon2",
+    "quiz.play",
+    "quiz.teach",
+    "quiz.api",
+]
+
+
+def _probe(*args, watched, env=None, tmp_path):
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("QUIZ_")}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, ",".join(watched), *args],
+        capture_output=True,
+        text=True,
+        env={**environ, "HOME": str(tmp_path), **(env or {})},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    stderr, _, report = result.stderr.rpartition("\nLOADED ")
+    return result.stdout, stderr, json.loads(report)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["export", "--help"], ["init", "--help"]])
+def test_help_prints_no_warning_and_imports_no_database_or_pages(tmp_path, args):
+    # No secret key anywhere yet: `quiz init` has not run.
+    stdout, stderr, report = _probe(*args, watched=DATABASE + WEB, tmp_path=tmp_path)
+    assert report == {"code": 0, "loaded": []}
+    assert stderr.strip() == ""
+    assert "Usage: quiz" in stdout
+
+
+def test_help_lists_every_command_with_its_summary(tmp_path):
+    stdout, _, _ = _probe("--help", watched=[], tmp_path=tmp_path)
+    for name, words in [
+        ("init", "Create or upgrade the database"),
+        ("serve", "Serve the quiz"),
+        ("export", "Export an article"),
+        ("import-questions", "Import a GIFT"),
+        ("backup", "Copy the SQLite database"),
+        ("db", "Alembic"),
+    ]:
+        line = next((row for row in stdout.splitlines() if row.split()[:1] == [name]), "")
+        assert words in line, stdout
+
+
+def test_a_database_command_runs_without_the_pages(tmp_path, db_path):
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    output = tmp_path / "out.gift"
+    env = {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+    args = ["export", "--format", "gift", "--article", "baikonur", "--output", str(output)]
+    stdout, stderr, report = _probe(*args, watched=WEB, env=env, tmp_path=tmp_path)
+    assert report == {"code": 0, "loaded": []}, stderr
+    assert "What date does the article give" in output.read_text(encoding="utf-8")
+    assert "Wrote" in stdout
+
+
+def test_a_database_command_before_init_says_so_without_a_warning(tmp_path):
+    env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/none.sqlite3"}
+    args = ["export", "--format", "gift", "--article", "baikonur"]
+    _, stderr, report = _probe(*args, watched=[], env=env, tmp_path=tmp_path)
+    assert report["code"] == 1
+    assert stderr.strip() == "Error: the database is not set up yet: run `quiz init` first"
+
+
+def test_the_migration_commands_still_come_from_the_app(tmp_path):
+    env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/none.sqlite3", "QUIZ_SECRET_KEY": "k" * 32}
+    stdout, stderr, report = _probe("db", "--help", watched=[], env=env, tmp_path=tmp_path)
+    assert report["code"] == 0, stderr
+    assert "upgrade" in stdout and "downgrade" in stdout
