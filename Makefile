@@ -5,7 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench init clean
+# The quick tests: everything but the browser, load and slow ones (pytest markers), on two
+# processes (pytest-xdist).
+QUICK := not browser and not load and not slow
+CHECK_WORKERS ?= 2
+
+.PHONY: run test lint check bench init clean
 
 run: $(VENV)/.installed
 	$(BIN)/quiz init
@@ -16,6 +21,16 @@ init: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Style and types, as CI checks them: fails on any finding.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Before a commit: lint, then the quick tests.
+check: lint
+	$(BIN)/python -m pytest -q -r fE -n $(CHECK_WORKERS) -m "$(QUICK)" $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
@@ -34,4 +49,4 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

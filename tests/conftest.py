@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -27,6 +28,36 @@ def pytest_configure(config):
             "ignore:Exception ignored in.*BaseConnection.__del__"
             ":pytest.PytestUnraisableExceptionWarning",
         )
+
+
+# Tests under these folders carry the marker of the same name, so `make check` can leave
+# them out (-m "not browser and not load and not slow").
+FOLDER_MARKERS = {"browser": "browser", "load": "load"}
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(item.path).resolve().relative_to(TESTS).parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashes():
+    """Hash passwords with argon2id at its lowest cost: tests check the hash, not its cost.
+
+    A hash carries its own parameters, so every hash made here still verifies and none is
+    taken for outdated; `quiz` run as a subprocess keeps the real cost.
+    """
+    from argon2 import PasswordHasher
+
+    from quiz.accounts import auth
+
+    real = auth._hasher
+    auth._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    auth._hasher = real
 
 
 def _app(path, **config):

@@ -162,6 +162,7 @@ def _stop(proc) -> str:
         raise AssertionError(f"quiz serve did not stop on Ctrl+C:\n{output[-3000:]}") from None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("access_log", [False, True])
 def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/serve.db", "QUIZ_SECRET_KEY": "k" * 32}

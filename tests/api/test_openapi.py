@@ -1,5 +1,6 @@
 """The OpenAPI document: valid, complete, and true to what the server answers (schemathesis)."""
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
@@ -92,11 +93,13 @@ def run(app, *, only=lambda path: True, headers=None, path_parameters=None) -> s
     return statuses
 
 
+@pytest.mark.slow
 def test_the_server_keeps_to_its_document(app):
     """Generated requests for every operation get no 5xx and only documented responses."""
     assert {200, 401, 422} <= run(app)
 
 
+@pytest.mark.slow
 def test_authenticated_calls_keep_to_the_document_too(app, client):
     """With a real round's id and token, round calls answer 200s that match their schemas."""
     created = client.post(
@@ -112,6 +115,7 @@ def test_authenticated_calls_keep_to_the_document_too(app, client):
     assert 200 in statuses
 
 
+@pytest.mark.slow
 def test_teacher_calls_keep_to_the_document_too(app):
     """With a teacher's API token, the Open Trivia DB endpoints answer as documented."""
     from quiz.accounts.auth import hash_password, issue_api_token

@@ -50,6 +50,7 @@ def queue_is_free(db_path) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_an_answer_waits_while_another_process_writes(app, db_path):
     """A worker process's answer starts only once another process's write has ended."""
     round_id, qid = one_round(app)
