@@ -1,5 +1,11 @@
-"""HTTP figures against a real `quiz serve`: throughput and latency side by side, a burst of
-answers, the leaderboard over a million stored answers, and `quiz init` on an empty database.
+"""HTTP figures against a real `quiz serve`, beside a bare Flask app served the same way.
+
+wrk (a load generator in C, so the client is not what is measured) drives `/healthz`, the
+leaderboard and a student's real cycle: read the round's current question (its first
+serve, which records the time) and answer it, over rounds made beforehand (bench/cycle.lua).
+The bare app of bench/bare_app.py, on the same gunicorn set-up and database, is measured in
+the same run as the reference. Then bursts of 1,000 answers and 1,000 `/healthz` at once, the
+leaderboard over a million stored answers, and `quiz init` on an empty database.
 
 Run with `make bench` (bench/run.py calls main()). Loopback only; every request has a timeout.
 """
@@ -10,6 +16,8 @@ import asyncio
 import http.client
 import json
 import os
+import re
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -17,11 +25,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-DURATION = float(os.environ.get("QUIZ_BENCH_SECONDS", "4"))
+HERE = Path(__file__).resolve().parent
+DURATION = float(os.environ.get("QUIZ_BENCH_SECONDS", "3"))
+# Each wrk figure is taken this many times, in turn with the others; the median is kept.
+REPEATS = 3
+# Concurrent connections (and wrk threads: one connection each keeps a cycle in order).
+CONNECTIONS = 16
+# Rounds of MAX_ROUND_SIZE questions made per connection for the cycle: more than it uses.
+CYCLE_ROUNDS_EACH = 8
+MAX_ROUND_SIZE = 50
 # The burst is repeated on this noisy machine, and its median compared with the target.
 BURSTS = 3
 
@@ -44,30 +60,6 @@ def call(port, method, path, body=None, token=None):
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
-
-
-def hammer(concurrency, make_request):
-    """Run make_request(worker, n) from `concurrency` threads for DURATION seconds."""
-    latencies, errors = [], []
-    stop = time.monotonic() + DURATION
-
-    def worker(index):
-        n = 0
-        while time.monotonic() < stop:
-            start = time.perf_counter()
-            status = make_request(index, n)
-            latencies.append(time.perf_counter() - start)
-            if status is None:
-                return
-            if status >= 500:
-                errors.append(status)
-            n += 1
-
-    began = time.monotonic()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(worker, range(concurrency)))
-    elapsed = time.monotonic() - began
-    return len(latencies) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99), errors
 
 
 class Served:
@@ -96,26 +88,12 @@ class Served:
 
     def __enter__(self):
         command = [BIN / "quiz", "serve", "--port", str(self.port), "--workers", str(self.workers)]
-        with open(self.folder / "serve.log", "ab") as log:
-            self.process = subprocess.Popen(
-                command,
-                env=self.env,
-                cwd=self.folder,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        for _ in range(300):
-            try:
-                if call(self.port, "GET", "/healthz")[0] == 200:
-                    return self
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("quiz serve did not start")
+        self.process = _start(command, self.env, self.folder)
+        _wait_for(self.port, "quiz serve")
+        return self
 
     def __exit__(self, *exc):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(20)
+        _stop(self.process)
 
 
 def new_rounds(port, count, size=50):
@@ -156,56 +134,109 @@ def options(database):
     return picks
 
 
-def throughput(served):
-    """Return printable rows and {(connections, call): (rate, p50, p99)}."""
-    port = served.port
-    pool = new_rounds(port, 64, size=1)
+def ensure_wrk() -> str:
+    """Return the path of wrk, installing Debian's package first if it is missing."""
+    found = shutil.which("wrk")
+    if found is None:
+        print("installing wrk (Debian package) for the HTTP figures")
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, **quiet)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False, env=env, **quiet)
+        found = shutil.which("wrk")
+    if found is None:
+        raise SystemExit("wrk is needed for the HTTP figures: apt-get install wrk")
+    return found
+
+
+@dataclass
+class Load:
+    """What wrk measured: requests per second, latency percentiles, refusals."""
+
+    rate: float
+    p50: float
+    p99: float
+    failed: int
+    output: str
+
+
+def _seconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def run_wrk(port, path, *, seconds=None, script=None, args=()) -> Load:
+    """Drive one URL (or a script's requests) for DURATION seconds with wrk."""
+    command = [ensure_wrk(), "-t", str(CONNECTIONS), "-c", str(CONNECTIONS)]
+    command += ["-d", f"{seconds or DURATION:g}s", "--timeout", "10s", "--latency"]
+    if script is not None:
+        command += ["-s", str(script)]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    if args:
+        command += ["--", *map(str, args)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _seconds(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = _seconds(re.search(r"\s99%\s+(\S+)", output).group(1))
+    refused = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    failed = int(refused.group(1)) if refused else 0
+    failed += sum(map(int, errors.groups())) if errors else 0
+    return Load(rate, p50, p99, failed, output)
+
+
+class Bare:
+    """The bare Flask app of bench/bare_app.py, served like the quiz on the same database."""
+
+    def __init__(self, folder: Path, database: Path, workers: int):
+        self.folder, self.database, self.workers = folder, database, workers
+        self.port = 19000 + os.getpid() % 1000
+
+    def __enter__(self):
+        command = [sys.executable, HERE / "bare_app.py", self.port, self.workers, self.database]
+        self.process = _start([str(part) for part in command], os.environ, self.folder)
+        _wait_for(self.port, "bench/bare_app.py")
+        return self
+
+    def __exit__(self, *exc):
+        _stop(self.process)
+
+
+def cycle_steps(served, folder: Path, threads: int, rounds_each: int) -> None:
+    """Write, per wrk thread, its rounds' steps: read the question, then answer it."""
+    rounds = new_rounds(served.port, threads * rounds_each, size=MAX_ROUND_SIZE)
+    order = dealt(served.database, rounds)
     picks = options(served.database)
-    rows, figures = [], {}
-    for concurrency in (16, 64):
-        rounds = new_rounds(port, concurrency * 4)
-        order = dealt(served.database, rounds)
-        cursor = {rid: 0 for rid, _ in rounds}
-        per_worker = [rounds[i::concurrency] for i in range(concurrency)]
+    for number in range(threads):
+        lines = []
+        for rid, token in rounds[number::threads]:
+            for qid in order[rid]:
+                answer = json.dumps({"question_id": qid, "answer": picks[qid]})
+                lines.append(f"GET\t/api/v1/rounds/{rid}/question\t{token}\t")
+                lines.append(f"POST\t/api/v1/rounds/{rid}/answers\t{token}\t{answer}")
+        (folder / f"steps-{number}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-        def healthz(_w, _n):
-            return call(port, "GET", "/healthz")[0]
 
-        def question(w, _n):
-            rid, token = pool[w % len(pool)]
-            return call(port, "GET", f"/api/v1/rounds/{rid}/question", token=token)[0]
+def cycle(served, steps: Path) -> Load:
+    """Measure the student's cycle over the rounds of a steps folder (cycle_steps)."""
+    load = run_wrk(served.port, "/", script=HERE / "cycle.lua", args=[steps])
+    check = re.search(r"cycle-check spare=(\d+) refused=(\d+)", load.output)
+    spare, refused = int(check.group(1)), int(check.group(2))
+    if spare:
+        raise SystemExit(f"the cycle ran out of prepared rounds ({spare} spare requests)")
+    load.failed += refused
+    # A cycle is two requests: read the question, answer it.
+    load.rate /= 2
+    return load
 
-        def answer(w, _n, order=order, cursor=cursor, per_worker=per_worker):
-            for rid, token in per_worker[w]:
-                position = cursor[rid]
-                if position < len(order[rid]):
-                    cursor[rid] += 1
-                    qid = order[rid][position]
-                    body = {"question_id": qid, "answer": picks[qid]}
-                    return call(port, "POST", f"/api/v1/rounds/{rid}/answers", body, token)[0]
-            return None  # this worker has answered every question it was dealt
 
-        def leaderboard(_w, _n):
-            return call(port, "GET", "/api/v1/leaderboard?article=baikonur&limit=10")[0]
-
-        results = {
-            name: hammer(concurrency, fn)
-            for name, fn in [
-                ("/healthz", healthz),
-                ("question (API)", question),
-                ("answer", answer),
-                ("leaderboard", leaderboard),
-            ]
-        }
-        base = results["/healthz"][0]
-        for name, (rate, p50, p99, errors) in results.items():
-            figures[concurrency, name] = (rate, p50, p99)
-            rows.append(
-                f"{concurrency:>3}  {name:<16} {rate:8.0f}/s  p50 {p50 * 1000:6.1f} ms  "
-                f"p99 {p99 * 1000:6.1f} ms  x{rate / base:4.2f} of /healthz  "
-                f"5xx: {len(errors)}"
-            )
-    return rows, figures
+def median_load(loads: list[Load]) -> Load:
+    """Return the run with the median rate (its latencies with it), counting every failure."""
+    middle = sorted(loads, key=lambda load: load.rate)[len(loads) // 2]
+    failed = sum(load.failed for load in loads)
+    return Load(middle.rate, middle.p50, middle.p99, failed, middle.output)
 
 
 def raw_request(port, method, path, body=None, token=None) -> bytes:
@@ -265,7 +296,8 @@ def timed_burst(served, requests):
 def burst(served, players=1000):
     """1,000 players answer at once, each on a connection of its own; beside it, /healthz.
 
-    Return the seconds the answers took, whether every one was stored, and printable rows.
+    Return the seconds the answers and the /healthz took, whether every answer was stored,
+    and printable rows.
     """
     port = served.port
     rounds = new_rounds(port, players, size=1)
@@ -294,6 +326,7 @@ def burst(served, players=1000):
     refused = sum(status != 200 for status in statuses)
     return (
         elapsed,
+        health,
         stored == players and refused == 0,
         [
             f"burst: {players} players answering at once (a connection each): {stored} stored, "
@@ -355,24 +388,70 @@ def big_leaderboard(served, answers=1_000_000, size=10):
     )
 
 
+def _start(command, env, folder: Path):
+    with open(folder / "serve.log", "ab") as log:
+        return subprocess.Popen(
+            command,
+            env=env,
+            cwd=folder,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def _wait_for(port, name):
+    for _ in range(300):
+        try:
+            if call(port, "GET", "/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{name} did not start")
+
+
+def _stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(20)
+
+
+def row(name: str, load: Load, base: Load | None = None, unit: str = "requests") -> str:
+    """Return one printable line of wrk figures."""
+    against = f"  x{load.rate / base.rate:4.2f} of /healthz" if base else ""
+    return (
+        f"{name:<34} {load.rate:7.0f} {unit}/s  p50 {load.p50 * 1000:6.1f} ms  "
+        f"p99 {load.p99 * 1000:6.1f} ms  failed: {load.failed}{against}"
+    )
+
+
 def targets(init_seconds, figures, bursts, leaderboard_p99):
     """Return one line per target of the benchmark: the figure, the target, met or not."""
-    all_stored = all(complete for _, complete in bursts)
-    bursts = [seconds for seconds, _ in bursts]
-    health = figures[64, "/healthz"][0]
-    rate, _, p99 = figures[64, "answer"]
+    health, bare_db, cycle_load = figures["/healthz"], figures["bare /db"], figures["cycle"]
+    answers = statistics.median(seconds for seconds, _, _ in bursts)
+    healths = statistics.median(health for _, health, _ in bursts)
+    all_stored = all(complete for *_, complete in bursts)
+    no_failures = all(load.failed == 0 for load in figures.values())
     checks = [
         (
-            f"answering at 64 connections: x{rate / health:.2f} of /healthz,"
-            f" p99 {p99 * 1000:.0f} ms",
-            "at least x0.50, p99 under 250 ms",
-            rate >= health / 2 and p99 < 0.25,
+            f"/healthz x{health.rate / bare_db.rate:.2f} of the bare Flask app's /db",
+            "at least x0.70",
+            health.rate >= 0.7 * bare_db.rate,
         ),
         (
-            f"a burst of 1,000 answers at once: median {statistics.median(bursts):.2f} s "
-            f"of {len(bursts)} bursts",
-            "all stored within 1 s",
-            all_stored and statistics.median(bursts) < 1,
+            f"question-then-answer cycle x{cycle_load.rate / health.rate:.2f} of /healthz",
+            "at least x0.30",
+            cycle_load.rate >= 0.3 * health.rate,
+        ),
+        (
+            f"1,000 answers at once in x{answers / healths:.2f} the time of 1,000 /healthz "
+            f"(medians of {len(bursts)} bursts: {answers:.2f} s and {healths:.2f} s)",
+            "at most x1.20, every answer stored",
+            all_stored and answers <= 1.2 * healths,
+        ),
+        (
+            f"failed requests under wrk: {sum(load.failed for load in figures.values())}",
+            "none",
+            no_failures,
         ),
         (
             f"leaderboard over a million answers: p99 {leaderboard_p99 * 1000:.1f} ms",
@@ -388,21 +467,59 @@ def targets(init_seconds, figures, bursts, leaderboard_p99):
 
 
 def main(workers: int = 2) -> None:
-    """Print the HTTP figures."""
-    with tempfile.TemporaryDirectory() as folder:
-        served = Served(Path(folder), workers)
+    """Print the HTTP figures: the bare Flask app first, then the quiz, in one run."""
+    ensure_wrk()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        served = Served(folder, workers)
         init_seconds = served.init()
         print(f"quiz init on an empty database: {init_seconds:.2f} s")
-        with served:
-            print(f"quiz serve, {workers} gunicorn workers, SQLite; {DURATION:.0f} s per figure")
-            rows, figures = throughput(served)
-            runs = [burst(served) for _ in range(BURSTS)]
+        print(
+            f"HTTP with wrk, {CONNECTIONS} connections, median of {REPEATS} runs of "
+            f"{DURATION:g} s per figure; gunicorn, {workers} sync workers, SQLite"
+        )
+        runs: dict[str, list[Load]] = {}
+        with served, Bare(folder, served.database, workers) as bare:
+            steps = []
+            for n in range(REPEATS):
+                steps.append(folder / f"steps{n}")
+                steps[-1].mkdir()
+                cycle_steps(served, steps[-1], CONNECTIONS, CYCLE_ROUNDS_EACH)
+            # Both servers warm (workers started, first connections and queries made), then
+            # the figures taken in turn, several times, so that a busy moment of this shared
+            # machine falls on all of them alike; the medians are compared.
+            run_wrk(bare.port, "/db", seconds=1)
+            run_wrk(served.port, "/healthz", seconds=1)
+            for n in range(REPEATS):
+                measured = {
+                    "bare /healthz": lambda: run_wrk(bare.port, "/healthz"),
+                    "bare /db": lambda: run_wrk(bare.port, "/db"),
+                    "/healthz": lambda: run_wrk(served.port, "/healthz"),
+                    "cycle": lambda n=n: cycle(served, steps[n]),
+                }
+                for name, measure in measured.items():
+                    runs.setdefault(name, []).append(measure())
+            figures = {name: median_load(loads) for name, loads in runs.items()}
+            figures["leaderboard"] = run_wrk(
+                served.port, "/api/v1/leaderboard?article=baikonur&limit=10"
+            )
+            bursts = [burst(served) for _ in range(BURSTS)]
             leaderboard_p99, leaderboard_row = big_leaderboard(served)
-        for row in [*rows, *(row for *_, rows in runs for row in rows), leaderboard_row]:
-            print(row)
-        bursts = [(seconds, complete) for seconds, complete, _ in runs]
-        for row in targets(init_seconds, figures, bursts, leaderboard_p99):
-            print(row)
+        cycles = int(figures["cycle"].rate * DURATION)
+        base = figures["/healthz"]
+        print(row("bare Flask app: /healthz", figures["bare /healthz"]))
+        print(row("bare Flask app: /db (SELECT 1)", figures["bare /db"]))
+        print(row("quiz: /healthz (SELECT 1)", base, base))
+        print(row("quiz: leaderboard (API)", figures["leaderboard"], base))
+        print(row("quiz: question, then answer (API)", figures["cycle"], base, "cycles"))
+        print(f"  ({cycles} cycles: each the first serve of a question, then its answer)")
+        for *_, rows in bursts:
+            for line in rows:
+                print(line)
+        print(leaderboard_row)
+        outcomes = [(seconds, health, complete) for seconds, health, complete, _ in bursts]
+        for line in targets(init_seconds, figures, outcomes, leaderboard_p99):
+            print(line)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ __all__ = ["api", "bp"]
 def healthz():
     """Report whether the database answers."""
     try:
-        db.session.execute(text("SELECT 1"))
+        # A pooled connection of its own: the check needs no ORM session.
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         current_app.logger.exception("health check failed")
         return jsonify(status="unavailable"), 503
@@ -149,21 +151,22 @@ FINISHED = obj({"finished": {"const": True}})
 )
 def current_question(round_id: str):
     """Return the round's current question, recording when it was first served."""
-    round_ = v.owned_round(round_id)
-    item = scoring.current_item(round_)
-    if item is None:
+    token = v.bearer_token()
+    try:
+        served = scoring.serve_current(round_id, token)
+    except scoring.WrongToken:
+        v.refuse_token(token)
+    if served is None:
         return jsonify(finished=True)
-    scoring.serve(item)
-    question = item.question
     return jsonify(
-        position=item.position,
-        of=round_.size,
+        position=served.position,
+        of=served.size,
         question={
-            "id": question.id,
-            "prompt": question.prompt,
-            "kind": question.kind,
-            "options": [o.text for o in scoring.shuffled_options(round_.id, question)],
-            "time_limit": question.time_limit,
+            "id": served.question_id,
+            "prompt": served.prompt,
+            "kind": served.kind,
+            "options": served.options,
+            "time_limit": served.time_limit,
         },
     )
 

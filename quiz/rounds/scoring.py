@@ -129,11 +129,18 @@ def serve(item: RoundQuestion) -> RoundQuestion:
 def shuffled_options(round_id: str, question: Question) -> list[Option]:
     """Return the question's options in this round's order, the same on every fetch."""
     options = list(question.options)
-    if question.kind == "true_false":
+    order = _round_order(round_id, question.id, question.kind, [o.text for o in options])
+    return [options[n] for n in order]
+
+
+def _round_order(round_id: str, question_id: int, kind: str, texts: list[str]) -> list[int]:
+    """Return the indexes of a question's options (by position) in this round's order."""
+    order = list(range(len(texts)))
+    if kind == "true_false":
         # Always True then False, so the pair reads the same in every question.
-        return sorted(options, key=lambda o: o.text != "True")
-    random.Random(f"{round_id}:{question.id}").shuffle(options)
-    return options
+        return sorted(order, key=lambda n: texts[n] != "True")
+    random.Random(f"{round_id}:{question_id}").shuffle(order)
+    return order
 
 
 def points_for(correct: bool, elapsed: float, limit: int, speed_bonus: bool) -> int:
@@ -242,6 +249,86 @@ ADD_TO_ROUND = (
         finished_at=bindparam("finished_at"),
     )
 )
+
+
+def _current_for_serving():
+    """One read for serving: the round, its current question and the question's options.
+
+    One row per option (a single row with no option for free-text questions); no row when
+    the round does not exist, and no question when it is finished.
+    """
+    r, rq, q, o = Round.__table__, RoundQuestion.__table__, Question.__table__, Option.__table__
+    current = (rq.c.round_id == r.c.id) & (rq.c.position == r.c.answered + 1)
+    return (
+        select(
+            r.c.token_hash,
+            r.c.size,
+            rq.c.id.label("item_id"),
+            rq.c.position,
+            rq.c.served_at,
+            q.c.id.label("question_id"),
+            q.c.prompt,
+            q.c.kind,
+            q.c.time_limit,
+            o.c.text.label("option_text"),
+        )
+        .select_from(
+            r.outerjoin(rq, current)
+            .outerjoin(q, q.c.id == rq.c.question_id)
+            .outerjoin(o, o.c.question_id == q.c.id)
+        )
+        .where(r.c.id == bindparam("round_id"))
+        .order_by(o.c.position)
+    )
+
+
+CURRENT_FOR_SERVING = _current_for_serving()
+
+
+@dataclass
+class Served:
+    """A round's current question as its player sees it: never its answer."""
+
+    position: int
+    size: int
+    question_id: int
+    prompt: str
+    kind: str
+    options: list[str]
+    time_limit: int
+
+
+def serve_current(round_id: str, token: str) -> Served | None:
+    """Return the round's current question to its bearer token; None once it is finished.
+
+    The first serve records when (the speed bonus counts from it), later ones only read: one
+    query, then on the first serve one small write. Every student fetches a question before
+    each answer, so like answering this runs as Core statements rather than through the ORM.
+    """
+    with db.engine.connect() as connection:
+        rows = connection.execute(CURRENT_FOR_SERVING, {"round_id": round_id}).all()
+    if not rows:
+        raise NotFound("No such round.")
+    head = rows[0]
+    if not hmac.compare_digest(head.token_hash, hash_token(token)):
+        raise WrongToken()
+    if head.item_id is None:
+        return None
+    if head.served_at is None:
+        # Only if still unserved: of two fetches at once, the first time is kept.
+        with write_transaction() as connection:
+            connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": utcnow()})
+    texts = [row.option_text for row in rows if row.option_text is not None]
+    order = _round_order(round_id, head.question_id, head.kind, texts)
+    return Served(
+        position=head.position,
+        size=head.size,
+        question_id=head.question_id,
+        prompt=head.prompt,
+        kind=head.kind,
+        options=[texts[n] for n in order],
+        time_limit=head.time_limit,
+    )
 
 
 def record_answer(
