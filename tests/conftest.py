@@ -38,7 +38,8 @@ TESTS = Path(__file__).resolve().parent
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        folder = Path(item.path).resolve().relative_to(TESTS).parts[0]
+        path = Path(item.path).resolve()
+        folder = path.relative_to(TESTS).parts[0] if path.is_relative_to(TESTS) else None
         if folder in FOLDER_MARKERS:
             item.add_marker(FOLDER_MARKERS[folder])
 
