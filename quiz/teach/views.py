@@ -12,7 +12,8 @@ from quiz.forms import status_of
 from quiz.generation import KINDS, TemplateError
 from quiz.generation.templates import OVERS
 from quiz.rules import MAX_ID
-from quiz.storage.extensions import db, limiter
+from quiz.security import limit_failed_logins
+from quiz.storage.extensions import db
 from quiz.storage.models import Article, Template
 from quiz.teach import access
 from quiz.teach.blueprint import bp
@@ -28,19 +29,8 @@ from quiz.teach.forms import (
 )
 
 
-def _login_key() -> str:
-    # Per account and address: a stranger's guesses cannot lock the teacher out from school.
-    return f"{request.form.get('name', '').strip().lower()}|{request.remote_addr}"
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    "10 per minute",
-    key_func=_login_key,
-    methods=["POST"],
-    deduct_when=lambda response: response.status_code != 302,
-    error_message="Too many failed logins. Wait a minute and try again.",
-)
+@limit_failed_logins
 def login():
     """Log a teacher in, starting a fresh session."""
     form = LoginForm()
