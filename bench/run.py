@@ -33,7 +33,7 @@ def timed(fn, repeat=5):
 def bench_generation(app):
     with app.app_context():
         article = db.session.scalar(db.select(Article).where(Article.slug == "baikonur"))
-        templates = active_templates()
+        templates = active_templates(article)
         count = len(generate_for(article, templates))
         seconds = timed(lambda: generate_for(article, templates))
     print(f"generation: {count} questions from the seed article in {seconds * 1000:.1f} ms")

@@ -14,7 +14,6 @@ from quiz.generation.templates import OVERS
 from quiz.rules import MAX_ID
 from quiz.security import limit_failed_logins
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Template
 from quiz.teach import access
 from quiz.teach.blueprint import bp
 from quiz.teach.forms import (
@@ -262,9 +261,8 @@ def fact_delete(fact_id: int):
 @bp.get("/templates")
 def templates():
     """List the question templates."""
-    rows = db.session.scalars(db.select(Template).order_by(Template.key))
-    visible = [t for t in rows if t.owner_id in (None, current_user.id)]
-    return render_template("teach/templates.html", templates=visible)
+    templates = db.session.scalars(access.visible_templates()).all()
+    return render_template("teach/templates.html", templates=templates)
 
 
 def _template_form(row=None):
@@ -291,7 +289,7 @@ def template_form(template_id: int | None = None):
             for name in ("key", "kind", "over", "text", "text_shared", "time_limit")
             if getattr(form, name).data not in (None, "")
         }
-        article = db.session.get(Article, form.article.data) if form.article.data else None
+        article = access.visible_article(form.article.data) if form.article.data else None
         try:
             if "save" in request.form:
                 saved = library.save_template(data, current_user, row)
