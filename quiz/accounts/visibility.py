@@ -7,12 +7,12 @@ may use; a row with an owner is that teacher's alone, and for anybody else it do
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy import ColumnElement, SQLColumnExpression, or_, true
 
 from quiz.storage.models import Article, Template
 
 
-def visible_to(teacher_id: int, owner: ColumnElement) -> ColumnElement[bool]:
+def visible_to(teacher_id: int, owner: SQLColumnExpression[int | None]) -> ColumnElement[bool]:
     """Return the clause: shared (no owner), or owned by this teacher."""
     return or_(owner.is_(None), owner == teacher_id)
 
