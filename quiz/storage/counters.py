@@ -7,7 +7,9 @@ SQLite or PostgreSQL, so all the workers of `quiz serve` share one count with no
 Each hit is one upsert statement in a short transaction on a connection of its own: on SQLite
 it queues with the other writers (quiz.storage.writers) and holds the write lock for that one
 statement; on PostgreSQL `INSERT … ON CONFLICT DO UPDATE` is atomic. It never joins the
-request's session, whose transaction may be reading, or about to write.
+request's session, whose transaction may be reading, or about to write; so it is counted
+only where that session holds no write of its own (before the view runs, or after it has
+committed), lest the two wait for each other.
 """
 
 from __future__ import annotations

@@ -54,13 +54,6 @@ def test_a_shared_template_fills_every_article(app):
         shared_keys = set(
             db.session.scalars(select(Template.key).where(Template.owner_id.is_(None)))
         )
-        used = set(
-            db.session.scalars(
-                select(Template.key)
-                .join(Question, Question.template_id == Template.id)
-                .where(Question.article_id == own)
-            )
-        )
     # Copied without questions, the article got them from the shared templates when a
     # template was saved: here, the regeneration that saving Alice's template runs.
     assert _save(_client(app, "alice"), "alice-when").status_code == 302
