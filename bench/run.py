@@ -33,7 +33,7 @@ def timed(fn, repeat=5):
 def bench_generation(app):
     with app.app_context():
         article = db.session.scalar(db.select(Article).where(Article.slug == "baikonur"))
-        templates = active_templates()
+        templates = active_templates(article)
         count = len(generate_for(article, templates))
         seconds = timed(lambda: generate_for(article, templates))
     print(f"generation: {count} questions from the seed article in {seconds * 1000:.1f} ms")
@@ -66,6 +66,66 @@ def bench_answers(app, rounds=40, size=10):
         f"answers: {len(durations)} recorded, median {statistics.median(durations) * 1000:.2f} ms, "
         f"{per_second:.0f} answers/s in one process"
     )
+
+
+def answer_cpu(app, rounds, size=10):
+    """Return the CPU seconds per answer of playing rounds through the API in this process."""
+    client = app.test_client()
+    spent, count = 0.0, 0
+    for n in range(rounds):
+        created = client.post(
+            "/api/v1/rounds", json={"nickname": f"cpu{n}", "article": "baikonur", "size": size}
+        ).get_json()
+        headers = {"Authorization": f"Bearer {created['token']}"}
+        url = f"/api/v1/rounds/{created['id']}"
+        while not (body := client.get(url + "/question", headers=headers).get_json()).get(
+            "finished"
+        ):
+            question = body["question"]
+            answer = {"question_id": question["id"], "answer": (question["options"] or ["1961"])[0]}
+            start = time.process_time()
+            client.post(url + "/answers", json=answer, headers=headers)
+            spent += time.process_time() - start
+            count += 1
+    return spent / count
+
+
+def bench_limit_counters(folder, blocks=12):
+    """Compare an answer's CPU with its rate-limit counter in the database and in memory.
+
+    The two are measured in alternating blocks on one database, so that the machine's other
+    load falls on both alike; the ratio of their medians is compared with the target.
+    """
+    from quiz.storage.extensions import limiter
+
+    apps = {
+        uri: create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3",
+                "SECRET_KEY": "bench",
+                "RATELIMIT_STORAGE_URI": uri,
+                "QUIZ_ANSWER_LIMIT": "100000 per minute",
+                "QUIZ_ROUND_LIMIT": "100000 per minute",
+            }
+        )
+        for uri in ("memory://", "database://")
+    }
+    figures: dict[str, list[float]] = {uri: [] for uri in apps}
+    for _ in range(blocks):
+        for uri, app in apps.items():
+            limiter.init_app(app)  # the limiter is one object: point it at this app's store
+            figures[uri].append(answer_cpu(app, rounds=3))
+    for app in apps.values():
+        with app.app_context():
+            db.engine.dispose()
+    memory, database = (statistics.median(figures[uri]) for uri in apps)
+    ratio = database / memory
+    print(
+        f"answer CPU with its rate-limit counter in memory {memory * 1000:.2f} ms, in the "
+        f"database {database * 1000:.2f} ms (medians of {blocks} alternating blocks)"
+    )
+    met = "met    " if ratio <= 1.10 else "NOT MET"
+    print(f"target {met}  answers, counters in the database: x{ratio:.2f} (target: x1.10 at most)")
 
 
 def bench_leaderboard(app):
@@ -114,6 +174,7 @@ def main():
         bench_leaderboard(app)
         with app.app_context():
             db.engine.dispose()
+        bench_limit_counters(folder)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
     from quiz.api import bp as api_bp
     from quiz.cli import register as register_cli
     from quiz.play import bp as play_bp
+    from quiz.storage import counters  # noqa: F401  (registers the database:// counters)
     from quiz.teach import bp as teach_bp
 
     # Ids are 32-bit columns on PostgreSQL: a larger id in a URL is simply not found.

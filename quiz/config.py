@@ -30,13 +30,20 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 365,
         "WTF_CSRF_TIME_LIMIT": None,
-        # memory:// suits one process; several processes share redis://host:6379.
-        "RATELIMIT_STORAGE_URI": os.environ.get("QUIZ_RATELIMIT_STORAGE") or "memory://",
+        # Counters in the app's own database, which every worker of `quiz serve` shares
+        # (quiz.storage.counters); redis://host:6379 takes that load off a busy database.
+        "RATELIMIT_STORAGE_URI": os.environ.get("QUIZ_RATELIMIT_STORAGE") or "database://",
         "RATELIMIT_HEADERS_ENABLED": True,
         # Answers per round token (API) or per player (pages). Rounds started per address:
         # generous, since a whole school may start its rounds from behind one address.
         "QUIZ_ANSWER_LIMIT": os.environ.get("QUIZ_ANSWER_LIMIT") or "60 per minute",
         "QUIZ_ROUND_LIMIT": os.environ.get("QUIZ_ROUND_LIMIT") or "1200 per minute",
+        # Failed logins per account, and per address.
+        "QUIZ_LOGIN_LIMIT": os.environ.get("QUIZ_LOGIN_LIMIT") or "10 per minute",
+        # Wrong class codes at /join per browser, and per address: a school shares one address,
+        # so its ceiling is higher than one browser's.
+        "QUIZ_JOIN_LIMIT": os.environ.get("QUIZ_JOIN_LIMIT") or "10 per 10 minutes",
+        "QUIZ_JOIN_ADDRESS_LIMIT": os.environ.get("QUIZ_JOIN_ADDRESS_LIMIT") or "50 per 10 minutes",
     }
 
 

@@ -1,5 +1,8 @@
 """Errors raised by services, and how HTML pages and the API show them."""
 
+import math
+import time
+
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -76,6 +79,8 @@ def register(app: Flask) -> None:
         message = exc.description or exc.name
         if exc.code == 413:
             message = "The request body is larger than this server accepts."
+        if exc.code == 429:
+            message = f"{message} {_retry_in()}".strip()
         if wants_json():
             return json_error(exc.code or 500, message)
         return _page(exc.code or 500, message)
@@ -98,6 +103,19 @@ def register(app: Flask) -> None:
         return _page(500, "Something went wrong on the server. Please try again.")
 
 
+def _retry_in() -> str:
+    """Say when a refused request may be sent again (the Retry-After header says it too)."""
+    from quiz.storage.extensions import limiter
+
+    breached = limiter.current_limit
+    if breached is None:
+        return ""
+    seconds = max(1, math.ceil(breached.reset_at - time.time()))
+    if seconds < 90:
+        return f"You can try again in {seconds} second{'s' if seconds > 1 else ''}."
+    return f"You can try again in {math.ceil(seconds / 60)} minutes."
+
+
 def _page(status: int, message: str):
     titles = {
         400: "Bad request",
@@ -107,6 +125,7 @@ def _page(status: int, message: str):
         409: "Already done",
         413: "Too large",
         422: "Please check your input",
+        429: "Too many tries",
         500: "Server error",
     }
     title = titles.get(status, "Error")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import secrets
 
-from flask import Flask, abort, current_app, has_request_context, request, session
+from flask import Flask, abort, current_app, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -29,9 +31,16 @@ HEADERS = {
 
 # The signed-cookie key that holds the id of the browser's player.
 PLAYER_KEY = "player_id"
+# The signed-cookie key of a random id that tells one browser's join attempts from another's.
+BROWSER_KEY = "browser"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
 ROUND_LIMIT_MESSAGE = "Too many rounds started from this network in a short time: wait a minute."
+LOGIN_LIMIT_MESSAGE = "Too many failed logins. Wait a minute, then try again."
+JOIN_LIMIT_MESSAGE = (
+    "Too many wrong class codes in a short time. Wait a few minutes, then type the code "
+    "your teacher shows exactly as it is."
+)
 # A year, once a browser has seen the site over HTTPS; subdomains may be other schools' sites.
 HSTS = "max-age=31536000"
 
@@ -127,3 +136,86 @@ def player_key() -> str:
         # No player yet: such a request cannot answer anything, so the address is enough.
         return f"no-player:{get_remote_address()}"
     return f"player:{player_id}"
+
+
+def address_key() -> str:
+    """Key a rate limit by the client's address (the proxy's client, when behind one)."""
+    return f"address:{get_remote_address()}"
+
+
+def login_account_key() -> str:
+    """Key a login limit by the account name typed, however it is capitalised or spaced."""
+    name = request.form.get("name", "").strip().casefold()
+    return "account:" + hashlib.sha256(name.encode()).hexdigest()[:32]
+
+
+def browser_key() -> str:
+    """Key a rate limit by a random id kept in this browser's signed cookie."""
+    browser = session.get(BROWSER_KEY)
+    if not isinstance(browser, str) or not browser:
+        browser = session[BROWSER_KEY] = secrets.token_urlsafe(16)
+    return f"browser:{browser}"
+
+
+def login_limit() -> str:
+    """Return how many failed logins one account, or one address, may make (QUIZ_LOGIN_LIMIT)."""
+    return current_app.config["QUIZ_LOGIN_LIMIT"]
+
+
+def join_limit() -> str:
+    """Return how many wrong class codes one browser may try (QUIZ_JOIN_LIMIT)."""
+    return current_app.config["QUIZ_JOIN_LIMIT"]
+
+
+def join_address_limit() -> str:
+    """Return how many wrong class codes one address may try (QUIZ_JOIN_ADDRESS_LIMIT)."""
+    return current_app.config["QUIZ_JOIN_ADDRESS_LIMIT"]
+
+
+def _failed_login(response) -> bool:
+    return response.status_code == 401
+
+
+def limit_failed_logins(view):
+    """Refuse logins for an account, and from an address, that failed too often of late.
+
+    Only failures count. The account's limit stops guesses at one password spread over many
+    addresses; the address's limit stops one machine trying many accounts.
+    """
+    for key_func in (login_account_key, address_key):
+        view = limiter.limit(
+            login_limit,
+            key_func=key_func,
+            methods=["POST"],
+            deduct_when=_failed_login,
+            error_message=LOGIN_LIMIT_MESSAGE,
+        )(view)
+    return view
+
+
+def count_wrong_class_code() -> None:
+    """Mark this request as a wrong class code, to be counted once the response is ready."""
+    g.wrong_class_code = True
+
+
+def _wrong_class_code(_response) -> bool:
+    return bool(g.get("wrong_class_code"))
+
+
+def limit_wrong_class_codes(view):
+    """Refuse class codes from a browser, or an address, that tried too many wrong ones.
+
+    Only wrong codes count, so a class joining at once is not slowed down. The browser's limit
+    is the tighter one: one student walking codes is stopped, and the classmates behind the
+    same school address still join; the address's limit stops a walker who drops cookies.
+    A refused request is refused before its code is looked up, so it tells nothing.
+    """
+    for limit, key_func in ((join_limit, browser_key), (join_address_limit, address_key)):
+        view = limiter.limit(
+            limit,
+            key_func=key_func,
+            methods=["POST"],
+            deduct_when=_wrong_class_code,
+            error_message=JOIN_LIMIT_MESSAGE,
+        )(view)
+    return view

@@ -12,9 +12,10 @@ import random
 from datetime import timedelta
 
 from flask import jsonify
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from quiz.accounts.auth import teacher_token_required
+from quiz.accounts.visibility import visible_to
 from quiz.api.blueprint import api
 from quiz.api.spec import INTEGER, STRING, Field, Query, obj
 from quiz.authoring import exchange
@@ -117,7 +118,7 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
         .where(
             Question.status == QuestionStatus.ACTIVE,
             Question.kind != "short",
-            or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
+            visible_to(teacher.id, Article.owner_id),
         )
         .order_by(Question.id)
     )
@@ -227,8 +228,6 @@ CATEGORY = obj({"id": INTEGER, "name": STRING})
 def trivia_categories(teacher: Teacher):
     """List the categories (articles) the teacher's questions can come from."""
     rows = db.session.scalars(
-        select(Article)
-        .where(or_(Article.owner_id.is_(None), Article.owner_id == teacher.id))
-        .order_by(Article.title)
+        select(Article).where(visible_to(teacher.id, Article.owner_id)).order_by(Article.title)
     )
     return jsonify(trivia_categories=[{"id": a.id, "name": a.title} for a in rows])

@@ -6,8 +6,9 @@ import re
 from typing import TYPE_CHECKING
 
 from flask import current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
+from quiz.accounts.visibility import articles_filled_by, visible_to
 from quiz.authoring import importing
 from quiz.authoring.questions import sync_questions
 from quiz.errors import Invalid
@@ -49,7 +50,7 @@ TRANSITIONS: dict[str, tuple[QuestionStatus, ...]] = {
 
 def articles_for(teacher: Teacher) -> list[Article]:
     """Return the shared library and the teacher's own articles."""
-    query = select(Article).where(or_(Article.owner_id.is_(None), Article.owner_id == teacher.id))
+    query = select(Article).where(visible_to(teacher.id, Article.owner_id))
     return list(db.session.scalars(query.order_by(Article.title)))
 
 
@@ -277,6 +278,25 @@ def delete_fact(fact: Fact) -> None:
 # --- templates ---------------------------------------------------------------------------
 
 
+def _check_key(key: str, owner_id: int | None, row: Template | None) -> None:
+    """Refuse a key the owner (or, for a teacher's own template, the shared library) has taken.
+
+    Keys are unique per owner: another teacher's private keys are never compared, so a
+    refusal cannot tell anybody which keys they use.
+    """
+    owners = [None] if owner_id is None else [None, owner_id]
+    for owner in owners:
+        taken = db.session.scalar(
+            select(Template.id).where(
+                Template.key == key,
+                Template.owner_id.is_(None) if owner is None else Template.owner_id == owner,
+            )
+        )
+        if taken is not None and (row is None or taken != row.id):
+            whose = "your templates" if owner is not None else "the shared templates"
+            raise TemplateError(f"key: one of {whose} already has the key {key!r}")
+
+
 def template_preview(data: dict, article: Article | None) -> list[GeneratedQuestion]:
     """Check a template and return the questions it would give from an article's facts."""
     template = parse_template(data)
@@ -287,14 +307,13 @@ def template_preview(data: dict, article: Article | None) -> list[GeneratedQuest
 
 
 def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> Template:
-    """Store a new or changed template, then regenerate every article's questions."""
+    """Store a new or changed template; regenerate the articles it may fill, and only those."""
     template = parse_template(data)
+    owner_id = row.owner_id if row is not None else teacher.id
     with unit_of_work():
-        clash = db.session.scalar(select(Template).where(Template.key == template.key))
-        if clash is not None and clash is not row:
-            raise TemplateError(f"key: a template with the key {template.key!r} already exists")
+        _check_key(template.key, owner_id, row)
         if row is None:
-            row = Template(key=template.key, origin=Origin.TEACHER, owner_id=teacher.id)
+            row = Template(key=template.key, origin=Origin.TEACHER, owner_id=owner_id)
             db.session.add(row)
         row.key, row.kind, row.text, row.data = (
             template.key,
@@ -304,6 +323,6 @@ def save_template(data: dict, teacher: Teacher, row: Template | None = None) -> 
         )
         row.edited = True
         db.session.flush()
-        for article in db.session.scalars(select(Article)):
+        for article in db.session.scalars(select(Article).where(articles_filled_by(owner_id))):
             sync_questions(article, status=QuestionStatus.PROPOSED)
     return row

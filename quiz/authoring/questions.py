@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import exists, select
 
+from quiz.accounts.visibility import templates_filling
 from quiz.facts import fact_from_dict
 from quiz.generation import GeneratedQuestion, generate, parse_template
 from quiz.storage.extensions import db
@@ -29,10 +30,11 @@ class SyncReport:
     removed: int = 0
 
 
-def active_templates() -> list[Template]:
-    """Return the templates that generation uses."""
-    query = select(Template).where(Template.active.is_(True)).order_by(Template.key)
-    return list(db.session.scalars(query))
+def active_templates(article: Article) -> list[Template]:
+    """Return the templates that fill an article: the shared ones and its owner's own."""
+    query = select(Template).where(Template.active.is_(True), templates_filling(article.owner_id))
+    # Shared first, so that where an owner's key is also a shared one, the owner's is named.
+    return list(db.session.scalars(query.order_by(Template.owner_id.is_not(None), Template.key)))
 
 
 def generate_for(article: Article, templates: list[Template]) -> list[GeneratedQuestion]:
@@ -43,7 +45,7 @@ def generate_for(article: Article, templates: list[Template]) -> list[GeneratedQ
 
 def sync_questions(article: Article, *, status: str = QuestionStatus.ACTIVE) -> SyncReport:
     """Add newly generated questions; retire or remove generated ones that no longer follow."""
-    templates = active_templates()
+    templates = active_templates(article)
     generated = generate_for(article, templates)
     report = SyncReport()
     existing = {

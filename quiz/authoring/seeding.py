@@ -12,6 +12,7 @@ from werkzeug.utils import secure_filename
 
 from quiz.authoring.questions import sync_questions
 from quiz.facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
+from quiz.facts.problems import Problem
 from quiz.generation import load_templates, template_to_dict
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Origin, Sentence, Template
@@ -86,7 +87,10 @@ def load_seed(path: Path) -> SeedReport:
 
 def _upsert_template(template, report: SeedReport) -> None:
     data = template_to_dict(template)
-    row = db.session.scalar(select(Template).where(Template.key == template.key))
+    # Seed templates belong to the shared library: teachers' own keys are theirs alone.
+    row = db.session.scalar(
+        select(Template).where(Template.key == template.key, Template.owner_id.is_(None))
+    )
     if row is None:
         db.session.add(
             Template(key=template.key, kind=template.kind, text=template.text, data=data)
@@ -99,6 +103,10 @@ def _upsert_template(template, report: SeedReport) -> None:
 
 def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
     article = db.session.scalar(select(Article).where(Article.slug == seed.slug))
+    if article is not None and article.owner_id is not None:
+        # Seed files fill the shared library, never a teacher's own article.
+        message = f"the slug {seed.slug!r} is taken by an article outside the shared library"
+        raise SeedFileError([Problem(str(seed.path), None, message + "; choose another slug")])
     if article is None:
         article = Article(slug=seed.slug, title=seed.title, body=seed.body, source=seed.source)
         article.sentences = [

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, func, or_, select
 
+from quiz.accounts.visibility import visible_to
 from quiz.classroom import analysis
 from quiz.storage.extensions import db
 from quiz.storage.models import (
@@ -240,7 +241,7 @@ def template_stats(teacher: Teacher) -> list[tuple[Template, analysis.TemplateCo
         .where(
             Question.template_id.is_not(None),
             Question.status.in_((QuestionStatus.ACTIVE, QuestionStatus.RETIRED)),
-            or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
+            visible_to(teacher.id, Article.owner_id),
         )
     ).all()
     ids = [qid for qid, _template, _status in questions]
@@ -257,9 +258,7 @@ def template_stats(teacher: Teacher) -> list[tuple[Template, analysis.TemplateCo
         (template, status, qid in flagged) for qid, template, status in questions
     )
     templates = db.session.scalars(
-        select(Template)
-        .where(or_(Template.owner_id.is_(None), Template.owner_id == teacher.id))
-        .order_by(Template.key)
+        select(Template).where(visible_to(teacher.id, Template.owner_id)).order_by(Template.key)
     )
     empty = analysis.TemplateCounts(0, 0, 0)
     return [(t, counts.get(t.id, empty)) for t in templates]

@@ -29,7 +29,9 @@ from quiz.security import (
     ANSWER_LIMIT_MESSAGE,
     PLAYER_KEY,
     answer_limit,
+    count_wrong_class_code,
     limit_round_starts,
+    limit_wrong_class_codes,
     player_key,
 )
 from quiz.storage.extensions import db, limiter
@@ -222,6 +224,7 @@ def history():
 
 
 @bp.route("/join", methods=["GET", "POST"])
+@limit_wrong_class_codes
 def join():
     """Join a class with its code and a nickname; no account needed."""
     form = JoinForm(code=request.args.get("code", ""))
@@ -229,6 +232,7 @@ def join():
         try:
             classroom = classes.classroom_by_code(form.code.data)
         except NotFound as exc:
+            count_wrong_class_code()
             form.code.errors = [*form.code.errors, exc.message]
         else:
             player = players.save_player(

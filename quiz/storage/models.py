@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import text
 
 from quiz.rules import MAX_TITLE
 from quiz.storage.extensions import Model, db
@@ -170,8 +172,22 @@ class Fact(Model):
 
 
 class Template(Model):
+    # A key names one template of its owner: teachers' keys never clash with, nor reveal,
+    # each other's. Shared templates (no owner) have keys unique among themselves; NULLs are
+    # distinct in a unique constraint, so a partial index says so.
+    __table_args__ = (
+        UniqueConstraint("owner_id", "key"),
+        Index(
+            "ux_template_shared_key",
+            "key",
+            unique=True,
+            sqlite_where=text("owner_id IS NULL"),
+            postgresql_where=text("owner_id IS NULL"),
+        ),
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(64), unique=True)
+    key: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     # The whole template as plain JSON (quiz.generation.template_to_dict).
@@ -373,3 +389,13 @@ class TriviaSession(Model):
     # Ids of the questions already returned, until the token is reset.
     seen: Mapped[list] = mapped_column(JSON, default=list)
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RateLimit(db.Model):
+    """A rate-limit counter that every server process sees (quiz.storage.counters)."""
+
+    # A hash of the limit's key: bounded, and no address or typed account name kept in clear.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+    # Seconds since the epoch, as the `limits` library counts its windows.
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

@@ -12,8 +12,8 @@ from quiz.forms import status_of
 from quiz.generation import KINDS, TemplateError
 from quiz.generation.templates import OVERS
 from quiz.rules import MAX_ID
-from quiz.storage.extensions import db, limiter
-from quiz.storage.models import Article, Template
+from quiz.security import limit_failed_logins
+from quiz.storage.extensions import db
 from quiz.teach import access
 from quiz.teach.blueprint import bp
 from quiz.teach.forms import (
@@ -28,19 +28,8 @@ from quiz.teach.forms import (
 )
 
 
-def _login_key() -> str:
-    # Per account and address: a stranger's guesses cannot lock the teacher out from school.
-    return f"{request.form.get('name', '').strip().lower()}|{request.remote_addr}"
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    "10 per minute",
-    key_func=_login_key,
-    methods=["POST"],
-    deduct_when=lambda response: response.status_code != 302,
-    error_message="Too many failed logins. Wait a minute and try again.",
-)
+@limit_failed_logins
 def login():
     """Log a teacher in, starting a fresh session."""
     form = LoginForm()
@@ -272,9 +261,8 @@ def fact_delete(fact_id: int):
 @bp.get("/templates")
 def templates():
     """List the question templates."""
-    rows = db.session.scalars(db.select(Template).order_by(Template.key))
-    visible = [t for t in rows if t.owner_id in (None, current_user.id)]
-    return render_template("teach/templates.html", templates=visible)
+    templates = db.session.scalars(access.visible_templates()).all()
+    return render_template("teach/templates.html", templates=templates)
 
 
 def _template_form(row=None):
@@ -301,7 +289,7 @@ def template_form(template_id: int | None = None):
             for name in ("key", "kind", "over", "text", "text_shared", "time_limit")
             if getattr(form, name).data not in (None, "")
         }
-        article = db.session.get(Article, form.article.data) if form.article.data else None
+        article = access.visible_article(form.article.data) if form.article.data else None
         try:
             if "save" in request.form:
                 saved = library.save_template(data, current_user, row)

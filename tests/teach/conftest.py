@@ -45,3 +45,31 @@ def post_form(client, url, data=None, page_url=None, **kwargs):
     """Post a form the way a browser does: with the CSRF token of the page it came from."""
     page = client.get(page_url or url).get_data(as_text=True)
     return client.post(url, data={"csrf_token": csrf_token(page), **(data or {})}, **kwargs)
+
+
+def own_copy_of_seed(app, owner_id: int, slug: str = "own-baikonur") -> int:
+    """Store a copy of the seed article, with its sentences and facts, owned by a teacher."""
+    from sqlalchemy import select
+
+    from quiz.storage.models import Article, Fact, Sentence
+
+    with app.app_context():
+        seed = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
+        copy = Article(slug=slug, title=f"Own {slug}", body=seed.body, owner_id=owner_id)
+        copy.sentences = [Sentence(position=s.position, text=s.text) for s in seed.sentences]
+        db.session.add(copy)
+        db.session.flush()
+        ids = {s.text: s.id for s in copy.sentences}
+        for fact in seed.facts:
+            text = fact.sentence.text if fact.sentence else None
+            copy.facts.append(
+                Fact(
+                    key=fact.key,
+                    type=fact.type,
+                    about=fact.about,
+                    data=dict(fact.data),
+                    sentence_id=ids.get(text),
+                )  # fmt: skip
+            )
+        db.session.commit()
+        return copy.id

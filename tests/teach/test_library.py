@@ -7,7 +7,7 @@ from quiz.rounds import scoring
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Question, Template
 from tests.pages import csrf_token
-from tests.teach.conftest import post_form
+from tests.teach.conftest import own_copy_of_seed, post_form
 
 
 @pytest.fixture
@@ -198,26 +198,31 @@ def test_template_errors_are_shown_on_the_field(
         assert count(Template, Template.key == "bad") == 0
 
 
-def test_saving_a_template_proposes_new_questions(app, teacher_client, seed):
-    article_id, _ = seed
+def test_saving_a_template_proposes_new_questions_in_the_teachers_own_articles(
+    app, teacher, teacher_client, seed
+):
+    shared_id, _ = seed
+    own_id = own_copy_of_seed(app, teacher)
     data = {
         "key": "when-new",
         "kind": "year",
         "over": "dated",
         "time_limit": "30",
         "text": "Which year belongs to {event}?",
-        "article": str(article_id),
+        "article": str(own_id),
         "save": "1",
     }
     response = post_form(teacher_client, "/teach/templates/new", data)
     assert response.status_code == 302
     with app.app_context():
         template = db.session.scalar(select(Template).where(Template.key == "when-new"))
-        assert template.origin == "teacher"
+        assert template.origin == "teacher" and template.owner_id == teacher
         proposed = db.session.scalars(
             select(Question).where(Question.template_id == template.id)
         ).all()
         assert proposed and all(q.status == "proposed" for q in proposed)
+        # Only in the teacher's own article: the shared library is every teacher's to read.
+        assert {q.article_id for q in proposed} == {own_id}
     assert "when-new" in teacher_client.get("/teach/templates").get_data(as_text=True)
 
 

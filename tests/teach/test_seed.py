@@ -127,3 +127,18 @@ def test_an_oversized_upload_is_413(app, teacher_client):
     )
     assert response.status_code == 413
     assert "larger than this server accepts" in response.get_data(as_text=True)
+
+
+def test_seed_files_never_write_into_a_teachers_own_article(app, runner, tmp_path):
+    from tests.teach.conftest import make_teacher
+
+    owner = make_teacher(app, "owner")
+    with app.app_context():
+        db.session.add(Article(slug="tereshkova", title="Mine", body="Mine.", owner_id=owner))
+        db.session.commit()
+    result = runner.invoke(args=["seed", str(write(tmp_path / "seed"))])
+    assert result.exit_code == 1
+    assert "taken by an article outside the shared library" in result.output
+    with app.app_context():
+        article = db.session.scalar(select(Article).where(Article.slug == "tereshkova"))
+        assert article.title == "Mine" and article.facts == []
