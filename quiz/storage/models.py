@@ -391,7 +391,7 @@ class TriviaSession(Model):
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class RateLimit(db.Model):
+class RateLimit(Model):
     """A rate-limit counter that every server process sees (quiz.storage.counters)."""
 
     # A hash of the limit's key: bounded, and no address or typed account name kept in clear.
