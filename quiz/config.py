@@ -37,6 +37,11 @@ def from_environment(instance_path: str) -> dict:
         # generous, since a whole school may start its rounds from behind one address.
         "QUIZ_ANSWER_LIMIT": os.environ.get("QUIZ_ANSWER_LIMIT") or "60 per minute",
         "QUIZ_ROUND_LIMIT": os.environ.get("QUIZ_ROUND_LIMIT") or "1200 per minute",
+        # How server processes tell each other that a live game changed: "auto" picks Redis
+        # pub/sub when QUIZ_LIVE_REDIS_URL is set, PostgreSQL LISTEN/NOTIFY on PostgreSQL, and
+        # otherwise polls the games' version column (several processes on one SQLite file).
+        "QUIZ_LIVE_BROKER": os.environ.get("QUIZ_LIVE_BROKER") or "auto",
+        "QUIZ_LIVE_REDIS_URL": os.environ.get("QUIZ_LIVE_REDIS_URL") or None,
     }
 
 

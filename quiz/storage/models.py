@@ -373,3 +373,85 @@ class TriviaSession(db.Model):
     # Ids of the questions already returned, until the token is reset.
     seen: Mapped[list] = mapped_column(JSON, default=list)
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# A live game's life: players gather in the lobby, each question is open then closed, then over.
+GAME_STATES = ("lobby", "question", "closed", "finished")
+
+
+class LiveGame(db.Model):
+    """A game hosted by a teacher: every player answers the same question against one clock."""
+
+    __table_args__ = (
+        CheckConstraint("state IN ('lobby', 'question', 'closed', 'finished')", name="state"),
+        CheckConstraint("size >= 1", name="size_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pin: Mapped[str] = mapped_column(String(6), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    # A game started from a class assignment counts for that class, as its rounds do.
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment.id", ondelete="SET NULL")
+    )
+    size: Mapped[int]
+    time_limit: Mapped[int]
+    speed_bonus: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[str] = mapped_column(String(16), default="lobby")
+    # Grows with every change of state: the event id of the game's server-sent events.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # The question shown (1-based); 0 in the lobby.
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Totals kept beside the answers: players still in the game, and how many of them have
+    # answered the open question; equal numbers close the question early.
+    players: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    article: Mapped[Article] = relationship()
+    assignment: Mapped[Assignment | None] = relationship()
+
+
+class LiveQuestion(db.Model):
+    """A question of a live game, at its position."""
+
+    __table_args__ = (
+        UniqueConstraint("game_id", "position"),
+        UniqueConstraint("game_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(ForeignKey("live_game.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    position: Mapped[int]
+
+    question: Mapped[Question] = relationship()
+
+
+class LivePlayer(db.Model):
+    """A player of a live game, known by a bearer token of which only the hash is kept.
+
+    Each player's answers are stored as an ordinary round (one per player and game), so a
+    game's results read like rounds'; the round's UniqueConstraint(round, question) is the one
+    answer per game, question and player.
+    """
+
+    __table_args__ = (UniqueConstraint("game_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(ForeignKey("live_game.id", ondelete="CASCADE"))
+    round_id: Mapped[str] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), unique=True)
+    nickname: Mapped[str] = mapped_column(String(32))
+    # The nickname case-folded: "Ada" and "ADA" are the same name in one game.
+    name_key: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # A kicked player's token opens nothing any more; the name stays taken.
+    kicked: Mapped[bool] = mapped_column(Boolean, default=False)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    round: Mapped[Round] = relationship()

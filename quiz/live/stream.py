@@ -1,0 +1,62 @@
+"""Server-sent events of a live game: each event is the whole snapshot, its id the version.
+
+A (re)connecting client gets the current snapshot at once, whatever Last-Event-ID it sends:
+the snapshot is the whole state, so nothing in between needs replaying.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+from flask import Flask, Response
+
+from quiz.live import state
+from quiz.live.broker import hub_for
+from quiz.live.games import State
+
+# A comment line this often keeps proxies from closing a quiet stream and finds gone clients.
+KEEPALIVE_SECONDS = 15.0
+# Streams end after this long and the client reconnects, so no connection is held for ever.
+MAX_STREAM_SECONDS = 30 * 60.0
+RETRY_MS = 1000
+
+
+def event(document: dict, version: int, name: str = "state") -> str:
+    """Format one server-sent event."""
+    data = json.dumps(document, separators=(",", ":"))
+    return f"id: {version}\nevent: {name}\ndata: {data}\n\n"
+
+
+def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[str]:
+    """Yield the game's snapshots as they change, for a player or (player_id None) the host."""
+    hub = hub_for(app)
+    host = player_id is None
+    started = time.monotonic()
+    with hub.watching(game_id) as watch:
+        yield f"retry: {RETRY_MS}\n\n"
+        seen: tuple | None = None
+        while time.monotonic() - started < MAX_STREAM_SECONDS:
+            key = watch.key(host)
+            if key != seen:
+                with app.app_context():
+                    view = state.view(game_id, (watch.version, watch.answered))
+                if player_id is not None and player_id in view.kicked:
+                    yield event({"kicked": True}, view.version, "kicked")
+                    return
+                yield event(view.document(player_id), view.version)
+                seen = key
+                if view.state == State.FINISHED:
+                    return
+            elif not hub.wait(watch, seen, host, KEEPALIVE_SECONDS):
+                yield ": keep-alive\n\n"
+
+
+def response(app: Flask, game_id: int, player_id: int | None = None) -> Response:
+    """Return the event stream as a streaming response that no proxy buffers or caches."""
+    return Response(
+        events(app, game_id, player_id),
+        mimetype="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
