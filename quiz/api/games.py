@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, url_for
+from flask import jsonify, url_for
 from sqlalchemy import select
 
 from quiz.accounts.auth import teacher_from_bearer
@@ -255,7 +255,7 @@ def game_events(pin: str):
     """Stream the game's state as server-sent events, one each time it changes."""
     game, player_id = _viewer(pin)
     db.session.commit()  # end the read: the stream reads on its own, later
-    return stream.response(current_app._get_current_object(), game.id, player_id)
+    return stream.response(game.id, player_id)
 
 
 ANSWER = Body(

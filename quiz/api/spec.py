@@ -208,6 +208,7 @@ class Endpoint:
                 "content": {"application/json": {"schema": self.body.schema()}},
             }
         responses: dict = {}
+        media: list[str]
         for status, (description, schema, *media) in self.responses.items():
             # A schema of None is a response without a body (204); a third item names a media
             # type other than JSON (the event stream).

@@ -473,4 +473,4 @@ def games_of(teacher_id: int, limit: int = 20) -> list[LiveGame]:
 def answer_count(game_id: int) -> int:
     """Return how many answers the game's players have given in all."""
     in_game = select(LivePlayer.round_id).where(LivePlayer.game_id == game_id)
-    return db.session.scalar(select(func.count(Answer.id)).where(Answer.round_id.in_(in_game)))
+    return db.session.scalar(select(func.count(Answer.id)).where(Answer.round_id.in_(in_game))) or 0

@@ -31,7 +31,7 @@ def game_results(game: LiveGame) -> dict:
     # While a question is open its answers are not counted yet: its result is not out.
     hidden = {questions[game.position - 1].id} if game.state == "question" else set()
     per_question = {q.id: [0, 0] for q in questions}
-    rows = []
+    rows: list[dict] = []
     for player, round_ in players:
         given = [a for a in answers.get(round_.id, []) if a.question_id not in hidden]
         if not player.kicked:

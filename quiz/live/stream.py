@@ -10,7 +10,7 @@ import json
 import time
 from collections.abc import Iterator
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 
 from quiz.live import state
 from quiz.live.broker import hub_for
@@ -49,12 +49,14 @@ def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[s
                 seen = key
                 if view.state == State.FINISHED:
                     return
-            elif not hub.wait(watch, seen, host, KEEPALIVE_SECONDS):
+            elif seen is not None and not hub.wait(watch, seen, host, KEEPALIVE_SECONDS):
                 yield ": keep-alive\n\n"
 
 
-def response(app: Flask, game_id: int, player_id: int | None = None) -> Response:
+def response(game_id: int, player_id: int | None = None) -> Response:
     """Return the event stream as a streaming response that no proxy buffers or caches."""
+    # The stream outlives the request: it reads through the app, in contexts of its own.
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     return Response(
         events(app, game_id, player_id),
         mimetype="text/event-stream",
