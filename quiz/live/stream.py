@@ -33,6 +33,7 @@ def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[s
     """Yield the game's snapshots as they change, for a player or (player_id None) the host."""
     hub = hub_for(app)
     host = player_id is None
+    keepalive = app.config.get("QUIZ_LIVE_KEEPALIVE", KEEPALIVE_SECONDS)
     started = time.monotonic()
     with hub.watching(game_id) as watch:
         yield f"retry: {RETRY_MS}\n\n"
@@ -49,7 +50,7 @@ def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[s
                 seen = key
                 if view.state == State.FINISHED:
                     return
-            elif seen is not None and not hub.wait(watch, seen, host, KEEPALIVE_SECONDS):
+            elif seen is not None and not hub.wait(watch, seen, host, keepalive):
                 yield ": keep-alive\n\n"
 
 
