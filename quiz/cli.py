@@ -142,9 +142,17 @@ def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
     type=click.IntRange(1, 64),
     help="Worker processes (gunicorn) or threads (waitress).",
 )
+@click.option(
+    "--threads",
+    default=256,
+    show_default=True,
+    envvar="QUIZ_SERVE_THREADS",
+    type=click.IntRange(1, 4096),
+    help="Threads per worker (gunicorn): each open live-game event stream holds one.",
+)
 @click.option("--access-log", is_flag=True, help="Print a line for every request (gunicorn).")
 @with_appcontext
-def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
+def serve_command(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
     _require_schema()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -157,7 +165,7 @@ def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
     # pushes its own and its database session ends with it. Forked from inside the command's
     # context, a worker would keep one session, and its stale read snapshot, for its lifetime.
     app = current_app._get_current_object()
-    contextvars.Context().run(run, app, host, port, workers, access_log)
+    contextvars.Context().run(run, app, host, port, workers, access_log, threads)
 
 
 @click.command("backup")
