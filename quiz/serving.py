@@ -6,7 +6,6 @@ import sys
 
 from flask import Flask
 
-
 # Each open event stream of a live game holds a thread for as long as the page is open.
 DEFAULT_THREADS = 256
 
