@@ -254,7 +254,6 @@ def game_state(pin: str):
 def game_events(pin: str):
     """Stream the game's state as server-sent events, one each time it changes."""
     game, player_id = _viewer(pin)
-    db.session.commit()  # end the read: the stream reads on its own, later
     return stream.response(game.id, player_id)
 
 
@@ -291,7 +290,6 @@ def game_answer(pin: str):
 def _host_action(pin: str, action):
     game = _host(pin)
     game_id = game.id
-    db.session.commit()
     action(game_id)
     return jsonify(state.view(game_id).document())
 
@@ -362,7 +360,6 @@ def game_kick(pin: str, player_id: str):
     if not (player_id.isascii() and player_id.isdigit()) or int(player_id) > MAX_ID:
         raise NotFound("No such player in this game.")
     game_id = game.id
-    db.session.commit()
     games.kick(game_id, int(player_id))
     return "", 204
 

@@ -29,6 +29,7 @@ from quiz.storage.models import (
     LivePlayer,
     LiveQuestion,
     Option,
+    Player,
     Question,
     Round,
     RoundQuestion,
@@ -134,13 +135,18 @@ class Joined:
     player_id: int
     nickname: str
     token: str
+    # The browser's player (pages only): the one given, or made for this first game.
+    browser_id: str | None = None
 
 
-def join(game_id: int, nickname: str, player_id: str | None = None) -> Joined:
+def join(
+    game_id: int, nickname: str, player_id: str | None = None, *, new_browser: bool = False
+) -> Joined:
     """Add a player under a nickname unique in the game; return the player's new token.
 
     The player's answers go into a round of their own, dealt the game's questions, so the
-    game's results are read like rounds' (and a class game's count for the class).
+    game's results are read like rounds' (and a class game's count for the class). With
+    `new_browser`, a browser playing its first game gets its player made in the same write.
     """
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
@@ -151,6 +157,13 @@ def join(game_id: int, nickname: str, player_id: str | None = None) -> Joined:
                 raise Locked("This game is over: no one can join it any more.")
             if game.locked:
                 raise Locked("The teacher has locked this game: no one else can join.")
+            if player_id is None and new_browser:
+                player_id = new_public_id()
+                c.execute(
+                    Player.__table__.insert().values(
+                        id=player_id, nickname=nickname, created_at=now
+                    )
+                )
             round_id = new_public_id()
             c.execute(
                 R.insert().values(
@@ -199,7 +212,7 @@ def join(game_id: int, nickname: str, player_id: str | None = None) -> Joined:
     except IntegrityError as exc:
         raise Conflict(f"The nickname {nickname!r} is taken in this game: choose another.") from exc
     broker.changed(game_id)
-    return Joined(new_id, nickname, token)
+    return Joined(new_id, nickname, token, player_id)
 
 
 def player_for_token(game_id: int, token: str) -> LivePlayer:

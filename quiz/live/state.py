@@ -19,7 +19,7 @@ from sqlalchemy.orm import selectinload
 
 from quiz.errors import NotFound
 from quiz.live.games import State, expire, is_due
-from quiz.storage.extensions import db
+from quiz.storage.extensions import db, end_read
 from quiz.storage.models import (
     Answer,
     Article,
@@ -164,7 +164,7 @@ def header(game_id: int):
     if row is None:
         raise NotFound("No such game.")
     if is_due(row.state, row.closes_at):
-        db.session.commit()  # end the read: the close is a write of its own
+        end_read()  # the close is a write of its own
         expire(row.id, row.version)
         return header(game_id)
     return row
@@ -186,7 +186,7 @@ def view(game_id: int, key: tuple[int, int] | None = None) -> View:
         if cached is not None and cached.key() >= key:
             return cached
         built = _build(game_id)
-        db.session.commit()  # end the read so the next one sees newer writes
+        end_read()  # so that the next read sees newer writes
         with _lock:
             if where not in _views or _views[where].key() <= built.key():
                 _views[where] = built

@@ -21,8 +21,8 @@ from quiz.security import (
     limit_round_starts,
     player_key,
 )
-from quiz.storage.extensions import begin_write, db, limiter
-from quiz.storage.models import LiveGame, LivePlayer, Player
+from quiz.storage.extensions import db, limiter
+from quiz.storage.models import LiveGame, LivePlayer
 
 # The signed-cookie key that maps a game's PIN to this browser's player token in it.
 LIVE_KEY = "live"
@@ -50,19 +50,6 @@ def _seat(game: LiveGame) -> LivePlayer | None:
         return None
     player = db.session.scalar(select(LivePlayer).where(LivePlayer.token_hash == hash_token(token)))
     return player if player is not None and player.game_id == game.id else None
-
-
-def _browser_player(nickname: str) -> str:
-    """Return this browser's player id, made on its first game (it links the class results)."""
-    player = current_player()
-    if player is None:
-        begin_write()
-        player = Player(nickname=nickname)
-        db.session.add(player)
-        db.session.commit()
-        session[PLAYER_KEY] = player.id
-        session.permanent = True
-    return player.id
 
 
 @bp.route("/live", methods=["GET", "POST"])
@@ -94,14 +81,21 @@ def live_join():
 
 def _join(game: LiveGame, form: LiveJoinForm):
     game_id, pin = game.id, game.pin
-    player_id = _browser_player(form.nickname.data)
+    browser = current_player()
     try:
-        joined = games.join(game_id, form.nickname.data, player_id=player_id)
+        joined = games.join(
+            game_id,
+            form.nickname.data,
+            player_id=browser.id if browser else None,
+            new_browser=browser is None,
+        )
     except Conflict as exc:
         form.nickname.errors = [*form.nickname.errors, exc.message]
     except Locked as exc:
         form.pin.errors = [*form.pin.errors, exc.message]
     else:
+        if browser is None and joined.browser_id:
+            session[PLAYER_KEY] = joined.browser_id
         _remember(pin, joined.token)
         return redirect(url_for(".live_game", pin=pin))
     return render_template("live/join.html", form=form), 422
@@ -150,7 +144,6 @@ def live_events(pin: str):
     """Stream the game's state to the player's page."""
     game, player = _my_game(pin)
     game_id, player_id = game.id, player.id
-    db.session.commit()
     return stream.response(game_id, player_id)
 
 

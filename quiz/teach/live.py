@@ -114,7 +114,6 @@ def live_host_panel(pin: str):
 def live_host_events(pin: str):
     """Stream the game's state to the host screen."""
     game_id = _own_game(pin).id
-    db.session.commit()
     return stream.response(game_id)
 
 
@@ -130,7 +129,6 @@ ACTIONS = {
 def live_action(pin: str, action: str):
     """Start the game, move it on, or lock or unlock it."""
     game_id = _own_game(pin).id
-    db.session.commit()
     try:
         ACTIONS[action](game_id)
     except Conflict as exc:
@@ -142,7 +140,6 @@ def live_action(pin: str, action: str):
 def live_kick(pin: str, player_id: int):
     """Remove a player from the game."""
     game_id = _own_game(pin).id
-    db.session.commit()
     try:
         games.kick(game_id, player_id)
     except NotFound as exc:
