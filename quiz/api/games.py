@@ -8,10 +8,11 @@ from sqlalchemy import select
 from quiz.accounts.auth import teacher_from_bearer
 from quiz.api import validation as v
 from quiz.api.blueprint import api
-from quiz.api.spec import BOOLEAN, INTEGER, MAX_ID, STRING, Body, Field, obj
+from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, obj
 from quiz.errors import Invalid, NotFound, Unauthorized
 from quiz.live import games, results, state, stream
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
+from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
 from quiz.storage.extensions import db, limiter
 from quiz.storage.models import Assignment, Classroom, LiveGame
