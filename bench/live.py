@@ -32,8 +32,9 @@ from http_bench import Served, call, percentile, raw_request  # noqa: E402
 
 PLAYERS = int(os.environ.get("QUIZ_BENCH_LIVE_PLAYERS", "1000"))
 WORKERS = 2
-# Threads per worker: every open stream holds one; half the players land on each worker.
-THREADS = PLAYERS // WORKERS + 200
+# Threads per worker: every open stream holds one. Room for every player on each worker: when
+# all reconnect at once, their old connections hold threads until they are found gone.
+THREADS = PLAYERS + 200
 OPEN_TARGET, RECONNECT_TARGET = 0.5, 2.0
 
 
@@ -122,14 +123,18 @@ class Player:
                 await self.task
 
 
-async def until(players, test, seconds=30.0) -> None:
+async def until(players, test, seconds=30.0, stage="") -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if all(p.state is not None and test(p.state) for p in players):
             return
         await asyncio.sleep(0.01)
-    missing = sum(1 for p in players if p.state is None or not test(p.state))
-    raise SystemExit(f"live bench: {missing} players never got there")
+    missing = [p for p in players if p.state is None or not test(p.state)]
+    failures = {repr(p.task.exception())[:200] for p in missing if p.task and p.task.done()}
+    raise SystemExit(
+        f"live bench: {len(missing)} players never got to {stage}; errors: {failures}; "
+        f"states: {sorted({p.state['state'] if p.state else None for p in missing}, key=str)}"
+    )
 
 
 def first_arrival(player: Player, since: float, test) -> float:
@@ -174,7 +179,7 @@ async def game(served, host: str, rows: list[str]) -> list[tuple[str, float, flo
     began = time.perf_counter()
     for player in players:
         player.start()
-    await until(players, lambda s: s["state"] == "lobby", 60)
+    await until(players, lambda s: s["state"] == "lobby", 60, stage="step 1")
     rows.append(
         f"live: {PLAYERS} players joined and holding a stream after "
         f"{time.perf_counter() - began:.2f} s"
@@ -183,7 +188,7 @@ async def game(served, host: str, rows: list[str]) -> list[tuple[str, float, flo
     # The host opens the first question: how soon does every phone have it?
     opened = time.perf_counter()
     assert call(port, "POST", f"/api/v1/games/{pin}/start", token=host)[0] == 200
-    await until(players, lambda s: s["state"] == "question", 30)
+    await until(players, lambda s: s["state"] == "question", 30, stage="step 2")
     delays = [first_arrival(p, opened, lambda s: s["state"] == "question") for p in players]
     open_p99 = percentile(delays, 0.99)
     rows.append(
@@ -205,7 +210,7 @@ async def game(served, host: str, rows: list[str]) -> list[tuple[str, float, flo
     sent = time.perf_counter()
     statuses = await send_all(port, requests)
     answered_in = time.perf_counter() - sent
-    await until(players, lambda s: s["state"] == "closed", 30)
+    await until(players, lambda s: s["state"] == "closed", 30, stage="step 3")
     result = players[0].state["result"]
     counted = sum(d["count"] for d in result["distribution"])
     with sqlite3.connect(served.database) as connection:
@@ -226,7 +231,7 @@ async def game(served, host: str, rows: list[str]) -> list[tuple[str, float, flo
     again = time.perf_counter()
     for player in players:
         player.start()
-    await until(players, lambda s: s["state"] == "closed", 30)
+    await until(players, lambda s: s["state"] == "closed", 30, stage="step 4")
     back = [first_arrival(p, again, lambda s: True) for p in players]
     reconnect_last = max(back)
     rows.append(
@@ -237,10 +242,10 @@ async def game(served, host: str, rows: list[str]) -> list[tuple[str, float, flo
 
     # The last question is closed by the host; then the podium.
     assert call(port, "POST", f"/api/v1/games/{pin}/next", token=host)[0] == 200
-    await until(players, lambda s: s["state"] == "question", 30)
+    await until(players, lambda s: s["state"] == "question", 30, stage="step 5")
     assert call(port, "POST", f"/api/v1/games/{pin}/next", token=host)[0] == 200
     assert call(port, "POST", f"/api/v1/games/{pin}/next", token=host)[0] == 200
-    await until(players, lambda s: s["state"] == "finished", 30)
+    await until(players, lambda s: s["state"] == "finished", 30, stage="step 6")
     final = players[0].state
     with sqlite3.connect(served.database) as connection:
         scores = dict(
@@ -280,7 +285,12 @@ def main() -> None:
         host = teacher_token(served.database)
         rows: list[str] = []
         with served:
-            checks = asyncio.run(game(served, host, rows))
+            try:
+                checks = asyncio.run(game(served, host, rows))
+            except BaseException:
+                log = (Path(folder) / "serve.log").read_text(errors="replace")
+                print(log[-3000:], file=sys.stderr)
+                raise
         print(f"\nLive game, {PLAYERS} players on `quiz serve` ({WORKERS} workers, SQLite):")
         for row in rows:
             print("  " + row)

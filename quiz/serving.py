@@ -41,7 +41,9 @@ def _gunicorn(
             # (answers, /healthz) go to any free thread, so they never queue behind streams.
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", threads)
-            self.cfg.set("worker_connections", max(1000, threads * 2))
+            # A worker whose threads are all busy stops accepting, so the next connection goes to
+            # a worker with a free thread instead of waiting behind another's streams.
+            self.cfg.set("worker_connections", threads)
             # Streams are ended at shutdown after this long; their clients reconnect elsewhere.
             self.cfg.set("graceful_timeout", 10)
             # A line per request costs about a tenth of a millisecond; off unless asked for.

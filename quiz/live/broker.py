@@ -88,15 +88,52 @@ def _redis(app: Flask):
 
 @dataclass
 class Watch:
-    """What a process knows of one watched game, and the streams waiting on it."""
+    """What a process knows of one watched game, and the streams waiting on it.
 
-    cond: threading.Condition = field(default_factory=threading.Condition)
+    Each stream waits on a condition of its own (sharing the watch's lock), so a change wakes
+    every stream once, and a player's reconnect wakes only that player's stale stream.
+    """
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    waiters: dict[int, threading.Condition] = field(default_factory=dict)
     streams: int = 0
     version: int = 0
     answered: int = 0
     state: str = ""
     closes_at: datetime | None = None
     found: bool = False
+    # The newest stream of each player: an older one (a phone that reconnected before its
+    # old connection was noticed gone) ends, and frees its thread, at once.
+    latest: dict[int, int] = field(default_factory=dict)
+    tickets: int = 0
+
+    def join(self, player_id: int | None) -> int:
+        """Register a stream (the player's current one); return its ticket."""
+        with self.lock:
+            self.tickets += 1
+            ticket = self.tickets
+            self.waiters[ticket] = threading.Condition(self.lock)
+            if player_id is not None:
+                stale = self.latest.get(player_id)
+                self.latest[player_id] = ticket
+                if stale in self.waiters:
+                    self.waiters[stale].notify()
+            return ticket
+
+    def leave(self, ticket: int) -> None:
+        with self.lock:
+            self.waiters.pop(ticket, None)
+
+    def update(self, row) -> None:
+        """Take a new version (and answer count) and wake every stream."""
+        with self.lock:
+            self.version, self.answered = row.version, row.answered
+            self.state, self.closes_at, self.found = row.state, row.closes_at, True
+            for waiter in self.waiters.values():
+                waiter.notify()
+
+    def superseded(self, player_id: int | None, ticket: int) -> bool:
+        return player_id is not None and self.latest.get(player_id) != ticket
 
     def key(self, host: bool) -> tuple:
         """What a stream compares: players follow the version, hosts the answer count too."""
@@ -132,10 +169,22 @@ class Hub:
                 if watch.streams == 0 and self.games.get(game_id) is watch:
                     del self.games[game_id]
 
-    def wait(self, watch: Watch, seen: tuple, host: bool, timeout: float) -> bool:
-        """Wait until the game differs from what a stream last sent; False on timeout."""
-        with watch.cond:
-            return watch.cond.wait_for(lambda: watch.key(host) != seen, timeout)
+    def wait(
+        self,
+        watch: Watch,
+        seen: tuple,
+        host: bool,
+        timeout: float,
+        player_id: int | None = None,
+        ticket: int = 0,
+    ) -> bool:
+        """Wait until the game differs from what a stream last sent (or the stream is
+        superseded by the same player's newer one); False on timeout."""
+        with watch.lock:
+            waiter = watch.waiters[ticket]
+            return waiter.wait_for(
+                lambda: watch.key(host) != seen or watch.superseded(player_id, ticket), timeout
+            )
 
     def refresh(self, game_ids: list[int] | None = None) -> None:
         """Read the watched games' versions; wake the streams of those that changed."""
@@ -156,14 +205,9 @@ class Hub:
                 watch = self.games.get(row.id)
                 if watch is None:
                     continue
-                if (row.version, row.answered) != (
-                    watch.version,
-                    watch.answered,
-                ) or not watch.found:
-                    with watch.cond:
-                        watch.version, watch.answered = row.version, row.answered
-                        watch.state, watch.closes_at, watch.found = row.state, row.closes_at, True
-                        watch.cond.notify_all()
+                seen = (watch.version, watch.answered)
+                if (row.version, row.answered) != seen or not watch.found:
+                    watch.update(row)
                 from quiz.live.games import is_due
 
                 if is_due(row.state, row.closes_at, now):
