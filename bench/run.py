@@ -121,6 +121,9 @@ if __name__ == "__main__":
     from http_bench import main as http_main  # bench/ is on sys.path when run as a script
 
     http_main()
+    from live import main as live_main
+
+    live_main()
     from heldout import main as heldout_main
 
     heldout_main()

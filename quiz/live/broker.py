@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 CHANNEL = "quiz_live"
 POLL_SECONDS = 0.1
 SLOW_POLL_SECONDS = 1.0
+BATCH_SECONDS = 0.01
 # A listener with no game to watch for this long stops; the next stream starts another.
 IDLE_SECONDS = 10.0
 G = LiveGame.__table__
@@ -96,6 +97,7 @@ class Watch:
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     waiters: dict[int, threading.Condition] = field(default_factory=dict)
+    hosts: set[int] = field(default_factory=set)  # tickets of host streams
     streams: int = 0
     version: int = 0
     answered: int = 0
@@ -113,7 +115,9 @@ class Watch:
             self.tickets += 1
             ticket = self.tickets
             self.waiters[ticket] = threading.Condition(self.lock)
-            if player_id is not None:
+            if player_id is None:
+                self.hosts.add(ticket)
+            else:
                 stale = self.latest.get(player_id)
                 self.latest[player_id] = ticket
                 if stale in self.waiters:
@@ -123,14 +127,21 @@ class Watch:
     def leave(self, ticket: int) -> None:
         with self.lock:
             self.waiters.pop(ticket, None)
+            self.hosts.discard(ticket)
 
     def update(self, row) -> None:
-        """Take a new version (and answer count) and wake every stream."""
+        """Take a new version (and answer count); wake the streams that send it.
+
+        A new answer count alone wakes only the hosts' streams: players are not sent it, and a
+        thousand answers must not wake a thousand streams each.
+        """
         with self.lock:
+            new_version = row.version != self.version
             self.version, self.answered = row.version, row.answered
             self.state, self.closes_at, self.found = row.state, row.closes_at, True
-            for waiter in self.waiters.values():
-                waiter.notify()
+            for ticket, waiter in self.waiters.items():
+                if new_version or ticket in self.hosts:
+                    waiter.notify()
 
     def superseded(self, player_id: int | None, ticket: int) -> bool:
         return player_id is not None and self.latest.get(player_id) != ticket
@@ -248,6 +259,8 @@ class Hub:
         idle_since = time.monotonic()
         while True:
             self.wake.wait(self._timeout())
+            # Changes arriving together (a class answering at once) are read together.
+            time.sleep(BATCH_SECONDS)
             self.wake.clear()
             with self.lock:
                 if self.games:
