@@ -8,7 +8,6 @@ compare-and-set on the version, so no scheduler is needed and a close happens on
 
 from __future__ import annotations
 
-import enum
 import random
 import secrets
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
     Answer,
     Article,
+    GameState,
     LiveGame,
     LivePlayer,
     LiveQuestion,
@@ -51,11 +51,8 @@ R = Round.__table__
 A = Answer.__table__
 
 
-class State(enum.StrEnum):
-    LOBBY = "lobby"
-    QUESTION = "question"
-    CLOSED = "closed"
-    FINISHED = "finished"
+# The game's states, by their short name here.
+State = GameState
 
 
 def new_pin() -> str:

@@ -375,15 +375,21 @@ class TriviaSession(db.Model):
     used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-# A live game's life: players gather in the lobby, each question is open then closed, then over.
-GAME_STATES = ("lobby", "question", "closed", "finished")
+class GameState(StrEnum):
+    """A live game's life: players gather in the lobby, each question is open then closed,
+    then the game is over."""
+
+    LOBBY = "lobby"
+    QUESTION = "question"
+    CLOSED = "closed"
+    FINISHED = "finished"
 
 
 class LiveGame(db.Model):
     """A game hosted by a teacher: every player answers the same question against one clock."""
 
     __table_args__ = (
-        CheckConstraint("state IN ('lobby', 'question', 'closed', 'finished')", name="state"),
+        CheckConstraint(_one_of("state", GameState), name="state"),
         CheckConstraint("size >= 1", name="size_positive"),
     )
 
@@ -398,7 +404,7 @@ class LiveGame(db.Model):
     size: Mapped[int]
     time_limit: Mapped[int]
     speed_bonus: Mapped[bool] = mapped_column(Boolean, default=True)
-    state: Mapped[str] = mapped_column(String(16), default="lobby")
+    state: Mapped[str] = mapped_column(String(16), default=GameState.LOBBY)
     # Grows with every change of state: the event id of the game's server-sent events.
     version: Mapped[int] = mapped_column(Integer, default=1)
     # The question shown (1-based); 0 in the lobby.
