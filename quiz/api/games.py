@@ -142,18 +142,18 @@ def _host(pin: str) -> LiveGame:
     return game
 
 
-def _viewer(pin: str) -> tuple[LiveGame, int | None]:
+def _viewer(pin: str) -> tuple[int, int | None]:
     """Return the game and the player a token names (None for the hosting teacher)."""
     token = v.bearer_token()
-    game = games.game_by_pin(pin)
+    game_id = games.game_id_for(pin)
     if token.startswith(games.TOKEN_PREFIX):
-        return game, games.player_for_token(game.id, token).id
-    return _host(pin), None
+        return game_id, games.player_id_for(game_id, token)
+    return _host(pin).id, None
 
 
-def _state(game: LiveGame, player_id: int | None = None):
+def _state(game_id: int, player_id: int | None = None):
     """Return the game's snapshot as JSON."""
-    return jsonify(state.view(game.id).document(player_id))
+    return jsonify(state.view(game_id).document(player_id))
 
 
 @api.route(
@@ -233,8 +233,8 @@ def join_game(pin: str):
 )
 def game_state(pin: str):
     """Return the game's state: the open question or the closed one's result, the top five."""
-    game, player_id = _viewer(pin)
-    return _state(game, player_id)
+    game_id, player_id = _viewer(pin)
+    return _state(game_id, player_id)
 
 
 @api.route(
@@ -254,8 +254,8 @@ def game_state(pin: str):
 )
 def game_events(pin: str):
     """Stream the game's state as server-sent events, one each time it changes."""
-    game, player_id = _viewer(pin)
-    return stream.response(game.id, player_id)
+    game_id, player_id = _viewer(pin)
+    return stream.response(game_id, player_id)
 
 
 ANSWER = Body(
@@ -283,8 +283,7 @@ def game_answer(pin: str):
     """Answer the open question; the server's clock decides whether it is in time."""
     token = v.bearer_token()
     given = ANSWER.parse()
-    game = games.game_by_pin(pin)
-    ack = games.answer(game.id, token, given["question_id"], given["answer"])
+    ack = games.answer(games.game_id_for(pin), token, given["question_id"], given["answer"])
     return jsonify(accepted=True, question_id=ack.question_id), 202
 
 

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.errors import Conflict, Invalid, Locked, NotFound, Unauthorized
@@ -212,6 +212,28 @@ def join(
     return Joined(new_id, nickname, token, player_id)
 
 
+def game_id_for(pin: str) -> int:
+    """Return the id of the game with this PIN, or 404 (one small query, for hot paths)."""
+    found = None
+    if len(pin) == 6 and pin.isascii() and pin.isdigit():
+        found = db.session.scalar(select(G.c.id).where(G.c.pin == pin))
+    if found is None:
+        raise NotFound("No game with this PIN.")
+    return found
+
+
+def player_id_for(game_id: int, token: str) -> int:
+    """Return the id of the game's player that a token names: 401 if forged, foreign or kicked."""
+    row = db.session.execute(
+        select(P.c.id, P.c.game_id, P.c.kicked).where(P.c.token_hash == hash_token(token))
+    ).first()
+    if row is None or row.game_id != game_id:
+        raise Unauthorized("The token is not a player's of this game.")
+    if row.kicked:
+        raise Unauthorized("The teacher removed this player from the game.")
+    return row.id
+
+
 def player_for_token(game_id: int, token: str) -> LivePlayer:
     """Return the game's player that a token names: 401 for a forged, foreign or kicked one."""
     player = db.session.scalar(select(LivePlayer).where(LivePlayer.token_hash == hash_token(token)))
@@ -392,19 +414,57 @@ def answer(game_id: int, token: str, question_id: int, given: str) -> Ack:
     return ack
 
 
+# The hot path of a classroom answering at once: the game (locked), the player and the open
+# question's id in one query; the question and its options in another.
+OPT = Option.__table__
+Q = Question.__table__
+SEAT = (
+    select(
+        G,
+        P.c.id.label("player_id"),
+        P.c.round_id,
+        P.c.kicked,
+        LQ.c.question_id.label("current"),
+    )
+    .select_from(
+        P.join(G, G.c.id == P.c.game_id).outerjoin(
+            LQ, (LQ.c.game_id == G.c.id) & (LQ.c.position == G.c.position)
+        )
+    )
+    .where(P.c.token_hash == bindparam("token_hash"))
+    .with_for_update(of=G)
+)
+QUESTION_WITH_OPTIONS = (
+    select(
+        Q.c.kind,
+        Q.c.answer,
+        Q.c.data,
+        OPT.c.id.label("option_id"),
+        OPT.c.text.label("option_text"),
+        OPT.c.correct.label("option_correct"),
+    )
+    .select_from(Q.outerjoin(OPT, OPT.c.question_id == Q.c.id))
+    .where(Q.c.id == bindparam("question_id"))
+    .order_by(OPT.c.position)
+)
+
+
+@dataclass
+class _Choice:
+    id: int
+    text: str
+    correct: bool
+
+
 def _store(c, game_id, token, question_id, given, now) -> Ack | None:
     """Check and store one answer inside the caller's transaction; None when time is up."""
-    game = _lock(c, game_id)
-    player = c.execute(
-        select(P.c.id, P.c.game_id, P.c.round_id, P.c.kicked).where(
-            P.c.token_hash == hash_token(token)
-        )
-    ).first()
-    if player is None or player.game_id != game_id:
+    game = c.execute(SEAT, {"token_hash": hash_token(token)}).first()
+    if game is None or game.id != game_id:
         raise Unauthorized("The token is not a player's of this game.")
-    if player.kicked:
+    if game.kicked:
         raise Unauthorized("The teacher removed this player from the game.")
-    current = _question_at(c, game_id, game.position) if game.position else None
+    player = game
+    current = game.current if game.position else None
     if game.state != State.QUESTION or question_id != current:
         if (
             c.scalar(
@@ -418,14 +478,13 @@ def _store(c, game_id, token, question_id, given, now) -> Ack | None:
         # Too late: close the question now, in this transaction, and refuse the answer.
         _bump(c, game, state=State.CLOSED)
         return None
-    question = c.execute(
-        select(Question.kind, Question.answer, Question.data).where(Question.id == question_id)
-    ).one()
-    options = c.execute(
-        select(Option.id, Option.text, Option.correct)
-        .where(Option.question_id == question_id)
-        .order_by(Option.position)
-    ).all()
+    rows = c.execute(QUESTION_WITH_OPTIONS, {"question_id": question_id}).all()
+    question = rows[0]
+    options = [
+        _Choice(r.option_id, r.option_text, r.option_correct)
+        for r in rows
+        if r.option_id is not None
+    ]
     correct, option = scoring.check_answer(question, options, given)
     elapsed = max((now - game.opened_at).total_seconds(), 0.0)
     points = scoring.points_for(correct, elapsed, game.time_limit, game.speed_bonus)
