@@ -136,12 +136,12 @@ def live_action(pin: str, action: str):
     return redirect(url_for(".live_host", pin=pin), 303)
 
 
-@bp.post("/live/<pin>/players/<int:player_id>/kick")
-def live_kick(pin: str, player_id: int):
+@bp.post("/live/<pin>/players/<int:live_player_id>/kick")
+def live_kick(pin: str, live_player_id: int):
     """Remove a player from the game."""
     game_id = _own_game(pin).id
     try:
-        games.kick(game_id, player_id)
+        games.kick(game_id, live_player_id)
     except NotFound as exc:
         flash(exc.message, "error")
     else:

@@ -1,8 +1,11 @@
 """Every teacher route: anonymous users and students are sent to login; other teachers get 404."""
 
+import re
+
 import pytest
 
 from quiz import create_app
+from quiz.live import games
 from quiz.storage.extensions import db
 from quiz.storage.models import (
     ApiToken,
@@ -64,6 +67,12 @@ def private(app):
         token = ApiToken(teacher_id=owner, name="quiz app", token_hash="0" * 64)
         db.session.add_all([assignment, player, token])
         db.session.commit()
+        # A finished live game of the owner's (so its event stream ends after one event).
+        game = games.create_game(owner, article, 1, 30)
+        pin, game_id = game.pin, game.id
+        live_player_id = games.join(game_id, "Ada").player_id
+        for _step in range(3):
+            games.advance(game_id)
         return {
             "article_id": article.id,
             "fact_id": fact.id,
@@ -76,13 +85,16 @@ def private(app):
             "fmt": "gift",
             # The class is checked before the report, so any report id shows the rule.
             "report_id": 1,
+            "pin": pin,
+            "action": "next",
+            "live_player_id": live_player_id,
         }
 
 
 def _url(rule: str, ids: dict) -> str:
     url = rule
     for name, value in ids.items():
-        url = url.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+        url = re.sub(rf"<(?:[^<>]*:)?{name}>", str(value), url)
     assert "<" not in url, f"no test id for {rule}"
     return url
 
@@ -116,6 +128,7 @@ OWNED = [
             "classroom_id",
             "assignment_id",
             "token_id",
+            "pin",
         )
     )
 ]
