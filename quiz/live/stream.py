@@ -50,7 +50,10 @@ def _follow(app, hub, watch, game_id, player_id, ticket) -> Iterator[str]:
     seen: tuple | None = None
     while time.monotonic() - started < MAX_STREAM_SECONDS:
         if watch.superseded(player_id, ticket):
-            return  # the same player has a newer stream: this connection is stale
+            # The same player has a newer stream (a reconnect, or the game in another tab):
+            # say so, so that a page still open stops rather than taking the stream back.
+            yield event({"superseded": True}, watch.version, "superseded")
+            return
         key = watch.key(host)
         if key != seen:
             with app.app_context():

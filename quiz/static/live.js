@@ -70,6 +70,15 @@
     }
     if (game.state === "finished") events.close();
   });
+  events.addEventListener("superseded", function () {
+    // The game is followed in another tab or window now: stop here instead of taking it back.
+    events.close();
+    var note = document.createElement("p");
+    note.className = "flash";
+    note.textContent = "This game is open in another tab or window. Reload this page to follow it here.";
+    root.insertBefore(note, root.firstChild);
+    if (status) status.textContent = note.textContent;
+  });
   events.addEventListener("kicked", function () {
     events.close();
     window.location.reload();

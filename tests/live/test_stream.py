@@ -153,3 +153,17 @@ def test_each_process_has_one_listener_for_all_its_streams(app, new_game):
     assert hub.kind in ("poll", "postgres")
     first.close()
     second.close()
+
+
+def test_a_players_newer_stream_ends_the_older_one(app, new_game):
+    game = new_game(players=("Ada",))
+    old, old_events = open_stream(game.client, game.url("/events"), game.players["Ada"])
+    next_event(old_events)
+    new, new_events = open_stream(game.client, game.url("/events"), game.players["Ada"])
+    assert next_event(new_events)[2]["state"] == "lobby"
+    name, _version, data = next_event(old_events)
+    assert name == "superseded" and data == {"superseded": True}
+    game.host_post("start")
+    assert next_event(new_events)[2]["state"] == "question"
+    old.close()
+    new.close()
