@@ -246,7 +246,9 @@ def game_state(pin: str):
     responses={
         200: (
             "Server-sent events: each event's data is the game's state, its id the "
-            "version. A reconnect (Last-Event-ID) gets the current state at once.",
+            "version. A reconnect (Last-Event-ID) gets the current state at once. An event "
+            "'kicked' ends a removed player's stream; 'superseded' ends a player's older "
+            "stream when the same player opens a newer one.",
             STRING,
             "text/event-stream",
         ),
