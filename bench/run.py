@@ -185,6 +185,10 @@ if __name__ == "__main__":
     from cli import main as cli_main
 
     cli_main()
+
+    from live import main as live_main
+
+    live_main()
     from heldout import main as heldout_main
 
     heldout_main()

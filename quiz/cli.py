@@ -147,9 +147,17 @@ def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
     type=click.IntRange(1, 64),
     help="Worker processes (gunicorn) or threads (waitress).",
 )
+@click.option(
+    "--threads",
+    default=256,
+    show_default=True,
+    envvar="QUIZ_SERVE_THREADS",
+    type=click.IntRange(1, 4096),
+    help="Threads per worker (gunicorn): each open live-game event stream holds one.",
+)
 @click.option("--access-log", is_flag=True, help="Print a line for every request (gunicorn).")
 @with_appcontext
-def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
+def serve_command(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
     import contextvars
 
@@ -167,7 +175,7 @@ def serve_command(host: str, port: int, workers: int, access_log: bool) -> None:
     # context, a worker would keep one session, and its stale read snapshot, for its lifetime.
     # current_app is typed as the Flask app it stands for, not as the proxy it is.
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    contextvars.Context().run(run, app, host, port, workers, access_log)
+    contextvars.Context().run(run, app, host, port, workers, access_log, threads)
 
 
 @click.command("backup")

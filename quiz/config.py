@@ -44,6 +44,11 @@ def from_environment(instance_path: str) -> dict:
         # so its ceiling is higher than one browser's.
         "QUIZ_JOIN_LIMIT": os.environ.get("QUIZ_JOIN_LIMIT") or "10 per 10 minutes",
         "QUIZ_JOIN_ADDRESS_LIMIT": os.environ.get("QUIZ_JOIN_ADDRESS_LIMIT") or "50 per 10 minutes",
+        # How server processes tell each other that a live game changed: "auto" picks Redis
+        # pub/sub when QUIZ_LIVE_REDIS_URL is set, PostgreSQL LISTEN/NOTIFY on PostgreSQL, and
+        # otherwise polls the games' version column (several processes on one SQLite file).
+        "QUIZ_LIVE_BROKER": os.environ.get("QUIZ_LIVE_BROKER") or "auto",
+        "QUIZ_LIVE_REDIS_URL": os.environ.get("QUIZ_LIVE_REDIS_URL") or None,
     }
 
 

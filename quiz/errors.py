@@ -34,6 +34,12 @@ class Conflict(QuizError):
     code, status = "conflict", 409
 
 
+class Locked(QuizError):
+    """Not open now: a locked or finished live game, a question that is not open."""
+
+    code, status = "locked", 423
+
+
 class Closed(Conflict):
     """Too late: an assignment's deadline has passed."""
 
@@ -48,6 +54,7 @@ HTTP_CODES = {
     409: "conflict",
     413: "too_large",
     422: "invalid",
+    423: "locked",
     429: "too_many_requests",
 }
 
@@ -126,6 +133,7 @@ def _page(status: int, message: str):
         413: "Too large",
         422: "Please check your input",
         429: "Too many tries",
+        423: "Not open now",
         500: "Server error",
     }
     title = titles.get(status, "Error")

@@ -6,26 +6,50 @@ import sys
 
 from flask import Flask
 
+# Each open event stream of a live game holds a thread for as long as the page is open.
+DEFAULT_THREADS = 256
 
-def run(app: Flask, host: str, port: int, workers: int, access_log: bool = False) -> None:
+
+def run(
+    app: Flask,
+    host: str,
+    port: int,
+    workers: int,
+    access_log: bool = False,
+    threads: int = DEFAULT_THREADS,
+) -> None:
     """Serve the app with gunicorn, or with waitress where gunicorn cannot run."""
     if sys.platform == "win32":
-        _waitress(app, host, port, workers)
+        _waitress(app, host, port, workers, threads)
     else:
-        _gunicorn(app, host, port, workers, access_log)
+        _gunicorn(app, host, port, workers, access_log, threads)
 
 
-def _gunicorn(app: Flask, host: str, port: int, workers: int, access_log: bool) -> None:
+def _gunicorn(
+    app: Flask, host: str, port: int, workers: int, access_log: bool, threads: int
+) -> None:
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
         def load_config(self):
             self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("worker_class", "sync")
+            # Threaded workers: a live game's event streams stay open for minutes, and a sync
+            # worker would be held by one of them. Threads rather than gevent: the SQLite
+            # writer queue waits in flock() and the database drivers block, which would stall a
+            # whole gevent worker; a thread waiting there holds only itself. Short requests
+            # (answers, /healthz) go to any free thread, so they never queue behind streams.
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", threads)
+            # A worker whose threads are all busy stops accepting, so the next connection goes to
+            # a worker with a free thread instead of waiting behind another's streams.
+            self.cfg.set("worker_connections", threads)
+            # Streams are ended at shutdown after this long; their clients reconnect elsewhere.
+            self.cfg.set("graceful_timeout", 10)
             # A line per request costs about a tenth of a millisecond; off unless asked for.
             self.cfg.set("accesslog", "-" if access_log else None)
-            # Answers are short requests; a slow client should not hold a worker for long.
+            # The worker's heartbeat: a worker silent this long is restarted. Threaded workers
+            # beat from their main loop, so a long stream does not count against it.
             self.cfg.set("timeout", 30)
             if "control_socket_disable" in self.cfg.settings:
                 # Recent gunicorn opens a control socket in the home folder: not needed here, and
@@ -38,7 +62,7 @@ def _gunicorn(app: Flask, host: str, port: int, workers: int, access_log: bool) 
     Server().run()
 
 
-def _waitress(app: Flask, host: str, port: int, workers: int) -> None:
+def _waitress(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
     import waitress
 
-    waitress.serve(app, host=host, port=port, threads=max(workers, 4))
+    waitress.serve(app, host=host, port=port, threads=max(workers, 4, threads))

@@ -71,6 +71,8 @@ class Field:
     def from_json(self, body: dict):
         """Read the field from a JSON object, refusing a wrong type or value."""
         if self.type == "integer":
+            if not self.required and self._default() is None and body.get(self.name) is None:
+                return None  # an optional number with no default: absent
             low, high = self._bounds()
             return v.integer(body, self.name, low=low, high=high, default=self._default())
         if self.type == "boolean":
@@ -172,6 +174,7 @@ ERRORS = {
     409: "Conflicts with the current state.",
     413: "The body is larger than the server accepts.",
     422: "A field is missing, of the wrong type or out of range.",
+    423: "Not open: a locked or finished game, or a question that is not open.",
     429: "Too many requests; try again later.",
 }
 
@@ -211,13 +214,15 @@ class Endpoint:
                 "required": True,
                 "content": {"application/json": {"schema": self.body.schema()}},
             }
-        responses = {
-            str(status): {
-                "description": description,
-                "content": {"application/json": {"schema": schema}},
-            }
-            for status, (description, schema) in self.responses.items()
-        }
+        responses: dict = {}
+        media: list[str]
+        for status, (description, schema, *media) in self.responses.items():
+            # A schema of None is a response without a body (204); a third item names a media
+            # type other than JSON (the event stream).
+            responses[str(status)] = {"description": description}
+            if schema is not None:
+                kind = media[0] if media else "application/json"
+                responses[str(status)]["content"] = {kind: {"schema": schema}}
         # Any request can be malformed (e.g. a NUL character in the query string).
         for status in sorted({400, *self.errors}):
             responses[str(status)] = {
@@ -226,7 +231,9 @@ class Endpoint:
             }
         found["responses"] = responses
         if self.security:
-            found["security"] = [{self.security: []}]
+            # Several names are alternatives: any one of those tokens will do.
+            names = self.security.split("|")
+            found["security"] = [{name: []} for name in names]
         return found
 
 
@@ -263,6 +270,11 @@ class Api:
                         "type": "http",
                         "scheme": "bearer",
                         "description": "The token returned when the round was created.",
+                    },
+                    "playerToken": {
+                        "type": "http",
+                        "scheme": "bearer",
+                        "description": "The token returned when a player joined a live game.",
                     },
                     "teacherToken": {
                         "type": "http",

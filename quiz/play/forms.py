@@ -70,3 +70,18 @@ class ReportForm(FlaskForm):
             Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
         ],
     )
+
+
+class LiveJoinForm(FlaskForm):
+    pin = StringField(
+        "Game PIN",
+        validators=[DataRequired("Type the PIN your teacher shows."), Length(max=16)],
+    )
+    nickname = nickname_field()
+
+
+class LiveAnswerForm(FlaskForm):
+    """One answer button of the open question (the button's value is the answer)."""
+
+    question_id = HiddenField()
+    answer = HiddenField()

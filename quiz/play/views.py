@@ -35,7 +35,7 @@ from quiz.security import (
     player_key,
 )
 from quiz.storage.extensions import db, limiter
-from quiz.storage.models import Article, Assignment, Classroom, Player, Round
+from quiz.storage.models import Article, Assignment, Classroom, LivePlayer, Player, Round
 
 
 def current_player() -> Player | None:
@@ -56,6 +56,11 @@ def own_round(round_id: str) -> Round:
     round_ = db.session.get(Round, round_id)
     if round_ is None or round_.player_id is None or round_.player_id != session.get(PLAYER_KEY):
         abort(404, "No such round on this browser.")
+    if round_.finished_at is None and db.session.scalar(
+        select(LivePlayer.id).where(LivePlayer.round_id == round_.id)
+    ):
+        # Its answers are taken on the game's page, at the game's pace, and shown when it ends.
+        abort(404, "This round is part of a live game that is still running.")
     return round_
 
 

@@ -20,6 +20,7 @@ from quiz.storage.models import (
     Answer,
     Article,
     Assignment,
+    LivePlayer,
     Option,
     Question,
     QuestionStatus,
@@ -105,7 +106,8 @@ def start_round(
 def current_item(round_: Round) -> RoundQuestion | None:
     """Return the round's first unanswered question, or None when it is finished."""
     # Answers are accepted only in order, so the running count names the current position.
-    if round_.answered >= round_.size:
+    # A live game's round is finished when the game is, whatever it left unanswered.
+    if round_.answered >= round_.size or round_.finished_at is not None:
         return None
     query = select(RoundQuestion).where(
         RoundQuestion.round_id == round_.id, RoundQuestion.position == round_.answered + 1
@@ -444,8 +446,18 @@ def player_rounds(player_id: str) -> list[Round]:
 
 
 def unfinished_rounds(player_id: str) -> list[Round]:
-    """Return a player's rounds that still have questions left, newest first."""
-    return [r for r in player_rounds(player_id) if not r.finished]
+    """Return a player's rounds that still have questions left, newest first.
+
+    Rounds of live games are left out: they are played on the game's page, at its pace.
+    """
+    live = set(
+        db.session.scalars(
+            select(LivePlayer.round_id)
+            .join(Round, Round.id == LivePlayer.round_id)
+            .where(Round.player_id == player_id)
+        )
+    )
+    return [r for r in player_rounds(player_id) if not r.finished and r.id not in live]
 
 
 def round_duration(round_: Round) -> timedelta | None:

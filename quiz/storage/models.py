@@ -399,3 +399,91 @@ class RateLimit(Model):
     hits: Mapped[int] = mapped_column(Integer)
     # Seconds since the epoch, as the `limits` library counts its windows.
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class GameState(StrEnum):
+    """A live game's life: players gather in the lobby, each question is open then closed,
+    then the game is over."""
+
+    LOBBY = "lobby"
+    QUESTION = "question"
+    CLOSED = "closed"
+    FINISHED = "finished"
+
+
+class LiveGame(Model):
+    """A game hosted by a teacher: every player answers the same question against one clock."""
+
+    __table_args__ = (
+        CheckConstraint(_one_of("state", GameState), name="state"),
+        CheckConstraint("size >= 1", name="size_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pin: Mapped[str] = mapped_column(String(6), unique=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teacher.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    # A game started from a class assignment counts for that class, as its rounds do.
+    assignment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assignment.id", ondelete="SET NULL")
+    )
+    size: Mapped[int]
+    time_limit: Mapped[int]
+    speed_bonus: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[str] = mapped_column(String(16), default=GameState.LOBBY)
+    # Grows with every change of state: the event id of the game's server-sent events.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # The question shown (1-based); 0 in the lobby.
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Totals kept beside the answers: players still in the game, and how many of them have
+    # answered the open question; equal numbers close the question early.
+    players: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    article: Mapped[Article] = relationship()
+    assignment: Mapped[Assignment | None] = relationship()
+
+
+class LiveQuestion(Model):
+    """A question of a live game, at its position."""
+
+    __table_args__ = (
+        UniqueConstraint("game_id", "position"),
+        UniqueConstraint("game_id", "question_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(ForeignKey("live_game.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    position: Mapped[int]
+
+    question: Mapped[Question] = relationship()
+
+
+class LivePlayer(Model):
+    """A player of a live game, known by a bearer token of which only the hash is kept.
+
+    Each player's answers are stored as an ordinary round (one per player and game), so a
+    game's results read like rounds'; the round's UniqueConstraint(round, question) is the one
+    answer per game, question and player.
+    """
+
+    __table_args__ = (UniqueConstraint("game_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    game_id: Mapped[int] = mapped_column(ForeignKey("live_game.id", ondelete="CASCADE"))
+    round_id: Mapped[str] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), unique=True)
+    nickname: Mapped[str] = mapped_column(String(32))
+    # The nickname case-folded: "Ada" and "ADA" are the same name in one game.
+    name_key: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # A kicked player's token opens nothing any more; the name stays taken.
+    kicked: Mapped[bool] = mapped_column(Boolean, default=False)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    round: Mapped[Round] = relationship()

@@ -161,3 +161,30 @@ class TokenForm(FlaskForm):
     name = StringField(
         "What the token is for", validators=[DataRequired("Name the token."), Length(max=64)]
     )
+
+
+class LiveGameForm(FlaskForm):
+    article = SelectField("Article", coerce=int, validators=[InputRequired("Choose an article.")])
+    assignment = SelectField(
+        "For a class (optional)",
+        coerce=int,
+        default=0,
+        validators=[Optional()],
+    )
+    size = IntegerField(
+        "Number of questions",
+        default=10,
+        validators=[
+            InputRequired("Say how many questions."),
+            NumberRange(1, MAX_ROUND_SIZE, f"Choose between 1 and {MAX_ROUND_SIZE} questions."),
+        ],
+    )
+    time_limit = IntegerField(
+        "Seconds per question",
+        default=20,
+        validators=[
+            InputRequired("Say how many seconds each question stays open."),
+            NumberRange(5, 240, "Choose between 5 and 240 seconds."),
+        ],
+    )
+    speed_bonus = BooleanField("Quick answers earn more points (speed bonus)", default=True)

@@ -13,8 +13,9 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quiz.authoring import library
+from quiz.live import games
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Player, Round, Template
+from quiz.storage.models import Article, Classroom, Player, Round, Template
 from tests.browser.test_audit import audit, click_through_round
 from tests.browser.test_teach import log_in
 from tests.security.conftest import make_classroom
@@ -22,8 +23,15 @@ from tests.teach.conftest import make_teacher
 
 pytestmark = pytest.mark.browser
 
-# Teacher GET endpoints that answer with a file rather than a page.
-NOT_PAGES = {"teach.classroom_qr", "teach.article_export", "teach.class_results_csv"}
+# Teacher GET endpoints that answer with a file, a fragment or a stream rather than a page.
+NOT_PAGES = {
+    "teach.classroom_qr",
+    "teach.article_export",
+    "teach.class_results_csv",
+    "teach.live_qr",
+    "teach.live_host_panel",
+    "teach.live_host_events",
+}
 
 
 def play_in_class(browser, base: str, code: str) -> None:
@@ -66,7 +74,15 @@ def class_ids(app, classroom_id: int, fact_id: int) -> dict:
     with app.app_context():
         player = db.session.scalar(select(Player).where(Player.classroom_id == classroom_id))
         round_ = db.session.scalar(select(Round).where(Round.player_id == player.id))
+        # A live game of the class's teacher, played to its podium.
+        classroom = db.session.get(Classroom, classroom_id)
+        game = games.create_game(classroom.teacher_id, round_.article, 2, 30)
+        pin, game_id = game.pin, game.id
+        games.join(game_id, "Ada")
+        for _step in range(5):
+            games.advance(game_id)
         return {
+            "pin": pin,
             "classroom_id": classroom_id,
             "player_id": player.id,
             "article_id": round_.article_id,
@@ -93,7 +109,10 @@ def teacher_pages(app, ids: dict) -> dict[str, str]:
         missing = rule.arguments - ids.keys()
         assert not missing, f"give the teacher audit an id for {missing} ({rule.rule})"
         parts = [p for p in rule.rule.split("/")[2:] if p and not p.startswith("<")]
-        pages["teach-" + ("-".join(parts) or "dashboard")] = rule.build(ids, False)[1]
+        name = "teach-" + ("-".join(parts) or "dashboard")
+        if name in pages:  # /teach/live and /teach/live/<pin>: told apart by their endpoint
+            name += "-" + rule.endpoint.split(".", 1)[1]
+        pages[name] = rule.build(ids, False)[1]
     return pages
 
 
@@ -121,7 +140,7 @@ def test_every_teacher_page_passes_axe_with_a_class_that_played(app, browser, pa
     fact_id = add_fact(app, baikonur)
     log_in(page, live_server)
     pages = teacher_pages(app, class_ids(app, classroom_id, fact_id))
-    assert len(pages) == 23
+    assert len(pages) == 26
     for name, path in pages.items():
         response = page.goto(live_server + path)
         assert response.ok, f"{path}: {response.status}"

@@ -7,7 +7,15 @@ from flask import Flask
 from sqlalchemy import select
 
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Assignment, Classroom, Fact, Question, Template
+from quiz.storage.models import (
+    Article,
+    Assignment,
+    Classroom,
+    Fact,
+    LivePlayer,
+    Question,
+    Template,
+)
 from tests.pages import answer_current, csrf_token, start_round
 from tests.teach.conftest import log_in, make_teacher
 
@@ -71,6 +79,7 @@ def world(app) -> World:
     )
     with student.session_transaction() as cookie:
         player_id = cookie["player_id"]
+    pin, live_player_id = _finished_game(app, teacher_id, student)
     ids.update(
         player_id=player_id,
         round_id=url.rsplit("/", 1)[1],
@@ -81,8 +90,31 @@ def world(app) -> World:
         fmt="gift",
         token_id=1,
         report_id=1,
+        pin=pin,
+        action="next",
+        live_player_id=live_player_id,
     )
     return World(student=student, teacher=teacher, api_round=api_round, ids=ids)
+
+
+def _finished_game(app: Flask, teacher_id: int, student) -> tuple[str, int]:
+    """Play a one-question live game with the student to its end (its streams then end too)."""
+    from quiz.live import games
+
+    with app.app_context():
+        article = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
+        game = games.create_game(teacher_id, article, 1, 30)
+        pin, game_id = game.pin, game.id
+    page = student.get("/live").get_data(as_text=True)
+    joined = student.post(
+        "/live", data={"csrf_token": csrf_token(page), "pin": pin, "nickname": "Ada"}
+    )
+    assert joined.status_code == 302, joined.get_data(as_text=True)
+    with app.app_context():
+        for _step in range(3):
+            games.advance(game_id)
+        live_player_id = db.session.scalar(select(LivePlayer.id))
+    return pin, live_player_id
 
 
 def snapshot() -> dict[str, list[tuple]]:

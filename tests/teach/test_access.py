@@ -7,12 +7,15 @@ A new teacher route fails `test_every_teacher_route_has_an_access_case` until it
 
 from urllib.parse import parse_qs, urlsplit
 
+import re
+
 import pytest
 from sqlalchemy import select
 
 from quiz import create_app
 from quiz.authoring.questions import sync_questions
 from quiz.rounds import scoring
+from quiz.live import games
 from quiz.storage.extensions import db
 from quiz.storage.models import (
     ApiToken,
@@ -44,7 +47,7 @@ def _teacher_rules():
 RULES = _teacher_rules()
 # URL parts that name one teacher's object: a rule with one of them is checked for 404.
 OWNED_PARTS = ("article_id", "fact_id", "question_id", "template_id", "classroom_id",
-               "assignment_id", "token_id", "player_id", "report_id")  # fmt: skip
+               "assignment_id", "token_id", "player_id", "report_id", "pin")  # fmt: skip
 OWNED = [(r, m) for r, m in RULES if any(f"{part}>" in r for part in OWNED_PARTS)]
 # Routes without an id: each says what another teacher's request to it must not reveal or do.
 UNOWNED = {
@@ -64,6 +67,8 @@ UNOWNED = {
     ("/teach/templates/stats", "GET"): "page",
     ("/teach/tokens", "GET"): "page",
     ("/teach/tokens", "POST"): "own",
+    ("/teach/live", "GET"): "page",
+    ("/teach/live", "POST"): "article-field",
 }
 
 # What the owner's private things are called: none of it may reach another teacher's page.
@@ -110,6 +115,12 @@ def private(app):
             report = Report(question_id=round_.items[0].question_id, round_id=round_.id)
             db.session.add(report)
         fact = db.session.scalar(select(Fact).where(Fact.article_id == article_id))
+        # A finished live game of the owner's (so its event stream ends after one event).
+        game = games.create_game(owner, article, 1, 30)
+        pin, game_id = game.pin, game.id
+        live_player_id = games.join(game_id, "Ada").player_id
+        for _step in range(3):
+            games.advance(game_id)
         return {
             "article_id": article_id,
             "fact_id": fact.id,
@@ -121,13 +132,16 @@ def private(app):
             "token_id": token.id,
             "report_id": report.id,
             "fmt": "gift",
+            "pin": pin,
+            "action": "next",
+            "live_player_id": live_player_id,
         }
 
 
 def _url(rule: str, ids: dict) -> str:
     url = rule
     for name, value in ids.items():
-        url = url.replace(f"<int:{name}>", str(value)).replace(f"<{name}>", str(value))
+        url = re.sub(rf"<(?:[^<>]*:)?{name}>", str(value), url)
     assert "<" not in url, f"no test id for {rule}"
     return url
 
