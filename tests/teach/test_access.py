@@ -5,17 +5,16 @@ the login page; another teacher asking for what is not theirs, with a valid CSRF
 A new teacher route fails `test_every_teacher_route_has_an_access_case` until it has a case.
 """
 
-from urllib.parse import parse_qs, urlsplit
-
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from sqlalchemy import select
 
 from quiz import create_app
 from quiz.authoring.questions import sync_questions
-from quiz.rounds import scoring
 from quiz.live import games
+from quiz.rounds import scoring
 from quiz.storage.extensions import db
 from quiz.storage.models import (
     ApiToken,
