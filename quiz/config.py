@@ -37,6 +37,8 @@ def from_environment(instance_path: str) -> dict:
         # generous, since a whole school may start its rounds from behind one address.
         "QUIZ_ANSWER_LIMIT": os.environ.get("QUIZ_ANSWER_LIMIT") or "60 per minute",
         "QUIZ_ROUND_LIMIT": os.environ.get("QUIZ_ROUND_LIMIT") or "1200 per minute",
+        # Personal codes typed per address: codes cannot be guessed, and this keeps it so.
+        "QUIZ_CODE_LIMIT": os.environ.get("QUIZ_CODE_LIMIT") or "30 per minute",
     }
 
 

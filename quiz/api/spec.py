@@ -181,6 +181,8 @@ class Endpoint:
     body: Body | None = None
     query: Query | None = None
     security: str | None = None
+    # The security scheme may be left out (the call works without it, and does more with it).
+    security_optional: bool = False
     errors: tuple[int, ...] = ()
 
     def path(self) -> str:
@@ -220,6 +222,8 @@ class Endpoint:
         found["responses"] = responses
         if self.security:
             found["security"] = [{self.security: []}]
+            if self.security_optional:
+                found["security"].insert(0, {})
         return found
 
 
@@ -256,6 +260,11 @@ class Api:
                         "type": "http",
                         "scheme": "bearer",
                         "description": "The token returned when the round was created.",
+                    },
+                    "playerToken": {
+                        "type": "http",
+                        "scheme": "bearer",
+                        "description": "The token returned when the player was created.",
                     },
                     "teacherToken": {
                         "type": "http",

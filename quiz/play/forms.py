@@ -70,3 +70,17 @@ class ReportForm(FlaskForm):
             Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
         ],
     )
+
+
+class PracticeForm(FlaskForm):
+    """A button that starts a practice session of an article, or makes a personal code."""
+
+
+class ContinueForm(FlaskForm):
+    code = StringField(
+        "Your personal code",
+        validators=[
+            DataRequired("Type the personal code you were shown."),
+            Length(max=32, message="A personal code is ten letters and digits."),
+        ],
+    )
