@@ -93,6 +93,11 @@ def practice_question(article_id: int):
     served = sessions.next_question(player.id, article.id)
     if served is None:
         return redirect(url_for(".practice_summary", article_id=article.id))
+    posted = request.form.get("question_id", "") if request.method == "POST" else ""
+    if posted.isdigit() and int(posted) != served.question.id:
+        # Sent twice, or from an older tab: that question was answered already.
+        flash("That question is not waiting for your answer any more: here is the next.", "info")
+        return redirect(url_for(".practice_question", article_id=article.id))
     options = scoring.shuffled_options(f"practice:{served.memory_id}", served.question)
     form = ChoiceAnswerForm() if options else TextAnswerForm()
     if options:
