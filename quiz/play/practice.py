@@ -129,14 +129,15 @@ def _answer(player: Player, article: Article, run: dict, form):
         return redirect(url_for(".practice_question", article_id=article.id))
     except Invalid:
         abort(422, "That answer is not one of the options.")
+    # Ids and levels only: the signed cookie must stay small; labels are read when shown.
     run["done"].append(
         {
             "question": question_id,
-            "given": verdict.given,
             "correct": verdict.correct,
             "items": [
                 {
-                    "label": item.label,
+                    "fact": item.review.fact_id,
+                    "question": item.review.question_id,
                     "before": item.review.before,
                     "after": item.review.after,
                     "due": item.review.due.isoformat(),
@@ -145,6 +146,7 @@ def _answer(player: Player, article: Article, run: dict, form):
             ],
         }
     )
+    run["given"] = verdict.given
     session[RUN_KEY] = run
     return redirect(url_for(".practice_feedback", article_id=article.id))
 
@@ -166,6 +168,8 @@ def practice_feedback(article_id: int):
         article=article,
         run=run,
         last=last,
+        given=run.get("given", ""),
+        items=_labelled(last["items"]),
         question=question,
         finished=len(run["done"]) >= run["size"],
         waits=_waits(last["items"]),
@@ -180,11 +184,13 @@ def practice_summary(article_id: int):
     run = _run(article.id)
     if run is None:
         return redirect(url_for(".practice"))
-    items = [
-        item | {"correct": done["correct"], "up": _improved(item)}
-        for done in run["done"]
-        for item in done["items"]
-    ]
+    items = _labelled(
+        [
+            item | {"correct": done["correct"], "up": _improved(item)}
+            for done in run["done"]
+            for item in done["items"]
+        ]
+    )
     return render_template(
         "play/practice_summary.html",
         article=article,
@@ -193,6 +199,11 @@ def practice_summary(article_id: int):
         waits=_waits(items),
         improved=sum(item["up"] for item in items),
     )
+
+
+def _labelled(items: list[dict]) -> list[dict]:
+    """Add to each reviewed item what it is about, in words."""
+    return [item | {"label": sessions.label_of(item["fact"], item["question"])} for item in items]
 
 
 def _waits(items: list[dict]) -> list[str]:

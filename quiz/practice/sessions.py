@@ -289,7 +289,7 @@ def answer(
         explanation=question.explanation,
         question_id=question_id,
         article_id=question.article_id,
-        items=[Item(label_of(review), review) for review in reviews],
+        items=[Item(label_of(r.fact_id, r.question_id), r) for r in reviews],
     )
 
 
@@ -303,12 +303,12 @@ def _check(question, options, given: str) -> bool:
     return bool(option.correct)
 
 
-def label_of(review: Review) -> str:
-    """Return what a reviewed item is about, in words."""
-    if review.fact_id is not None:
-        fact = db.session.get(Fact, review.fact_id)
+def label_of(fact_id: int | None, question_id: int | None) -> str:
+    """Return what a reviewed fact (or question without a fact) is about, in words."""
+    if fact_id is not None:
+        fact = db.session.get(Fact, fact_id)
         return fact.about if fact is not None else "a fact"
-    question = db.session.get(Question, review.question_id)
+    question = db.session.get(Question, question_id)
     return (question.title or question.prompt) if question is not None else "a question"
 
 
