@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from quiz.storage.extensions import write_transaction
-from quiz.storage.models import Memory, Question, question_fact
+from quiz.storage.models import Memory, MemoryState, Question, question_fact
 
 # FSRS-6 with its default parameters: 90% desired retention, learning steps of 1 and 10 minutes.
 SCHEDULER = Scheduler()
@@ -38,7 +38,7 @@ def rating_for(correct: bool, elapsed: float, time_limit: float) -> Rating:
 
 def level(state: str, stability: float | None) -> str:
     """Name how far a memory has come: learning, reviewing, or mastered."""
-    if state != "review":
+    if state != MemoryState.REVIEW:
         return "learning"
     return "mastered" if (stability or 0.0) >= MASTERED_DAYS else "reviewing"
 
@@ -47,7 +47,7 @@ def card_of(row, card_id: int = 0) -> Card:
     """Return the FSRS card of a stored memory (a row or a Memory with its columns)."""
     return Card(
         card_id=card_id,
-        state=State[row.state.capitalize()],
+        state=State[MemoryState(row.state).name.capitalize()],
         step=row.step,
         stability=row.stability,
         difficulty=row.difficulty,
@@ -193,7 +193,7 @@ def record_review(
         stored = _Stored.read(row, prefix) if known else None
         card = card_of(stored) if stored else Card(card_id=0, due=at)
         card, _log = SCHEDULER.review_card(card, rating, at)
-        state = card.state.name.lower()
+        state = MemoryState[card.state.name.upper()]
         values.append(
             {
                 "player_id": player_id,

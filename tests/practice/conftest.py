@@ -68,7 +68,10 @@ def memories(app, player_id: str) -> list[Memory]:
 
 
 def questions_with_facts(app, count: int) -> list[int]:
-    """Return playable seed questions that test one fact each, about different facts."""
+    """Return playable seed questions about `count` different facts that no question shares.
+
+    Such a fact is asked alone, so each practice answer reviews exactly one of them.
+    """
     with app.app_context():
         rows = db.session.execute(
             select(Question.id, question_fact.c.fact_id)
@@ -80,13 +83,15 @@ def questions_with_facts(app, count: int) -> list[int]:
     per_question: dict[int, set[int]] = {}
     for question_id, fact_id in rows:
         per_question.setdefault(question_id, set()).add(fact_id)
+    shared = set().union(*(facts for facts in per_question.values() if len(facts) > 1))
     chosen, seen = [], set()
     for question_id, facts in per_question.items():
-        if len(facts) == 1 and not facts & seen:
+        if not facts & (seen | shared):
             chosen.append(question_id)
             seen |= facts
         if len(chosen) == count:
             break
+    assert len(chosen) == count
     return chosen
 
 
