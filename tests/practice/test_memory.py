@@ -197,3 +197,28 @@ def test_rounds_without_a_player_remember_nothing(app, client):
     assert answered.status_code == 200
     with app.app_context():
         assert db.session.scalar(select(db.func.count()).select_from(Memory)) == 0
+
+
+def test_a_question_left_unanswered_is_dealt_afresh_after_a_while(app, ctx):
+    player = Player(nickname="Idle")
+    db.session.add(player)
+    db.session.commit()
+    player_id, article_id = player.id, seed_article_id(app)
+    missed_earlier(app, player_id, questions_with_facts(app, 1))
+    now = memories(app, player_id)[0].due + timedelta(minutes=1)
+    db.session.remove()  # end this session's read, which began before the review was written
+    first = sessions.next_question(player_id, article_id, now=now)
+    # Fetched again soon after: the same question, still timed from when it was first shown.
+    again = sessions.next_question(player_id, article_id, now=now + timedelta(minutes=5))
+    assert again.question.id == first.question.id
+    assert memories(app, player_id)[0].served_at == now
+    # Left for longer than PENDING_FOR: shown afresh, timed from now.
+    later = now + sessions.PENDING_FOR + timedelta(minutes=1)
+    fresh = sessions.next_question(player_id, article_id, now=later)
+    assert fresh is not None
+    assert memories(app, player_id)[0].served_at == later
+    verdict = sessions.answer(player_id, fresh.question.id, fresh.question.answer, now=later)
+    assert verdict.correct
+    # Answered quickly after it was shown afresh: good, not hard.
+    assert verdict.items[0].review.after == "learning"
+    assert verdict.next_due - later == timedelta(minutes=10)
