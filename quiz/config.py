@@ -49,6 +49,8 @@ def from_environment(instance_path: str) -> dict:
         # otherwise polls the games' version column (several processes on one SQLite file).
         "QUIZ_LIVE_BROKER": os.environ.get("QUIZ_LIVE_BROKER") or "auto",
         "QUIZ_LIVE_REDIS_URL": os.environ.get("QUIZ_LIVE_REDIS_URL") or None,
+        # Personal codes typed per address: codes cannot be guessed, and this keeps it so.
+        "QUIZ_CODE_LIMIT": os.environ.get("QUIZ_CODE_LIMIT") or "30 per minute",
     }
 
 

@@ -35,6 +35,8 @@ PLAYER_KEY = "player_id"
 BROWSER_KEY = "browser"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
+CODE_LIMIT_MESSAGE = "Too many personal codes typed from this network: wait a minute, then retry."
+PLAYER_LIMIT_MESSAGE = "Too many players created from this network in a short time: wait a minute."
 ROUND_LIMIT_MESSAGE = "Too many rounds started from this network in a short time: wait a minute."
 LOGIN_LIMIT_MESSAGE = "Too many failed logins. Wait a minute, then try again."
 JOIN_LIMIT_MESSAGE = (
@@ -108,6 +110,11 @@ def answer_limit() -> str:
     return current_app.config["QUIZ_ANSWER_LIMIT"]
 
 
+def code_limit() -> str:
+    """Return how many personal codes one address may type (QUIZ_CODE_LIMIT)."""
+    return current_app.config["QUIZ_CODE_LIMIT"]
+
+
 def round_limit() -> str:
     """Return how many rounds one address may start (QUIZ_ROUND_LIMIT)."""
     return current_app.config["QUIZ_ROUND_LIMIT"]
@@ -117,6 +124,12 @@ def round_limit() -> str:
 # assignment and the API.
 limit_round_starts = limiter.shared_limit(
     round_limit, scope="start-round", methods=["POST"], error_message=ROUND_LIMIT_MESSAGE
+)
+
+
+# API players are created per address, as generously as rounds are started.
+limit_player_creation = limiter.limit(
+    round_limit, methods=["POST"], error_message=PLAYER_LIMIT_MESSAGE
 )
 
 

@@ -191,6 +191,8 @@ class Endpoint:
     body: Body | None = None
     query: Query | None = None
     security: str | None = None
+    # The security scheme may be left out (the call works without it, and does more with it).
+    security_optional: bool = False
     errors: tuple[int, ...] = ()
 
     def path(self) -> str:
@@ -234,6 +236,8 @@ class Endpoint:
             # Several names are alternatives: any one of those tokens will do.
             names = self.security.split("|")
             found["security"] = [{name: []} for name in names]
+            if self.security_optional:
+                found["security"].insert(0, {})
         return found
 
 
@@ -274,7 +278,8 @@ class Api:
                     "playerToken": {
                         "type": "http",
                         "scheme": "bearer",
-                        "description": "The token returned when a player joined a live game.",
+                        "description": "A player's token: the one returned when the player was"
+                        " created (POST /api/v1/players), or when they joined a live game.",
                     },
                     "teacherToken": {
                         "type": "http",

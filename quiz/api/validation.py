@@ -9,9 +9,10 @@ from sqlalchemy import select
 from quiz.accounts import tokens
 from quiz.accounts.tokens import hash_token
 from quiz.errors import Invalid, NotFound, QuizError, Unauthorized
+from quiz.practice import players
 from quiz.rounds.scoring import token_matches
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Round
+from quiz.storage.models import Article, Player, Round
 
 
 class BadRequest(QuizError):
@@ -106,3 +107,21 @@ def refuse_token(token: str) -> NoReturn:
         # A real token for a different round: do not confirm that this round exists.
         raise NotFound("No such round.")
     raise Unauthorized("The token is not valid.")
+
+
+def player_from_bearer() -> Player:
+    """Return the player whose token the request carries: 401 without a player's token."""
+    token = tokens.bearer_token()
+    if token is None:
+        raise Unauthorized("Send the player's token as 'Authorization: Bearer <token>'.")
+    player = players.player_by_token(token)
+    if player is None:
+        raise Unauthorized("The token is not a player's token.")
+    return player
+
+
+def optional_player() -> Player | None:
+    """Return the player whose token the request carries, None without one, 401 for a bad one."""
+    if not request.headers.get("Authorization"):
+        return None
+    return player_from_bearer()

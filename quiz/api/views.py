@@ -92,16 +92,23 @@ ROUND = obj({"id": STRING, "token": STRING, "article": STRING, "size": INTEGER})
     "/api/v1/rounds",
     tag="rounds",
     body=NEW_ROUND,
-    errors=(400, 404, 409, 413, 422, 429),
+    security="playerToken",
+    security_optional=True,
+    errors=(400, 401, 404, 409, 413, 422, 429),
     responses={201: ("The round, with the token its calls need.", ROUND)},
 )
 @limit_round_starts
 def create_round():
-    """Start a round for a nickname on an article."""
+    """Start a round for a nickname on an article; with a player's token, it counts for practice."""
+    player = v.optional_player()
     given = NEW_ROUND.parse()
     article = v.article_by_slug(given["article"])
     round_, token = scoring.start_round(
-        article, given["nickname"], given["size"], speed_bonus=given["speed_bonus"]
+        article,
+        given["nickname"],
+        given["size"],
+        speed_bonus=given["speed_bonus"],
+        player_id=player.id if player else None,
     )
     body = {"id": round_.id, "token": token, "article": article.slug, "size": round_.size}
     return jsonify(body), 201, {"Location": url_for(".round_state", round_id=round_.id)}

@@ -6,7 +6,7 @@ from sqlalchemy import delete, or_, select, update
 
 from quiz.classroom.results import class_rounds
 from quiz.storage.extensions import db
-from quiz.storage.models import Assignment, Classroom, Player, Report, Round
+from quiz.storage.models import Assignment, Classroom, Memory, Player, Report, Round
 from quiz.storage.work import unit_of_work
 
 REMOVED_NICKNAME = "Anonymous"
@@ -51,11 +51,26 @@ def _delete_rounds(round_ids: list[str]) -> None:
     db.session.execute(delete(Round).where(Round.id.in_(round_ids)))
 
 
+def _player_memory(classroom: Classroom, player: Player, round_ids: list[str]):
+    """Select what the player's practice remembers from the rounds deleted for them."""
+    memory = delete(Memory).where(Memory.player_id == player.id)
+    if player.classroom_id == classroom.id:
+        return memory
+    # Not a member: only the articles of the class's rounds they played, which are all the
+    # teacher may delete; their memory comes from those answers.
+    articles = select(Round.article_id).where(Round.id.in_(round_ids)).distinct()
+    return memory.where(Memory.article_id.in_(articles))
+
+
 def delete_player_answers(classroom: Classroom, player: Player) -> int:
-    """Delete a player's rounds (answers, totals, reports); return how many rounds went."""
+    """Delete a player's rounds (answers, totals, reports) and what practice remembers of them.
+
+    Return how many rounds went.
+    """
     query = _player_rounds(classroom, player)
     with unit_of_work() as session:
         round_ids = list(session.scalars(query))
+        session.execute(_player_memory(classroom, player, round_ids))
         _delete_rounds(round_ids)
     return len(round_ids)
 
@@ -70,8 +85,21 @@ def delete_class_data(classroom: Classroom) -> None:
             Round.player_id.in_(members),
         )
     )
+    visitors = (
+        class_rounds(classroom)
+        .with_only_columns(Round.player_id, Round.article_id)
+        .where(Round.player_id.is_not(None))
+        .distinct()
+    )
     with unit_of_work() as session:
+        # What practice remembers of the class's rounds, for those who played one without
+        # joining; members' memory goes with them below.
+        for player_id, article_id in session.execute(visitors).all():
+            session.execute(
+                delete(Memory).where(Memory.player_id == player_id, Memory.article_id == article_id)
+            )
         _delete_rounds(list(session.scalars(rounds)))
+        session.execute(delete(Memory).where(Memory.player_id.in_(members)))
         session.execute(delete(Player).where(Player.classroom_id == classroom_id))
         session.execute(delete(Assignment).where(Assignment.classroom_id == classroom_id))
         session.execute(delete(Classroom).where(Classroom.id == classroom_id))

@@ -1,6 +1,6 @@
 """Generation: fill question templates with facts, with certainly-wrong options (pure)."""
 
-from quiz.generation.checks import check_question, grade
+from quiz.generation.checks import check_question, grade, matching_option
 from quiz.generation.filling import generate
 from quiz.generation.question import GeneratedQuestion
 from quiz.generation.templates import (
@@ -21,6 +21,7 @@ __all__ = [
     "generate",
     "grade",
     "load_templates",
+    "matching_option",
     "parse_template",
     "template_to_dict",
 ]

@@ -220,6 +220,18 @@ def grade(kind: str, given: str, answer: str, data: dict | None = None) -> bool:
     return any(_loosely(given, accepted) for accepted in data.get("accepted") or [answer])
 
 
+def matching_option(options, given: str):
+    """Return the option whose text the given answer is (spacing and case aside), or None.
+
+    `options` are rows with a `text`; a choice is answered by its text, never by a position.
+    """
+    wanted = " ".join(given.split()).casefold()
+    for option in options:
+        if " ".join(option.text.split()).casefold() == wanted:
+            return option
+    return None
+
+
 def _within(number: Decimal, accepted: dict) -> bool:
     if "min" in accepted:
         return Decimal(accepted["min"]) <= number <= Decimal(accepted["max"])

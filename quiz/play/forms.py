@@ -85,3 +85,17 @@ class LiveAnswerForm(FlaskForm):
 
     question_id = HiddenField()
     answer = HiddenField()
+
+
+class PracticeForm(FlaskForm):
+    """A button that starts a practice session of an article, or makes a personal code."""
+
+
+class ContinueForm(FlaskForm):
+    code = StringField(
+        "Your personal code",
+        validators=[
+            DataRequired("Type the personal code you were shown."),
+            Length(max=32, message="A personal code is ten letters and digits."),
+        ],
+    )

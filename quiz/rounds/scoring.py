@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.accounts.tokens import hash_token
 from quiz.errors import Closed, Conflict, Invalid, NotFound
-from quiz.generation import grade
+from quiz.generation import grade, matching_option
+from quiz.practice.memory import record_review
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
     Answer,
@@ -162,11 +163,10 @@ def check_answer(question, options, given: str) -> tuple[bool, Option | None]:
     """
     if not options:
         return grade(question.kind, given, question.answer, question.data), None
-    wanted = " ".join(given.split()).casefold()
-    for option in options:
-        if " ".join(option.text.split()).casefold() == wanted:
-            return option.correct, option
-    raise Invalid("The answer must be the text of one of the question's options.")
+    option = matching_option(options, given)
+    if option is None:
+        raise Invalid("The answer must be the text of one of the question's options.")
+    return option.correct, option
 
 
 @dataclass
@@ -196,6 +196,7 @@ def _current_with_options():
     return (
         select(
             r.c.token_hash,
+            r.c.player_id,
             r.c.size,
             r.c.answered,
             r.c.score,
@@ -404,6 +405,17 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
             "finished_at": now if finished else None,
         },
     )
+    if head.player_id is not None:
+        # The player's memory of the question's facts, for practice: in the same transaction.
+        record_review(
+            head.player_id,
+            question_id,
+            correct=correct,
+            elapsed=elapsed,
+            time_limit=head.time_limit,
+            at=now,
+            connection=connection,
+        )
     return Verdict(
         correct=correct,
         correct_answer=head.answer,

@@ -59,6 +59,15 @@ def _one_of(column: str, values: type[StrEnum]) -> str:
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
 
 
+class MemoryState(StrEnum):
+    """A player's memory of a fact as the FSRS scheduler sees it (fsrs.State, by name):
+    learnt for the first time, reviewed at growing intervals, or relearnt after a lapse."""
+
+    LEARNING = "learning"
+    REVIEW = "review"
+    RELEARNING = "relearning"
+
+
 def utcnow() -> datetime:
     """Return the current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
@@ -290,6 +299,10 @@ class Player(Model):
         ForeignKey("classroom.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Only hashes: of the personal code that brings the player to another browser, and of the
+    # bearer token API clients play with. Either may be unset.
+    code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class Round(Model):
@@ -487,3 +500,43 @@ class LivePlayer(Model):
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     round: Mapped[Round] = relationship()
+
+
+class Memory(Model):
+    """What a player remembers of one fact, or of a question that tests no fact (FSRS state)."""
+
+    __table_args__ = (
+        UniqueConstraint("player_id", "fact_id"),
+        UniqueConstraint("player_id", "question_id"),
+        # A memory is of a fact, or else of the question itself (imported questions).
+        CheckConstraint("(fact_id IS NULL) <> (question_id IS NULL)", name="one_item"),
+        CheckConstraint(_one_of("state", MemoryState), name="state"),
+        Index("ix_memory_player_article_due", "player_id", "article_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    player_id: Mapped[str] = mapped_column(ForeignKey("player.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("fact.id", ondelete="CASCADE"))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16))
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviews: Mapped[int] = mapped_column(Integer, default=0)
+    # Wrong answers (FSRS's "again"), the teacher's measure of what the class forgets.
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    # The question it was last asked through, so that practice can ask through another one.
+    last_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("question.id", ondelete="SET NULL")
+    )
+    # The practice question now waiting for the player's answer, and when it was first shown.
+    served_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("question.id", ondelete="SET NULL")
+    )
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    fact: Mapped[Fact | None] = relationship(foreign_keys=[fact_id])
+    question: Mapped[Question | None] = relationship(foreign_keys=[question_id])

@@ -11,6 +11,7 @@ from quiz.authoring import library
 from quiz.classroom import classes
 from quiz.errors import Invalid
 from quiz.forms import status_of
+from quiz.practice import forgetting
 from quiz.storage.extensions import db
 from quiz.storage.models import Assignment
 from quiz.teach import access
@@ -58,6 +59,7 @@ def _classroom_page(classroom, settings, assign, status=200):
         assignments=classes.assignments_of(classroom),
         members=classes.members(classroom),
         board=classes.class_leaderboard(classroom),
+        weakest=forgetting.weakest(classroom),
         join_url=url_for("play.join", code=classroom.code, _external=True),
         is_open=classes.is_open,
         zone=current_app.config["QUIZ_ZONE"],

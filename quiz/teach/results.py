@@ -1,4 +1,4 @@
-"""Teacher pages for results: per class, per student, per question; CSV; privacy actions."""
+"""Teacher pages for results: per class, per student, per question; CSV; privacy and codes."""
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Length
 
 from quiz.classroom import analysis, charts, privacy, results
 from quiz.forms import nickname_field, status_of
+from quiz.practice import players
 from quiz.storage.models import Classroom, Player
 from quiz.teach import access
 from quiz.teach.blueprint import bp
@@ -106,6 +107,24 @@ def student_delete_answers(classroom_id: int, player_id: str):
     count = privacy.delete_player_answers(classroom, player)
     flash(f"Deleted {count} round{'s' if count != 1 else ''} with their answers.", "info")
     return redirect(url_for(".class_results", classroom_id=classroom_id))
+
+
+@bp.post("/classes/<int:classroom_id>/students/<player_id>/code")
+def student_code(classroom_id: int, player_id: str):
+    """Give a student a new personal code to continue on another device; the old one stops."""
+    classroom, player = _confirmed(classroom_id, player_id)
+    code = players.issue_code(player.id)
+    url = url_for("play.continue_", code=code, _external=True)
+    html = render_template(
+        "teach/student_code.html",
+        classroom=classroom,
+        player=player,
+        code=code,
+        url=url,
+        qr=players.code_qr(url),
+    )
+    # Shown once: no copy of the code stays in a cache.
+    return html, 200, {"Cache-Control": "no-store"}
 
 
 @bp.get("/classes/<int:classroom_id>/questions")

@@ -1,0 +1,176 @@
+"""The practice pages: what is due, a session through other questions, what improved."""
+
+from sqlalchemy import select
+
+from quiz.storage.extensions import db
+from quiz.storage.models import Memory
+from tests.pages import csrf_token, hidden, radio_values
+from tests.practice.conftest import (
+    facts_of,
+    memories,
+    missed_earlier,
+    player_of,
+    questions_with_facts,
+    right_answer,
+    seed_article_id,
+    wrong_answer,
+)
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def start(client, article_id):
+    page = text(client.get("/practice/code"))  # a page of the same browser with a form
+    return client.post(f"/practice/{article_id}/start", data={"csrf_token": csrf_token(page)})
+
+
+def answer(client, app, article_id, right=True):
+    """Answer the practice question on screen; return (response, question id)."""
+    page = client.get(f"/practice/{article_id}")
+    assert page.status_code == 200, text(page)
+    html = text(page)
+    question_id = int(hidden(html, "question_id"))
+    options = radio_values(html)
+    given = right_answer(app, question_id) if right else wrong_answer(app, question_id, options)
+    response = client.post(
+        f"/practice/{article_id}",
+        data={"csrf_token": csrf_token(html), "question_id": question_id, "answer": given},
+    )
+    return response, question_id
+
+
+def test_without_a_player_the_page_says_to_play_first(client):
+    page = text(client.get("/practice"))
+    assert "Play a round" in page and "personal code" in page
+    assert client.get("/practice/1").status_code == 404
+    assert client.get("/practice/code").status_code == 404
+
+
+def test_a_missed_question_waits_on_the_practice_page(app, student):
+    client, _player_id, _question = student
+    page = text(client.get("/practice"))
+    assert "Baikonur" in page
+    # Missed a moment ago: nothing is due yet, the next falls due in a minute.
+    assert "in 1 minute" in page
+    assert "Nothing due" in page
+
+
+def test_a_practice_session_asks_what_is_due_and_ends_with_what_improved(app, student):
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    questions = questions_with_facts(app, 3)
+    missed_earlier(app, player_id, questions)
+    page = text(client.get("/practice"))
+    assert "<dt>Due now</dt><dd>3</dd>" in page, page
+    assert start(client, article_id).status_code == 302
+
+    asked = []
+    for n, right in enumerate([True, False, True], start=1):
+        response, question_id = answer(client, app, article_id, right=right)
+        assert response.status_code == 302
+        asked.append(question_id)
+        feedback = text(client.get(response.headers["Location"]))
+        assert ("Right!" if right else "Not quite") in feedback
+        assert "<blockquote>" in feedback  # the article's sentence that proves it
+        assert "Comes back in" in feedback
+        assert f"{n} of 3" in feedback
+    # Each fact was asked through another question than the one missed.
+    assert not set(asked) & set(questions)
+    assert "See what improved" in feedback
+
+    summary = text(client.get(f"/practice/{article_id}/summary"))
+    assert "Practice done" in summary
+    assert "2 of 3" in summary and "right" in summary
+    # One line per fact reviewed: a question may test two facts.
+    facts = [len(facts_of(app, q)) for q in asked]
+    assert summary.count("Right</span>") == facts[0] + facts[2]
+    assert summary.count("Wrong</span>") == facts[1]
+    # Asking for another question once the session is over shows the summary again.
+    assert client.get(f"/practice/{article_id}").headers["Location"].endswith("/summary")
+
+
+def test_a_reload_shows_the_same_question_until_it_is_answered(app, student):
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    missed_earlier(app, player_id, questions_with_facts(app, 2))
+    start(client, article_id)
+    first = hidden(text(client.get(f"/practice/{article_id}")), "question_id")
+    second = hidden(text(client.get(f"/practice/{article_id}")), "question_id")
+    assert first == second
+
+
+def test_an_answer_not_among_the_options_is_refused_and_changes_nothing(app, student):
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    missed_earlier(app, player_id, questions_with_facts(app, 1))
+    start(client, article_id)
+    html = text(client.get(f"/practice/{article_id}"))
+    before = [(m.id, m.due, m.reviews) for m in memories(app, player_id)]
+    question_id = hidden(html, "question_id")
+    data = {"csrf_token": csrf_token(html), "question_id": question_id}
+    if radio_values(html):
+        response = client.post(f"/practice/{article_id}", data=data | {"answer": "Atlantis"})
+        assert response.status_code == 422
+    # No answer at all, or no question: the form says so, nothing is recorded.
+    assert client.post(f"/practice/{article_id}", data=data).status_code == 422
+    no_question = data | {"question_id": "", "answer": right_answer(app, int(question_id))}
+    assert client.post(f"/practice/{article_id}", data=no_question).status_code == 400
+    assert [(m.id, m.due, m.reviews) for m in memories(app, player_id)] == before
+
+
+def test_an_answer_to_a_question_no_longer_shown_is_not_counted_twice(app, student):
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    missed_earlier(app, player_id, questions_with_facts(app, 2))
+    start(client, article_id)
+    html = text(client.get(f"/practice/{article_id}"))
+    question_id = int(hidden(html, "question_id"))
+    data = {
+        "csrf_token": csrf_token(html),
+        "question_id": question_id,
+        "answer": right_answer(app, question_id),
+    }
+    assert client.post(f"/practice/{article_id}", data=data).status_code == 302
+    reviews = sum(m.reviews for m in memories(app, player_id))
+    again = client.post(f"/practice/{article_id}", data=data, follow_redirects=True)
+    assert again.status_code == 200
+    assert "not waiting for your answer" in text(again)
+    assert sum(m.reviews for m in memories(app, player_id)) == reviews
+
+
+def test_the_practice_forms_refuse_bad_requests(app, student):
+    client, _player_id, _question = student
+    article_id = seed_article_id(app)
+    # No CSRF token: refused before anything.
+    assert client.post(f"/practice/{article_id}/start").status_code == 400
+    assert client.post("/practice/code").status_code == 400
+    # No such article.
+    assert start(client, 99999).status_code == 404
+    assert client.get("/practice/99999").status_code == 404
+    # Nothing due: no session starts, the page says so.
+    response = start(client, article_id)
+    assert response.status_code == 302
+    assert "is due right now" in text(client.get("/practice"))
+    # Without a session, the question, feedback and summary pages lead back to the list.
+    for path in ("", "/feedback", "/summary"):
+        response = client.get(f"/practice/{article_id}{path}")
+        assert response.status_code == 302 and response.headers["Location"] == "/practice"
+
+
+def test_nobody_else_sees_or_answers_a_players_practice(app, student):
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    missed_earlier(app, player_id, questions_with_facts(app, 1))
+    start(client, article_id)
+    html = text(client.get(f"/practice/{article_id}"))
+    stranger = app.test_client()
+    assert stranger.get(f"/practice/{article_id}").status_code == 404
+    with app.app_context():
+        served = db.session.scalar(
+            select(Memory.served_question_id).where(Memory.served_question_id.is_not(None))
+        )
+    assert str(served) == hidden(html, "question_id")
+    assert "Nothing to practise on this browser yet" in text(stranger.get("/practice"))
+    assert player_of(client) == player_id
