@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.errors import Conflict, Invalid, Locked, NotFound, Unauthorized
 from quiz.live import broker
+from quiz.practice import record_review
 from quiz.rounds import scoring
 from quiz.rounds.scoring import hash_token
 from quiz.storage.extensions import db, write_transaction
@@ -505,6 +506,18 @@ def _store(c, game_id, token, question_id, given, now) -> Ack | None:
         scoring.ADD_TO_ROUND,
         {"round_id": player.round_id, "points": points, "right": int(correct), "finished_at": None},
     )
+    owner = c.scalar(select(R.c.player_id).where(R.c.id == player.round_id))
+    if owner is not None:
+        # What a player answers live counts for their practice too, in the same transaction.
+        record_review(
+            owner,
+            question_id,
+            correct=correct,
+            elapsed=elapsed,
+            time_limit=game.time_limit,
+            at=now,
+            connection=c,
+        )
     answered = game.answered + 1
     everyone = answered >= game.players
     if everyone:

@@ -14,6 +14,8 @@ from quiz.storage.models import (
     Classroom,
     LiveGame,
     LivePlayer,
+    Memory,
+    Option,
     Round,
     Teacher,
 )
@@ -300,3 +302,22 @@ def test_a_class_game_counts_for_the_class(app, host):
         assert db.session.scalar(select(Round.assignment_id)) == assignment_id
     csv = host.get(f"/teach/classes/{classroom_id}/results.csv")
     assert "Ada" in text(csv)
+
+
+def test_a_live_answer_counts_for_practice(app, host):
+    """A wrong live answer puts the question's fact on the player's practice list."""
+    pin = create(host)
+    ada = app.test_client()
+    join(ada, pin, "Ada")
+    act(host, pin, "start")
+    qid = question_id(ada, pin)
+    right = right_answer(app, qid)
+    with app.app_context():
+        options = db.session.scalars(select(Option.text).where(Option.question_id == qid)).all()
+    wrong = next(text for text in options if text != right)
+    assert answer(ada, pin, wrong).status_code == 303
+    with app.app_context():
+        player_id = db.session.scalar(select(Round.player_id).join(LivePlayer))
+        memories = db.session.scalars(select(Memory).where(Memory.player_id == player_id)).all()
+    assert player_id is not None and memories
+    assert all(memory.lapses == 1 for memory in memories)
