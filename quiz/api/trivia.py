@@ -116,7 +116,7 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
         .join(Article, Article.id == Question.article_id)
         .where(
             Question.status == QuestionStatus.ACTIVE,
-            Question.kind != "short",
+            Question.kind.not_in(("short", "order")),
             or_(Article.owner_id.is_(None), Article.owner_id == teacher.id),
         )
         .order_by(Question.id)

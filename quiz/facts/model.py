@@ -13,7 +13,7 @@ ENTITY_TYPES = ("person", "place", "organisation")
 
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 REQUIRED_FIELDS = ("key", "type", "about", "value", "sentence")
-OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit")
+OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit", "hedge")
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_TEXT_FIELDS + ("wrong",)
 
 VALUE_HINTS = {
@@ -55,6 +55,9 @@ class Fact:
     group: str | None = None
     claim: str | None = None
     unit: str | None = None
+    # "about" when the article gives the figure as a round guess: asked against options far
+    # from it, never as exact.
+    hedge: str | None = None
     wrong: tuple[str, ...] = ()
 
 
