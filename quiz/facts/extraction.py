@@ -189,7 +189,10 @@ class _Article:
             " ".join(m[2])
             for s in self.sentences
             for m in _mentions(s)
-            if head in m[2] and len(m[2]) >= 2 and " ".join(m[2]) not in self.people
+            # "Lake Baikal", "Angara River", "Treaty of Versailles": the kind first or last.
+            if head in (m[2][0], m[2][-1])
+            and 2 <= len(m[2]) <= 5
+            and " ".join(m[2]) not in self.people
         }
         if len(named) != 1:
             return None
@@ -592,6 +595,11 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
         event = rest[:1].upper() + rest[1:]
     elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[: item.start]):
         event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[: item.start])
+    elif (
+        middle := re.search(rf" (?:in|on|during)(?: {MONTH})? $", sentence[: item.start])
+    ) and re.match(r" (?:and|to|at|from|for|with|aboard|as) [a-z]", sentence[item.end :]):
+        # "She moved to Paris in 1891 and studied physics": the sentence without its date.
+        event = sentence[: middle.start()] + sentence[item.end :]
     else:
         return None
     event = event.rstrip(".!").strip()
