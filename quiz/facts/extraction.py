@@ -531,6 +531,8 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     before = sentence[:start].rstrip()
     if re.search(r"\d[^()]*\($", before):
         return None  # "1,083 ft (330 m)": the same length in a second unit
+    if re.match(r"[^()]{0,20}\((?:about |approximately |c\. )?[\d.,]+", sentence[end:]):
+        return None  # "84.7 meters (278 feet)": a blank would show its value in the other unit
     if RELATIVE_RE.match(sentence[end:]):
         return None  # "three years later": a step from another date, not a quantity
     # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
