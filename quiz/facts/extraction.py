@@ -207,8 +207,12 @@ class _Article:
         found += _entities(sentence, self.people)
         denied = _negated(sentence)
         found = [f for f in found if not any(a <= f.start < b for a, b in denied)]
-        dated = [f for f in found if f.type in ("date", "year")]
-        if len(dated) >= 2 and RELATIVE_SPAN_RE.search(sentence):
+        dated = [
+            f
+            for f in found
+            if f.type in ("date", "year") or f.type == "number" and YEAR_RE.match(f.text(sentence))
+        ]
+        if len(YEAR_RE.findall(sentence)) >= 2 and RELATIVE_SPAN_RE.search(sentence):
             # "in 1871, five years before the 1876 patent": one date gives the other away.
             found = [f for f in found if f not in dated]
         facts, seen = [], set()
