@@ -189,6 +189,8 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
         problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
     if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
         problems.append(FactError(f'missing (a {ftype} fact needs a role for "Who ...?")', "role"))
+    if "hedge" in data and ftype not in (None, "number"):
+        problems.append(FactError("only a number can be a round guess", "hedge"))
     if "wrong" in data:
         problems.extend(_wrong_rules(data, ftype))
     return problems

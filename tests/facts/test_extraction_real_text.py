@@ -141,3 +141,13 @@ def test_years_offered_come_from_the_same_period():
     for q in _questions(text):
         if q.kind in ("year", "cloze") and q.answer == "476":
             assert all(abs(int(o) - 476) <= 60 for o in q.options), q.options
+
+
+def test_a_round_guess_survives_a_round_trip_and_only_numbers_can_be_one():
+    from quiz.facts import FactError, fact_from_dict, fact_to_dict
+
+    [fact] = _facts("About 45,000 runners from many countries took part in the race.", "number")
+    assert fact_from_dict(fact_to_dict(fact)) == fact
+    data = {**fact_to_dict(fact), "type": "year", "value": 1990, "event": "the race"}
+    with pytest.raises(FactError, match="round guess"):
+        fact_from_dict(data)
