@@ -19,6 +19,7 @@ from decimal import Decimal
 from quiz.facts import lexicon as lx
 from quiz.facts.model import Fact
 from quiz.facts.names import gender_of
+from quiz.facts.regions import region_of
 from quiz.facts.sentences import split_sentences
 from quiz.facts.text import BARE_SUBJECT_RE, BLANK, CLEFT_RE, needs_antecedent, word_matches
 
@@ -295,7 +296,7 @@ class _Article:
         unit = item.unit
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
-        wrong = self._wrong_places(unit, key) if plain else ()
+        wrong = self._wrong_places(unit, key, item.name or text) if plain else ()
         return Fact(
             value=item.name or text,
             text=None if item.name else text,
@@ -305,12 +306,17 @@ class _Article:
             **common,
         )
 
-    def _wrong_places(self, unit: str | None, key: str) -> tuple[str, ...]:
-        """Return three countries or cities the article never mentions: certainly wrong."""
+    def _wrong_places(self, unit: str | None, key: str, answer: str) -> tuple[str, ...]:
+        """Return three countries or cities the article never mentions (certainly wrong), of
+        the answer's own continent when there are enough of them."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
         if not pool:
             return ()
         names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
+        region = region_of(answer)
+        near = [name for name in names if region and region_of(name) == region]
+        if len(near) >= 3:
+            names = near
         names.sort(key=lambda name: hashlib.sha256(f"{key}{name}".encode()).hexdigest())
         return tuple(name.title() for name in names[:3])
 

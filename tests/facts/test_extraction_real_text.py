@@ -151,3 +151,12 @@ def test_a_round_guess_survives_a_round_trip_and_only_numbers_can_be_one():
     data = {**fact_to_dict(fact), "type": "year", "value": 1990, "event": "the race"}
     with pytest.raises(FactError, match="round guess"):
         fact_from_dict(data)
+
+
+def test_wrong_places_come_from_the_answers_continent():
+    from quiz.facts.regions import region_of
+
+    text = "Maria Sklodowska was born in Warsaw on 7 November 1867."
+    [warsaw] = _facts(text, "place")
+    assert len(warsaw.wrong) == 3
+    assert {region_of(name) for name in warsaw.wrong} == {"Europe"}
