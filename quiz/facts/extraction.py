@@ -576,6 +576,8 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     open_end = re.match(r",? (?:and|or) ([a-z]+)\b", sentence[text_end:])
     if open_end and open_end.group(1) in lx.OPEN_ENDS:
         return None  # "500 members or more" stays true at 600
+    if YEAR_RE.fullmatch(m.group()) and unit and not unit.endswith("s"):
+        return None  # "1988 saw only 7": a year as a subject, not a count of "saw"
     raw = m["num"].replace(",", "") + (m["dec"] or "")
     value: int | Decimal = Decimal(raw) if m["dec"] else int(raw)
     if scale and not unit:

@@ -40,6 +40,15 @@ BARE_SUBJECT_RE = re.compile(
 )
 
 
+# "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
+LATE_PRONOUN_RE = re.compile(
+    r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until)\b[^.;:]{0,50}?,?"
+    r" (?:he|she|they|it|his|her|its|their)\b"
+)
+
+
 def needs_antecedent(sentence: str) -> bool:
     """Tell whether a sentence opens with a pronoun that refers to an earlier sentence."""
+    if LATE_PRONOUN_RE.match(sentence):
+        return True
     return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)
