@@ -160,3 +160,9 @@ def test_wrong_places_come_from_the_answers_continent():
     [warsaw] = _facts(text, "place")
     assert len(warsaw.wrong) == 3
     assert {region_of(name) for name in warsaw.wrong} == {"Europe"}
+
+
+def test_a_pronoun_after_an_opening_phrase_and_a_year_before_a_verb_give_nothing():
+    text = "Henry Dunant founded the Red Cross. In 1901 he received the first Nobel Peace Prize."
+    assert [f.value for f in _facts(text, "year")] == []
+    assert _facts("In other years 1989 saw only 6 major earthquakes.", "number") == []
