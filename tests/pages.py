@@ -1,5 +1,7 @@
 """Helpers for driving the HTML pages as a browser would, CSRF tokens included."""
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 
@@ -44,6 +46,15 @@ def start_round(client, article="baikonur", size=3, nickname="Ada", relaxed=Fals
     return response.headers["Location"]
 
 
+def order_positions(html: str) -> list[tuple[str, list[str]]]:
+    """Return an order question's select boxes as (name, event texts), first position first."""
+    found = re.findall(r'<select[^>]*name="(position_\d+)"[^>]*>(.*?)</select>', html, re.S)
+    return [
+        (name, [unescape(v) for v in re.findall(r'<option[^>]*value="([^"]+)"', body)])
+        for name, body in found
+    ]
+
+
 def answer_current(client, url, pick=None):
     """Answer the question on the page at url; return (response, page_html, options)."""
     page = client.get(url).get_data(as_text=True)
@@ -53,4 +64,9 @@ def answer_current(client, url, pick=None):
         "question_id": hidden(page, "question_id"),
         "answer": pick(options) if pick else (options[0] if options else "1961"),
     }
+    positions = order_positions(page)
+    if positions:
+        # An order question: the events in the order shown, one per position.
+        del data["answer"]
+        data.update({name: events[n] for n, (name, events) in enumerate(positions)})
     return client.post(url, data=data), page, options

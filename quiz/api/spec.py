@@ -12,8 +12,11 @@ from flask import Blueprint, request
 
 from quiz.api import validation as v
 from quiz.errors import Invalid
+from quiz.generation.question import ORDER_SEPARATOR
 
 MISSING = object()
+# An order question shows at most this many events.
+MAX_ORDERED = 6
 
 
 @dataclass(frozen=True)
@@ -21,7 +24,7 @@ class Field:
     """One body field or query argument: its type, bounds and default, and how to check it."""
 
     name: str
-    type: str  # "string", "integer" or "boolean"
+    type: str  # "string", "integer", "boolean", or "answer" (a string or a list of strings)
     description: str
     required: bool = False
     default: Any = None  # a value, or a function of no arguments (read from the app's config)
@@ -33,6 +36,19 @@ class Field:
 
     def schema(self) -> dict:
         """Return the field's JSON Schema."""
+        if self.type == "answer":
+            return {
+                "description": self.description,
+                "oneOf": [
+                    {"type": "string", "minLength": 1},
+                    {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "minItems": 2,
+                        "maxItems": MAX_ORDERED,
+                    },
+                ],
+            }
         found: dict = {"type": self.type, "description": self.description}
         if self.low is not None:
             found["minimum"] = self.low
@@ -75,6 +91,8 @@ class Field:
                 return None  # an optional number with no default: absent
             low, high = self._bounds()
             return v.integer(body, self.name, low=low, high=high, default=self._default())
+        if self.type == "answer":
+            return self._answer(body)
         if self.type == "boolean":
             value = body.get(self.name, MISSING)
             if value is MISSING:
@@ -90,6 +108,19 @@ class Field:
         if not isinstance(value, str):
             raise Invalid(f"'{self.name}' must be a string.")
         return self._check(value)
+
+    def _answer(self, body: dict) -> str:
+        """Read an answer: one string, or the events of an order question as a list, earliest
+        first (joined as the stored answer is)."""
+        value = body.get(self.name)
+        if not isinstance(value, list):
+            return v.string(body, self.name)
+        if not 2 <= len(value) <= MAX_ORDERED:
+            raise Invalid(f"'{self.name}' as a list holds 2 to {MAX_ORDERED} events.")
+        items = [v.string({self.name: item}, self.name) for item in value]
+        if any(ORDER_SEPARATOR in item for item in items):
+            raise Invalid(f"'{self.name}' lists each event as its own string.")
+        return ORDER_SEPARATOR.join(items)
 
     def from_query(self):
         """Read the field from the query string, refusing a wrong value."""

@@ -117,7 +117,7 @@ def _pool(teacher: Teacher, given: dict) -> list[Question]:
         .join(Article, Article.id == Question.article_id)
         .where(
             Question.status == QuestionStatus.ACTIVE,
-            Question.kind != "short",
+            Question.kind.not_in(("short", "order")),
             visible_to(teacher.id, Article.owner_id),
         )
         .order_by(Question.id)

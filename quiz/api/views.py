@@ -132,6 +132,7 @@ QUESTION = obj(
                         "number",
                         "cloze",
                         "short",
+                        "order",
                     ]
                 },
                 "options": {"type": "array", "items": STRING},
@@ -189,7 +190,11 @@ ANSWER = Body(
             high=MAX_ID,
         ),
         Field(
-            "answer", "string", "An option's text, or free text for short questions.", required=True
+            "answer",
+            "answer",
+            "An option's text, free text for short questions, or for an order question the "
+            "list of its events (option texts), earliest first.",
+            required=True,
         ),
     )
 )

@@ -145,7 +145,10 @@ def item_of(question: Question) -> Item:
 def exported_items(article: Article) -> list[Item]:
     """Return the article's playable questions, oldest first, as the formats exchange them."""
     query = select(Question).where(
-        Question.article_id == article.id, Question.status == QuestionStatus.ACTIVE
+        Question.article_id == article.id,
+        Question.status == QuestionStatus.ACTIVE,
+        # No exchange format has a put-in-order question.
+        Question.kind != "order",
     )
     return [item_of(q) for q in db.session.scalars(query.order_by(Question.id))]
 

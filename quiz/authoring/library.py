@@ -234,6 +234,14 @@ def fact_data(article: Article, fields: dict, *, key: str | None = None) -> dict
     wrong = _lines(fields.get("wrong") or "")
     if wrong:
         data["wrong"] = wrong
+    if key is not None and data["type"] == "number":
+        # "about 2,000" stays a round guess when a teacher edits the fact: its options must
+        # stay far from it.
+        old = db.session.scalar(
+            select(Fact.data).where(Fact.article_id == article.id, Fact.key == key)
+        )
+        if old and old.get("hedge"):
+            data["hedge"] = old["hedge"]
     if key is None and db.session.scalar(
         select(Fact.id).where(Fact.article_id == article.id, Fact.key == data["key"])
     ):

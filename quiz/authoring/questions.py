@@ -84,6 +84,8 @@ def sync_questions(article: Article, *, status: str = QuestionStatus.ACTIVE) -> 
 def _relink(question: Question, g: GeneratedQuestion, facts: dict) -> None:
     """Point a kept question at the facts that generate it now (one may have been deleted)."""
     wanted = [facts[key] for key in g.fact_keys if key in facts]
+    if question.origin == "generated":
+        question.score = g.score
     if question.origin == QuestionOrigin.GENERATED and {f.key for f in question.facts} != set(
         g.fact_keys
     ):
@@ -108,6 +110,7 @@ def _question(g, article, status, facts, template_id, sentences) -> Question:
         origin=QuestionOrigin.GENERATED,
         status=status,
         time_limit=g.time_limit,
+        score=g.score,
     )
     question.options = [
         Option(position=n, text=text, correct=text == g.answer)

@@ -11,7 +11,8 @@ from quiz.storage.work import unit_of_work
 
 
 def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Question]]]:
-    """Return the article's proposed questions grouped by source sentence, in article order."""
+    """Return the article's proposed questions grouped by source sentence, in article order,
+    each sentence's best-scored first."""
     questions = db.session.scalars(
         select(Question)
         .where(Question.article_id == article.id, Question.status == QuestionStatus.PROPOSED)
@@ -20,6 +21,9 @@ def proposed_by_sentence(article: Article) -> list[tuple[Sentence | None, list[Q
     groups: dict[int | None, list[Question]] = {}
     for question in questions:
         groups.setdefault(question.sentence_id, []).append(question)
+    for group in groups.values():
+        # Best first within each sentence: a reviewer approving the top few keeps the best.
+        group.sort(key=lambda q: -(q.score or 0.0))
     sentences = {
         s.id: s
         for s in db.session.scalars(select(Sentence).where(Sentence.article_id == article.id))

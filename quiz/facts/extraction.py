@@ -19,8 +19,10 @@ from typing import Any
 
 from quiz.facts import lexicon as lx
 from quiz.facts.model import Fact, FactValue
+from quiz.facts.names import gender_of
+from quiz.facts.regions import region_of
 from quiz.facts.sentences import split_sentences
-from quiz.facts.text import BLANK, word_matches
+from quiz.facts.text import BARE_SUBJECT_RE, BLANK, CLEFT_RE, needs_antecedent, word_matches
 
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -58,6 +60,28 @@ SUBJECT_VERB_RE = re.compile(
     r" (?P<verb>[a-z][a-z-]+)\b"
 )
 MIN_OVERLAP = 0.5
+# Where one coordinated clause ends and the next begins: a "not" doubts only its own clause.
+CLAUSE_BREAK_RE = re.compile(
+    r";|,? but |, (?:although|though|whereas|while|yet|and|so) | [—–] | -- "
+)
+RELATIVE_RE = re.compile(
+    r"(?: (?:\w+ )?(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?))?"
+    r",? (?:later|earlier|before|after|ago|afterwards|previously|on)\b"
+)
+# "In 2008, two submersibles reached the bottom on 29 July": the year sets the scene.
+SCENE_YEAR_RE = re.compile(rf"(?:In|During|By) (?P<y>{YEAR}), ")
+ERA_RE = re.compile(
+    r"(?<![\w.,])(?:(?:AD|A\.D\.) (?P<ad>\d{1,4})|(?P<ad2>\d{1,4}) (?:AD|CE|A\.D\.)"
+    r"|(?P<bc>\d{1,4}) (?:BC|BCE|B\.C\.(?:E\.)?))(?![\w])"
+)
+PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
+RELATIVE_SPAN_RE = re.compile(
+    r"\b(?:\d+|" + "|".join(lx.NUMBER_WORDS) + r"|a|an|one)"
+    r" (?:years?|months?|weeks?|days?|decades?|centuries|century)"
+    r" (?:later|earlier|before|after|ago|afterwards|previously)\b",
+    re.IGNORECASE,
+)
+NOT_UNTIL_RE = re.compile(r"\b(?:not|[A-Za-z]+n['’]t) until\b")
 
 
 @dataclass
@@ -70,6 +94,7 @@ class Found:
     value: FactValue | None  # None for a time of day, which only dates a sentence
     unit: str | None = None
     name: str | None = None  # entity: the full name when the text is a short form
+    hedge: str | None = None  # "about" when the article gives a round guess
 
     def text(self, sentence: str) -> str:
         return sentence[self.start : self.end]
@@ -98,13 +123,100 @@ class _Article:
         self.stems = {s: _stems(s) for s in sentences}
         self.people = _people(sentences)
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
+        self.openings = self._openings()
+
+    def _openings(self) -> dict[str, tuple[int, str]]:
+        """Map each sentence opening with a pronoun or a bare "The lake" whose antecedent is
+        certain to (length of the opening words, the words that replace them)."""
+        found: dict[str, tuple[int, str]] = {}
+        person = thing = None  # the subject a following "She" or "It" can refer to
+        named: list[str] = []  # the people the article has named so far
+        for sentence in self.sentences:
+            lone = named[0] if len(set(named)) == 1 else None
+            opening = PRONOUN_RE.match(sentence)
+            bare = BARE_SUBJECT_RE.match(sentence)
+            name = None
+            if opening and not CLEFT_RE.match(sentence):
+                word = opening.group(1)
+                gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
+                if gender and person and gender_of(person.split(" ")[0]) == gender:
+                    name = person
+                elif gender and lone and gender_of(lone.split(" ")[0]) in (gender, None):
+                    name = lone  # "He" when the article has named one person only
+                elif word in ("It", "Its") and thing:
+                    name = thing
+                if name is None:
+                    person = thing = None
+                    continue
+                possessive = word in ("His", "Her", "Its")
+                found[sentence] = (opening.end(), name + ("’s" if possessive else ""))
+                continue
+            if bare and (subject := self._by_head(bare.group(1))):
+                found[sentence] = (bare.end(1), subject)
+                person, thing = None, subject
+                continue
+            person, thing = self._topic(sentence)
+            named += [
+                self.people[" ".join(m[2])]
+                for m in _mentions(sentence)
+                if " ".join(m[2]) in self.people
+            ]
+        return found
+
+    def _topic(self, sentence: str) -> tuple[str | None, str | None]:
+        """Return the person or the named thing a sentence opens with, as (person, thing)."""
+        for start, end, tokens, titled in _mentions(sentence):
+            if sentence[:start] not in ("", "The "):
+                break
+            name = " ".join(tokens)
+            if len(tokens) >= 2 and self.people.get(name) == name:
+                return name, None
+            if (
+                name in self.people
+                or _kind(tokens, titled, sentence[end:]) is None
+                and (
+                    len(tokens) < 2
+                    or not _plain_name(tokens)
+                    and tokens[-1].lower() not in lx.THING_HEADS
+                )
+            ):
+                break
+            return None, sentence[:start] + name
+        return None, None
+
+    def _by_head(self, noun: str) -> str | None:
+        """Return the one named thing of the article whose name holds this noun ("Lake")."""
+        head = noun.capitalize()
+        named = {
+            " ".join(m[2])
+            for s in self.sentences
+            for m in _mentions(s)
+            # "Lake Baikal", "Angara River", "Treaty of Versailles": the kind first or last.
+            if head in (m[2][0], m[2][-1])
+            and 2 <= len(m[2]) <= 5
+            and " ".join(m[2]) not in self.people
+        }
+        if len(named) != 1:
+            return None
+        name = named.pop()
+        return f"The {name}" if " of " in name or name.split(" ")[-1] == head else name
 
     def facts_of(self, sentence: str) -> list[Fact]:
-        if _doubtful(sentence) or not re.search(r"[.!][”’\"')]?$", sentence):
+        if _doubtful(sentence) or not self._statement(sentence):
             return []  # a doubtful sentence, or a title or credit line that states nothing
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
         found += _entities(sentence, self.people)
+        denied = _negated(sentence)
+        found = [f for f in found if not any(a <= f.start < b for a, b in denied)]
+        dated = [
+            f
+            for f in found
+            if f.type in ("date", "year") or f.type == "number" and YEAR_RE.match(f.text(sentence))
+        ]
+        if len(YEAR_RE.findall(sentence)) >= 2 and RELATIVE_SPAN_RE.search(sentence):
+            # "in 1871, five years before the 1876 patent": one date gives the other away.
+            found = [f for f in found if f not in dated]
         facts: list[Fact] = []
         seen: set[tuple[str, str]] = set()
         digest = hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8]
@@ -118,10 +230,20 @@ class _Article:
                 continue
             seen.add((item.type, str(item.value)))
             prefix = {"place": "l"}.get(item.type, item.type[0])
-            fact = self._fact(sentence, item, times, f"{prefix}{digest}-{len(facts) + 1}")
+            key = f"{prefix}{digest}-{len(facts) + 1}"
+            fact = self._fact(sentence, item, times, key, self.openings.get(sentence))
             if fact is not None:
                 facts.append(fact)
         return facts
+
+    def _statement(self, sentence: str) -> bool:
+        """Tell whether a sentence states something: it ends like one, or it is the article's
+        last sentence and reads like one though its full stop is missing."""
+        if re.search(r"[.!][”’\"')]?$", sentence):
+            return True
+        words = sentence.split()
+        lower = [w for w in words if w[:1].islower()]
+        return sentence == self.sentences[-1] and len(words) >= 6 and len(lower) * 2 >= len(words)
 
     def _unique(self, sentence: str, text: str) -> bool:
         """Tell whether no other sentence says nearly the same (so another name could fit)."""
@@ -133,13 +255,31 @@ class _Article:
                 return False
         return True
 
-    def _fact(self, sentence: str, item: Found, times: list[Found], key: str) -> Fact | None:
+    def _fact(
+        self,
+        sentence: str,
+        item: Found,
+        times: list[Found],
+        key: str,
+        opening: tuple[int, str] | None,
+    ) -> Fact | None:
         if item.value is None:
             return None
         text = item.text(sentence)
         blanked = sentence[: item.start] + BLANK + sentence[item.end :]
         described = f"“{blanked}”"
-        claim = _claim(sentence, item)
+        if opening and item.start >= opening[0]:
+            # "It is the deepest lake" is asked as "Lake Baikal is the deepest lake".
+            shift = len(opening[1]) - opening[0]
+            said = opening[1] + sentence[opening[0] :]
+            said_item = replace(item, start=item.start + shift, end=item.end + shift)
+            times = [replace(t, start=t.start + shift, end=t.end + shift) for t in times]
+            times = [said_item if t.start == said_item.start else t for t in times]
+        elif needs_antecedent(sentence):
+            return None  # "She moved to Paris in 1891": no question stands alone without her
+        else:
+            said, said_item = sentence, item
+        claim = _claim(said, said_item) if said else None
         common: dict[str, Any] = {
             "key": key,
             "type": item.type,
@@ -151,16 +291,16 @@ class _Article:
             return Fact(
                 value=item.value,
                 text=text,
-                event=_event(sentence, item, times) or described,
+                event=(_event(said, said_item, times) if said else None) or described,
                 **common,
             )
         if item.type == "number":
-            return Fact(value=item.value, text=text, unit=item.unit, **common)
+            return Fact(value=item.value, text=text, unit=item.unit, hedge=item.hedge, **common)
         role = _role(sentence, item) or described
         unit = item.unit
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
-        wrong = self._wrong_places(unit, key) if plain else ()
+        wrong = self._wrong_places(unit, key, item.name or text) if plain else ()
         return Fact(
             value=item.name or text,
             text=None if item.name else text,
@@ -170,12 +310,17 @@ class _Article:
             **common,
         )
 
-    def _wrong_places(self, unit: str | None, key: str) -> tuple[str, ...]:
-        """Return three countries or cities the article never mentions: certainly wrong."""
+    def _wrong_places(self, unit: str | None, key: str, answer: str) -> tuple[str, ...]:
+        """Return three countries or cities the article never mentions (certainly wrong), of
+        the answer's own continent when there are enough of them."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
         if not pool:
             return ()
         names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
+        region = region_of(answer)
+        near = [name for name in names if region and region_of(name) == region]
+        if len(near) >= 3:
+            names = near
         names.sort(key=lambda name: hashlib.sha256(f"{key}{name}".encode()).hexdigest())
         return tuple(name.title() for name in names[:3])
 
@@ -188,12 +333,31 @@ def _words(text: str) -> list[str]:
 
 
 def _doubtful(sentence: str) -> bool:
-    """Tell whether a sentence denies or doubts itself, so a changed value could be true."""
+    """Tell whether a whole sentence is a guess, a condition or a question."""
     # "on 6 May 1994", "in May": the month, not the verb that doubts.
     words = _words(MONTH_MAY_RE.sub(" ", sentence))
-    if any(w.endswith("n't") for w in words) or "?" in sentence:
-        return True
-    return bool(set(words) & lx.NEGATIONS)
+    return "?" in sentence or bool(set(words) & lx.DOUBTS)
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of a sentence's coordinated clauses ("..., but ...", "...; ...")."""
+    spans, start = [], 0
+    for m in CLAUSE_BREAK_RE.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _negated(sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the clauses that deny what they say."""
+    spans = []
+    for a, b in _clauses(sentence):
+        # "It wasn't until 1875 that ...": the year is exact, nothing is denied.
+        words = _words(MONTH_MAY_RE.sub(" ", NOT_UNTIL_RE.sub(" until ", sentence[a:b])))
+        if any(w.endswith("n't") for w in words) or set(words) & lx.NEGATIONS:
+            spans.append((a, b))
+    return spans
 
 
 def _stem(word: str) -> str:
@@ -217,17 +381,47 @@ def _before(sentence: str, start: int, count: int = 3) -> list[str]:
 
 def _hedged(sentence: str, start: int, end: int) -> bool:
     """Tell whether a value is a bound, a guess or part of a range or list."""
+    return _hedge(sentence, start, end) is not None
+
+
+def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | None:
+    """Return "approx" for a round guess ("about 2,000"), "bound" for a bound, a range or a
+    list ("more than 500", "1990 to 1995"), or None for a value stated exactly."""
     before = _before(sentence, start)
-    for size in (1, 2, 3):
-        if len(before) >= size and " ".join(before[-size:]) in lx.HEDGES:
-            return True
+    not_until = (
+        before[-1:] == ["until"]
+        and len(before) >= 2
+        and (before[-2] == "not" or before[-2].endswith("n't"))
+    )
+    for size in () if not_until else (3, 2, 1):
+        phrase = " ".join(before[-size:])
+        if len(before) >= size and phrase in lx.HEDGES:
+            if amount and phrase == "by":
+                break  # "won by 9 seconds", "grew by 5%": a margin, stated exactly
+            if phrase in lx.APPROXIMATIONS and _plain_after(sentence, end):
+                return "bound" if _listed_before(sentence, start) else "approx"
+            return "bound"
+    return "bound" if not _plain_after(sentence, end) or _listed_before(sentence, start) else None
+
+
+def _listed_before(sentence: str, start: int) -> bool:
+    return bool(re.search(r"(?:\d\s*[-–,]|\b(?:or|and))\s*$", sentence[:start]))
+
+
+def _plain_after(sentence: str, end: int) -> bool:
+    """Tell whether nothing after a value makes it part of a range or list."""
     after = sentence[end:]
     # "began in 1988 and employed ...": a second clause, not a range or a list.
     clause = re.match(r"\s*and\s+([a-z]+)\b", after)
     second_clause = clause and clause.group(1) not in lx.OPEN_ENDS.union(lx.NUMBER_WORDS)
-    if not second_clause and re.match(r"\s*[-–]\s*\d|\s*(?:or|to|and|plus|\+)\b|s\b|\s*-", after):
-        return True
-    return bool(re.search(r"(?:\d\s*[-–,]|\b(?:or|and))\s*$", sentence[:start]))
+    return not (
+        not second_clause
+        and re.match(
+            rf"\s*[-–]\s*\d|\s*(?:or|and|plus|\+)\b|s\b|\s*-"
+            rf"|\s*to (?:\W*\d|{MONTH}|the |present|today|date)",
+            after,
+        )
+    )
 
 
 # --- dates, years and numbers --------------------------------------------------------------
@@ -254,10 +448,22 @@ def _times(sentence: str) -> list[Found]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), "date", value))
+    scene = SCENE_YEAR_RE.match(sentence)
     for m in PARTIAL_DATE_RE.finditer(sentence):
         if not any(a <= m.start() < b for a, b in taken):
             taken.append((m.start(), m.end()))
+            found.append(_partial_date(m, scene, len(found) == 0))
+    for m in ERA_RE.finditer(sentence):
+        # "490 BC" is a year before the era's start (asked nowhere yet); "AD 476" a year.
+        digits = m["ad"] or m["ad2"] or m["bc"]
+        start = m.start("ad") if m["ad"] else m.start("ad2") if m["ad2"] else m.start("bc")
+        if any(a <= start < b for a, b in taken) or not 0 < int(digits) <= 9999:
+            continue
+        taken.append((m.start(), m.end()))
+        if m["bc"]:
             found.append(Found(m.start(), m.end(), "time", None))
+        else:
+            found.append(Found(start, start + len(digits), "year", int(digits)))
     for m in YEAR_RE.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -272,6 +478,24 @@ def _times(sentence: str) -> list[Found]:
         if item.type != "time" and _hedged(sentence, item.start, item.end):
             item.type = "time"  # still a time phrase, but no sound fact
     return sorted(found, key=lambda item: item.start)
+
+
+def _partial_date(m: re.Match, scene: re.Match | None, first: bool) -> Found:
+    """A day and month: a date when the sentence opens with its year ("In 2008, ... on
+    29 July"), else a time phrase that gives no fact."""
+    text = m.group()
+    plain = re.fullmatch(
+        rf"(?P<d>\d{{1,2}}) (?P<m>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES}) (?P<d2>\d{{1,2}})", text
+    )
+    if scene is None or not first or plain is None:
+        return Found(m.start(), m.end(), "time", None)
+    try:
+        value = datetime.date(
+            int(scene["y"]), _month(plain["m"] or plain["m2"]), int(plain["d"] or plain["d2"])
+        )
+    except ValueError:
+        return Found(m.start(), m.end(), "time", None)
+    return Found(m.start(), m.end(), "date", value)
 
 
 def _numbers(sentence: str, times: list[Found]) -> list[Found]:
@@ -290,6 +514,8 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
         r"(?<![\w-])(" + "|".join(lx.NUMBER_WORDS) + r")(?![\w-])", sentence, re.IGNORECASE
     ):
         noun = re.match(r" ([a-z]+s)\b", sentence[m.end() :])
+        if RELATIVE_RE.match(sentence[m.end() :]):
+            continue  # "Three years later": a step from another date, not a quantity
         if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(sentence, m.start(), m.end()):
             found.append(
                 Found(
@@ -303,15 +529,32 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
     return found
 
 
+def _approximation(sentence: str, start: int) -> str:
+    """Return the words that make a figure a guess ("about", "an estimated")."""
+    before = _before(sentence, start)
+    for size in (3, 2, 1):
+        if " ".join(before[-size:]) in lx.APPROXIMATIONS:
+            return " ".join(before[-size:])
+    return before[-1]
+
+
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
-    if _hedged(sentence, start, end):
+    hedge = _hedge(sentence, start, end, amount=True)
+    if hedge == "bound":
         return None
     before = sentence[:start].rstrip()
+    if re.search(r"\d[^()]*\($", before):
+        return None  # "1,083 ft (330 m)": the same length in a second unit
+    if re.match(r"[^()]{0,20}\((?:about |approximately |c\. )?[\d.,]+", sentence[end:]):
+        return None  # "84.7 meters (278 feet)": a blank would show its value in the other unit
+    if RELATIVE_RE.match(sentence[end:]):
+        return None  # "three years later": a step from another date, not a quantity
     # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
     previous = re.search(r"([A-Za-z.#]+)$", before)
     if (
         previous
         and (previous.group(1)[:1].isupper() or previous.group(1) in ("#", "No."))
+        and previous.group(1).lower() not in lx.COMMON_CAPITALS | lx.APPROXIMATIONS
         and start > 0
         and not _sentence_start(before)
     ):
@@ -337,13 +580,16 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     open_end = re.match(r",? (?:and|or) ([a-z]+)\b", sentence[text_end:])
     if open_end and open_end.group(1) in lx.OPEN_ENDS:
         return None  # "500 members or more" stays true at 600
+    if YEAR_RE.fullmatch(m.group()) and unit and not unit.endswith("s"):
+        return None  # "1988 saw only 7": a year as a subject, not a count of "saw"
     raw = m["num"].replace(",", "") + (m["dec"] or "")
     value: int | Decimal = Decimal(raw) if m["dec"] else int(raw)
     if scale and not unit:
         unit = scale.group(1)
     elif scale:
         unit = f"{scale.group(1)} {unit}"
-    return Found(start, text_end, "number", value, unit=unit)
+    approx = _approximation(sentence, start) if hedge == "approx" else None
+    return Found(start, text_end, "number", value, unit=unit, hedge=approx)
 
 
 def _sentence_start(before: str) -> bool:
@@ -367,6 +613,11 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
         event = rest[:1].upper() + rest[1:]
     elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[: item.start]):
         event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[: item.start])
+    elif (
+        middle := re.search(rf" (?:in|on|during)(?: {MONTH})? $", sentence[: item.start])
+    ) and re.match(r" (?:and|to|at|from|for|with|aboard|as) [a-z]", sentence[item.end :]):
+        # "She moved to Paris in 1891 and studied physics": the sentence without its date.
+        event = sentence[: middle.start()] + sentence[item.end :]
     else:
         return None
     event = event.rstrip(".!").strip()
@@ -379,10 +630,7 @@ def _claim(sentence: str, item: Found) -> str | None:
     """Return the sentence as a claim with its value left open, when that reads soundly."""
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return None
-    if re.match(r"[A-Z][^.!?]*$", sentence) is None and not sentence.endswith((".", "!")):
-        return None
-    words = _words(sentence)
-    if words and words[0] in PRONOUN_START:
+    if needs_antecedent(sentence) or not sentence[:1].isupper() and sentence[:1] not in "“\"‘'":
         return None
     return sentence[: item.start] + "{value}" + sentence[item.end :]
 
@@ -504,9 +752,25 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
     )
     if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
         return "person", "person"
+    # "Mark Korir came second": a known given name before a surname names a person.
+    if (
+        2 <= len(tokens) <= 3
+        and gender_of(tokens[0])
+        and len(tokens[-1]) > 2
+        and _plain_name(tokens)
+    ):
+        return "person", "person"
     if len(tokens) == 1 and titled:
         return "surname", "person"
     return None
+
+
+def _plain_name(tokens: list[str]) -> bool:
+    """Tell whether capitalised words could be a person's name (no heads, no common words)."""
+    heads = lx.THING_HEADS | lx.ORG_HEADS | lx.PLACE_HEADS | lx.COMMON_CAPITALS
+    return all(
+        t.lower() not in heads and not re.fullmatch(r"[A-Z]{2,6}|[A-Z]\.", t) for t in tokens
+    )
 
 
 def _people(sentences: list[str]) -> dict[str, str]:
@@ -516,6 +780,13 @@ def _people(sentences: list[str]) -> dict[str, str]:
         for _start, end, tokens, titled in _mentions(sentence):
             kind = _kind(tokens, titled, sentence[end:])
             if kind and kind[0] == "person":
+                full.add(" ".join(tokens))
+    # "Kipchoge" said alone in another sentence: "Eliud Kipchoge" is a person.
+    alone = {" ".join(m[2]) for s in sentences for m in _mentions(s) if len(m[2]) == 1 and m[0] > 0}
+    for sentence in sentences:
+        for _start, end, tokens, titled in _mentions(sentence):
+            repeated = 2 <= len(tokens) <= 3 and tokens[-1] in alone and len(tokens[-1]) > 3
+            if repeated and _kind(tokens, titled, sentence[end:]) is None and _plain_name(tokens):
                 full.add(" ".join(tokens))
     names = {name: name for name in full}
     surnames: dict[str, set[str]] = {}

@@ -75,18 +75,29 @@ HEDGES = _words(
     "as many as|as much as|as few as|estimated|an estimated|just over|just under|"
     "almost|only|exceeding|beyond|within|between|from|before|after|by|until|till|since|"
     "around|circa|c.|ca.|earlier than|later than|no later than|no earlier than|"
-    "as early as|as late as|or|to|and|than|nearly|minus|plus|than"
+    "as early as|as late as|or|to|and|than|nearly|minus|plus|than|exceeded|exceeds|"
+    "surpassed|surpasses|topped|tops|passed|past"
+)
+# Hedges that make a figure a round guess, not a bound: "about 2,000 residents" is asked as
+# about 2,000 against options far from it (half or double is still false), never as exact.
+APPROXIMATIONS = _words(
+    "about|around|approximately|roughly|some|an estimated|estimated|circa|c.|ca.|close to|"
+    "nearly|almost"
 )
 # Words after "and" that leave a figure open: "500 and more", "5,000 and rising".
 OPEN_ENDS = _words(
     "more|over|up|upwards|above|beyond|counting|rising|growing|climbing|increasing|older|"
     "younger|later|earlier|higher|lower|less|fewer|under|below|so"
 )
-# Words that make a sentence deny or doubt what it says: a changed value may then be true.
+# Words that deny what their own clause says: "signed in 1919 but did not end the blockade"
+# still dates the signing, so they doubt only the clause they stand in.
 NEGATIONS = _words(
-    "not|never|no|nor|neither|without|none|nobody|nothing|cannot|n't|no longer|"
-    "failed|denied|unlikely|rumoured|rumored|allegedly|reportedly|possibly|perhaps|"
-    "maybe|might|may|could|if|unless|whether|false|untrue|myth"
+    "not|never|no|nor|neither|without|none|nobody|nothing|cannot|n't|no longer|failed|denied"
+)
+# Words that make the whole sentence a guess or a condition: a changed value may then be true.
+DOUBTS = _words(
+    "unlikely|rumoured|rumored|allegedly|reportedly|possibly|perhaps|maybe|might|may|could|"
+    "if|unless|whether|false|untrue|myth|supposedly|legend|probably"
 )
 # Words that say someone else did the same: another name may then also be right.
 SHARED = _words(
@@ -127,7 +138,8 @@ COMMON_CAPITALS = (
         "north|south|east|west|northern|southern|eastern|western|central|chapter|section|"
         "part|figure|table|page|volume|image|source|read|see|note|update|updated|share|"
         "breaking|news|report|reports|editorial|opinion|analysis|just|only|even|every|"
-        "neither|either|nor|instead|thus|therefore|indeed|in|on|at|by|with|from|for|of"
+        "neither|either|nor|instead|thus|therefore|indeed|in|on|at|by|with|from|for|of|"
+        "bc|bce|ad|ce"
     )
 )
 
@@ -225,5 +237,9 @@ THING_HEADS = _words(
     "championship|games|olympics|festival|fair|war|battle|treaty|act|law|agreement|"
     "declaration|site|heritage|system|network|day|week|month|year|era|age|museum|"
     "tower|building|hall|palace|castle|temple|monument|statue|stadium|arena|"
-    "seal|species|disease|virus|language|book|film|album|song|opera|symphony"
+    "seal|species|disease|virus|language|book|film|album|song|opera|symphony|empire|dynasty|"
+    "revolution|crisis|marathon|race|olympiad|caliphate|sultanate|reich|powers|allies|nations|"
+    "house|gate|wall|bowl|cross|medal|trophy|cup|open|grand|prix|conference|summit|accord|"
+    "pact|convention|constitution|charter|bill|code|rover|probe|lander|station|vessel|ferry|"
+    "submarine|submersible|spacecraft|capsule|module|engine|model|series|edition|brand"
 )

@@ -13,7 +13,7 @@ ENTITY_TYPES = ("person", "place", "organisation")
 
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 REQUIRED_FIELDS = ("key", "type", "about", "value", "sentence")
-OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit")
+OPTIONAL_TEXT_FIELDS = ("text", "event", "role", "group", "claim", "unit", "hedge")
 ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_TEXT_FIELDS + ("wrong",)
 # A fact's value: its type says which (year int, date, number int or Decimal, list tuple).
 FactValue = int | datetime.date | Decimal | str | tuple[str, ...]
@@ -57,6 +57,9 @@ class Fact:
     group: str | None = None
     claim: str | None = None
     unit: str | None = None
+    # "about" when the article gives the figure as a round guess: asked against options far
+    # from it, never as exact.
+    hedge: str | None = None
     wrong: tuple[str, ...] = ()
 
     def date_value(self) -> datetime.date:
@@ -206,6 +209,8 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
         problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
     if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
         problems.append(FactError(f'missing (a {ftype} fact needs a role for "Who ...?")', "role"))
+    if "hedge" in data and ftype not in (None, "number"):
+        problems.append(FactError("only a number can be a round guess", "hedge"))
     if "wrong" in data:
         problems.extend(_wrong_rules(data, ftype))
     return problems

@@ -1,5 +1,7 @@
 """Plain-text helpers shared by extraction and generation."""
 
+import re
+
 # What stands in a prompt for the value a student has to supply.
 BLANK = "_____"
 
@@ -19,3 +21,34 @@ def word_matches(needle: str, haystack: str) -> list[int]:
 
 def _word_char(char: str) -> bool:
     return bool(char) and (char.isalnum() or char == "_")
+
+
+# A sentence opening with a pronoun ("She moved...", "Its course...") or a demonstrative
+# ("This is where...") does not stand alone as a prompt: it needs its antecedent.
+PRONOUN_OPENING_RE = re.compile(
+    r"^[“\"‘'(]*(?:He|She|It|They|His|Her|Its|Their|This|These|Those|That|Here|We|Our|I|You|"
+    r"Such|Then|Him|Them|There(?! (?:is|are|was|were|has|have|had|will|may|might|could)\b))\b"
+)
+# "It was not until 1875 that ...", "It is 1,642 metres deep" is not a cleft: only "that" is.
+CLEFT_RE = re.compile(r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) [^,;]*\bthat\b")
+
+
+# "The lake is ...": a bare subject naming only its kind, then a verb.
+BARE_SUBJECT_RE = re.compile(
+    r"The ([a-z]+)(?= (?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
+    r"became|won|lost|took|holds|held|covers|stands|stood|[a-z]+ed|[a-z]+[^s]s)\b)"
+)
+
+
+# "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
+LATE_PRONOUN_RE = re.compile(
+    r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until)\b[^.;:]{0,50}?,?"
+    r" (?:he|she|they|it|his|her|its|their)\b"
+)
+
+
+def needs_antecedent(sentence: str) -> bool:
+    """Tell whether a sentence opens with a pronoun that refers to an earlier sentence."""
+    if LATE_PRONOUN_RE.match(sentence):
+        return True
+    return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)

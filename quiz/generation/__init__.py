@@ -2,7 +2,7 @@
 
 from quiz.generation.checks import check_question, grade, matching_option
 from quiz.generation.filling import generate
-from quiz.generation.question import GeneratedQuestion
+from quiz.generation.question import ORDER_SEPARATOR, GeneratedQuestion
 from quiz.generation.templates import (
     KINDS,
     Template,
@@ -14,6 +14,7 @@ from quiz.generation.templates import (
 
 __all__ = [
     "KINDS",
+    "ORDER_SEPARATOR",
     "GeneratedQuestion",
     "Template",
     "TemplateError",

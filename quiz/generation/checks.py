@@ -11,7 +11,7 @@ from quiz.facts import FACT_TYPES, Fact
 from quiz.facts.model import DATED_TYPES
 from quiz.facts.text import BLANK
 from quiz.generation.formatting import capitalise, normalise, visible_in, year_of
-from quiz.generation.question import GeneratedQuestion
+from quiz.generation.question import ORDER_SEPARATOR, GeneratedQuestion
 from quiz.generation.templates import KINDS
 from quiz.generation.truths import by_key as facts_by_key
 from quiz.generation.truths import groups_of, is_true
@@ -35,7 +35,7 @@ def check_question(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
     if not q.prompt.strip():
         problems.append("empty prompt")
     problems += KIND_RULES[q.kind](q, own, facts)
-    if q.kind not in ("first", "true_false", "short"):
+    if q.kind not in ("first", "true_false", "short", "order"):
         problems += _group_rule(q, facts)
     return problems
 
@@ -50,6 +50,14 @@ def _option_rules(q: GeneratedQuestion) -> list[str]:
     if q.kind == "true_false":
         problems = [] if q.options == TRUE_FALSE else ["options must be exactly True, False"]
         return problems + ([] if q.answer in TRUE_FALSE else ["answer must be True or False"])
+    if q.kind == "order":
+        events = {normalise(option) for option in q.options}
+        problems = [] if 3 <= len(q.options) <= 4 else [f"{len(q.options)} events (need 3 or 4)"]
+        if len(events) != len(q.options):
+            problems.append("events are not distinct")
+        if sorted(map(normalise, q.answer.split(ORDER_SEPARATOR))) != sorted(events):
+            problems.append("the answer does not order exactly the events shown")
+        return problems
     problems = []
     if not 2 <= len(q.options) <= 4:
         problems.append(f"{len(q.options)} options (need 2 to 4)")
@@ -62,7 +70,7 @@ def _option_rules(q: GeneratedQuestion) -> list[str]:
 
 
 def _visibility_rules(q: GeneratedQuestion) -> list[str]:
-    if q.kind in ("first", "true_false"):
+    if q.kind in ("first", "true_false", "order"):
         return []
     problems = []
     if visible_in(q.answer, q.prompt):
@@ -145,6 +153,24 @@ def _first_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -
     return []
 
 
+def _order_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    if not 3 <= len(own) <= 4 or any(fact.type not in DATED_TYPES for fact in own):
+        return ["an order question needs three or four dated facts"]
+    keys = [(year_of(f), f.date_value().toordinal() if f.type == "date" else 0) for f in own]
+    years = [key[0] for key in keys]
+    if len(set(keys)) != len(keys) or any(years.count(key[0]) > 1 and key[1] == 0 for key in keys):
+        return ["the events cannot be told apart by their dates"]
+    earliest_first = [
+        fact for _key, fact in sorted(zip(keys, own, strict=True), key=lambda p: p[0])
+    ]
+    wanted = ORDER_SEPARATOR.join(capitalise(fact.event or "") for fact in earliest_first)
+    if normalise(q.answer) != normalise(wanted):
+        return ["the answer is not the events earliest first"]
+    if normalise(q.answer) == normalise(ORDER_SEPARATOR.join(q.options)):
+        return ["the events are shown in their right order"]
+    return []
+
+
 def _choice_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
     types = ("person", "place", "organisation", "list")
     return _one_fact(q, own, types) or _true_options(q, own[0], facts)
@@ -157,7 +183,9 @@ def _cloze_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -
     fact = own[0]
     if q.prompt.count(BLANK) != 1:
         return ["a cloze prompt must have exactly one blank"]
-    if fact.sentence not in q.prompt.replace(BLANK, q.answer):
+    filled = q.prompt.replace(BLANK, q.answer)
+    claimed = fact.claim and capitalise(fact.claim.replace("{value}", q.answer)) in filled
+    if fact.sentence not in filled and not claimed:
         problems.append("the prompt is not the source sentence with the answer blanked")
     return problems + _true_options(q, fact, facts)
 
@@ -199,6 +227,7 @@ KIND_RULES = {
     "date": _date_rules,
     "number": _number_rules,
     "first": _first_rules,
+    "order": _order_rules,
     "choice": _choice_rules,
     "cloze": _cloze_rules,
     "true_false": _true_false_rules,
@@ -207,6 +236,11 @@ KIND_RULES = {
 
 def grade(kind: str, given: str, answer: str, data: dict | None = None) -> bool:
     """Tell whether a given answer is right: exact option, or for short text, loosely."""
+    if kind == "order":
+        # The events as the student ordered them, joined like the answer.
+        return [normalise(part) for part in given.split(ORDER_SEPARATOR)] == [
+            normalise(part) for part in answer.split(ORDER_SEPARATOR)
+        ]
     if kind != "short":
         return given == answer
     data = data or {}

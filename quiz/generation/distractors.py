@@ -22,6 +22,8 @@ from quiz.generation.formatting import (
 )
 from quiz.generation.truths import groups_of, is_true, same_event
 
+PERIOD = 60
+
 
 def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
     """Return candidate wrong years: other events' years first, then neighbouring years."""
@@ -31,7 +33,10 @@ def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> li
         {
             year_of(other)
             for other in facts
-            if other.type in DATED_TYPES and year_of(other) not in own
+            if other.type in DATED_TYPES
+            and year_of(other) not in own
+            # Other events of the same period only: a medieval event is not offered 1989.
+            and abs(year_of(other) - year) <= PERIOD
         }
     )
     rng.shuffle(others)
@@ -46,7 +51,15 @@ def date_candidates(
 ) -> list[str]:
     """Return candidate wrong dates written in the answer's style."""
     day, style = fact.date_value(), style or date_style(fact.text)
-    others = sorted({o.date_value() for o in facts if o.type == "date" and o.value != day})
+    others = sorted(
+        {
+            other.date_value()
+            for other in facts
+            if other.type == "date"
+            and other.date_value() != day
+            and abs(other.date_value().year - day.year) <= PERIOD
+        }
+    )
     rng.shuffle(others)
     shifted: list[datetime.date | None] = [
         day + datetime.timedelta(days=step) for step in (-1, 1, -2, 2, 7, -7)
@@ -69,8 +82,12 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     """Return candidate wrong numbers written like the answer (same unit, suffix, separators)."""
     style = number_style(fact.text)
     value = Decimal(fact.number_value())
-    step = _step(value, style["places"])
-    near = [value + step * k for k in (-1, 1, -2, 2, 3, -3)]
+    if fact.hedge:
+        # "About 2,000": options a factor of two or more away, written as precisely.
+        near = _far(value, style["places"], fact.unit == "percent")
+    else:
+        step = _step(value, style["places"])
+        near = [value + step * k for k in (-1, 1, -2, 2, 3, -3)]
     rng.shuffle(near)
     others = [
         Decimal(other.number_value())
@@ -87,6 +104,25 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
         # "three elements", never "1 elements": a word answer gets word options.
         return [word for number in keep if (word := spell_number(number, fact.text))]
     return [format_number(number, style) for number in keep]
+
+
+FAR_FACTORS = (Decimal("0.25"), Decimal("0.5"), Decimal(2), Decimal(4))
+
+
+def _far(value: Decimal, places: int | None, percent: bool) -> list[Decimal]:
+    """Return numbers a factor of two or more from value, with as many significant digits."""
+    digits = len(str(abs(value)).replace(".", "").strip("0")) or 1
+    found = []
+    for factor in FAR_FACTORS:
+        number = value * factor
+        if number <= 0 or (percent and number > 100):
+            continue
+        exponent = number.adjusted() - digits + 1
+        rounded = number.scaleb(-exponent).quantize(Decimal(1)).scaleb(exponent)
+        rounded = rounded.quantize(Decimal(1).scaleb(-(places or 0)))
+        if rounded > 0 and rounded not in found:
+            found.append(rounded)
+    return found
 
 
 def _step(value: Decimal, places: int | None) -> Decimal:

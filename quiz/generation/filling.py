@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
-from quiz.facts.text import BLANK
+from quiz.facts.text import BARE_SUBJECT_RE, BLANK, needs_antecedent
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
     candidates_for,
@@ -29,12 +29,13 @@ from quiz.generation.formatting import (
     year_of,
 )
 from quiz.generation.question import (
+    ORDER_SEPARATOR,
     GeneratedQuestion,
     fingerprint,
     seeded_random,
 )
 from quiz.generation.templates import Template, placeholders, render
-from quiz.generation.truths import FactSet
+from quiz.generation.truths import FactSet, same_event
 
 PAIR_WINDOW = 12
 
@@ -61,7 +62,49 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
                 continue
             seen.add(question.fingerprint)
             questions.append(question)
-    return questions
+    return _capped(questions)
+
+
+# A list-like article must not flood the review queue: the best few per sentence are kept.
+PER_SENTENCE = 14
+KIND_SCORES = {
+    "order": 0.9,
+    "first": 0.8,
+    "choice": 0.8,
+    "date": 0.75,
+    "year": 0.7,
+    "number": 0.7,
+    "short": 0.6,
+    "cloze": 0.6,
+    "true_false": 0.5,
+}
+
+
+def _score(question: GeneratedQuestion, draft: Draft) -> float:
+    """Score a question: what it asks, then how many options a student must weigh."""
+    score = KIND_SCORES.get(question.kind, 0.5)
+    if question.kind == "true_false" and question.answer == "True":
+        score -= 0.1  # a true statement copied from the article is the easiest of all
+    if question.kind not in ("true_false", "short", "order", "first"):
+        score += {4: 0.1, 3: 0.05}.get(len(question.options), 0.0)
+    if any(fact.hedge for fact in draft.facts):
+        score -= 0.05
+    if len(question.prompt) > 250:
+        score -= 0.1
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Keep the best PER_SENTENCE questions about each sentence, in their first order."""
+    by_sentence: dict[str, list[GeneratedQuestion]] = {}
+    for q in questions:
+        if len(q.fact_keys) == 1:
+            by_sentence.setdefault(q.explanation, []).append(q)
+    dropped = set()
+    for group in by_sentence.values():
+        ranked = sorted(group, key=lambda q: -q.score)
+        dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
+    return [q for q in questions if q.fingerprint not in dropped]
 
 
 def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
@@ -78,7 +121,7 @@ def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
         seeded_random(template.key, *keys, draft.prompt).shuffle(shuffled)
         options = tuple(shuffled)
     explanation = " ".join(dict.fromkeys(fact.sentence for fact in draft.facts))
-    return GeneratedQuestion(
+    question = GeneratedQuestion(
         kind=template.kind,
         prompt=draft.prompt,
         answer=draft.answer,
@@ -89,6 +132,7 @@ def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
         fingerprint=fingerprint(template.kind, draft.prompt, draft.answer),
         time_limit=template.time_limit,
     )
+    return replace(question, score=_score(question, draft))
 
 
 def _targets(over: str, facts: Sequence[Fact]) -> list[Fact]:
@@ -102,6 +146,9 @@ def _targets(over: str, facts: Sequence[Fact]) -> list[Fact]:
 
 
 def _drafts(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
+    if template.over == "events":
+        yield from _orders(template, _targets("dated", facts), facts)
+        return
     if template.over == "dated,dated":
         dated = _targets("dated", facts)
         pair = _first if template.kind == "first" else _difference
@@ -231,7 +278,13 @@ def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
     target = _cloze_target(template, fact)
     if target is None:
         return
-    blanked = re.sub(rf"(?<!\w){re.escape(target)}(?!\w)", BLANK, fact.sentence, count=1)
+    bare = BARE_SUBJECT_RE.match(fact.sentence)
+    named = bare and fact.claim and not fact.claim.startswith(bare.group())
+    if (needs_antecedent(fact.sentence) or named) and fact.claim and fact.text == target:
+        # "She moved to Paris in _____" does not stand alone: the claim names her.
+        blanked = capitalise(fact.claim.replace("{value}", BLANK))
+    else:
+        blanked = re.sub(rf"(?<!\w){re.escape(target)}(?!\w)", BLANK, fact.sentence, count=1)
     prompt = _fill(template.text, {**_context(fact), "sentence": blanked})
     if prompt:
         rng = _rng(template, fact)
@@ -280,8 +333,8 @@ def _when(fact: Fact):
 
 
 def _first(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
-    if normalise(a.event or "") == normalise(b.event or ""):
-        return
+    if normalise(a.event or "") == normalise(b.event or "") or a.sentence == b.sentence:
+        return  # one sentence's two dates ("founded in 1990 and renamed in 2000") tell it
     if year_of(a) == year_of(b):
         # Same year: only two full dates can tell which came first.
         if _when(a) is None or _when(b) is None or _when(a) == _when(b):
@@ -298,6 +351,64 @@ def _first(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Itera
         options = [capitalise(first), capitalise(second)]
         answer = options[0] if earlier is named[0] else options[1]
         yield Draft(prompt, answer, options, (earlier, later), ordered=True)
+
+
+ORDER_SIZE = 4
+ORDER_MAX = 6
+
+
+def _orderable(fact: Fact) -> bool:
+    event = _named(fact.event) or ""
+    return bool(event) and ORDER_SEPARATOR.strip() not in event and "\n" not in event
+
+
+def _orders(template: Template, dated: list[Fact], facts: Sequence[Fact]) -> Iterator[Draft]:
+    """Put three or four events of different sentences and different dates in order."""
+    usable, events, sentences, keys = [], set(), set(), set()
+    for fact in dated:
+        event = normalise(fact.event or "")
+        key = _order_key(fact)
+        # One event per sentence and per date: alike events and one date each tell apart.
+        if not _orderable(fact) or event in events or fact.sentence in sentences or key in keys:
+            continue
+        if len(same_event(fact, facts)) > 1:
+            continue
+        usable.append(fact)
+        events.add(event)
+        sentences.add(fact.sentence)
+        keys.add(key)
+    made = 0
+    size = ORDER_SIZE if len(usable) >= ORDER_SIZE else 3
+    for start in range(0, max(0, len(usable) - size + 1), max(1, size // 2)):
+        group = usable[start : start + size]
+        if len(group) < 3 or made >= ORDER_MAX or not _told_apart(group):
+            continue
+        chronological = sorted(group, key=_order_key)
+        shown = list(group)
+        rng = _rng(template, *group)
+        while [f.key for f in shown] == [f.key for f in chronological]:
+            rng.shuffle(shown)
+        prompt = _fill(template.text, {})
+        if prompt:
+            made += 1
+            answer = ORDER_SEPARATOR.join(capitalise(f.event or "") for f in chronological)
+            options = [capitalise(f.event or "") for f in shown]
+            yield Draft(prompt, answer, options, tuple(chronological), ordered=True)
+
+
+def _order_key(fact: Fact) -> tuple[int, int]:
+    when = _when(fact)
+    return (year_of(fact), when.toordinal() if when else 0)
+
+
+def _told_apart(group: list[Fact]) -> bool:
+    """Tell whether the dates put every event in one order (a bare year and a full date of
+    the same year do not)."""
+    for a in group:
+        for b in group:
+            if a is not b and year_of(a) == year_of(b) and (_when(a) is None or _when(b) is None):
+                return False
+    return len(set(map(_order_key, group))) == len(group)
 
 
 def _difference(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:

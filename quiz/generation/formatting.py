@@ -41,6 +41,11 @@ def date_style(text: str | None) -> str:
         return "dmy"
     if text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return "iso"
+    # A day and month whose year the sentence gives elsewhere ("In 2008, ... on 29 July").
+    if text and re.fullmatch(rf"\d{{1,2}} ({MONTH_RE})", text):
+        return "dm"
+    if text and re.fullmatch(rf"({MONTH_RE}) \d{{1,2}}", text):
+        return "md"
     return "mdy"
 
 
@@ -50,6 +55,10 @@ def format_date(day: datetime.date, style: str) -> str:
         return day.isoformat()
     if style == "dmy":
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    if style == "dm":
+        return f"{day.day} {MONTHS[day.month - 1]}"
+    if style == "md":
+        return f"{MONTHS[day.month - 1]} {day.day}"
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 

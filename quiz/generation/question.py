@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from quiz.generation.formatting import normalise
 
+# An order question's answer: its events, earliest first, joined by this.
+ORDER_SEPARATOR = " → "
+
 
 @dataclass(frozen=True)
 class GeneratedQuestion:
@@ -22,6 +25,8 @@ class GeneratedQuestion:
     template_key: str
     fingerprint: str
     time_limit: int
+    # How good a question it is, from 0 to 1: what it tests and how well its options are made.
+    score: float = 0.0
 
 
 def fingerprint(kind: str, prompt: str, answer: str) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from quiz.facts.problems import Problem, SeedFileError, field_line, header_lines, read_toml
 
-KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze", "short")
+KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze", "short", "order")
 OVERS = (
     "dated",
     "dated,dated",
+    "events",
     "person",
     "place",
     "organisation",
@@ -40,6 +41,8 @@ KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 OVER_PLACEHOLDERS = {
     "dated": ("event", "about", "value"),
     "dated,dated": ("a.event", "b.event"),
+    # Three or four dated events to put in order: the events are the options.
+    "events": (),
     "person": ("role", "about", "unit", "value"),
     "place": ("role", "about", "unit", "value"),
     "organisation": ("role", "about", "unit", "value"),
@@ -51,13 +54,14 @@ OVER_PLACEHOLDERS = {
 KIND_PLACEHOLDERS = {"cloze": ("sentence",), "true_false": ("claim",)}
 KIND_OVERS = {
     "choice": ("person", "place", "organisation", "entity", "list"),
-    "true_false": OVERS[:1] + OVERS[2:],
+    "true_false": OVERS[:1] + OVERS[3:],
     "year": ("dated",),
     "date": ("dated",),
     "short": ("dated",),
     "first": ("dated,dated",),
     "number": ("dated,dated", "number"),
-    "cloze": OVERS[:1] + OVERS[2:],
+    "cloze": OVERS[:1] + OVERS[3:],
+    "order": ("events",),
 }
 KIND_NEEDS = {
     "cloze": ("sentence",),

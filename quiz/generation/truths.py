@@ -138,8 +138,20 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
     """Tell whether an option would be a right answer for this fact's question."""
     if fact.type == "number":
         number = parse_number(option)
+        if number is not None and fact.hedge:
+            return _near(number, Decimal(fact.number_value()))
         return number is not None and number == Decimal(fact.number_value())
     return normalise(option) in true_texts(fact, facts)
+
+
+# "About 2,000" is also right for 2,500: a round guess is only certainly wrong far from it.
+APPROXIMATE_RATIO = Decimal("1.5")
+
+
+def _near(number: Decimal, value: Decimal) -> bool:
+    if value <= 0 or number <= 0:
+        return number == value
+    return value / APPROXIMATE_RATIO <= number <= value * APPROXIMATE_RATIO
 
 
 def groups_of(option: str, facts: Sequence[Fact]) -> set[str]:

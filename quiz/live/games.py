@@ -32,6 +32,7 @@ from quiz.storage.models import (
     Option,
     Player,
     Question,
+    QuestionStatus,
     Round,
     RoundQuestion,
     new_public_id,
@@ -72,10 +73,17 @@ def game_by_pin(pin: str) -> LiveGame:
 
 
 def playable_with_options(article: Article) -> list[tuple[int, int | None]]:
-    """Return the article's playable questions that have options to tap, with their sentence."""
+    """Return the article's playable questions that have one option to tap, with their sentence.
+
+    Order questions have options too, but a class answering together against one clock gets
+    one tap each: putting events in order is left to rounds and practice.
+    """
     has_options = exists().where(Option.question_id == Question.id)
     query = select(Question.id, Question.sentence_id).where(
-        Question.article_id == article.id, Question.status == "active", has_options
+        Question.article_id == article.id,
+        Question.status == QuestionStatus.ACTIVE,
+        Question.kind != "order",
+        has_options,
     )
     return [(qid, sentence) for qid, sentence in db.session.execute(query.order_by(Question.id))]
 

@@ -54,6 +54,51 @@ class ChoiceAnswerForm(FlaskForm):
     answer = RadioField("Your answer", validators=[InputRequired("Choose an answer.")])
 
 
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th")
+
+
+class OrderAnswerForm(FlaskForm):
+    """One select box per position, earliest first; each event chosen once."""
+
+    question_id = HiddenField()
+
+    def ordered(self) -> list[str]:
+        """Return the chosen events, earliest first."""
+        return [field.data for field in self.positions]
+
+    @property
+    def positions(self) -> list:
+        return [field for field in self if field.name.startswith("position_")]
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        chosen = self.ordered()
+        if len(set(chosen)) != len(chosen):
+            self.positions[-1].errors.append("Choose each event once: two positions hold the same.")
+            return False
+        return True
+
+
+def order_answer_form(events: list[str]) -> OrderAnswerForm:
+    """Build the form for putting these events in order (one select box per position)."""
+
+    class Form(OrderAnswerForm):
+        pass
+
+    last = len(events) - 1
+    for n in range(len(events)):
+        label = ORDINALS[n] + (" (earliest)" if n == 0 else " (latest)" if n == last else "")
+        field = SelectField(
+            label, validators=[InputRequired("Choose an event for every position.")]
+        )
+        setattr(Form, f"position_{n + 1}", field)
+    form = Form()
+    for position in form.positions:
+        position.choices = [("", "Choose an event")] + [(event, event) for event in events]
+    return form
+
+
 class TextAnswerForm(FlaskForm):
     question_id = HiddenField()
     answer = StringField(

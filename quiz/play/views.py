@@ -15,6 +15,7 @@ from sqlalchemy import select
 from quiz.classroom import classes
 from quiz.errors import Closed, Conflict, Invalid, NotFound
 from quiz.forms import status_of
+from quiz.generation import ORDER_SEPARATOR
 from quiz.play.blueprint import bp
 from quiz.play.forms import (
     ChoiceAnswerForm,
@@ -23,6 +24,7 @@ from quiz.play.forms import (
     ReportForm,
     StartForm,
     TextAnswerForm,
+    order_answer_form,
 )
 from quiz.rounds import players, reports, scoring
 from quiz.security import (
@@ -107,11 +109,16 @@ def question(round_id: str):
         return redirect(url_for(".summary", round_id=round_id))
     question = item.question
     options = scoring.shuffled_options(round_.id, question)
-    form = ChoiceAnswerForm() if options else TextAnswerForm()
-    if options:
-        form.answer.choices = [(o.text, o.text) for o in options]
-    if form.validate_on_submit():
-        return _answer(round_, form)
+    if question.kind == "order" and options:
+        form = order_answer_form([o.text for o in options])
+        if form.validate_on_submit():
+            return _answer(round_, form, form.ordered())
+    else:
+        form = ChoiceAnswerForm() if options else TextAnswerForm()
+        if options:
+            form.answer.choices = [(o.text, o.text) for o in options]
+        if form.validate_on_submit():
+            return _answer(round_, form, form.answer.data)
     scoring.serve(item)
     form.question_id.data = str(question.id)
     status = status_of(form)
@@ -122,14 +129,16 @@ def question(round_id: str):
     return html, status, {"Cache-Control": "no-store"}
 
 
-def _answer(round_: Round, form):
+def _answer(round_: Round, form, given: str | list[str]):
     """Record a posted answer and go to its feedback; a repeat goes to the first one's."""
     try:
         question_id = int(form.question_id.data)
     except (TypeError, ValueError):
         abort(400, "The answer form is missing its question.")
     try:
-        verdict = scoring.record_answer(round_.id, question_id, form.answer.data)
+        if isinstance(given, list):
+            given = ORDER_SEPARATOR.join(given)
+        verdict = scoring.record_answer(round_.id, question_id, given)
     except Closed:
         raise
     except Conflict:

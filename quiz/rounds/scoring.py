@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.accounts.tokens import hash_token
 from quiz.errors import Closed, Conflict, Invalid, NotFound
-from quiz.generation import grade, matching_option
+from quiz.generation import ORDER_SEPARATOR, grade, matching_option
 from quiz.practice.memory import record_review
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
@@ -163,10 +163,26 @@ def check_answer(question, options, given: str) -> tuple[bool, Option | None]:
     """
     if not options:
         return grade(question.kind, given, question.answer, question.data), None
+    if question.kind == "order":
+        return grade("order", ordered_answer(options, given), question.answer), None
     option = matching_option(options, given)
     if option is None:
         raise Invalid("The answer must be the text of one of the question's options.")
     return option.correct, option
+
+
+def ordered_answer(options, given: str | list[str]) -> str:
+    """Return an order question's answer as the events' own texts, in the given order.
+
+    `given` is a list of the events' texts, or one string of them joined like the answer;
+    every event must be placed once.
+    """
+    parts = given.split(ORDER_SEPARATOR) if isinstance(given, str) else list(given)
+    texts = {" ".join(o.text.split()).casefold(): o.text for o in options}
+    placed = [texts.get(" ".join(str(part).split()).casefold()) for part in parts]
+    if None in placed or len(set(placed)) != len(texts) or len(placed) != len(texts):
+        raise Invalid("Put every event in one position: each event once, none left out.")
+    return ORDER_SEPARATOR.join(text for text in placed if text is not None)
 
 
 @dataclass
@@ -377,6 +393,8 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
         if row.option_id is not None
     ]
     correct, option = check_answer(head, choices, given)
+    if head.kind == "order":
+        given = ordered_answer(choices, given)  # kept as the events' own texts, in order
     now = utcnow()
     elapsed = (now - (head.served_at or now)).total_seconds()
     points = points_for(correct, elapsed, head.time_limit, head.speed_bonus)

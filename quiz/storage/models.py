@@ -244,6 +244,9 @@ class Question(Model):
     difficulty: Mapped[str | None] = mapped_column(String(16))
     # Kind-specific grading data, e.g. accepted free-text answers or a numeric tolerance.
     data: Mapped[dict | None] = mapped_column(JSON)
+    # The generator's score from 0 to 1 (what it asks, how good its options are): the review
+    # queue shows the best first. None for questions a teacher wrote or imported.
+    score: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     article: Mapped[Article] = relationship()

@@ -129,15 +129,20 @@ def test_the_seed_round_has_no_repeated_questions_and_kinds_are_known(client):
             "number",
             "cloze",
             "short",
+            "order",
         }
         if question["kind"] == "true_false":
             assert question["options"] == ["True", "False"]
         elif question["kind"] == "short":
             assert question["options"] == []
+        elif question["kind"] == "order":
+            assert 3 <= len(question["options"]) <= 4
         else:
             assert 2 <= len(question["options"]) <= 4
         ids.add(question["id"])
         pick = question["options"][0] if question["options"] else "1961"
+        if question["kind"] == "order":
+            pick = question["options"]
         assert answer(client, round_, question["id"], pick).status_code == 200
     assert len(ids) == round_["size"]
 

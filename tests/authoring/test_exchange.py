@@ -147,7 +147,8 @@ def test_export_then_import_gives_back_the_same_questions(ctx, fmt):
 
 def test_every_generated_seed_question_travels_through_gift_unchanged(ctx):
     seed = db.session.scalar(select(Article).where(Article.slug == "baikonur"))
-    before = [q for q in rows("baikonur") if q.status == "active"]
+    # No exchange format has a put-in-order question: those stay behind.
+    before = [q for q in rows("baikonur") if q.status == "active" and q.kind != "order"]
     assert len(before) >= 25
     text = export_questions(seed, "gift")
     again = import_questions(text, "gift", "baikonur")

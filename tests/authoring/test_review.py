@@ -79,3 +79,17 @@ def test_ids_of_another_article_or_not_proposed_are_refused(article):
     with pytest.raises(Invalid, match="not waiting for review"):
         reject(article, [mine[1], mine[0]])
     assert _statuses(article) == before
+
+
+def test_each_sentence_shows_its_best_scored_questions_first(article):
+    groups = proposed_by_sentence(article)
+    scores = [q.score for _, questions in groups for q in questions]
+    assert all(score is not None and 0 <= score <= 1 for score in scores)
+    for _, questions in groups:
+        ranked = [q.score for q in questions]
+        assert ranked == sorted(ranked, reverse=True)
+    # Gap and true/false questions rank below the kinds that ask more of a student.
+    for _, questions in groups:
+        kinds = [q.kind for q in questions]
+        if "choice" in kinds and "true_false" in kinds:
+            assert kinds.index("choice") < kinds.index("true_false")

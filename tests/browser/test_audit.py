@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_play import start
+from tests.browser.test_play import place_events, start
 from tests.security.conftest import make_classroom
 from tests.teach.conftest import make_teacher
 
@@ -53,6 +53,8 @@ def click_through_round(page, size: int, audit_pages: bool) -> None:
             # Click the option's label, as a student taps the words on a phone.
             page.locator(f"label[for='{radios.first.get_attribute('id')}']").click()
             expect(radios.first).to_be_checked()
+        elif page.get_by_role("combobox").count():
+            place_events(page)
         else:
             page.get_by_role("textbox").click()
             page.keyboard.type("1961")
@@ -110,3 +112,36 @@ def test_a_nickname_with_a_script_tag_is_shown_as_text(page, live_server):
     expect(page.locator("main")).to_contain_text(nickname)
     assert dialogs == []
     assert page.locator("script", has_text="alert(1)").count() == 0
+
+
+def test_an_order_question_passes_axe_and_is_played_by_keyboard(app, page, live_server, build):
+    from quiz.generation import ORDER_SEPARATOR
+
+    events = ["The first satellite", "Gagarin's flight", "The founding of the city"]
+    with app.app_context():
+        article = build.article(title="Order")
+        build.question(
+            article,
+            kind="order",
+            prompt="Put these events in order, earliest first.",
+            answer=ORDER_SEPARATOR.join([events[2], events[0], events[1]]),
+            options=events,
+        )
+    page.goto(live_server + "/")
+    page.get_by_label(re.compile(r"^Order \(")).check()
+    page.get_by_label("Nickname").fill("Ada")
+    page.get_by_label("Number of questions").fill("1")
+    page.get_by_role("button", name="Start the round").click()
+    expect(page.get_by_label("1st (earliest)")).to_be_visible()
+    audit(page, "order-question")
+    # By keyboard: focus each box and type the start of its event.
+    for label, event in (("1st (earliest)", "The f"), ("2nd", "The fi"), ("3rd (latest)", "G")):
+        page.get_by_label(label).focus()
+        page.keyboard.type(event)
+    page.get_by_label("1st (earliest)").select_option(events[2])
+    page.get_by_label("2nd").select_option(events[0])
+    page.get_by_label("3rd (latest)").select_option(events[1])
+    page.get_by_role("button", name="Answer").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Right!"))
+    audit(page, "order-feedback")

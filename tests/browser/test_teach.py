@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_play import place_events
 from tests.teach.conftest import PASSWORD, make_teacher
 
 pytestmark = pytest.mark.browser
@@ -75,6 +76,8 @@ def test_a_teacher_adds_a_fact_publishes_a_question_and_runs_a_class(app, browse
         radios = student.get_by_role("radio")
         if radios.count():
             radios.first.check()
+        elif student.get_by_role("combobox").count():
+            place_events(student)
         else:
             student.get_by_role("textbox").fill("1961")
         student.get_by_role("button", name="Answer").click()

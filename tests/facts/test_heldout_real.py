@@ -11,11 +11,13 @@ failures: they are counted and printed (and reported by `make bench`).
 import dataclasses
 import functools
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from quiz.facts import Fact, split_sentences
 from quiz.facts.extraction import extract_facts
 from quiz.generation import generate, load_templates
 from tests.heldout.real import judge
@@ -171,15 +173,27 @@ def test_known_second_unit_is_fixed(name, prompt):
 def test_a_false_statement_changing_one_unit_of_two_is_found():
     article, verdict = _run("noaa-tsunami")
     facts = extract_facts(article.text)
-    true = next(
-        q
-        for q in verdict.keyed
-        if q.kind == "true_false" and "2.4 kilometers (1.5 miles)" in q.prompt
+    # The generator no longer asks a value given in two units, so the statement is made here.
+    sentence = next(s for s in split_sentences(article.text) if "2.4 kilometers (1.5 miles)" in s)
+    base = next(q for q in verdict.keyed if q.kind == "true_false")
+    fact = Fact(
+        key="two-units",
+        type="number",
+        about=sentence,
+        value=Decimal("2.4"),
+        sentence=sentence,
+        text="2.4 kilometers",
+        unit="kilometers",
+        claim=sentence.replace("2.4 kilometers", "{value}"),
     )
     changed = dataclasses.replace(
-        true, prompt=true.prompt.replace("2.4 kilometers", "2.9 kilometers"), answer="False"
+        base,
+        prompt="True or false: " + sentence.replace("2.4 kilometers", "2.9 kilometers"),
+        answer="False",
+        fact_keys=(fact.key,),
     )
-    assert [q for q, _other in judge.judge(article, facts, [changed]).second_units] == [changed]
+    found = judge.judge(article, [*facts, fact], [changed]).second_units
+    assert [q for q, _other in found] == [changed]
 
 
 def test_grammar_slips_are_found_and_names_are_not():

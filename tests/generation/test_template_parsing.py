@@ -37,7 +37,17 @@ def test_parse_good_template():
 
 
 def test_kinds_are_the_public_ones():
-    assert KINDS == ("choice", "true_false", "year", "date", "first", "number", "cloze", "short")
+    assert KINDS == (
+        "choice",
+        "true_false",
+        "year",
+        "date",
+        "first",
+        "number",
+        "cloze",
+        "short",
+        "order",
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from quiz.generation import ORDER_SEPARATOR
 from quiz.practice import record_review
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Memory, Question, question_fact, utcnow
-from tests.pages import csrf_token, hidden, radio_values, start_round
+from tests.pages import csrf_token, hidden, order_positions, radio_values, start_round
 from tests.teach.conftest import PASSWORD, log_in, make_teacher, teacher, teacher_client
 
 __all__ = ["PASSWORD", "log_in", "make_teacher", "teacher", "teacher_client"]
@@ -48,14 +49,15 @@ def miss_in_a_round(app, client, nickname="Ada") -> tuple[int, str]:
     page = client.get(url).get_data(as_text=True)
     question_id = int(hidden(page, "question_id"))
     options = radio_values(page)
-    response = client.post(
-        url,
-        data={
-            "csrf_token": csrf_token(page),
-            "question_id": question_id,
-            "answer": wrong_answer(app, question_id, options),
-        },
-    )
+    data = {"csrf_token": csrf_token(page), "question_id": question_id}
+    positions = order_positions(page)
+    if positions:
+        # An order question: the events latest first is certainly wrong.
+        events = right_answer(app, question_id).split(ORDER_SEPARATOR)[::-1]
+        data.update({name: event for (name, _), event in zip(positions, events, strict=True)})
+    else:
+        data["answer"] = wrong_answer(app, question_id, options)
+    response = client.post(url, data=data)
     assert response.status_code == 302, response.get_data(as_text=True)
     return question_id, player_of(client)
 

@@ -1,0 +1,168 @@
+"""Extraction on real text: filters scoped to their clause, round guesses, dates without a
+year, names without a title, subjects named by their antecedent, order questions."""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from quiz.facts.extraction import extract_facts
+from quiz.generation import ORDER_SEPARATOR, check_question, generate, grade, load_templates
+from quiz.generation.formatting import parse_number
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
+
+
+def _facts(text, type_=None):
+    return [f for f in extract_facts(text) if type_ is None or f.type == type_]
+
+
+def _questions(text):
+    facts = extract_facts(text)
+    questions = generate(facts, TEMPLATES)
+    assert all(check_question(q, facts) == [] for q in questions)
+    return questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The treaty was signed in 1919 but did not end the blockade at once.", 1919),
+        ("It wasn't until 1875 that the museum opened.", 1875),
+        ("The Senate never ratified the treaty, and the country signed a peace in 1921.", 1921),
+        ("The Roman Empire fell in AD 476.", 476),
+    ],
+)
+def test_a_negation_doubts_only_its_own_clause(sentence, year):
+    assert [f.value for f in _facts(sentence, "year")] == [year]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge opened in 1990, but the tunnel did not open in 2005.",
+        "Revenue exceeded $25 billion last year.",
+        "Sales topped 500 units.",
+        "Three years later, the council met again.",
+        "In 1871, five years before the 1876 patent, he built a model.",
+        "The tower is 330 metres (1,083 ft) tall.",
+    ],
+)
+def test_denied_bounded_relative_and_two_unit_values_are_not_asked(sentence):
+    values = [f.value for f in _facts(sentence) if f.type in ("year", "number")]
+    assert 2005 not in values and 25 not in values and 500 not in values
+    assert 3 not in values and 1871 not in values and 1876 not in values and 330 not in values
+
+
+def test_a_round_guess_is_asked_only_against_options_far_from_it():
+    questions = _questions("About 45,000 runners from many countries took part in the race.")
+    [fact] = _facts("About 45,000 runners from many countries took part in the race.", "number")
+    assert (fact.value, fact.hedge) == (45000, "about")
+    [cloze] = [q for q in questions if q.kind == "cloze"]
+    assert cloze.prompt.startswith("Fill in the gap: About _____")
+    for option in cloze.options:
+        if option != cloze.answer:
+            ratio = parse_number(option) / Decimal(45000)
+            assert ratio <= Decimal("0.5") or ratio >= 2, option
+    for q in questions:
+        if q.kind == "true_false" and q.answer == "False":
+            assert "45,000" not in q.prompt
+
+
+def test_a_day_and_month_take_the_year_the_sentence_opens_with():
+    text = "In 2008, two submersibles reached the bottom of the lake on 29 July."
+    [date] = _facts(text, "date")
+    assert (date.value, date.text) == (datetime.date(2008, 7, 29), "29 July")
+    [cloze] = [q for q in _questions(text) if q.kind == "cloze" and q.answer == "29 July"]
+    assert all(option.count(" ") == 1 for option in cloze.options)  # day and month only
+    assert _facts("The council met on 14 December in Paris.", "date") == []
+
+
+def test_a_last_sentence_without_its_full_stop_still_gives_facts():
+    text = "Race Report\n\nThe course is 42 kilometres long and is one of the fastest in the world"
+    assert [f.value for f in _facts(text, "number")] == [42]
+    assert _facts("Bridge Opens In 1990") == []
+
+
+def test_people_without_a_title_are_named():
+    text = "Eliud Kipchoge won the race. Mark Korir came second after a long chase."
+    people = {f.value for f in _facts(text, "person")}
+    assert "Mark Korir" in people
+    assert "Roman Empire" not in {f.value for f in _facts("The Roman Empire grew.", "person")}
+
+
+def test_a_pronoun_subject_is_named_by_its_antecedent_or_gives_nothing():
+    text = "Lake Baikal is a rift lake in Siberia. It is the deepest lake, at 1,642 metres."
+    [depth] = _facts(text, "number")
+    assert depth.claim == "Lake Baikal is the deepest lake, at {value}."
+    [cloze] = [q for q in _questions(text) if q.kind == "cloze" and q.answer == "1,642 metres"]
+    assert cloze.prompt == "Fill in the gap: Lake Baikal is the deepest lake, at _____."
+    she = "Maria Sklodowska was born in Warsaw. She moved to Paris in 1891."
+    assert _facts(she, "year")[0].claim == "Maria Sklodowska moved to Paris in {value}."
+    # "She" cannot be Pierre; "They" has no certain antecedent: no question stands alone.
+    assert _facts("Pierre Curie was born in Paris. She moved to Lyon in 1891.", "year") == []
+    assert _facts("The workers arrived. They built 40 houses in 1990.", "year") == []
+    bare = "The Treaty of Versailles was signed in Paris. The treaty came into force in 1920."
+    assert _facts(bare, "year")[0].claim == "The Treaty of Versailles came into force in {value}."
+
+
+ORDERED = (
+    "The museum was founded in 1850. The first railway reached the town in 1871. "
+    "The town hall burned down in 1902. A new bridge was opened in 1935."
+)
+
+
+def test_order_questions_put_independent_events_earliest_first():
+    [order] = [q for q in _questions(ORDERED) if q.kind == "order"]
+    events = order.answer.split(ORDER_SEPARATOR)
+    assert events == [
+        "“The museum was founded”",
+        "“The first railway reached the town”",
+        "“The town hall burned down”",
+        "“A new bridge was opened”",
+    ]
+    assert sorted(order.options) == sorted(events) and list(order.options) != events
+    assert order.score > max(q.score for q in _questions(ORDERED) if q.kind == "true_false")
+    assert grade("order", ORDER_SEPARATOR.join(events), order.answer)
+    assert not grade("order", ORDER_SEPARATOR.join(reversed(events)), order.answer)
+
+
+def test_which_came_first_never_pairs_two_dates_of_one_sentence():
+    text = "The company was founded in 1990 and renamed in 2000. The museum opened in 1995."
+    for q in _questions(text):
+        if q.kind == "first":
+            assert len({q.explanation}) == 1 and q.explanation.count(".") >= 2
+
+
+def test_years_offered_come_from_the_same_period():
+    text = "The Roman Empire fell in AD 476. Revenue grew in 2019 to record levels."
+    for q in _questions(text):
+        if q.kind in ("year", "cloze") and q.answer == "476":
+            assert all(abs(int(o) - 476) <= 60 for o in q.options), q.options
+
+
+def test_a_round_guess_survives_a_round_trip_and_only_numbers_can_be_one():
+    from quiz.facts import FactError, fact_from_dict, fact_to_dict
+
+    [fact] = _facts("About 45,000 runners from many countries took part in the race.", "number")
+    assert fact_from_dict(fact_to_dict(fact)) == fact
+    data = {**fact_to_dict(fact), "type": "year", "value": 1990, "event": "the race"}
+    with pytest.raises(FactError, match="round guess"):
+        fact_from_dict(data)
+
+
+def test_wrong_places_come_from_the_answers_continent():
+    from quiz.facts.regions import region_of
+
+    text = "Maria Sklodowska was born in Warsaw on 7 November 1867."
+    [warsaw] = _facts(text, "place")
+    assert len(warsaw.wrong) == 3
+    assert {region_of(name) for name in warsaw.wrong} == {"Europe"}
+
+
+def test_a_pronoun_after_an_opening_phrase_and_a_year_before_a_verb_give_nothing():
+    text = "Henry Dunant founded the Red Cross. In 1901 he received the first Nobel Peace Prize."
+    assert [f.value for f in _facts(text, "year")] == []
+    assert _facts("In other years 1989 saw only 6 major earthquakes.", "number") == []
