@@ -128,7 +128,12 @@ def dealt(database, rounds):
 def options(database):
     """Return, per question id, one acceptable answer text."""
     with sqlite3.connect(database) as connection:
-        picks = dict(connection.execute("SELECT question_id, min(text) FROM option GROUP BY 1"))
+        picks = dict(
+            connection.execute(
+                "SELECT question_id, min(text) FROM option JOIN question q ON q.id = question_id"
+                " WHERE q.kind != 'order' GROUP BY 1"
+            )
+        )
         for qid, answer in connection.execute("SELECT id, answer FROM question"):
             picks.setdefault(qid, answer)
     return picks

@@ -161,7 +161,10 @@ def play(port: int, nickname: str, size: int, tally: Tally, stop=None) -> None:
             if status != 200 or body.get("finished"):
                 return
             question = body["question"]
-            pick = question["options"][0] if question["options"] else "1961"
+            if question["kind"] == "order":
+                pick = question["options"]  # the events in the order shown
+            else:
+                pick = question["options"][0] if question["options"] else "1961"
             answer = {"question_id": question["id"], "answer": pick}
             status, _ = request(port, "POST", url + "/answers", answer, token=token)
             if status >= 500:
