@@ -10,7 +10,7 @@ PORT ?= 5000
 QUICK := not browser and not load and not slow
 CHECK_WORKERS ?= 2
 
-.PHONY: run test lint check bench init clean
+.PHONY: run test lint check bench init clean translations
 
 run: $(VENV)/.installed
 	$(BIN)/quiz init
@@ -34,6 +34,17 @@ check: lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# Extract the messages of the code and templates into the .pot, then merge it into each
+# language's .po: new messages arrive empty, changed ones fuzzy, for a translator to fill in.
+# (tests/i18n checks with the same keywords that nothing is left out.)
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+		--add-location=file --sort-by-file --project="Baikonur Quiz" --version=0.1 \
+		--msgid-bugs-address="" --copyright-holder="Baikonur Quiz" \
+		-o quiz/translations/messages.pot .
+	$(BIN)/pybabel update -i quiz/translations/messages.pot -d quiz/translations \
+		--ignore-obsolete
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'

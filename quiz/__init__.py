@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
     if not web:
         return app
 
-    from quiz import errors, security
+    from quiz import errors, i18n, security
     from quiz.accounts import auth
     from quiz.api import bp as api_bp
     from quiz.cli import register as register_cli
@@ -68,6 +68,7 @@ def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
     login.user_loader(auth.load_teacher)
     limiter.init_app(app)
     security.init_app(app)
+    i18n.init_app(app)
 
     app.register_blueprint(play_bp)
     app.register_blueprint(teach_bp)

@@ -4,6 +4,8 @@ import math
 import time
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 
@@ -59,6 +61,49 @@ HTTP_CODES = {
 }
 
 
+# What an HTTP error says when the code that raised it gave no message of its own.
+DEFAULT_MESSAGES = {
+    400: _l("The request was not understood."),
+    401: _l("You need to log in first."),
+    403: _l("You are not allowed to do that."),
+    404: _l("There is nothing at this address."),
+    405: _l("This address does not accept that kind of request."),
+    409: _l("That was already done."),
+    413: _l("The request body is larger than this server accepts."),
+    415: _l("The request body is not in a format this address accepts."),
+    422: _l("Please check what you sent."),
+    429: _l("Too many requests in a short time: wait a moment, then try again."),
+}
+
+# What an error page is titled.
+TITLES = {
+    400: _l("Bad request"),
+    401: _l("Please log in"),
+    403: _l("Not allowed"),
+    404: _l("Page not found"),
+    405: _l("Not allowed"),
+    409: _l("Already done"),
+    413: _l("Too large"),
+    422: _l("Please check your input"),
+    423: _l("Not open now"),
+    429: _l("Too many tries"),
+    500: _l("Server error"),
+}
+
+
+def http_message(exc: HTTPException) -> str:
+    """Return what an HTTP error says, in the request's language."""
+    status = exc.code or 500
+    description = exc.description
+    if (not description or description == type(exc).description) and status in DEFAULT_MESSAGES:
+        return str(DEFAULT_MESSAGES[status])
+    if status == 413:
+        return str(DEFAULT_MESSAGES[413])
+    # A message marked with N_() where it was raised is translated here; one already
+    # translated there is not in the catalog and comes back unchanged.
+    return gettext(str(description or exc.name))
+
+
 def wants_json() -> bool:
     """Tell whether the failing request was an API or health call."""
     return request.path.startswith("/api/") or request.path == "/healthz"
@@ -83,9 +128,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        message = exc.description or exc.name
-        if exc.code == 413:
-            message = "The request body is larger than this server accepts."
+        message = http_message(exc)
         if exc.code == 429:
             message = f"{message} {_retry_in()}".strip()
         if wants_json():
@@ -94,7 +137,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
-        message = (
+        message = gettext(
             "This form has expired or did not come from this site. "
             "Go back, reload the page and send it again."
         )
@@ -106,8 +149,8 @@ def register(app: Flask) -> None:
     def unexpected(exc: Exception):
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         if wants_json():
-            return json_error(500, "Something went wrong on the server.", "server_error")
-        return _page(500, "Something went wrong on the server. Please try again.")
+            return json_error(500, gettext("Something went wrong on the server."), "server_error")
+        return _page(500, gettext("Something went wrong on the server. Please try again."))
 
 
 def _retry_in() -> str:
@@ -119,22 +162,16 @@ def _retry_in() -> str:
         return ""
     seconds = max(1, math.ceil(breached.reset_at - time.time()))
     if seconds < 90:
-        return f"You can try again in {seconds} second{'s' if seconds > 1 else ''}."
-    return f"You can try again in {math.ceil(seconds / 60)} minutes."
+        return ngettext(
+            "You can try again in %(num)s second.", "You can try again in %(num)s seconds.", seconds
+        )
+    return ngettext(
+        "You can try again in %(num)s minute.",
+        "You can try again in %(num)s minutes.",
+        math.ceil(seconds / 60),
+    )
 
 
 def _page(status: int, message: str):
-    titles = {
-        400: "Bad request",
-        403: "Not allowed",
-        404: "Page not found",
-        405: "Not allowed",
-        409: "Already done",
-        413: "Too large",
-        422: "Please check your input",
-        429: "Too many tries",
-        423: "Not open now",
-        500: "Server error",
-    }
-    title = titles.get(status, "Error")
+    title = str(TITLES.get(status, _l("Error")))
     return render_template("errors/error.html", status=status, title=title, message=message), status

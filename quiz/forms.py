@@ -1,5 +1,6 @@
 """Form fields shared by the student and teacher pages."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -17,8 +18,12 @@ def valid_nickname(form, field):
 def nickname_field() -> StringField:
     """Return a nickname field: required, trimmed, at most 32 characters."""
     return StringField(
-        "Nickname",
-        validators=[DataRequired("Type a nickname."), Length(max=MAX_NICKNAME * 2), valid_nickname],
+        _l("Nickname"),
+        validators=[
+            DataRequired(_l("Type a nickname.")),
+            Length(max=MAX_NICKNAME * 2),
+            valid_nickname,
+        ],
     )
 
 

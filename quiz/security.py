@@ -8,10 +8,12 @@ import secrets
 
 from flask import Flask, abort, current_app, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quiz.accounts.tokens import bearer_token, hash_token
+from quiz.i18n import N_
 from quiz.storage.extensions import limiter
 
 # Only our own files: no inline script or style, no plugins, no framing, forms post home only.
@@ -34,12 +36,14 @@ PLAYER_KEY = "player_id"
 # The signed-cookie key of a random id that tells one browser's join attempts from another's.
 BROWSER_KEY = "browser"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-ANSWER_LIMIT_MESSAGE = "Too many answers in a short time: wait a moment, then answer again."
+ANSWER_LIMIT_MESSAGE = N_("Too many answers in a short time: wait a moment, then answer again.")
 CODE_LIMIT_MESSAGE = "Too many personal codes typed from this network: wait a minute, then retry."
 PLAYER_LIMIT_MESSAGE = "Too many players created from this network in a short time: wait a minute."
-ROUND_LIMIT_MESSAGE = "Too many rounds started from this network in a short time: wait a minute."
-LOGIN_LIMIT_MESSAGE = "Too many failed logins. Wait a minute, then try again."
-JOIN_LIMIT_MESSAGE = (
+ROUND_LIMIT_MESSAGE = N_(
+    "Too many rounds started from this network in a short time: wait a minute."
+)
+LOGIN_LIMIT_MESSAGE = N_("Too many failed logins. Wait a minute, then try again.")
+JOIN_LIMIT_MESSAGE = N_(
     "Too many wrong class codes in a short time. Wait a few minutes, then type the code "
     "your teacher shows exactly as it is."
 )
@@ -87,7 +91,7 @@ def refuse_nul_characters():
     if request.method in ("POST", "PUT", "PATCH") and request.mimetype in FORM_TYPES:
         values += request.form.values()
     if any("\x00" in value for value in values):
-        abort(400, "The request contains a NUL character, which no field accepts.")
+        abort(400, _("The request contains a NUL character, which no field accepts."))
 
 
 def add_headers(response):

@@ -199,7 +199,7 @@ def test_a_relaxed_round_scores_full_points(client, build):
     url = start_round(client, article=article.slug, size=1, relaxed=True)
     assert "No time pressure" in text(client.get(url))
     response, _, _ = answer_current(client, url, pick=lambda o: "1961")
-    assert "+1000 points" in text(client.get(response.headers["Location"]))
+    assert "+1,000 points" in text(client.get(response.headers["Location"]))
 
 
 def test_unknown_pages_get_a_friendly_404(client):

@@ -9,6 +9,7 @@ from functools import wraps
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from quiz.accounts.tokens import bearer_token, hash_token
@@ -169,7 +170,7 @@ def revoke_api_token(teacher: Teacher, token_id: int) -> ApiToken:
     with unit_of_work() as session:
         row = session.get(ApiToken, token_id)
         if row is None or row.teacher_id != teacher.id:
-            raise NotFound("No such token.")
+            raise NotFound(_("No such token."))
         session.delete(row)
     return row
 
@@ -196,7 +197,7 @@ def teacher_token_required(view):
         teacher = teacher_from_bearer()
         if teacher is None:
             raise Unauthorized(
-                "This endpoint needs a teacher API token: 'Authorization: Bearer …'."
+                _("This endpoint needs a teacher API token: 'Authorization: Bearer …'.")
             )
         return view(teacher, *args, **kwargs)
 

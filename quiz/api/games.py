@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import jsonify, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.accounts.auth import teacher_from_bearer
@@ -135,10 +136,12 @@ def _host(pin: str) -> LiveGame:
     """Return the game the teacher's token may run: 401 without one, 404 for another's game."""
     teacher = teacher_from_bearer()
     if teacher is None:
-        raise Unauthorized("This needs the hosting teacher's API token: 'Authorization: Bearer …'.")
+        raise Unauthorized(
+            _("This needs the hosting teacher's API token: 'Authorization: Bearer …'.")
+        )
     game = games.game_by_pin(pin)
     if game.teacher_id != teacher.id:
-        raise NotFound("No game with this PIN.")
+        raise NotFound(_("No game with this PIN."))
     return game
 
 
@@ -169,11 +172,11 @@ def create_game():
     """Create a live game of an article's questions; players join with its PIN."""
     teacher = teacher_from_bearer()
     if teacher is None:
-        raise Unauthorized("This needs a teacher API token: 'Authorization: Bearer …'.")
+        raise Unauthorized(_("This needs a teacher API token: 'Authorization: Bearer …'."))
     given = NEW_GAME.parse()
     article = v.article_by_slug(given["article"])
     if article.owner_id not in (None, teacher.id):
-        raise NotFound(f"No article with the slug {given['article']!r}.")
+        raise NotFound(_("No article with the slug “%(given)s”.", given=given["article"]))
     assignment_id = given["assignment"]
     if assignment_id is not None:
         assignment = db.session.scalar(
@@ -182,7 +185,7 @@ def create_game():
             .where(Assignment.id == assignment_id, Classroom.teacher_id == teacher.id)
         )
         if assignment is None or assignment.article_id != article.id:
-            raise Invalid("'assignment' must be one of your class assignments of this article.")
+            raise Invalid(_("'assignment' must be one of your class assignments of this article."))
     game = games.create_game(
         teacher.id, article, given["size"], given["time_limit"], given["speed_bonus"], assignment_id
     )
@@ -360,7 +363,7 @@ def game_kick(pin: str, player_id: str):
     """Remove a player from the game."""
     game = _host(pin)
     if not (player_id.isascii() and player_id.isdigit()) or int(player_id) > MAX_ID:
-        raise NotFound("No such player in this game.")
+        raise NotFound(_("No such player in this game."))
     game_id = game.id
     games.kick(game_id, int(player_id))
     return "", 204

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Blueprint, request
+from flask_babel import gettext as _
 
 from quiz.api import validation as v
 from quiz.errors import Invalid
@@ -76,7 +77,7 @@ class Field:
     def _check(self, value):
         if self.enum and value not in self.enum:
             choices = " or ".join(f"'{choice}'" for choice in self.enum)
-            raise Invalid(f"'{self.name}' must be {choices}.")
+            raise Invalid(_("'%(name)s' must be %(choices)s.", name=self.name, choices=choices))
         if self.clean is None:
             return value
         try:
@@ -98,7 +99,7 @@ class Field:
             if value is MISSING:
                 return self._default()
             if not isinstance(value, bool):
-                raise Invalid(f"'{self.name}' must be true or false.")
+                raise Invalid(_("'%(name)s' must be true or false.", name=self.name))
             return value
         if self.required:
             return self._check(v.string(body, self.name))
@@ -106,7 +107,7 @@ class Field:
         if value is None:
             return self._default()
         if not isinstance(value, str):
-            raise Invalid(f"'{self.name}' must be a string.")
+            raise Invalid(_("'%(name)s' must be a string.", name=self.name))
         return self._check(value)
 
     def _answer(self, body: dict) -> str:
@@ -116,26 +117,32 @@ class Field:
         if not isinstance(value, list):
             return v.string(body, self.name)
         if not 2 <= len(value) <= MAX_ORDERED:
-            raise Invalid(f"'{self.name}' as a list holds 2 to {MAX_ORDERED} events.")
+            raise Invalid(
+                _(
+                    "'%(name)s' as a list holds 2 to %(most)s events.",
+                    name=self.name,
+                    most=MAX_ORDERED,
+                )
+            )
         items = [v.string({self.name: item}, self.name) for item in value]
         if any(ORDER_SEPARATOR in item for item in items):
-            raise Invalid(f"'{self.name}' lists each event as its own string.")
+            raise Invalid(_("'%(name)s' lists each event as its own string.", name=self.name))
         return ORDER_SEPARATOR.join(items)
 
     def from_query(self):
         """Read the field from the query string, refusing a wrong value."""
         if self.type == "integer":
             if self.required and not request.args.get(self.name):
-                raise Invalid(f"'{self.name}' is required.")
+                raise Invalid(_("'%(name)s' is required.", name=self.name))
             low, high = self._bounds()
             return v.query_integer(self.name, low=low, high=high, default=self._default())
         raw = request.args.get(self.name)
         if raw is None or (raw == "" and not self.enum):
             if self.required:
-                raise Invalid(f"'{self.name}' is required.")
+                raise Invalid(_("'%(name)s' is required.", name=self.name))
             return self._default()
         if self.required and not raw:
-            raise Invalid(f"'{self.name}' is required.")
+            raise Invalid(_("'%(name)s' is required.", name=self.name))
         return self._check(raw)
 
 

@@ -4,6 +4,7 @@ import json
 from typing import NoReturn
 
 from flask import request
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.accounts import tokens
@@ -27,7 +28,7 @@ def json_object() -> dict:
     except (ValueError, RecursionError):
         body = None
     if not isinstance(body, dict):
-        raise BadRequest("The request body must be a JSON object.")
+        raise BadRequest(_("The request body must be a JSON object."))
     return body
 
 
@@ -37,12 +38,14 @@ def integer(body: dict, name: str, *, low: int, high: int, default: int | None =
     if value is None and default is not None:
         return default
     if value is None:
-        raise Invalid(f"'{name}' is required.")
+        raise Invalid(_("'%(name)s' is required.", name=name))
     # bool is an int in Python, but true is not a number to a client.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid(f"'{name}' must be a whole number.")
+        raise Invalid(_("'%(name)s' must be a whole number.", name=name))
     if not low <= value <= high:
-        raise Invalid(f"'{name}' must be between {low} and {high}.")
+        raise Invalid(
+            _("'%(name)s' must be between %(low)s and %(high)s.", name=name, low=low, high=high)
+        )
     return value
 
 
@@ -50,12 +53,12 @@ def string(body: dict, name: str) -> str:
     """Return a required string field."""
     value = body.get(name)
     if value is None:
-        raise Invalid(f"'{name}' is required.")
+        raise Invalid(_("'%(name)s' is required.", name=name))
     if not isinstance(value, str):
-        raise Invalid(f"'{name}' must be a string.")
+        raise Invalid(_("'%(name)s' must be a string.", name=name))
     if "\x00" in value:
         # No field needs it, and PostgreSQL cannot store it.
-        raise Invalid(f"'{name}' cannot contain a NUL character.")
+        raise Invalid(_("'%(name)s' cannot contain a NUL character.", name=name))
     return value
 
 
@@ -63,7 +66,7 @@ def article_by_slug(slug: str) -> Article:
     """Return the article with this slug, or 404."""
     article = db.session.scalar(select(Article).where(Article.slug == slug))
     if article is None:
-        raise NotFound(f"No article with the slug {slug!r}.")
+        raise NotFound(_("No article with the slug “%(slug)s”.", slug=slug))
     return article
 
 
@@ -75,9 +78,11 @@ def query_integer(name: str, *, low: int, high: int, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise Invalid(f"'{name}' must be a whole number.") from None
+        raise Invalid(_("'%(name)s' must be a whole number.", name=name)) from None
     if not low <= value <= high:
-        raise Invalid(f"'{name}' must be between {low} and {high}.")
+        raise Invalid(
+            _("'%(name)s' must be between %(low)s and %(high)s.", name=name, low=low, high=high)
+        )
     return value
 
 
@@ -85,7 +90,7 @@ def bearer_token() -> str:
     """Return the request's bearer token: 401 without one."""
     token = tokens.bearer_token()
     if token is None:
-        raise Unauthorized("Send the round's token as 'Authorization: Bearer <token>'.")
+        raise Unauthorized(_("Send the round's token as 'Authorization: Bearer <token>'."))
     return token
 
 
@@ -94,7 +99,7 @@ def owned_round(round_id: str) -> Round:
     token = bearer_token()
     round_ = db.session.get(Round, round_id)
     if round_ is None:
-        raise NotFound("No such round.")
+        raise NotFound(_("No such round."))
     if token_matches(round_, token):
         return round_
     refuse_token(token)
@@ -105,18 +110,18 @@ def refuse_token(token: str) -> NoReturn:
     other = db.session.scalar(select(Round.id).where(Round.token_hash == hash_token(token)))
     if other is not None:
         # A real token for a different round: do not confirm that this round exists.
-        raise NotFound("No such round.")
-    raise Unauthorized("The token is not valid.")
+        raise NotFound(_("No such round."))
+    raise Unauthorized(_("The token is not valid."))
 
 
 def player_from_bearer() -> Player:
     """Return the player whose token the request carries: 401 without a player's token."""
     token = tokens.bearer_token()
     if token is None:
-        raise Unauthorized("Send the player's token as 'Authorization: Bearer <token>'.")
+        raise Unauthorized(_("Send the player's token as 'Authorization: Bearer <token>'."))
     player = players.player_by_token(token)
     if player is None:
-        raise Unauthorized("The token is not a player's token.")
+        raise Unauthorized(_("The token is not a player's token."))
     return player
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz import formats
@@ -45,7 +46,13 @@ class ImportReport:
 def check_format(fmt: str) -> str:
     """Return the format name, or refuse one that is not in FORMATS."""
     if fmt not in FORMATS:
-        raise Invalid(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+        raise Invalid(
+            _(
+                "Unknown format “%(format)s”; choose one of %(formats)s.",
+                format=fmt,
+                formats=", ".join(FORMATS),
+            )
+        )
     return fmt
 
 
@@ -53,8 +60,12 @@ def check_slug(slug: str) -> str:
     """Return the article slug, or refuse one that is not lowercase words joined by hyphens."""
     if not SLUG_RE.fullmatch(slug or "") or len(slug) > MAX_SLUG:
         raise Invalid(
-            f"The article slug {slug!r} must be 1 to {MAX_SLUG} lowercase letters, digits and "
-            "single hyphens, like 'space-race'."
+            _(
+                "The article slug “%(slug)s” must be 1 to %(most)s lowercase letters, digits"
+                " and single hyphens, like 'space-race'.",
+                slug=slug,
+                most=MAX_SLUG,
+            )
         )
     return slug
 
@@ -71,7 +82,7 @@ def import_questions(
     check_format(fmt)
     check_slug(article_slug)
     if title is not None and not 1 <= len(title.strip()) <= MAX_TITLE:
-        raise Invalid(f"An article title has 1 to {MAX_TITLE} characters.")
+        raise Invalid(_("An article title has 1 to %(most)s characters.", most=MAX_TITLE))
     parsed = formats.parse(data, fmt)  # raises FormatError before anything is written
     with unit_of_work() as session:
         article = session.scalar(select(Article).where(Article.slug == article_slug))

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from quiz.accounts.visibility import articles_filled_by, visible_to
@@ -21,6 +22,7 @@ from quiz.generation import (
     template_to_dict,
 )
 from quiz.generation.question import fingerprint
+from quiz.i18n import label
 from quiz.storage.extensions import db
 from quiz.storage.models import (
     Answer,
@@ -83,7 +85,7 @@ def create_article(title: str, text: str | None, upload: FileStorage | None, *, 
         except importing.ImportProblem as exc:
             raise Invalid(str(exc)) from exc
     if text is None or not text.strip():
-        raise Invalid("Paste the article's text or upload a file.")
+        raise Invalid(_("Paste the article's text or upload a file."))
     try:
         return importing.import_article(
             title, text, slug=free_slug(title), owner_id=owner.id, approve=False
@@ -133,7 +135,13 @@ def set_status(question: Question, status: str) -> None:
     """Move a question to a new status: publish, retire, restore or reject it."""
     allowed = TRANSITIONS.get(status)
     if allowed is None or question.status not in allowed:
-        raise Invalid(f"A {question.status} question cannot become {status or 'nothing'}.")
+        raise Invalid(
+            _(
+                "A question that is %(now)s cannot become %(then)s.",
+                now=label(question.status),
+                then=label(status) if status else _("nothing"),
+            )
+        )
     with unit_of_work():
         question.status = status
 
@@ -155,7 +163,7 @@ def edit_question(
             )
         )
         if clash is not None:
-            raise Invalid("The article already has this question with this answer.")
+            raise Invalid(_("The article already has this question with this answer."))
         target = question
         if answer_count(question) > 0:
             # Past answers must keep meaning what they meant: never change an answered question.
@@ -197,17 +205,19 @@ def _edited_kind(kind: str, answer: str, wrong: list[str]) -> str:
     if kind == "true_false":
         if {answer, *wrong} != {"True", "False"} or len(wrong) != 1:
             raise Invalid(
-                "A true/false question's answer is True or False, and the other is wrong."
+                _("A true/false question's answer is True or False, and the other is wrong.")
             )
         return kind
     if not wrong:
         return "short"
     if len(wrong) > 3:
-        raise Invalid("Give at most 3 wrong options.")
+        raise Invalid(_("Give at most 3 wrong options."))
     seen = {answer.casefold()}
     for option in wrong:
         if option.casefold() in seen:
-            raise Invalid(f"The option {option!r} is given twice (or is the right answer).")
+            raise Invalid(
+                _("The option “%(option)s” is given twice (or is the right answer).", option=option)
+            )
         seen.add(option.casefold())
     return "choice" if kind == "short" else kind
 

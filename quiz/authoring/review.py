@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.errors import Invalid
+from quiz.i18n import label
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Question, QuestionStatus, Sentence
 from quiz.storage.work import unit_of_work
@@ -55,9 +57,9 @@ def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
     if question_ids is not None:
         ids = list(dict.fromkeys(question_ids))
         if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
-            raise Invalid("Question ids are whole numbers.")
+            raise Invalid(_("Question ids are whole numbers."))
         if not ids:
-            raise Invalid("Choose at least one question.")
+            raise Invalid(_("Choose at least one question."))
     with unit_of_work() as session:
         query = select(Question).where(Question.article_id == article_id)
         if question_ids is None:
@@ -67,11 +69,15 @@ def _move(article: Article, question_ids: list[int] | None, status: str) -> int:
             found = {question.id: question for question in chosen}
             missing = [i for i in ids if i not in found]
             if missing:
-                raise Invalid(f"No question {missing[0]} in this article.")
+                raise Invalid(_("No question %(id)s in this article.", id=missing[0]))
             done = [i for i in ids if found[i].status != QuestionStatus.PROPOSED]
             if done:
                 raise Invalid(
-                    f"Question {done[0]} is not waiting for review (it is {found[done[0]].status})."
+                    _(
+                        "Question %(id)s is not waiting for review (it is %(status)s).",
+                        id=done[0],
+                        status=label(found[done[0]].status),
+                    )
                 )
         for question in chosen:
             question.status = status

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup, escape
 
 from quiz.classroom.analysis import TOO_EASY, TOO_HARD, Bin
@@ -55,7 +57,8 @@ def _table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) 
         for row in rows
     )
     return (
-        f"<details><summary>{escape(caption)}: the data as a table</summary>"
+        f"<details><summary>{escape(_('%(caption)s: the data as a table', caption=caption))}"
+        "</summary>"
         f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table></details>"
     )
@@ -103,18 +106,23 @@ def score_distribution(bins: Sequence[Bin], chart_id: str = "scores") -> Markup:
     total = sum(b.count for b in bins)
     bars = [Bar(b.label, b.count, str(b.count)) for b in bins]
     desc = (
-        f"{total} finished rounds by share of right answers. "
+        ngettext(
+            "%(num)s finished round by share of right answers.",
+            "%(num)s finished rounds by share of right answers.",
+            total,
+        )
+        + " "
         + "; ".join(f"{b.label}: {b.count}" for b in bins if b.count)
         if total
-        else "No finished rounds yet."
+        else _("No finished rounds yet.")
     )
     return column_chart(
         chart_id,
-        "Score distribution",
+        _("Score distribution"),
         desc,
         bars,
         max((b.count for b in bins), default=0),
-        ("Right answers", "Rounds"),
+        (_("Right answers"), _("Rounds")),
     )
 
 
@@ -123,17 +131,25 @@ def facility_chart(
 ) -> Markup:
     """Draw each question's facility (share right) from 0 to 1, flagged questions in red."""
     bars = [
-        Bar(label, value or 0.0, "no answers" if value is None else f"{value:.2f}", flagged)
+        Bar(label, value or 0.0, _("no answers") if value is None else f"{value:.2f}", flagged)
         for label, value, flagged in items
     ]
     flagged = [b.label for b in bars if b.flagged]
     desc = (
-        f"Facility of {len(bars)} questions, from 0 (nobody right) to 1 (everybody right); "
-        f"below {TOO_HARD} or above {TOO_EASY} looks broken. "
-        + (f"Flagged: {', '.join(flagged)}." if flagged else "None flagged.")
+        ngettext(
+            "Facility of %(num)s question, from 0 (nobody right) to 1 (everybody right); "
+            "below %(low)s or above %(high)s looks broken.",
+            "Facility of %(num)s questions, from 0 (nobody right) to 1 (everybody right); "
+            "below %(low)s or above %(high)s looks broken.",
+            len(bars),
+            low=TOO_HARD,
+            high=TOO_EASY,
+        )
+        + " "
+        + (_("Flagged: %(labels)s.", labels=", ".join(flagged)) if flagged else _("None flagged."))
     )
     chart = column_chart(
-        chart_id, "Facility per question", desc, bars, 1.0, ("Question", "Facility")
+        chart_id, _("Facility per question"), desc, bars, 1.0, (_("Question"), _("Facility"))
     )
     # Guide lines at the flag limits, drawn over the bars.
     guides = "".join(

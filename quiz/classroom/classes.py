@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.errors import Closed, Invalid, NotFound
@@ -31,7 +32,9 @@ def normalise_code(raw: str) -> str:
     return "".join(ch for ch in raw.upper() if ch.isalnum())
 
 
-def create_classroom(teacher: Teacher, name: str, *, hidden: bool, relaxed: bool) -> Classroom:
+def create_classroom(
+    teacher: Teacher, name: str, *, hidden: bool, relaxed: bool, language: str | None = None
+) -> Classroom:
     """Create a class for the teacher with a fresh join code."""
     with unit_of_work():
         classroom = Classroom(
@@ -40,17 +43,26 @@ def create_classroom(teacher: Teacher, name: str, *, hidden: bool, relaxed: bool
             code=new_code(),
             leaderboard_hidden=hidden,
             relaxed=relaxed,
+            language=language or None,
         )
         db.session.add(classroom)
     return classroom
 
 
-def update_classroom(classroom: Classroom, name: str, *, hidden: bool, relaxed: bool) -> None:
-    """Rename a class, hide or show its leaderboard, turn its speed bonus off or on."""
+def update_classroom(
+    classroom: Classroom,
+    name: str,
+    *,
+    hidden: bool,
+    relaxed: bool,
+    language: str | None = None,
+) -> None:
+    """Rename a class, hide its leaderboard, turn its speed bonus off, set its pages' language."""
     with unit_of_work():
         classroom.name = name.strip()
         classroom.leaderboard_hidden = hidden
         classroom.relaxed = relaxed
+        classroom.language = language or None
 
 
 def delete_assignment(assignment: Assignment) -> None:
@@ -63,7 +75,7 @@ def classroom_by_code(code: str) -> Classroom:
     """Return the class with this join code, or raise NotFound."""
     classroom = db.session.scalar(select(Classroom).where(Classroom.code == normalise_code(code)))
     if classroom is None:
-        raise NotFound("No class has that code. Check it with your teacher.")
+        raise NotFound(_("No class has that code. Check it with your teacher."))
     return classroom
 
 
@@ -72,7 +84,7 @@ def add_assignment(
 ) -> Assignment:
     """Assign an article to a class, with a round size and an optional deadline."""
     if deadline is not None and deadline <= utcnow():
-        raise Invalid("The deadline must be in the future.")
+        raise Invalid(_("The deadline must be in the future."))
     with unit_of_work():
         assignment = Assignment(
             classroom_id=classroom.id, article_id=article.id, size=size, deadline=deadline
@@ -95,9 +107,9 @@ def is_open(assignment: Assignment) -> bool:
 def play_assignment(assignment: Assignment, player: Player) -> Round:
     """Start a round of an assignment for a player of its class."""
     if player.classroom_id != assignment.classroom_id:
-        raise NotFound("That assignment is not for your class.")
+        raise NotFound(_("That assignment is not for your class."))
     if not is_open(assignment):
-        raise Closed("The deadline for this assignment has passed.")
+        raise Closed(_("The deadline for this assignment has passed."))
     with unit_of_work():
         classroom = assignment.classroom
         round_, _token = start_round(

@@ -18,15 +18,23 @@ ALL_FIELDS = REQUIRED_FIELDS + OPTIONAL_TEXT_FIELDS + ("wrong",)
 # A fact's value: its type says which (year int, date, number int or Decimal, list tuple).
 FactValue = int | datetime.date | Decimal | str | tuple[str, ...]
 
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; the pages translate it where they show it."""
+    return message
+
+
 VALUE_HINTS = {
-    "year": "a year is a whole number like 1961",
-    "date": "a date is written like 1955-06-02",
-    "number": "a number is written like 70 or 83.6",
-    "person": 'a person is a non-empty name like "Yuri Gagarin"',
-    "place": 'a place is a non-empty name like "Baikonur"',
-    "organisation": 'an organisation is a non-empty name like "TASS"',
-    "list": "a list is an array of at least two different non-empty strings like "
-    '["education", "tourism"]',
+    "year": N_("a year is a whole number like 1961"),
+    "date": N_("a date is written like 1955-06-02"),
+    "number": N_("a number is written like 70 or 83.6"),
+    "person": N_('a person is a non-empty name like "Yuri Gagarin"'),
+    "place": N_('a place is a non-empty name like "Baikonur"'),
+    "organisation": N_('an organisation is a non-empty name like "TASS"'),
+    "list": N_(
+        "a list is an array of at least two different non-empty strings like "
+        '["education", "tourism"]'
+    ),
 }
 
 
@@ -155,29 +163,29 @@ def _list(raw, hint: str) -> tuple[str, ...]:
             raise FactError(hint)
         items.append(item.strip())
     if len({item.casefold() for item in items}) != len(items):
-        raise FactError("list items must all be different")
+        raise FactError(N_("list items must all be different"))
     return tuple(items)
 
 
 def fact_problems(data) -> list[FactError]:
     """Return every problem with a raw fact dict (empty when it is valid)."""
     if not isinstance(data, dict):
-        return [FactError("a fact is a table of fields")]
+        return [FactError(N_("a fact is a table of fields"))]
     problems = []
     for name in data:
         if name not in ALL_FIELDS:
             problems.append(FactError(f"unknown field (known: {', '.join(ALL_FIELDS)})", name))
     for name in REQUIRED_FIELDS:
         if name not in data:
-            problems.append(FactError("missing (every fact needs it)", name))
+            problems.append(FactError(N_("missing (every fact needs it)"), name))
     for name in ("key", "type", "about", "sentence") + OPTIONAL_TEXT_FIELDS:
         if name in data and (not isinstance(data[name], str) or not data[name].strip()):
-            problems.append(FactError("must be a non-empty string", name))
+            problems.append(FactError(N_("must be a non-empty string"), name))
     key = data.get("key")
     if isinstance(key, str) and key.strip() and not KEY_RE.fullmatch(key):
         problems.append(
             FactError(
-                "use lowercase letters, digits, '-' and '_' (starting with a letter or digit)",
+                N_("use lowercase letters, digits, '-' and '_' (starting with a letter or digit)"),
                 "key",
             )
         )
@@ -204,7 +212,7 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
     if isinstance(text, str) and isinstance(sentence, str) and text not in sentence:
         problems.append(FactError(f"{text!r} does not occur in the sentence", "text"))
     if isinstance(claim, str) and claim.count("{value}") != 1:
-        problems.append(FactError("must contain {value} exactly once", "claim"))
+        problems.append(FactError(N_("must contain {value} exactly once"), "claim"))
     if ftype in DATED_TYPES and "event" not in data:
         problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
     if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
@@ -221,10 +229,10 @@ def _wrong_rules(data: dict, ftype: str | None) -> list[FactError]:
     if not isinstance(wrong, list | tuple) or not all(
         isinstance(item, str) and item.strip() for item in wrong
     ):
-        return [FactError("must be an array of non-empty strings", "wrong")]
+        return [FactError(N_("must be an array of non-empty strings"), "wrong")]
     problems = []
     if len({item.strip().casefold() for item in wrong}) != len(wrong):
-        problems.append(FactError("has the same alternative twice", "wrong"))
+        problems.append(FactError(N_("has the same alternative twice"), "wrong"))
     true_values = _true_strings(data, ftype)
     for item in wrong:
         if item.strip().casefold() in true_values:

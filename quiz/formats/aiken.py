@@ -6,6 +6,7 @@ import re
 import string
 
 from quiz.formats.model import (
+    N_,
     Choice,
     Dumped,
     FormatError,
@@ -34,7 +35,9 @@ def parse(data: bytes | str) -> Parsed:
         answer = _ANSWER.fullmatch(line)
         if answer:
             if current is None or not current.options:
-                problems.append(Problem(number, 1, "'ANSWER:' comes before any question options"))
+                problems.append(
+                    Problem(number, 1, N_("'ANSWER:' comes before any question options"))
+                )
                 current = None
                 continue
             _finish(current, answer.group(1).strip(), number, parsed, problems)
@@ -62,7 +65,7 @@ def parse(data: bytes | str) -> Parsed:
         else:
             current = Item(kind="choice", prompt=line, answer="", line=number)
     if current is not None:
-        problems.append(Problem(current.line, 0, "this question has no 'ANSWER: X' line"))
+        problems.append(Problem(current.line, 0, N_("this question has no 'ANSWER: X' line")))
     if problems:
         raise FormatError(problems)
     return parsed

@@ -15,6 +15,11 @@ MAX_OPTIONS = 10
 MAX_CATEGORY = 200
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogs; the pages translate it where they show it."""
+    return message
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an import file, where it is (column 0 when unknown)."""
@@ -99,12 +104,14 @@ def decode(data: bytes | str) -> str:
             line = raw.count(b"\n", 0, error.start) + 1
             column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
             raise FormatError(
-                [Problem(line, column, "the file is not UTF-8 text; save it as UTF-8")]
+                [Problem(line, column, N_("the file is not UTF-8 text; save it as UTF-8"))]
             ) from None
     text = data.removeprefix("\ufeff")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise FormatError([Problem(line, 0, "the file holds a NUL byte: it is not a text file")])
+        raise FormatError(
+            [Problem(line, 0, N_("the file holds a NUL byte: it is not a text file"))]
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -112,15 +119,15 @@ def check_item(item: Item) -> list[str]:
     """Return what makes a parsed question unusable ([] when it is fine)."""
     problems = []
     if not item.prompt.strip():
-        problems.append("the question has no text")
+        problems.append(N_("the question has no text"))
     if item.kind in OPTION_KINDS:
         texts = [" ".join(o.text.split()).casefold() for o in item.options]
         if not 2 <= len(item.options) <= MAX_OPTIONS:
             problems.append(f"{len(item.options)} options (need 2 to {MAX_OPTIONS})")
         if any(not t for t in texts):
-            problems.append("an option is empty")
+            problems.append(N_("an option is empty"))
         elif len(set(texts)) != len(texts):
-            problems.append("two options are the same")
+            problems.append(N_("two options are the same"))
     if item.title and len(item.title) > MAX_TITLE:
         problems.append(f"the title is longer than {MAX_TITLE} characters")
     if item.category and len(item.category) > MAX_CATEGORY:
@@ -131,7 +138,7 @@ def check_item(item: Item) -> list[str]:
 def unplayable(item: Item) -> str | None:
     """Return why a well-formed question cannot be played, or None."""
     if item.kind in OPTION_KINDS and not any(o.correct for o in item.options):
-        return "no option earns full credit, so no answer could be scored right"
+        return N_("no option earns full credit, so no answer could be scored right")
     return None
 
 

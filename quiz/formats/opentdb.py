@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from quiz.formats.model import (
     DIFFICULTIES,
+    N_,
     TRUE_FALSE,
     Choice,
     Dumped,
@@ -37,9 +38,9 @@ def parse(data: bytes | str) -> Parsed:
     except json.JSONDecodeError as error:
         raise FormatError([Problem(error.lineno, error.colno, f"not JSON: {error.msg}")]) from None
     except RecursionError:
-        raise FormatError([Problem(1, 1, "the JSON is nested too deeply")]) from None
+        raise FormatError([Problem(1, 1, N_("the JSON is nested too deeply"))]) from None
     if not isinstance(top, dict) or not isinstance(top.get("results"), list):
-        raise FormatError([Problem(1, 1, 'expected an object with a "results" list')])
+        raise FormatError([Problem(1, 1, N_('expected an object with a "results" list'))])
     code = top.get("response_code", 0)
     if code != 0:
         raise FormatError(

@@ -13,6 +13,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -68,7 +69,7 @@ def game_by_pin(pin: str) -> LiveGame:
     if len(pin) == 6 and pin.isascii() and pin.isdigit():
         game = db.session.scalar(select(LiveGame).where(LiveGame.pin == pin))
     if game is None:
-        raise NotFound("No game with this PIN.")
+        raise NotFound(_("No game with this PIN."))
     return game
 
 
@@ -99,7 +100,12 @@ def create_game(
     """Deal a game of the article's questions that have options, under a fresh PIN."""
     pool = playable_with_options(article)
     if not pool:
-        raise Conflict(f"The article {article.slug!r} has no questions with options to play yet.")
+        raise Conflict(
+            _(
+                "The article “%(slug)s” has no questions with options to play yet.",
+                slug=article.slug,
+            )
+        )
     chosen = scoring.deal(pool, size, random.SystemRandom())
     article_id = article.id
     for _attempt in range(20):
@@ -133,7 +139,7 @@ def create_game(
         except IntegrityError:
             continue  # the PIN was taken: draw another
         return db.session.get_one(LiveGame, game_id)
-    raise Conflict("No free game PIN was found; try again.")
+    raise Conflict(_("No free game PIN was found; try again."))
 
 
 @dataclass(frozen=True)
@@ -216,7 +222,12 @@ def join(
             )
             broker.announce(c, game_id)
     except IntegrityError as exc:
-        raise Conflict(f"The nickname {nickname!r} is taken in this game: choose another.") from exc
+        raise Conflict(
+            _(
+                "The nickname “%(nickname)s” is taken in this game: choose another.",
+                nickname=nickname,
+            )
+        ) from exc
     broker.changed(game_id)
     return Joined(new_id, nickname, token, player_id)
 
@@ -227,7 +238,7 @@ def game_id_for(pin: str) -> int:
     if len(pin) == 6 and pin.isascii() and pin.isdigit():
         found = db.session.scalar(select(G.c.id).where(G.c.pin == pin))
     if found is None:
-        raise NotFound("No game with this PIN.")
+        raise NotFound(_("No game with this PIN."))
     return found
 
 
@@ -237,9 +248,9 @@ def player_id_for(game_id: int, token: str) -> int:
         select(P.c.id, P.c.game_id, P.c.kicked).where(P.c.token_hash == hash_token(token))
     ).first()
     if row is None or row.game_id != game_id:
-        raise Unauthorized("The token is not a player's of this game.")
+        raise Unauthorized(_("The token is not a player's of this game."))
     if row.kicked:
-        raise Unauthorized("The teacher removed this player from the game.")
+        raise Unauthorized(_("The teacher removed this player from the game."))
     return row.id
 
 
@@ -247,9 +258,9 @@ def player_for_token(game_id: int, token: str) -> LivePlayer:
     """Return the game's player that a token names: 401 for a forged, foreign or kicked one."""
     player = db.session.scalar(select(LivePlayer).where(LivePlayer.token_hash == hash_token(token)))
     if player is None or player.game_id != game_id:
-        raise Unauthorized("The token is not a player's of this game.")
+        raise Unauthorized(_("The token is not a player's of this game."))
     if player.kicked:
-        raise Unauthorized("The teacher removed this player from the game.")
+        raise Unauthorized(_("The teacher removed this player from the game."))
     return player
 
 
@@ -257,7 +268,7 @@ def _lock(c, game_id: int):
     """Read the game's row for the rest of the write transaction (locked on PostgreSQL)."""
     row = c.execute(select(G).where(G.c.id == game_id).with_for_update()).first()
     if row is None:
-        raise NotFound("No such game.")
+        raise NotFound(_("No such game."))
     return row
 
 
@@ -289,14 +300,14 @@ def start(game_id: int) -> None:
     with write_transaction() as c:
         game = _lock(c, game_id)
         if game.state != State.LOBBY:
-            raise Conflict("The game has started already.")
+            raise Conflict(_("The game has started already."))
         _start(c, game)
     broker.changed(game_id)
 
 
 def _start(c, game) -> None:
     if game.players < 1:
-        raise Conflict("Wait for at least one player to join before starting.")
+        raise Conflict(_("Wait for at least one player to join before starting."))
     _open(c, game, 1, utcnow())
 
 
@@ -314,7 +325,7 @@ def advance(game_id: int) -> None:
         elif game.state == State.CLOSED:
             _finish(c, game, now)
         else:
-            raise Conflict("This game is over.")
+            raise Conflict(_("This game is over."))
     broker.changed(game_id)
 
 
@@ -323,7 +334,7 @@ def set_locked(game_id: int, locked: bool = True) -> None:
     with write_transaction() as c:
         game = _lock(c, game_id)
         if game.state == State.FINISHED:
-            raise Conflict("This game is over.")
+            raise Conflict(_("This game is over."))
         if bool(game.locked) != locked:
             _bump(c, game, locked=locked)
     broker.changed(game_id)
@@ -339,7 +350,7 @@ def kick(game_id: int, player_id: int) -> None:
             )
         ).first()
         if player is None:
-            raise NotFound("No such player in this game.")
+            raise NotFound(_("No such player in this game."))
         if player.kicked:
             return
         c.execute(update(P).where(P.c.id == player_id).values(kicked=True))
@@ -416,7 +427,7 @@ def answer(game_id: int, token: str, question_id: int, given: str) -> Ack:
         with write_transaction() as c:
             ack = _store(c, game_id, token, question_id, given, utcnow())
     except IntegrityError as exc:
-        raise Conflict("You have already answered this question.") from exc
+        raise Conflict(_("You have already answered this question.")) from exc
     broker.changed(game_id)
     if ack is None:
         raise Locked("Time is up: this question is closed.")
@@ -469,9 +480,9 @@ def _store(c, game_id, token, question_id, given, now) -> Ack | None:
     """Check and store one answer inside the caller's transaction; None when time is up."""
     game = c.execute(SEAT, {"token_hash": hash_token(token)}).first()
     if game is None or game.id != game_id:
-        raise Unauthorized("The token is not a player's of this game.")
+        raise Unauthorized(_("The token is not a player's of this game."))
     if game.kicked:
-        raise Unauthorized("The teacher removed this player from the game.")
+        raise Unauthorized(_("The teacher removed this player from the game."))
     player = game
     current = game.current if game.position else None
     if game.state != State.QUESTION or question_id != current:
@@ -481,7 +492,7 @@ def _store(c, game_id, token, question_id, given, now) -> Ack | None:
             )
             is None
         ):
-            raise Invalid("That question is not part of this game.")
+            raise Invalid(_("That question is not part of this game."))
         raise Locked("That question is not open for answers.")
     if is_due(game.state, game.closes_at, now):
         # Too late: close the question now, in this transaction, and refuse the answer.

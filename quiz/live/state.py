@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -162,7 +163,7 @@ def header(game_id: int):
         select(G.c.id, G.c.version, G.c.answered, G.c.state, G.c.closes_at).where(G.c.id == game_id)
     ).first()
     if row is None:
-        raise NotFound("No such game.")
+        raise NotFound(_("No such game."))
     if is_due(row.state, row.closes_at):
         end_read()  # the close is a write of its own
         expire(row.id, row.version)
@@ -196,7 +197,7 @@ def view(game_id: int, key: tuple[int, int] | None = None) -> View:
 def _build(game_id: int) -> View:
     game = db.session.get(LiveGame, game_id, populate_existing=True)
     if game is None:
-        raise NotFound("No such game.")
+        raise NotFound(_("No such game."))
     title = db.session.scalar(select(Article.title).where(Article.id == game.article_id))
     questions = items(game_id)
     current = questions[game.position - 1] if game.position else None

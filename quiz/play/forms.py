@@ -1,5 +1,7 @@
 """Student forms."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -24,23 +26,27 @@ from quiz.rounds.scoring import MAX_ROUND_SIZE
 
 
 class StartForm(FlaskForm):
-    article = SelectField("Article", validators=[InputRequired("Choose an article.")])
+    article = SelectField(_l("Article"), validators=[InputRequired(_l("Choose an article."))])
     size = IntegerField(
-        "Number of questions",
+        _l("Number of questions"),
         default=10,
         validators=[
-            InputRequired("Say how many questions you want."),
-            NumberRange(1, MAX_ROUND_SIZE, f"Choose between 1 and {MAX_ROUND_SIZE} questions."),
+            InputRequired(_l("Say how many questions you want.")),
+            NumberRange(
+                1,
+                MAX_ROUND_SIZE,
+                _l("Choose between 1 and %(most)s questions.", most=MAX_ROUND_SIZE),
+            ),
         ],
     )
     nickname = nickname_field()
-    relaxed = BooleanField("No time pressure: every right answer scores 1000 points")
+    relaxed = BooleanField(_l("No time pressure: every right answer scores 1000 points"))
 
 
 class JoinForm(FlaskForm):
     code = StringField(
-        "Class code",
-        validators=[DataRequired("Type the code your teacher shows."), Length(max=16)],
+        _l("Class code"),
+        validators=[DataRequired(_l("Type the code your teacher shows.")), Length(max=16)],
     )
     nickname = nickname_field()
 
@@ -51,10 +57,10 @@ class PlayForm(FlaskForm):
 
 class ChoiceAnswerForm(FlaskForm):
     question_id = HiddenField()
-    answer = RadioField("Your answer", validators=[InputRequired("Choose an answer.")])
+    answer = RadioField(_l("Your answer"), validators=[InputRequired(_l("Choose an answer."))])
 
 
-ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th")
+ORDINALS = (_l("1st"), _l("2nd"), _l("3rd"), _l("4th"), _l("5th"), _l("6th"))
 
 
 class OrderAnswerForm(FlaskForm):
@@ -75,7 +81,9 @@ class OrderAnswerForm(FlaskForm):
             return False
         chosen = self.ordered()
         if len(set(chosen)) != len(chosen):
-            self.positions[-1].errors.append("Choose each event once: two positions hold the same.")
+            self.positions[-1].errors.append(
+                _("Choose each event once: two positions hold the same.")
+            )
             return False
         return True
 
@@ -88,39 +96,47 @@ def order_answer_form(events: list[str]) -> OrderAnswerForm:
 
     last = len(events) - 1
     for n in range(len(events)):
-        label = ORDINALS[n] + (" (earliest)" if n == 0 else " (latest)" if n == last else "")
+        if n == 0:
+            label = _l("%(ordinal)s (earliest)", ordinal=ORDINALS[n])
+        elif n == last:
+            label = _l("%(ordinal)s (latest)", ordinal=ORDINALS[n])
+        else:
+            label = ORDINALS[n]
         field = SelectField(
-            label, validators=[InputRequired("Choose an event for every position.")]
+            label, validators=[InputRequired(_l("Choose an event for every position."))]
         )
         setattr(Form, f"position_{n + 1}", field)
     form = Form()
     for position in form.positions:
-        position.choices = [("", "Choose an event")] + [(event, event) for event in events]
+        position.choices = [("", _("Choose an event"))] + [(event, event) for event in events]
     return form
 
 
 class TextAnswerForm(FlaskForm):
     question_id = HiddenField()
     answer = StringField(
-        "Your answer",
-        validators=[DataRequired("Type an answer."), Length(max=200)],
+        _l("Your answer"),
+        validators=[DataRequired(_l("Type an answer.")), Length(max=200)],
     )
 
 
 class ReportForm(FlaskForm):
     comment = TextAreaField(
-        "What looks wrong? (optional)",
+        _l("What looks wrong? (optional)"),
         validators=[
             Optional(),
-            Length(max=reports.MAX_COMMENT, message=f"At most {reports.MAX_COMMENT} characters."),
+            Length(
+                max=reports.MAX_COMMENT,
+                message=_l("At most %(most)s characters.", most=reports.MAX_COMMENT),
+            ),
         ],
     )
 
 
 class LiveJoinForm(FlaskForm):
     pin = StringField(
-        "Game PIN",
-        validators=[DataRequired("Type the PIN your teacher shows."), Length(max=16)],
+        _l("Game PIN"),
+        validators=[DataRequired(_l("Type the PIN your teacher shows.")), Length(max=16)],
     )
     nickname = nickname_field()
 
@@ -138,9 +154,9 @@ class PracticeForm(FlaskForm):
 
 class ContinueForm(FlaskForm):
     code = StringField(
-        "Your personal code",
+        _l("Your personal code"),
         validators=[
-            DataRequired("Type the personal code you were shown."),
-            Length(max=32, message="A personal code is ten letters and digits."),
+            DataRequired(_l("Type the personal code you were shown.")),
+            Length(max=32, message=_l("A personal code is ten letters and digits.")),
         ],
     )

@@ -6,6 +6,7 @@ With JavaScript the page follows the game's event stream; without it, it refresh
 """
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.errors import Conflict, Invalid, Locked, NotFound, Unauthorized
@@ -66,9 +67,15 @@ def live_join():
         else:
             mine = _seat(game)
             if mine is not None and mine.kicked:
-                form.pin.errors = [*form.pin.errors, "The teacher removed you from this game."]
+                form.pin.errors = [*form.pin.errors, _("The teacher removed you from this game.")]
             elif mine is not None:
-                flash(f"Welcome back, {mine.nickname}: you are still in the game.", "info")
+                flash(
+                    _(
+                        "Welcome back, %(nickname)s: you are still in the game.",
+                        nickname=mine.nickname,
+                    ),
+                    "info",
+                )
                 return redirect(url_for(".live_game", pin=pin))
             else:
                 return _join(game, form)
@@ -106,9 +113,9 @@ def _my_game(pin: str) -> tuple[LiveGame, LivePlayer]:
     game = games.game_by_pin(pin)
     player = _seat(game)
     if player is None:
-        abort(404, "You have not joined this game on this browser: join it with its PIN.")
+        abort(404, _("You have not joined this game on this browser: join it with its PIN."))
     if player.kicked:
-        abort(403, "The teacher removed you from this game.")
+        abort(403, _("The teacher removed you from this game."))
     return game, player
 
 
@@ -154,17 +161,17 @@ def live_answer(pin: str):
     game, _player = _my_game(pin)
     form = LiveAnswerForm()
     if not form.validate_on_submit():
-        abort(400, "The answer form is incomplete: reload the page and answer again.")
+        abort(400, _("The answer form is incomplete: reload the page and answer again."))
     try:
         question_id = int(form.question_id.data or "")
     except ValueError:
-        abort(422, "The answer form is missing its question.")
+        abort(422, _("The answer form is missing its question."))
     try:
         games.answer(game.id, _tokens()[game.pin], question_id, form.answer.data or "")
     except Conflict:
-        flash("You had already answered this question: your first answer counts.", "info")
+        flash(_("You had already answered this question: your first answer counts."), "info")
     except Locked:
-        flash("Too late: that question is closed.", "info")
+        flash(_("Too late: that question is closed."), "info")
     except Invalid as exc:
         abort(422, exc.message)
     except Unauthorized as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 
 from quiz.errors import Conflict, Invalid
 from quiz.forms import status_of
@@ -32,14 +33,14 @@ NO_STORE = {"Cache-Control": "no-store"}
 def _player() -> Player:
     player = current_player()
     if player is None:
-        abort(404, "Nothing to practise on this browser yet: play a round first.")
+        abort(404, _("Nothing to practise on this browser yet: play a round first."))
     return player
 
 
 def _article(article_id: int) -> Article:
     article = db.session.get(Article, article_id)
     if article is None:
-        abort(404, "No such article.")
+        abort(404, _("No such article."))
     return article
 
 
@@ -68,11 +69,11 @@ def practice_start(article_id: int):
     """Start a short practice session: ten items, or what is due."""
     player = _player()
     if not PracticeForm().validate_on_submit():
-        abort(400, "The form expired; reload the page and try again.")
+        abort(400, _("The form expired; reload the page and try again."))
     article = _article(article_id)
     due = sessions.due_count(player.id, article.id)
     if not due:
-        flash(f"Nothing of “{article.title}” is due right now.", "info")
+        flash(_("Nothing of “%(title)s” is due right now.", title=article.title), "info")
         return redirect(url_for(".practice"))
     session[RUN_KEY] = {"article": article.id, "size": min(due, sessions.SESSION_SIZE), "done": []}
     return redirect(url_for(".practice_question", article_id=article.id))
@@ -96,7 +97,7 @@ def practice_question(article_id: int):
     posted = request.form.get("question_id", "") if request.method == "POST" else ""
     if posted.isdigit() and int(posted) != served.question.id:
         # Sent twice, or from an older tab: that question was answered already.
-        flash("That question is not waiting for your answer any more: here is the next.", "info")
+        flash(_("That question is not waiting for your answer any more: here is the next."), "info")
         return redirect(url_for(".practice_question", article_id=article.id))
     options = scoring.shuffled_options(f"practice:{served.memory_id}", served.question)
     form = ChoiceAnswerForm() if options else TextAnswerForm()
@@ -121,14 +122,14 @@ def _answer(player: Player, article: Article, run: dict, form):
     try:
         question_id = int(form.question_id.data)
     except (TypeError, ValueError):
-        abort(400, "The answer form is missing its question.")
+        abort(400, _("The answer form is missing its question."))
     try:
         verdict = sessions.answer(player.id, question_id, form.answer.data)
     except Conflict as exc:
         flash(exc.message, "info")
         return redirect(url_for(".practice_question", article_id=article.id))
     except Invalid:
-        abort(422, "That answer is not one of the options.")
+        abort(422, _("That answer is not one of the options."))
     # Ids and levels only: the signed cookie must stay small; labels are read when shown.
     run["done"].append(
         {
@@ -162,7 +163,7 @@ def practice_feedback(article_id: int):
     last = run["done"][-1]
     question = db.session.get(Question, last["question"])
     if question is None:
-        abort(404, "That question no longer exists.")
+        abort(404, _("That question no longer exists."))
     return render_template(
         "play/practice_feedback.html",
         article=article,
@@ -250,7 +251,13 @@ def continue_():
         else:
             session.pop(RUN_KEY, None)
             remember(player)
-            flash(f"Welcome back, {player.nickname}: this browser now continues as you.", "info")
+            flash(
+                _(
+                    "Welcome back, %(nickname)s: this browser now continues as you.",
+                    nickname=player.nickname,
+                ),
+                "info",
+            )
             return redirect(url_for(".practice"))
     status = status_of(form)
     return render_template("play/continue.html", form=form), status

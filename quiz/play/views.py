@@ -10,6 +10,8 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from quiz.classroom import classes
@@ -57,12 +59,12 @@ def own_round(round_id: str) -> Round:
     """Return a round this browser plays, or 404 for anybody else's."""
     round_ = db.session.get(Round, round_id)
     if round_ is None or round_.player_id is None or round_.player_id != session.get(PLAYER_KEY):
-        abort(404, "No such round on this browser.")
+        abort(404, _("No such round on this browser."))
     if round_.finished_at is None and db.session.scalar(
         select(LivePlayer.id).where(LivePlayer.round_id == round_.id)
     ):
         # Its answers are taken on the game's page, at the game's pace, and shown when it ends.
-        abort(404, "This round is part of a live game that is still running.")
+        abort(404, _("This round is part of a live game that is still running."))
     return round_
 
 
@@ -79,7 +81,16 @@ def home():
     articles = _articles()
     player = current_player()
     form = StartForm()
-    form.article.choices = [(a.slug, f"{a.title} ({n} questions)") for a, n in articles if n]
+    form.article.choices = [
+        (
+            a.slug,
+            ngettext(
+                "%(title)s (%(num)s question)", "%(title)s (%(num)s questions)", n, title=a.title
+            ),
+        )
+        for a, n in articles
+        if n
+    ]
     if request.method == "GET" and player is not None:
         form.nickname.data = player.nickname
     if form.validate_on_submit():
@@ -134,7 +145,7 @@ def _answer(round_: Round, form, given: str | list[str]):
     try:
         question_id = int(form.question_id.data)
     except (TypeError, ValueError):
-        abort(400, "The answer form is missing its question.")
+        abort(400, _("The answer form is missing its question."))
     try:
         if isinstance(given, list):
             given = ORDER_SEPARATOR.join(given)
@@ -143,13 +154,13 @@ def _answer(round_: Round, form, given: str | list[str]):
         raise
     except Conflict:
         # Reload or back button: the question was answered already; never score twice.
-        flash("That question was already answered: here is what you answered.", "info")
+        flash(_("That question was already answered: here is what you answered."), "info")
         position = _position_of(round_, question_id)
         if position is None:
             return redirect(url_for(".question", round_id=round_.id))
         return redirect(url_for(".feedback", round_id=round_.id, position=position))
     except Invalid:
-        abort(422, "That answer is not one of the options.")
+        abort(422, _("That answer is not one of the options."))
     return redirect(url_for(".feedback", round_id=round_.id, position=verdict.position))
 
 
@@ -177,7 +188,7 @@ def _feedback(round_: Round, position: int, report_form: ReportForm | None = Non
                 report_form=report_form or ReportForm(),
                 reported=reports.is_reported(round_.id, item.question_id),
             ), status
-    abort(404, "That question has not been answered yet.")
+    abort(404, _("That question has not been answered yet."))
 
 
 @bp.post("/play/<round_id>/answers/<int:position>/report")
@@ -192,7 +203,7 @@ def report(round_id: str, position: int):
     except Conflict as exc:
         flash(exc.message, "info")
     else:
-        flash("Thank you: your teacher will look at this question.", "info")
+        flash(_("Thank you: your teacher will look at this question."), "info")
     return redirect(url_for(".feedback", round_id=round_.id, position=position))
 
 
@@ -217,7 +228,7 @@ def leaderboard():
     slug = request.args.get("article") or articles[0].slug
     article = next((a for a in articles if a.slug == slug), None)
     if article is None:
-        abort(404, f"No article with the slug {slug!r}.")
+        abort(404, _("No article with the slug “%(slug)s”.", slug=slug))
     zone = current_app.config["QUIZ_ZONE"]
     return render_template(
         "play/leaderboard.html",
@@ -253,7 +264,14 @@ def join():
                 session.get(PLAYER_KEY), form.nickname.data, classroom_id=classroom.id
             )
             remember(player)
-            flash(f"Welcome to {classroom.name}, {player.nickname}!", "info")
+            flash(
+                _(
+                    "Welcome to %(name)s, %(nickname)s!",
+                    name=classroom.name,
+                    nickname=player.nickname,
+                ),
+                "info",
+            )
             return redirect(url_for(".classroom"))
     player = current_player()
     if request.method == "GET" and player is not None and not form.nickname.data:
@@ -268,7 +286,7 @@ def _my_classroom():
     if player is not None and player.classroom_id is not None:
         classroom = db.session.get(Classroom, player.classroom_id)
     if classroom is None:
-        abort(404, "You have not joined a class on this browser yet.")
+        abort(404, _("You have not joined a class on this browser yet."))
     return player, classroom
 
 
@@ -294,9 +312,9 @@ def play_assignment(assignment_id: int):
     """Start a round of one of the class's assignments."""
     player, _classroom = _my_classroom()
     if not PlayForm().validate_on_submit():
-        abort(400, "The form expired; reload the page and try again.")
+        abort(400, _("The form expired; reload the page and try again."))
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None:
-        abort(404, "No such assignment.")
+        abort(404, _("No such assignment."))
     round_ = classes.play_assignment(assignment, player)
     return redirect(url_for(".question", round_id=round_.id))

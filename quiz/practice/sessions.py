@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import or_, select, update
 
 from quiz.errors import Conflict, Invalid
@@ -261,7 +263,7 @@ def answer(
         ).first()
         if shown is None:
             raise Conflict(
-                "That question is not waiting for your answer: open practice for the next one."
+                _("That question is not waiting for your answer: open practice for the next one.")
             )
         question = connection.execute(
             select(
@@ -299,7 +301,7 @@ def _check(question, options, given: str) -> bool:
         return grade(question.kind, given, question.answer, question.data)
     option = matching_option(options, given)
     if option is None:
-        raise Invalid("The answer must be the text of one of the question's options.")
+        raise Invalid(_("The answer must be the text of one of the question's options."))
     return bool(option.correct)
 
 
@@ -307,19 +309,27 @@ def label_of(fact_id: int | None, question_id: int | None) -> str:
     """Return what a reviewed fact (or question without a fact) is about, in words."""
     if fact_id is not None:
         fact = db.session.get(Fact, fact_id)
-        return fact.about if fact is not None else "a fact"
+        return fact.about if fact is not None else _("a fact")
     question = db.session.get(Question, question_id)
-    return (question.title or question.prompt) if question is not None else "a question"
+    return (question.title or question.prompt) if question is not None else _("a question")
 
 
 def wait_words(due: datetime, now: datetime) -> str:
     """Say in words how long until `due`: "now", "in 10 minutes", "in 3 days"."""
     seconds = (due - now).total_seconds()
     if seconds < 30:
-        return "now"
+        return _("now")
     for unit, size in (("minute", 60), ("hour", 3600), ("day", 86400)):
         count = round(seconds / size)
         limit = {"minute": 60, "hour": 24, "day": None}[unit]
         if limit is None or count < limit:
-            return f"in {count} {unit}{'' if count == 1 else 's'}"
+            return WAITS[unit](count)
     raise AssertionError("unreachable")
+
+
+# "in 3 days", with each language's plural forms.
+WAITS = {
+    "minute": lambda n: ngettext("in %(num)s minute", "in %(num)s minutes", n),
+    "hour": lambda n: ngettext("in %(num)s hour", "in %(num)s hours", n),
+    "day": lambda n: ngettext("in %(num)s day", "in %(num)s days", n),
+}

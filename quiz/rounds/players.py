@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.errors import NotFound
@@ -31,7 +32,7 @@ def start_player_round(
     with unit_of_work() as session:
         article = session.scalar(select(Article).where(Article.slug == article_slug))
         if article is None:
-            raise NotFound("No such article.")
+            raise NotFound(_("No such article."))
         player = save_player(player_id, nickname)
         round_, _token = start_round(
             article, nickname, size, player_id=player.id, speed_bonus=speed_bonus

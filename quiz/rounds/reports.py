@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -17,13 +18,13 @@ def report_question(round_id: str, position: int, comment: str | None) -> Report
     """Store a student's report on an answered question of their round, once per question."""
     comment = (comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT:
-        raise Invalid(f"A comment is at most {MAX_COMMENT} characters.")
+        raise Invalid(_("A comment is at most %(most)s characters.", most=MAX_COMMENT))
     try:
         with unit_of_work() as session:
             # Two reports sent at once both pass the check below; the unique constraint on
             # (round, question) keeps only one.
             if session.get(Round, round_id) is None:
-                raise NotFound("No such round.")
+                raise NotFound(_("No such round."))
             question_id = session.scalar(
                 select(RoundQuestion.question_id)
                 .join(
@@ -34,13 +35,13 @@ def report_question(round_id: str, position: int, comment: str | None) -> Report
                 .where(RoundQuestion.round_id == round_id, RoundQuestion.position == position)
             )
             if question_id is None:
-                raise NotFound("That question has not been answered yet.")
+                raise NotFound(_("That question has not been answered yet."))
             if is_reported(round_id, question_id):
-                raise Conflict("You have already reported this question. Thank you!")
+                raise Conflict(_("You have already reported this question. Thank you!"))
             report = Report(question_id=question_id, round_id=round_id, comment=comment)
             session.add(report)
     except IntegrityError as exc:
-        raise Conflict("You have already reported this question. Thank you!") from exc
+        raise Conflict(_("You have already reported this question. Thank you!")) from exc
     return report
 
 

@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -81,7 +82,9 @@ def start_round(
     with unit_of_work():
         pool = playable_questions(article)
         if not pool:
-            raise Conflict(f"The article {article.slug!r} has no playable questions yet.")
+            raise Conflict(
+                _("The article “%(slug)s” has no playable questions yet.", slug=article.slug)
+            )
         chosen = deal(pool, size, random.SystemRandom())
         token = secrets.token_urlsafe(32)
         round_ = Round(
@@ -167,7 +170,7 @@ def check_answer(question, options, given: str) -> tuple[bool, Option | None]:
         return grade("order", ordered_answer(options, given), question.answer), None
     option = matching_option(options, given)
     if option is None:
-        raise Invalid("The answer must be the text of one of the question's options.")
+        raise Invalid(_("The answer must be the text of one of the question's options."))
     return option.correct, option
 
 
@@ -181,7 +184,7 @@ def ordered_answer(options, given: str | list[str]) -> str:
     texts = {" ".join(o.text.split()).casefold(): o.text for o in options}
     placed = [texts.get(" ".join(str(part).split()).casefold()) for part in parts]
     if None in placed or len(set(placed)) != len(texts) or len(placed) != len(texts):
-        raise Invalid("Put every event in one position: each event once, none left out.")
+        raise Invalid(_("Put every event in one position: each event once, none left out."))
     return ORDER_SEPARATOR.join(text for text in placed if text is not None)
 
 
@@ -327,7 +330,7 @@ def serve_current(round_id: str, token: str) -> Served | None:
     with db.engine.connect() as connection:
         rows = connection.execute(CURRENT_FOR_SERVING, {"round_id": round_id}).all()
     if not rows:
-        raise NotFound("No such round.")
+        raise NotFound(_("No such round."))
     head = rows[0]
     if not hmac.compare_digest(head.token_hash, hash_token(token)):
         raise WrongToken()
@@ -363,21 +366,21 @@ def record_answer(
         with write_transaction() as connection:
             return _grade_and_store(connection, round_id, question_id, given, token)
     except IntegrityError as exc:
-        raise Conflict("That question has already been answered in this round.") from exc
+        raise Conflict(_("That question has already been answered in this round.")) from exc
 
 
 def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict:
     """Check the answer against the locked round, store it and add it to the round's totals."""
     rows = connection.execute(CURRENT_WITH_OPTIONS, {"round_id": round_id}).all()
     if not rows:
-        raise NotFound("No such round.")
+        raise NotFound(_("No such round."))
     head = rows[0]
     if token is not None and not hmac.compare_digest(head.token_hash, hash_token(token)):
         raise WrongToken()
     if head.item_id is None:
-        raise Conflict("This round is finished.")
+        raise Conflict(_("This round is finished."))
     if head.deadline is not None and utcnow() >= head.deadline:
-        raise Closed("The deadline for this assignment has passed; answers are closed.")
+        raise Closed(_("The deadline for this assignment has passed; answers are closed."))
     if head.question_id != question_id:
         dealt = connection.scalar(
             select(RoundQuestion.id).where(
@@ -385,8 +388,8 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
             )
         )
         if dealt is None:
-            raise Invalid("That question is not part of this round.")
-        raise Conflict("That question is not the round's current one.")
+            raise Invalid(_("That question is not part of this round."))
+        raise Conflict(_("That question is not the round's current one."))
     choices = [
         _Choice(row.option_id, row.option_text, row.option_correct)
         for row in rows

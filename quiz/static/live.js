@@ -19,9 +19,10 @@
     var end = Date.now() + Number(clock.dataset.remainingMs);
     function tick() {
       var left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      // The page gives the words in its own language; {s} stands for the seconds.
       clock.textContent = left > 0
-        ? left + (left === 1 ? " second left" : " seconds left")
-        : "Time is up";
+        ? (root.dataset.left || "{s} s left").replace("{s}", left)
+        : root.dataset.up || "Time is up";
       if (left <= 0) clearInterval(timer);
     }
     tick();
@@ -75,7 +76,8 @@
     events.close();
     var note = document.createElement("p");
     note.className = "flash";
-    note.textContent = "This game is open in another tab or window. Reload this page to follow it here.";
+    note.textContent = root.dataset.superseded ||
+      "This game is open in another tab or window. Reload this page to follow it here.";
     root.insertBefore(note, root.firstChild);
     if (status) status.textContent = note.textContent;
   });

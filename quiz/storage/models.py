@@ -278,6 +278,8 @@ class Classroom(Model):
     leaderboard_hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     # Every round in this class is played without the speed bonus.
     relaxed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The pages' language for its students until they pick one (kk, ru, en); None: the browser's.
+    language: Mapped[str | None] = mapped_column(String(8), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -5,6 +5,7 @@ at once: what another teacher owns is simply not found, and answers 404 like a w
 """
 
 from flask import abort
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -18,27 +19,27 @@ def visible_article(article_id: int) -> Article:
     query = select(Article).where(
         Article.id == article_id, visible_to(current_user.id, Article.owner_id)
     )
-    return _found(query, "article")
+    return _found(query, _("No such article."))
 
 
-def _of_visible_article(model, row_id: int, name: str):
+def _of_visible_article(model, row_id: int, missing: str):
     """Return a row that belongs to a visible article, else 404."""
     query = (
         select(model)
         .join(Article, Article.id == model.article_id)
         .where(model.id == row_id, visible_to(current_user.id, Article.owner_id))
     )
-    return _found(query, name)
+    return _found(query, missing)
 
 
 def visible_fact(fact_id: int) -> Fact:
     """Return a fact of a visible article, else 404."""
-    return _of_visible_article(Fact, fact_id, "fact")
+    return _of_visible_article(Fact, fact_id, _("No such fact."))
 
 
 def visible_question(question_id: int) -> Question:
     """Return a question of a visible article, else 404."""
-    return _of_visible_article(Question, question_id, "question")
+    return _of_visible_article(Question, question_id, _("No such question."))
 
 
 def visible_templates():
@@ -52,7 +53,7 @@ def visible_templates():
 
 def visible_template(template_id: int) -> Template:
     """Return a shared template or one of the current teacher's, else 404."""
-    return _found(visible_templates().where(Template.id == template_id), "template")
+    return _found(visible_templates().where(Template.id == template_id), _("No such template."))
 
 
 def own_classroom(classroom_id: int) -> Classroom:
@@ -60,11 +61,11 @@ def own_classroom(classroom_id: int) -> Classroom:
     query = select(Classroom).where(
         Classroom.id == classroom_id, Classroom.teacher_id == current_user.id
     )
-    return _found(query, "class")
+    return _found(query, _("No such class."))
 
 
-def _found(query, name: str):
+def _found(query, missing: str):
     row = db.session.scalar(query)
     if row is None:
-        abort(404, f"No such {name}.")
+        abort(404, missing)
     return row

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import segno
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.authoring import library
@@ -29,8 +30,11 @@ def classroom_new():
             form.name.data,
             hidden=form.leaderboard_hidden.data,
             relaxed=form.relaxed.data,
+            language=form.language.data,
         )
-        flash(f"Class created. Students join with the code {classroom.code}.", "info")
+        flash(
+            _("Class created. Students join with the code %(code)s.", code=classroom.code), "info"
+        )
         return redirect(url_for(".classroom", classroom_id=classroom.id))
     status = status_of(form)
     return render_template("teach/classroom_new.html", form=form), status
@@ -73,7 +77,12 @@ def classroom_qr(classroom_id: int):
     url = url_for("play.join", code=classroom.code, _external=True)
     buffer = io.BytesIO()
     segno.make(url, error="m").save(
-        buffer, kind="svg", scale=8, border=2, xmldecl=False, title=f"Join {classroom.name}: {url}"
+        buffer,
+        kind="svg",
+        scale=8,
+        border=2,
+        xmldecl=False,
+        title=_("Join %(name)s: %(url)s", name=classroom.name, url=url),
     )
     return Response(buffer.getvalue(), mimetype="image/svg+xml")
 
@@ -90,8 +99,9 @@ def classroom_settings(classroom_id: int):
         form.name.data,
         hidden=form.leaderboard_hidden.data,
         relaxed=form.relaxed.data,
+        language=form.language.data,
     )
-    flash("Class settings saved.", "info")
+    flash(_("Class settings saved."), "info")
     return redirect(url_for(".classroom", classroom_id=classroom.id))
 
 
@@ -107,7 +117,7 @@ def assignment_new(classroom_id: int):
         except Invalid as exc:
             form.deadline.errors = [*form.deadline.errors, exc.message]
         else:
-            flash(f"Assigned “{article.title}”.", "info")
+            flash(_("Assigned “%(title)s”.", title=article.title), "info")
             return redirect(url_for(".classroom", classroom_id=classroom.id))
     return _classroom_page(classroom, ClassroomForm(obj=classroom), form, 422)
 
@@ -124,8 +134,8 @@ def assignment_delete(assignment_id: int):
     """Remove an assignment; rounds already played keep their scores."""
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None:
-        abort(404, "No such assignment.")
+        abort(404, _("No such assignment."))
     classroom = access.own_classroom(assignment.classroom_id)
     classes.delete_assignment(assignment)
-    flash("Assignment removed.", "info")
+    flash(_("Assignment removed."), "info")
     return redirect(url_for(".classroom", classroom_id=classroom.id))

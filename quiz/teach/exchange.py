@@ -1,6 +1,7 @@
 """Teacher pages for exchanging questions (GIFT, Aiken, CSV, Open Trivia DB) and API tokens."""
 
 from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -29,7 +30,7 @@ def _import_form() -> QuestionImportForm:
     form.format.choices = [
         (f, f.upper() if f != "opentdb" else "Open Trivia DB") for f in exchange.FORMATS
     ]
-    form.article.choices = [(NEW_BANK, "A new question bank")] + [
+    form.article.choices = [(NEW_BANK, _("A new question bank"))] + [
         (a.id, a.title) for a in library.articles_for(current_user)
     ]
     return form
@@ -43,9 +44,9 @@ def questions_import():
     if form.validate_on_submit():
         upload = form.upload.data
         if upload is None or not upload.filename:
-            form.upload.errors.append("Choose a file to upload.")
+            form.upload.errors.append(_("Choose a file to upload."))
         elif form.article.data == NEW_BANK and not (form.title.data or "").strip():
-            form.title.errors.append("Give the new question bank a title.")
+            form.title.errors.append(_("Give the new question bank a title."))
         else:
             slug, title = _target(form)
             try:
@@ -75,7 +76,7 @@ def article_export(article_id: int, fmt: str):
     """Download an article's questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
     article = access.visible_article(article_id)
     if fmt not in DOWNLOADS:
-        abort(404, f"No export format {fmt!r}.")
+        abort(404, _("No export format “%(fmt)s”.", fmt=fmt))
     extension, mimetype = DOWNLOADS[fmt]
     data = exchange.export_questions(article, fmt)
     return Response(
@@ -112,5 +113,5 @@ def token_revoke(token_id: int):
         row = auth.revoke_api_token(current_user, token_id)
     except NotFound as exc:
         abort(404, exc.message)
-    flash(f"Token “{row.name}” revoked.", "info")
+    flash(_("Token “%(name)s” revoked.", name=row.name), "info")
     return redirect(url_for(".tokens"))

@@ -11,6 +11,7 @@ from flask import (
     render_template,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -30,7 +31,7 @@ def _own_game(pin: str) -> LiveGame:
     """Return one of the current teacher's games, else 404."""
     game = games.game_by_pin(pin)
     if game.teacher_id != current_user.id:
-        abort(404, "No game with this PIN.")
+        abort(404, _("No game with this PIN."))
     return game
 
 
@@ -48,7 +49,7 @@ def _assignments() -> list[Assignment]:
 def _game_form() -> LiveGameForm:
     form = LiveGameForm()
     form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
-    form.assignment.choices = [(0, "No class: anyone with the PIN")] + [
+    form.assignment.choices = [(0, _("No class: anyone with the PIN"))] + [
         (a.id, f"{a.classroom.name}: {a.article.title}") for a in _assignments()
     ]
     return form
@@ -64,7 +65,7 @@ def live_new():
         if assignment_id is not None:
             assignment = db.session.get(Assignment, assignment_id)
             if assignment is None or assignment.classroom.teacher_id != current_user.id:
-                abort(404, "No such assignment.")
+                abort(404, _("No such assignment."))
             article = assignment.article
         try:
             game = games.create_game(
@@ -145,7 +146,7 @@ def live_kick(pin: str, live_player_id: int):
     except NotFound as exc:
         flash(exc.message, "error")
     else:
-        flash("Player removed from the game.", "info")
+        flash(_("Player removed from the game."), "info")
     return redirect(url_for(".live_host", pin=pin), 303)
 
 

@@ -1,6 +1,9 @@
 """Teacher pages for results: per class, per student, per question; CSV; privacy and codes."""
 
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -21,10 +24,10 @@ class NicknameForm(FlaskForm):
 
 class DeleteClassForm(FlaskForm):
     code = StringField(
-        "Type the class's join code to confirm",
+        _l("Type the class's join code to confirm"),
         validators=[
-            DataRequired("Type the join code to confirm."),
-            Length(max=16, message="A join code is at most 16 characters."),
+            DataRequired(_l("Type the join code to confirm.")),
+            Length(max=16, message=_l("A join code is at most 16 characters.")),
         ],
     )
 
@@ -34,7 +37,7 @@ def _class_player(classroom_id: int, player_id: str) -> tuple[Classroom, Player]
     classroom = access.own_classroom(classroom_id)
     player = privacy.class_player(classroom, player_id)
     if player is None:
-        abort(404, "No such student in this class.")
+        abort(404, _("No such student in this class."))
     return classroom, player
 
 
@@ -42,7 +45,7 @@ def _confirmed(classroom_id: int, player_id: str) -> tuple[Classroom, Player]:
     """Return the class and student of a posted button, once its CSRF token checks out."""
     found = _class_player(classroom_id, player_id)
     if not ConfirmForm().validate_on_submit():
-        abort(400, "The form expired; reload the page and try again.")
+        abort(400, _("The form expired; reload the page and try again."))
     return found
 
 
@@ -87,7 +90,7 @@ def student_rename(classroom_id: int, player_id: str):
     if not form.validate_on_submit():
         return _student_page(classroom, player, form, 422)
     privacy.rename_player(player, form.nickname.data)
-    flash(f"Nickname changed to “{form.nickname.data}”.", "info")
+    flash(_("Nickname changed to “%(nickname)s”.", nickname=form.nickname.data), "info")
     return redirect(url_for(".student_results", classroom_id=classroom_id, player_id=player_id))
 
 
@@ -96,7 +99,13 @@ def student_remove_nickname(classroom_id: int, player_id: str):
     """Replace a student's nickname everywhere by a neutral one."""
     _classroom, player = _confirmed(classroom_id, player_id)
     privacy.remove_nickname(player)
-    flash(f"Nickname removed: the student now shows as “{privacy.REMOVED_NICKNAME}”.", "info")
+    flash(
+        _(
+            "Nickname removed: the student now shows as “%(nickname)s”.",
+            nickname=privacy.REMOVED_NICKNAME,
+        ),
+        "info",
+    )
     return redirect(url_for(".student_results", classroom_id=classroom_id, player_id=player_id))
 
 
@@ -105,7 +114,14 @@ def student_delete_answers(classroom_id: int, player_id: str):
     """Delete a student's rounds and answers."""
     classroom, player = _confirmed(classroom_id, player_id)
     count = privacy.delete_player_answers(classroom, player)
-    flash(f"Deleted {count} round{'s' if count != 1 else ''} with their answers.", "info")
+    flash(
+        ngettext(
+            "Deleted %(num)s round with its answers.",
+            "Deleted %(num)s rounds with their answers.",
+            count,
+        ),
+        "info",
+    )
     return redirect(url_for(".class_results", classroom_id=classroom_id))
 
 
@@ -133,7 +149,10 @@ def class_questions(classroom_id: int):
     classroom = access.own_classroom(classroom_id)
     items = results.class_items(classroom)
     chart = charts.facility_chart(
-        [(f"Q{n}", item.stats.facility, item.stats.flagged) for n, item in enumerate(items, 1)]
+        [
+            (_("Q%(number)s", number=n), item.stats.facility, item.stats.flagged)
+            for n, item in enumerate(items, 1)
+        ]
     )
     return render_template(
         "teach/results_questions.html",
@@ -167,9 +186,9 @@ def class_delete_data(classroom_id: int):
         if form.code.data.strip().upper() == classroom.code:
             name = classroom.name
             privacy.delete_class_data(classroom)
-            flash(f"Deleted the class “{name}” and all its students' data.", "info")
+            flash(_("Deleted the class “%(name)s” and all its students' data.", name=name), "info")
             return redirect(url_for(".dashboard"))
-        form.code.errors.append("That is not the join code of this class.")
+        form.code.errors.append(_("That is not the join code of this class."))
     status = status_of(form)
     return render_template("teach/results_delete.html", classroom=classroom, form=form), status
 
@@ -188,7 +207,7 @@ def report_resolve(classroom_id: int, report_id: int):
     classroom = access.own_classroom(classroom_id)
     report = results.class_report(classroom, report_id)
     if report is None:
-        abort(404, "No such report in this class.")
+        abort(404, _("No such report in this class."))
     results.resolve_report(report)
-    flash("Report marked as resolved.", "info")
+    flash(_("Report marked as resolved."), "info")
     return redirect(url_for(".class_questions", classroom_id=classroom.id))

@@ -1,6 +1,9 @@
 """Teacher pages: login, dashboard, articles, facts, templates, questions and their review."""
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
 from quiz.accounts import auth
@@ -11,6 +14,7 @@ from quiz.facts import FACT_TYPES, FactError, SeedFileError
 from quiz.forms import status_of
 from quiz.generation import KINDS, TemplateError
 from quiz.generation.templates import OVERS
+from quiz.i18n import label
 from quiz.rules import MAX_ID
 from quiz.security import limit_failed_logins
 from quiz.storage.extensions import db
@@ -27,6 +31,14 @@ from quiz.teach.forms import (
     TemplateForm,
 )
 
+# What a teacher is told once a question has moved to a status.
+STATUS_MESSAGES = {
+    "active": _l("The question is published."),
+    "retired": _l("The question is retired."),
+    "rejected": _l("The question is rejected."),
+    "proposed": _l("The question waits for review."),
+}
+
 
 @bp.route("/login", methods=["GET", "POST"])
 @limit_failed_logins
@@ -39,7 +51,7 @@ def login():
             session.clear()
             login_user(teacher)
             return redirect(_safe_next() or url_for(".dashboard"))
-        form.password.errors.append("That name and password do not match.")
+        form.password.errors.append(_("That name and password do not match."))
     status = 401 if form.errors and request.method == "POST" else 200
     return render_template("teach/login.html", form=form), status
 
@@ -58,7 +70,7 @@ def logout():
     auth.end_sessions(current_user)
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for(".login"))
 
 
@@ -85,11 +97,13 @@ def article_new():
         except Invalid as exc:
             form.text.errors.append(exc.message)
         else:
-            flash(
-                f"Article saved: {report.facts_added} facts found, "
-                f"{report.questions_added} questions waiting for your review.",
-                "info",
+            facts = ngettext("%(num)s fact found", "%(num)s facts found", report.facts_added)
+            waiting = ngettext(
+                "%(num)s question waits for your review.",
+                "%(num)s questions wait for your review.",
+                report.questions_added,
             )
+            flash(_("Article saved: %(facts)s, %(waiting)s", facts=facts, waiting=waiting), "info")
             return redirect(url_for(".article", article_id=report.article.id))
     status = status_of(form)
     return render_template("teach/article_new.html", form=form), status
@@ -118,7 +132,7 @@ def article_edit(article_id: int):
         except Invalid as exc:
             form.text.errors.append(exc.message)
         else:
-            flash("Article saved; its questions follow the new text.", "info")
+            flash(_("Article saved; its questions follow the new text."), "info")
             return redirect(url_for(".article", article_id=article.id))
     status = status_of(form)
     return render_template("teach/article_edit.html", form=form, article=article), status
@@ -132,14 +146,16 @@ def article_delete(article_id: int):
     if form.validate_on_submit():
         title = article.title
         library.delete_article(article)
-        flash(f"Deleted “{title}”.", "info")
+        flash(_("Deleted “%(title)s”.", title=title), "info")
         return redirect(url_for(".dashboard"))
     return render_template(
         "teach/confirm.html",
         form=form,
-        title=f"Delete “{article.title}”?",
-        message="Its facts, questions, rounds and answers are deleted too. This cannot be undone.",
-        button="Delete the article",
+        title=_("Delete “%(title)s”?", title=article.title),
+        message=_(
+            "Its facts, questions, rounds and answers are deleted too. This cannot be undone."
+        ),
+        button=_("Delete the article"),
         back=url_for(".article", article_id=article.id),
     )
 
@@ -161,7 +177,7 @@ def question_status(question_id: int):
     """Publish, retire, restore or reject a question."""
     question = access.visible_question(question_id)
     library.set_status(question, request.form.get("status", ""))
-    flash(f"Question {question.status}.", "info")
+    flash(str(STATUS_MESSAGES.get(question.status, _l("Question saved."))), "info")
     return redirect(url_for(".question", question_id=question.id))
 
 
@@ -180,7 +196,7 @@ def question_edit(question_id: int):
             form.wrong.errors.append(exc.message)
         else:
             if edited.id != question.id:
-                flash("The question had answers, so a new version replaces it.", "info")
+                flash(_("The question had answers, so a new version replaces it."), "info")
             return redirect(url_for(".question", question_id=edited.id))
     status = status_of(form)
     return render_template("teach/question_edit.html", form=form, question=question), status
@@ -191,7 +207,7 @@ def question_edit(question_id: int):
 
 def _fact_form(article, fact=None):
     form = FactForm(data=_fact_fields(fact) if fact and request.method == "GET" else None)
-    form.type.choices = [(t, t) for t in FACT_TYPES]
+    form.type.choices = [(t, label(t)) for t in FACT_TYPES]
     form.sentence.choices = [(s.id, f"{s.position}. {s.text}") for s in article.sentences]
     return form
 
@@ -214,10 +230,18 @@ def _save_fact(article, form, fact=None):
         data = library.fact_data(article, fields, key=fact.key if fact else None)
     except FactError as exc:
         field = getattr(form, exc.field or "value", form.value)
-        field.errors = [*field.errors, exc.message]
+        # The checks are pure and speak English; a message they mark with N_ is translated here.
+        field.errors = [*field.errors, _(exc.message)]
         return None
     saved, added = library.save_fact(article, data, fact)
-    flash(f"Fact saved. {added} new questions wait for your review.", "info")
+    flash(
+        ngettext(
+            "Fact saved. %(num)s new question waits for your review.",
+            "Fact saved. %(num)s new questions wait for your review.",
+            added,
+        ),
+        "info",
+    )
     return redirect(url_for(".article", article_id=article.id, _anchor=f"fact-{saved.id}"))
 
 
@@ -251,7 +275,7 @@ def fact_delete(fact_id: int):
     fact = access.visible_fact(fact_id)
     article_id = fact.article_id
     library.delete_fact(fact)
-    flash("Fact deleted.", "info")
+    flash(_("Fact deleted."), "info")
     return redirect(url_for(".article", article_id=article_id))
 
 
@@ -270,8 +294,8 @@ def _template_form(row=None):
     if row is not None and request.method == "GET":
         data = {**row.data, "over": row.data.get("over")}
     form = TemplateForm(data=data)
-    form.kind.choices = [(k, k) for k in KINDS]
-    form.over.choices = [(o, o) for o in OVERS]
+    form.kind.choices = [(k, label(k)) for k in KINDS]
+    form.over.choices = [(o, label(o)) for o in OVERS]
     form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
     return form
 
@@ -293,7 +317,10 @@ def template_form(template_id: int | None = None):
         try:
             if "save" in request.form:
                 saved = library.save_template(data, current_user, row)
-                flash(f"Template {saved.key} saved; new questions wait for review.", "info")
+                flash(
+                    _("Template %(key)s saved; new questions wait for review.", key=saved.key),
+                    "info",
+                )
                 return redirect(url_for(".templates"))
             preview = library.template_preview(data, article)
         except TemplateError as exc:
@@ -323,9 +350,13 @@ def review(article_id: int):
         action = request.form.get("action")
         ids = None if request.form.get("all") else _ids(request.form.getlist("question"))
         if action not in ("approve", "reject"):
-            abort(400, "Choose approve or reject.")
+            abort(400, _("Choose approve or reject."))
         done = (reviewing.approve if action == "approve" else reviewing.reject)(article, ids)
-        flash(f"{done} question{'s' if done != 1 else ''} {action}d.", "info")
+        if action == "approve":
+            message = ngettext("%(num)s question approved.", "%(num)s questions approved.", done)
+        else:
+            message = ngettext("%(num)s question rejected.", "%(num)s questions rejected.", done)
+        flash(message, "info")
         return redirect(url_for(".review", article_id=article.id))
     groups = reviewing.proposed_by_sentence(article)
     return render_template("teach/review.html", article=article, groups=groups, form=form)
@@ -335,11 +366,11 @@ def _ids(values: list[str]) -> list[int]:
     try:
         ids = [int(v) for v in values]
     except ValueError:
-        abort(400, "Question ids are whole numbers.")
+        abort(400, _("Question ids are whole numbers."))
     if any(not 0 < i <= MAX_ID for i in ids):
-        abort(400, "No such question.")
+        abort(400, _("No such question."))
     if not ids:
-        raise Invalid("Tick at least one question, or use the buttons for all.")
+        raise Invalid(_("Tick at least one question, or use the buttons for all."))
     return ids
 
 
@@ -351,18 +382,27 @@ def seed_upload():
     if form.validate_on_submit():
         files = {name: getattr(form, name).data for name in ("facts", "article", "templates")}
         if not (files["facts"] and files["article"]):
-            form.facts.errors.append("Upload the facts file and the article it names.")
+            form.facts.errors.append(_("Upload the facts file and the article it names."))
         else:
             try:
                 report = seeding.load_uploaded(files)
             except SeedFileError as exc:
                 problems = exc.problems
             else:
-                flash(
-                    f"Loaded {', '.join(report.articles_added) or 'no new article'}: "
-                    f"{report.facts_added} facts added.",
-                    "info",
-                )
+                if report.articles_added:
+                    loaded = ngettext(
+                        "Loaded %(titles)s: %(num)s fact added.",
+                        "Loaded %(titles)s: %(num)s facts added.",
+                        report.facts_added,
+                        titles=", ".join(report.articles_added),
+                    )
+                else:
+                    loaded = ngettext(
+                        "No new article: %(num)s fact added.",
+                        "No new article: %(num)s facts added.",
+                        report.facts_added,
+                    )
+                flash(loaded, "info")
                 return redirect(url_for(".dashboard"))
     status = 422 if form.errors or problems else 200
     return render_template("teach/seed.html", form=form, problems=problems), status

@@ -51,7 +51,7 @@ def test_a_teacher_adds_a_fact_publishes_a_question_and_runs_a_class(app, browse
     teacher.goto(f"{live_server}/teach/questions/{question_id}")
     expect(teacher.locator(".preview")).to_be_visible()
     teacher.get_by_role("button", name="Publish").click()
-    expect(teacher.locator(".flash")).to_contain_text("Question active")
+    expect(teacher.locator(".flash")).to_contain_text("The question is published.")
 
     # Create a class and assign the article.
     teacher.get_by_role("link", name="Dashboard").click()

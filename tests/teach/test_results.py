@@ -94,7 +94,7 @@ def test_results_per_student(teacher_client, played):
     assert response.status_code == 200
     page = text(response)
     # Relaxed class: every right answer is 1000 points.
-    assert "Ada" in page and "3000" in page and "3 of 3" in page
+    assert "Ada" in page and "3,000" in page and "3 of 3" in page
     assert "Bob" in page and "0 of 3" in page
     assert "Cy" in page  # joined, not played yet: listed with zeros
     assert f"/students/{played['ada']}" in page
@@ -106,7 +106,7 @@ def test_one_students_rounds(teacher_client, played):
     page = text(
         teacher_client.get(f"/teach/classes/{played['classroom']}/students/{played['ada']}")
     )
-    assert "Ada in 7B" in page and "3000" in page
+    assert "Ada in 7B" in page and "3,000" in page
     assert "Bob" not in page
 
 
@@ -345,7 +345,7 @@ def test_delete_a_students_answers(app, client, teacher_client, played):
         bob = db.session.scalar(select(Round).where(Round.player_id == played["bob"]))
         assert (bob.answered, bob.correct) == (3, 0)
     page = text(teacher_client.get(f"/teach/classes/{played['classroom']}/results"))
-    assert "1 finished rounds" in page and "3000" not in page
+    assert "1 finished round by" in page and "3000" not in page
 
 
 @pytest.mark.parametrize("action", ["nickname", "remove-nickname", "delete-answers"])
