@@ -192,7 +192,7 @@ def select_locale() -> str:
 
 def _class_language() -> str | None:
     """Return the default language of the class this browser's player belongs to."""
-    from quiz.security import PLAYER_KEY
+    from quiz.rules import PLAYER_KEY
     from quiz.storage.extensions import db
     from quiz.storage.models import Classroom, Player
 

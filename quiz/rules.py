@@ -8,3 +8,5 @@ MAX_SLUG = 64
 MAX_TITLE = 200
 # Ids are 32-bit columns on PostgreSQL: a larger id in a URL or a body is simply not found.
 MAX_ID = 2**31 - 1
+# The signed-cookie key that holds the id of the browser's player.
+PLAYER_KEY = "player_id"

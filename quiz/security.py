@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quiz.accounts.tokens import bearer_token, hash_token
 from quiz.i18n import N_
+from quiz.rules import PLAYER_KEY
 from quiz.storage.extensions import limiter
 
 # Only our own files: no inline script or style, no plugins, no framing, forms post home only.
@@ -31,8 +32,6 @@ HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
-# The signed-cookie key that holds the id of the browser's player.
-PLAYER_KEY = "player_id"
 # The signed-cookie key of a random id that tells one browser's join attempts from another's.
 BROWSER_KEY = "browser"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")

@@ -19,6 +19,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,7 @@ from datetime import datetime
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import select, text
 
+from quiz.live.clock import GRACE, is_due
 from quiz.storage.extensions import db
 from quiz.storage.models import LiveGame, utcnow
 
@@ -38,6 +40,16 @@ BATCH_SECONDS = 0.01
 # A listener with no game to watch for this long stops; the next stream starts another.
 IDLE_SECONDS = 10.0
 G = LiveGame.__table__
+
+
+# What closes a question whose time is up (quiz.live.games.expire registers itself).
+_closers: list[Callable[[int, int], object]] = []
+
+
+def close_due_with(close: Callable[[int, int], object]) -> None:
+    """Let the listener close due questions with this service function."""
+    if close not in _closers:
+        _closers.append(close)
 
 
 def kind_for(app: Flask) -> str:
@@ -219,15 +231,12 @@ class Hub:
                 seen = (watch.version, watch.answered)
                 if (row.version, row.answered) != seen or not watch.found:
                     watch.update(row)
-                from quiz.live.games import is_due
-
                 if is_due(row.state, row.closes_at, now):
                     due.append((row.id, row.version))
             if due:
-                from quiz.live.games import expire
-
                 for game_id, version in due:
-                    expire(game_id, version)
+                    for close in _closers:
+                        close(game_id, version)
                 db.session.remove()
         if due:
             self.refresh([game_id for game_id, _ in due])
@@ -246,8 +255,6 @@ class Hub:
         interval = POLL_SECONDS if self.kind == "poll" else SLOW_POLL_SECONDS
         if not self.games:
             return SLOW_POLL_SECONDS
-        from quiz.live.games import GRACE
-
         now = utcnow()
         for watch in list(self.games.values()):
             if watch.state == "question" and watch.closes_at is not None:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.errors import Conflict, Invalid, Locked, NotFound, Unauthorized
 from quiz.live import broker
+from quiz.live.clock import GRACE, is_due
 from quiz.practice import record_review
 from quiz.rounds import scoring
 from quiz.rounds.scoring import hash_token
@@ -44,7 +45,6 @@ MAX_GAME_SIZE = 50
 MIN_TIME_LIMIT, MAX_TIME_LIMIT = 5, 240
 DEFAULT_TIME_LIMIT = 20
 # Answers sent just before the limit still count: they were on their way.
-GRACE = timedelta(milliseconds=800)
 TOKEN_PREFIX = "lp_"
 
 G = LiveGame.__table__
@@ -402,13 +402,6 @@ def expire(game_id: int, version: int) -> bool:
     return bool(closed)
 
 
-def is_due(state: str, closes_at: datetime | None, now: datetime | None = None) -> bool:
-    """Tell whether an open question's time and grace are up."""
-    if state != State.QUESTION or closes_at is None:
-        return False
-    return (now or utcnow()) >= closes_at + GRACE
-
-
 @dataclass(frozen=True)
 class Ack:
     question_id: int
@@ -575,3 +568,7 @@ def answer_count(game_id: int) -> int:
     """Return how many answers the game's players have given in all."""
     in_game = select(LivePlayer.round_id).where(LivePlayer.game_id == game_id)
     return db.session.scalar(select(func.count(Answer.id)).where(Answer.round_id.in_(in_game))) or 0
+
+
+# The listener of each process closes questions whose time is up, through the same service.
+broker.close_due_with(expire)

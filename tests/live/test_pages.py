@@ -1,5 +1,6 @@
 """Live games through the pages, as with JavaScript off: forms, redirects and refreshes."""
 
+import html
 import re
 
 import pytest
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.usefixtures("app")
 
 
 def text(response) -> str:
-    return response.get_data(as_text=True)
+    """Return the page's HTML with entities read, so answers with apostrophes compare."""
+    return html.unescape(response.get_data(as_text=True))
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from markupsafe import escape
 from sqlalchemy import func, select
 
 from quiz.classroom import classes
+from quiz.generation import ORDER_SEPARATOR
 from quiz.practice import forgetting
 from quiz.rounds import scoring
 from quiz.storage.extensions import db
@@ -29,7 +30,10 @@ def text(response) -> str:
     return response.get_data(as_text=True)
 
 
-def wrong(question: Question) -> str:
+def wrong(question: Question) -> str | list[str]:
+    if question.kind == "order":
+        # The events latest first: certainly not the order the article gives.
+        return question.answer.split(ORDER_SEPARATOR)[::-1]
     return next((o.text for o in question.options if not o.correct), "certainly not")
 
 

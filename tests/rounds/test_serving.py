@@ -76,6 +76,8 @@ def test_the_options_come_in_the_same_order_as_on_the_pages(app, client):
             pages = [o.text for o in scoring.shuffled_options(round_id, question)]
             kinds.add(question.kind)
             given = question.answer if not pages else pages[0]
+            if question.kind == "order":
+                given = pages  # the events in the order shown
         assert body["question"]["options"] == pages
         reply = client.post(
             f"/api/v1/rounds/{round_id}/answers",
