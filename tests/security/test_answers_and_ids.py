@@ -5,9 +5,10 @@ import re
 
 from sqlalchemy import select
 
+from quiz.generation import ORDER_SEPARATOR
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Question, Round
-from tests.pages import answer_current, csrf_token, hidden, start_round
+from tests.pages import answer_current, csrf_token, hidden, order_positions, start_round
 
 ROUNDS = 6
 
@@ -137,6 +138,12 @@ def test_a_posted_score_or_points_field_is_ignored_by_the_pages(app, client):
         "points": "1000000",
         "correct": "y",
     }
+    positions = order_positions(page)
+    if positions:
+        # An order question: the events latest first is certainly wrong.
+        del data["answer"]
+        events = answer.split(ORDER_SEPARATOR)[::-1]
+        data.update({name: event for (name, _), event in zip(positions, events, strict=True)})
     assert client.post(url, data=data).status_code == 302
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.id == url.rsplit("/", 1)[1]))
