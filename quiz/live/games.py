@@ -166,9 +166,9 @@ def join(
         with write_transaction() as c:
             game = _lock(c, game_id)
             if game.state == State.FINISHED:
-                raise Locked("This game is over: no one can join it any more.")
+                raise Locked(_("This game is over: no one can join it any more."))
             if game.locked:
-                raise Locked("The teacher has locked this game: no one else can join.")
+                raise Locked(_("The teacher has locked this game: no one else can join."))
             if player_id is None and new_browser:
                 player_id = new_public_id()
                 c.execute(
@@ -423,7 +423,7 @@ def answer(game_id: int, token: str, question_id: int, given: str) -> Ack:
         raise Conflict(_("You have already answered this question.")) from exc
     broker.changed(game_id)
     if ack is None:
-        raise Locked("Time is up: this question is closed.")
+        raise Locked(_("Time is up: this question is closed."))
     return ack
 
 
@@ -486,7 +486,7 @@ def _store(c, game_id, token, question_id, given, now) -> Ack | None:
             is None
         ):
             raise Invalid(_("That question is not part of this game."))
-        raise Locked("That question is not open for answers.")
+        raise Locked(_("That question is not open for answers."))
     if is_due(game.state, game.closes_at, now):
         # Too late: close the question now, in this transaction, and refuse the answer.
         _bump(c, game, state=State.CLOSED)
