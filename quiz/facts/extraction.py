@@ -122,6 +122,7 @@ class _Article:
         self.sentences = sentences
         self.stems = {s: _stems(s) for s in sentences}
         self.people = _people(sentences)
+        self.unresolved: set[str] = set()
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         self.openings = self._openings()
 
@@ -151,9 +152,17 @@ class _Article:
                 possessive = word in ("His", "Her", "Its")
                 found[sentence] = (opening.end(), name + ("’s" if possessive else ""))
                 continue
-            if bare and (subject := self._by_head(bare.group(1))):
+            if bare and (
+                subject := self._by_head(bare.group(1)) or self._by_phrase(bare.group(1), sentence)
+            ):
                 found[sentence] = (bare.end(1), subject)
                 person, thing = None, subject
+                continue
+            if bare or self._short_form(sentence):
+                # "The town has been ...", "The Bureau became ...": which one, the sentence
+                # alone cannot say, and no question over it would stand alone.
+                self.unresolved.add(sentence)
+                person = thing = None
                 continue
             person, thing = self._topic(sentence)
             named += [
@@ -162,6 +171,29 @@ class _Article:
                 if " ".join(m[2]) in self.people
             ]
         return found
+
+    def _by_phrase(self, noun: str, sentence: str) -> str | None:
+        """Return how an earlier sentence opens on this noun with a name ("The annual science
+        fair at Riverside High School ..."), when one does: "The fair" is that one."""
+        opening = re.compile(
+            rf"^The (?:[a-z-]+ )*{re.escape(noun)}(?: (?:at|of|in|on) (?:the )?"
+            r"[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the|and))*)(?= [a-z])"
+        )
+        for earlier in reversed(self.sentences[: self.sentences.index(sentence)]):
+            if found := opening.match(earlier):
+                return found.group()
+        return None
+
+    def _short_form(self, sentence: str) -> bool:
+        """Tell whether a sentence opens with a one-word short form of a longer name the
+        article uses ("The Bureau became ..." after "the Weather Bureau")."""
+        short = SHORT_FORM_RE.match(sentence)
+        if not short:
+            return False
+        word = short.group(1)
+        return any(
+            len(m[2]) >= 2 and word in m[2][1:] for s in self.sentences for m in _mentions(s)
+        )
 
     def _topic(self, sentence: str) -> tuple[str | None, str | None]:
         """Return the person or the named thing a sentence opens with, as (person, thing)."""
@@ -202,7 +234,7 @@ class _Article:
         return f"The {name}" if " of " in name or name.split(" ")[-1] == head else name
 
     def facts_of(self, sentence: str) -> list[Fact]:
-        if _doubtful(sentence) or not self._statement(sentence):
+        if _doubtful(sentence) or not self._statement(sentence) or sentence in self.unresolved:
             return []  # a doubtful sentence, or a title or credit line that states nothing
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
@@ -599,30 +631,85 @@ def _sentence_start(before: str) -> bool:
 # --- events, roles and claims ---------------------------------------------------------------
 
 
+# "The Bureau became ...": a capitalised word standing for a longer name, then a verb.
+SHORT_FORM_RE = re.compile(
+    r"The ([A-Z][a-z]+)(?= (?:(?:first|later|then|also|now|soon|still|again|once) )?"
+    r"(?:is|was|are|were|has|had|became|[a-z]+ed)\b)"
+)
+# The phrase that dates a clause: "in 1891", "on July 20, 1969", "during May 1966".
+DATING_RE = re.compile(rf",? (?:in|on|during)(?: {MONTH})? $")
+# What may open a clause before its date: "In 1871, ...", "During a trip in 1859, ...".
+OPENING_DATE_RE = re.compile(
+    rf"^(?:(?:[Ii]n|[Oo]n|[Dd]uring|Starting in|Beginning in)(?: the year)?(?: {MONTH})? |"
+    rf"(?:During|After|Before|Following|Just|Later|Soon|Then)\b[^,;:“”\"]{{0,60}}?,? "
+    rf"(?:in|on|during)(?: {MONTH})? )$"
+)
+# A time of day joined to a date ("on July 20, 1969, at 20:17 UTC") goes with it.
+CLOCK_AFTER_RE = re.compile(r"^,? at \d{1,2}[:.]\d\d(?: ?(?:UTC|GMT|[AaPp]\.?[Mm]\.?))?")
+# After a removed date, the clause goes on with one of these: the date was an adjunct.
+GOES_ON_RE = re.compile(
+    r"^,? (?:and|to|at|from|for|with|aboard|as|after|before|when|while|that|following|"
+    r"because|until|under|by|near|off|during|through|via|amid)\b"
+)
+
+
+# Who says so: the date may be of the saying. ("when", "after" and the like are fine here.)
+SAYING = lx.REPORTED - lx._words(
+    "when|while|after|before|until|since|once|because|which|who|whom|whose|where|that|later|earlier"
+)
+EVENT_WORDS = 36
+
+
 def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
-    """Describe what a sentence dates, when one time phrase dates its main clause plainly."""
-    if len(times) != 1 or re.search(r"[“”\"]", sentence):
+    """Describe what a sentence dates: the clause that holds the date, without its date phrase,
+    when that phrase is a plain adjunct ("in 1891", "On July 20, 1969, ...")."""
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return None
-    words = _words(sentence)
-    if set(words) & lx.REPORTED or words[0] in PRONOUN_START:
+    if (quote := re.search(r" [“\"]", sentence[item.end :])) is not None:
+        # "... established the park “as a public park ...”": the clause before the quotation.
+        sentence = sentence[: item.end + quote.start()]
+    first = sentence.rfind(";", 0, item.start) + 1
+    last = sentence.find(";", item.end)
+    last = len(sentence) if last == -1 else last
+    before, after = sentence[first : item.start].lstrip(), sentence[item.end : last]
+    words = _words(before + after)
+    if not words or set(words) & SAYING:
+        return None  # "Officials said that in 1990 ...": the date of what is said is unsure
+    if any(t is not item and t.value is not None and item.end <= t.start < last for t in times):
+        return None  # "opened in 1990 and closed in 2005": without its date, it reads wrongly
+    after = CLOCK_AFTER_RE.sub("", after)
+    if any(t.start >= item.end and t.value is None for t in times) and re.match(r"^,? at", after):
         return None
-    head = re.match(r"(?:In|On|During) (?:the year )?$", sentence[: item.start])
-    tail = re.match(r"[.!]?$", sentence[item.end :])
-    if head and sentence[item.end : item.end + 2] == ", ":
-        rest = sentence[item.end + 2 :]
+    if OPENING_DATE_RE.match(before) and (after.startswith(", ") or re.match(r" [A-Z]", after)):
+        rest = after[2:] if after.startswith(", ") else after[1:]
         event = rest[:1].upper() + rest[1:]
-    elif tail and re.search(rf",? (?:in|on|during)(?: {MONTH})? $", sentence[: item.start]):
-        event = re.sub(rf",? (?:in|on|during)(?: {MONTH})? $", "", sentence[: item.start])
-    elif (
-        middle := re.search(rf" (?:in|on|during)(?: {MONTH})? $", sentence[: item.start])
-    ) and re.match(r" (?:and|to|at|from|for|with|aboard|as) [a-z]", sentence[item.end :]):
-        # "She moved to Paris in 1891 and studied physics": the sentence without its date.
-        event = sentence[: middle.start()] + sentence[item.end :]
+    elif dating := DATING_RE.search(before):
+        head = before[: dating.start()]
+        if re.match(r"^[.!]?$", after):
+            event = head
+        elif re.match(r"^, (?:which|who) |^, (?:and|but) (?:[A-Z]|the |a |an )", after):
+            # "... in 1937, which went on to ...", "... in 2019, and Brussels paid ...": the
+            # clause the date belongs to.
+            event = head
+        elif GOES_ON_RE.match(after):
+            # "Voyager 1 was launched on September 5, 1977, to study ...": without its date.
+            event = head + (" " + after[2:] if after.startswith(", ") else after)
+        else:
+            return None  # "The group named in 1978 was ...": the date names the subject
     else:
         return None
-    event = event.rstrip(".!").strip()
-    if not 2 <= len(event.split()) <= 25:
+    event = re.sub(
+        r"(?: (?:as|a|an|the|of|to|and|or|with|for|in|on|at|by))+$", "", event.rstrip(".!,;:")
+    )
+    event = event.strip()
+    if not 3 <= len(event.split()) <= EVENT_WORDS or not (
+        event[:1].isupper() or event[:1].isdigit()
+    ):
         return None
+    if _words(event)[0] in PRONOUN_START or needs_antecedent(event) or re.search(r"[“”\"]", event):
+        return None
+    if BARE_SUBJECT_RE.match(event):
+        return None  # "The town became ...": which town, the prompt alone cannot say
     return f"“{event}”"
 
 

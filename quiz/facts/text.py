@@ -35,7 +35,8 @@ CLEFT_RE = re.compile(r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) 
 
 # "The lake is ...": a bare subject naming only its kind, then a verb.
 BARE_SUBJECT_RE = re.compile(
-    r"The ([a-z]+)(?= (?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
+    r"The ([a-z]+)(?= (?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
+    r"(?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
     r"became|won|lost|took|holds|held|covers|stands|stood|[a-z]+ed|[a-z]+[^s]s)\b)"
 )
 

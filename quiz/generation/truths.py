@@ -141,7 +141,18 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
         if number is not None and fact.hedge:
             return _near(number, Decimal(fact.number_value()))
         return number is not None and number == Decimal(fact.number_value())
-    return normalise(option) in true_texts(fact, facts)
+    said, texts = normalise(option), true_texts(fact, facts)
+    if said in texts:
+        return True
+    if fact.type in ENTITY_TYPES:
+        # "Washington" and "the City of Washington" may name one place: neither is certainly
+        # wrong where the other is right.
+        return any(_within(said, text) or _within(text, said) for text in texts)
+    return False
+
+
+def _within(part: str, whole: str) -> bool:
+    return f" {part} " in f" {whole} "
 
 
 # "About 2,000" is also right for 2,500: a round guess is only certainly wrong far from it.

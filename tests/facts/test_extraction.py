@@ -20,16 +20,20 @@ def _facts(text, type_=None):
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
-        ("The site was founded on June 2, 1955.", "June 2, 1955", datetime.date(1955, 6, 2)),
-        ("The site was founded on 2 June 1955.", "2 June 1955", datetime.date(1955, 6, 2)),
+        ("Baikonur was founded on June 2, 1955.", "June 2, 1955", datetime.date(1955, 6, 2)),
+        ("Baikonur was founded on 2 June 1955.", "2 June 1955", datetime.date(1955, 6, 2)),
         ("Sputnik flew on 4 October 1957.", "4 October 1957", datetime.date(1957, 10, 4)),
-        ("The deal was signed on Sept. 4, 1957.", "Sept. 4, 1957", datetime.date(1957, 9, 4)),
         (
-            "The deal was signed on the 2nd of June 1955.",
+            "The Treaty of Rome was signed on Sept. 4, 1957.",
+            "Sept. 4, 1957",
+            datetime.date(1957, 9, 4),
+        ),
+        (
+            "The Treaty of Rome was signed on the 2nd of June 1955.",
             "2nd of June 1955",
             datetime.date(1955, 6, 2),
         ),
-        ("The probe landed on 2021-12-25.", "2021-12-25", datetime.date(2021, 12, 25)),
+        ("Perseverance landed on 2021-12-25.", "2021-12-25", datetime.date(2021, 12, 25)),
     ],
 )
 def test_full_dates_in_the_usual_forms(sentence, text, value):
@@ -41,17 +45,17 @@ def test_full_dates_in_the_usual_forms(sentence, text, value):
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
-        ("The road is 5,500 kilometres long.", "5,500 kilometres", 5500, "kilometres"),
-        ("The cosmonaut weighed 83.6 kilograms.", "83.6 kilograms", Decimal("83.6"), "kilograms"),
+        ("The Baikonur road is 5,500 kilometres long.", "5,500 kilometres", 5500, "kilometres"),
+        ("Cosmonaut Titov weighed 83.6 kilograms.", "83.6 kilograms", Decimal("83.6"), "kilograms"),
         (
-            "The city has 6.91 million people.",
+            "Almaty has 6.91 million people.",
             "6.91 million people",
             Decimal("6.91"),
             "million people",
         ),
-        ("The agency launched three satellites.", "three", 3, "satellites"),
+        ("NASA launched three satellites.", "three", 3, "satellites"),
         (
-            "The lake holds 23,615 cubic kilometres of water.",
+            "Lake Baikal holds 23,615 cubic kilometres of water.",
             "23,615 cubic kilometres",
             23615,
             "cubic kilometres",
@@ -105,7 +109,7 @@ def test_a_year_after_a_month_is_a_year_whatever_follows(sentence, year):
     ("sentence", "value"),
     [
         ("The Channel Tunnel opened on 6 May 1994.", datetime.date(1994, 5, 6)),
-        ("The festival opened in May 1994.", 1994),
+        ("The Tulip Festival opened in May 1994.", 1994),
         ("Theresa May became prime minister in 2016.", 2016),
     ],
 )
@@ -144,7 +148,7 @@ def test_years_get_an_event_only_when_the_sentence_dates_one_thing_plainly():
     [plain] = _facts("In 1957, the first satellite was launched.", "year")
     assert plain.event == "“The first satellite was launched”"
     [reported] = _facts("Officials said the bridge would open in 2030.", "year")
-    [two] = _facts("The bridge opened in 1990 and closed in 2005.", "year")[:1]
+    [two] = _facts("The Forth Bridge opened in 1990 and closed in 2005.", "year")[:1]
     for fact in (reported, two):
         assert "_____" in fact.event  # a blanked sentence: cloze and true/false only
 
@@ -152,7 +156,7 @@ def test_years_get_an_event_only_when_the_sentence_dates_one_thing_plainly():
 def test_people_places_and_organisations():
     text = (
         "Mayor Anna Kowalski opened the bridge. Kowalski thanked the workers from "
-        "Budapest. The money came from the World Bank."
+        "Budapest. Funding came from the World Bank."
     )
     facts = {(f.type, f.value, f.text) for f in _facts(text)}
     assert ("person", "Anna Kowalski", "Anna Kowalski") in facts

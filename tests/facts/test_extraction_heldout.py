@@ -10,6 +10,7 @@ from quiz.facts import lexicon
 from quiz.facts.extraction import extract_facts
 from quiz.generation import generate, load_templates
 from quiz.generation.formatting import capitalise, normalise
+from quiz.generation.question import ORDER_SEPARATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "heldout"
@@ -99,6 +100,9 @@ def test_every_question_is_right_by_the_key(heldout):
         elif q.kind == "first":
             earlier = min(zip(entries, own, strict=False), key=lambda pair: pair[0]["when"])[1]
             assert q.answer == capitalise(earlier.event), q
+        elif q.kind == "order":
+            ranked = sorted(zip(entries, own, strict=True), key=lambda pair: pair[0]["when"])
+            assert q.answer == ORDER_SEPARATOR.join(capitalise(f.event) for _e, f in ranked), q
         elif q.kind == "number" and len(own) == 2:
             years = sorted(int(e["when"][:4]) for e in entries)
             assert q.answer == str(years[1] - years[0]), q
@@ -106,7 +110,7 @@ def test_every_question_is_right_by_the_key(heldout):
             assert q.answer == entry["when"][:4], q
         else:
             assert _among(q.answer, _rights(entry)), q
-        if q.kind not in ("true_false", "first", "short"):
+        if q.kind not in ("true_false", "first", "short", "order"):
             for option in q.options:
                 if option != q.answer:
                     assert not _among(option, wrongs), f"{name}: {option!r} is also true: {q}"

@@ -29,7 +29,7 @@ def _questions(text):
 @pytest.mark.parametrize(
     ("sentence", "year"),
     [
-        ("The treaty was signed in 1919 but did not end the blockade at once.", 1919),
+        ("The Treaty of Versailles was signed in 1919 but did not end the blockade at once.", 1919),
         ("It wasn't until 1875 that the museum opened.", 1875),
         ("The Senate never ratified the treaty, and the country signed a peace in 1921.", 1921),
         ("The Roman Empire fell in AD 476.", 476),
@@ -81,7 +81,10 @@ def test_a_day_and_month_take_the_year_the_sentence_opens_with():
 
 
 def test_a_last_sentence_without_its_full_stop_still_gives_facts():
-    text = "Race Report\n\nThe course is 42 kilometres long and is one of the fastest in the world"
+    text = (
+        "Race Report\n\nThe Berlin course is 42 kilometres long and is one of the fastest in the "
+        "world"
+    )
     assert [f.value for f in _facts(text, "number")] == [42]
     assert _facts("Bridge Opens In 1990") == []
 
@@ -109,8 +112,8 @@ def test_a_pronoun_subject_is_named_by_its_antecedent_or_gives_nothing():
 
 
 ORDERED = (
-    "The museum was founded in 1850. The first railway reached the town in 1871. "
-    "The town hall burned down in 1902. A new bridge was opened in 1935."
+    "The Tula Museum was founded in 1850. The first railway reached Tula in 1871. "
+    "Tula's town hall burned down in 1902. A new bridge was opened in 1935."
 )
 
 
@@ -118,9 +121,9 @@ def test_order_questions_put_independent_events_earliest_first():
     [order] = [q for q in _questions(ORDERED) if q.kind == "order"]
     events = order.answer.split(ORDER_SEPARATOR)
     assert events == [
-        "“The museum was founded”",
-        "“The first railway reached the town”",
-        "“The town hall burned down”",
+        "“The Tula Museum was founded”",
+        "“The first railway reached Tula”",
+        "“Tula's town hall burned down”",
         "“A new bridge was opened”",
     ]
     assert sorted(order.options) == sorted(events) and list(order.options) != events
