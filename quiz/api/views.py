@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from quiz.api import validation as v
 from quiz.api.blueprint import api, bp
 from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
+from quiz.generation.templates import KINDS
 from quiz.rounds import scoring
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
@@ -122,19 +123,7 @@ QUESTION = obj(
             {
                 "id": INTEGER,
                 "prompt": STRING,
-                "kind": {
-                    "enum": [
-                        "choice",
-                        "true_false",
-                        "year",
-                        "date",
-                        "first",
-                        "number",
-                        "cloze",
-                        "short",
-                        "order",
-                    ]
-                },
+                "kind": {"enum": list(KINDS)},
                 "options": {"type": "array", "items": STRING},
                 "time_limit": INTEGER,
             }

@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from quiz.rules import MAX_TITLE
 
 # Kinds a player answers by choosing one of the options; "short" is typed free text.
-OPTION_KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze")
+OPTION_KINDS = (
+    "choice",
+    "true_false",
+    "year",
+    "date",
+    "first",
+    "number",
+    "cloze",
+    "statement",
+    "odd_one_out",
+)
 KINDS = OPTION_KINDS + ("short",)
 TRUE_FALSE = ("True", "False")
 DIFFICULTIES = ("easy", "medium", "hard")

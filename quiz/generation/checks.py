@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from quiz.facts import FACT_TYPES, Fact
 from quiz.facts.model import DATED_TYPES
 from quiz.facts.text import BLANK
-from quiz.generation.formatting import capitalise, normalise, visible_in, year_of
+from quiz.generation.formatting import answer_text, capitalise, normalise, visible_in, year_of
 from quiz.generation.question import ORDER_SEPARATOR, GeneratedQuestion
 from quiz.generation.templates import KINDS
 from quiz.generation.truths import by_key as facts_by_key
@@ -176,6 +176,22 @@ def _choice_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) 
     return _one_fact(q, own, types) or _true_options(q, own[0], facts)
 
 
+def _statement_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    """One claim per fact: as the article says it ("statement": the answer only) or with its
+    value changed ("odd_one_out": the answer only)."""
+    if len(own) != len(q.options) or len(own) < 3:
+        return [f"a {q.kind!r} question needs one fact per claim, three or four"]
+    said = {capitalise(f.claim.replace("{value}", answer_text(f))) for f in own if f.claim}
+    true_options = [option for option in q.options if option in said]
+    odd = q.kind == "odd_one_out"
+    problems = []
+    if len(true_options) != (len(q.options) - 1 if odd else 1):
+        problems.append(f"{len(true_options)} of the claims are as the article says them")
+    if (q.answer in said) == odd:
+        problems.append("the answer is not the one claim that differs from the others")
+    return problems
+
+
 def _cloze_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
     problems = _one_fact(q, own, FACT_TYPES)
     if problems:
@@ -230,6 +246,8 @@ KIND_RULES = {
     "order": _order_rules,
     "choice": _choice_rules,
     "cloze": _cloze_rules,
+    "statement": _statement_rules,
+    "odd_one_out": _statement_rules,
     "true_false": _true_false_rules,
 }
 

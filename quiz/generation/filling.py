@@ -69,6 +69,8 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
 PER_SENTENCE = 14
 KIND_SCORES = {
     "order": 0.9,
+    "statement": 0.75,
+    "odd_one_out": 0.75,
     "first": 0.8,
     "choice": 0.8,
     "date": 0.75,
@@ -148,6 +150,9 @@ def _targets(over: str, facts: Sequence[Fact]) -> list[Fact]:
 def _drafts(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
     if template.over == "events":
         yield from _orders(template, _targets("dated", facts), facts)
+        return
+    if template.over == "statements":
+        yield from _statements(template, facts)
         return
     if template.over == "dated,dated":
         dated = _targets("dated", facts)
@@ -303,21 +308,67 @@ def _true_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterat
     truth = rng.choice(fact.value) if fact.type == "list" else answer_text(fact)
     value, answer = truth, "True"
     if _wants_false(template, fact, facts):
-        bare = fact.claim.replace("{value}", " ")
-        # A changed figure or date comes from the fact alone, so the claim stays the same
-        # when other sentences of the article change; pick() still checks it is false.
-        own = [fact] if fact.type in ("year", "date", "number") else facts
-        candidates = candidates_for(fact, own, rng)
-        if fact.type == "year":
-            # A near year makes a fair trap; another event's year reads as a mix-up.
-            candidates.sort(key=lambda year: abs(int(year) - year_of(fact)) > 5)
-        wrong = pick(truth, candidates, fact, facts, bare, count=1)
+        wrong = _false_value(fact, facts, truth, rng)
         if wrong:
-            value, answer = wrong[0], "False"
+            value, answer = wrong, "False"
     claim = capitalise(fact.claim.replace("{value}", value))
     prompt = _fill(template.text, {**_context(fact), "claim": claim})
     if prompt:
         yield Draft(prompt, answer, [], (fact,))
+
+
+def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | None:
+    """Return a value that makes the fact's claim certainly false, or None."""
+    bare = (fact.claim or "").replace("{value}", " ")
+    # A changed figure or date comes from the fact alone, so the claim stays the same
+    # when other sentences of the article change; pick() still checks it is false.
+    own = [fact] if fact.type in ("year", "date", "number") else facts
+    candidates = candidates_for(fact, own, rng)
+    if fact.type == "year":
+        # A near year makes a fair trap; another event's year reads as a mix-up.
+        candidates.sort(key=lambda year: abs(int(year) - year_of(fact)) > 5)
+    wrong = pick(truth, candidates, fact, facts, bare, count=1)
+    return wrong[0] if wrong else None
+
+
+STATEMENTS = 4  # claims per question
+STATEMENT_EVERY = 4  # about one claim in this many leads a question
+STATEMENT_CHARS = 180  # a longer claim is too much to read four times over
+
+
+def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
+    """ "Which of these does the article say?" (one claim as the article says it, three with a
+    value changed) and its odd one out (three as said, one changed), over four sentences.
+
+    A claim leads a question by a hash of its fact, with the next three claims of the
+    article beside it: editing one sentence changes only the questions that hold it.
+    """
+    usable: list[tuple[Fact, str, str]] = []
+    sentences: set[str] = set()
+    for fact in facts:
+        if not fact.claim or fact.type == "list" or fact.sentence in sentences:
+            continue
+        truth = answer_text(fact)
+        true = capitalise(fact.claim.replace("{value}", truth))
+        wrong = _false_value(fact, facts, truth, _rng(template, fact))
+        if not wrong or len(true) > STATEMENT_CHARS:
+            continue
+        usable.append((fact, true, capitalise(fact.claim.replace("{value}", wrong))))
+        sentences.add(fact.sentence)
+    if len(usable) < STATEMENTS:
+        return
+    odd = template.kind == "odd_one_out"
+    for n, (lead, _true, _false) in enumerate(usable):
+        if _rng(template, lead, extra="lead?").random() * STATEMENT_EVERY >= 1:
+            continue
+        group = [usable[(n + k) % len(usable)] for k in range(STATEMENTS)]
+        # The lead's claim is the answer: as said (or, for the odd one out, changed).
+        options = [
+            (f if odd else t) if k == 0 else (t if odd else f) for k, (_, t, f) in enumerate(group)
+        ]
+        prompt = _fill(template.text, {})
+        if prompt:
+            yield Draft(prompt, options[0], options[1:], tuple(fact for fact, _t, _f in group))
 
 
 def _wants_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> bool:

@@ -9,7 +9,19 @@ from pathlib import Path
 
 from quiz.facts.problems import Problem, SeedFileError, field_line, header_lines, read_toml
 
-KINDS = ("choice", "true_false", "year", "date", "first", "number", "cloze", "short", "order")
+KINDS = (
+    "choice",
+    "true_false",
+    "year",
+    "date",
+    "first",
+    "number",
+    "cloze",
+    "short",
+    "order",
+    "statement",
+    "odd_one_out",
+)
 OVERS = (
     "dated",
     "dated,dated",
@@ -21,6 +33,7 @@ OVERS = (
     "number",
     "list",
     "any",
+    "statements",
 )
 PLACEHOLDERS = (
     "event",
@@ -50,6 +63,9 @@ OVER_PLACEHOLDERS = {
     "list": ("role", "about", "unit"),
     "number": ("about", "unit", "value"),
     "any": ("about",),
+    # Four claims from four sentences, true as the article says them or with a value changed:
+    # the claims are the options.
+    "statements": (),
 }
 KIND_PLACEHOLDERS = {"cloze": ("sentence",), "true_false": ("claim",)}
 KIND_OVERS = {
@@ -62,6 +78,8 @@ KIND_OVERS = {
     "number": ("dated,dated", "number"),
     "cloze": OVERS[:1] + OVERS[3:],
     "order": ("events",),
+    "statement": ("statements",),
+    "odd_one_out": ("statements",),
 }
 KIND_NEEDS = {
     "cloze": ("sentence",),

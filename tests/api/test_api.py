@@ -130,6 +130,8 @@ def test_the_seed_round_has_no_repeated_questions_and_kinds_are_known(client):
             "cloze",
             "short",
             "order",
+            "statement",
+            "odd_one_out",
         }
         if question["kind"] == "true_false":
             assert question["options"] == ["True", "False"]

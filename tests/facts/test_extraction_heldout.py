@@ -69,7 +69,19 @@ def _among(text, values):
 def _use(q):
     if q.kind == "number":
         return "event" if len(q.fact_keys) == 2 else "figure"
-    return {"choice": "who", "cloze": "cloze", "true_false": "true_false"}.get(q.kind, "event")
+    plain = {"choice": "who", "cloze": "cloze", "true_false": "true_false"}
+    # A claim as said or changed among others is judged as its true/false would be.
+    plain |= {"statement": "true_false", "odd_one_out": "true_false"}
+    return plain.get(q.kind, "event")
+
+
+def _claimed(option, fact):
+    """Return the value an option puts into its fact's claim, or None when it is another's."""
+    before, after = fact.claim.split("{value}")
+    head = normalise(option[: len(before)]) == normalise(before)
+    if head and option.endswith(after) and len(option) > len(before) + len(after):
+        return option[len(before) : len(option) - len(after)]
+    return None
 
 
 def _stated(q, fact):
@@ -100,6 +112,14 @@ def test_every_question_is_right_by_the_key(heldout):
         elif q.kind == "first":
             earlier = min(zip(entries, own, strict=False), key=lambda pair: pair[0]["when"])[1]
             assert q.answer == capitalise(earlier.event), q
+        elif q.kind in ("statement", "odd_one_out"):
+            for fact, entry in zip(own, entries, strict=True):
+                [(option, value)] = [
+                    (o, v) for o in q.options if (v := _claimed(o, fact)) is not None
+                ]
+                said = (option == q.answer) == (q.kind == "statement")
+                wrong = _rights(entry) + entry.get("also", [])
+                assert _among(value, _rights(entry)) if said else not _among(value, wrong), q
         elif q.kind == "order":
             ranked = sorted(zip(entries, own, strict=True), key=lambda pair: pair[0]["when"])
             assert q.answer == ORDER_SEPARATOR.join(capitalise(f.event) for _e, f in ranked), q
@@ -110,7 +130,7 @@ def test_every_question_is_right_by_the_key(heldout):
             assert q.answer == entry["when"][:4], q
         else:
             assert _among(q.answer, _rights(entry)), q
-        if q.kind not in ("true_false", "first", "short", "order"):
+        if q.kind not in ("true_false", "first", "short", "order", "statement", "odd_one_out"):
             for option in q.options:
                 if option != q.answer:
                     assert not _among(option, wrongs), f"{name}: {option!r} is also true: {q}"

@@ -47,6 +47,8 @@ def test_kinds_are_the_public_ones():
         "cloze",
         "short",
         "order",
+        "statement",
+        "odd_one_out",
     )
 
 

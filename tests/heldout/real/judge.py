@@ -455,7 +455,12 @@ KIND_USES = {
     "what": "which",
     "how_many": "figure",
     "figure": "figure",
+    # Claims as the article says them or with a value changed, as true/false has them.
+    "statement": "true_false",
+    "odd_one_out": "true_false",
 }
+# Kinds over several claims, one per fact: every fact must be keyed to judge them.
+CLAIM_KINDS = ("statement", "odd_one_out")
 # Kinds whose answer is the fact's own value: they test the fact itself.
 VALUE_KINDS = (
     "cloze",
@@ -565,7 +570,7 @@ def judge(article: Article, facts, questions) -> Verdict:
                 break
         own = [by_key[key] for key in q.fact_keys]
         entries = [entry_for(fact, article) for fact in own]
-        if not any(entries):
+        if not any(entries) or (q.kind in CLAIM_KINDS and not all(entries)):
             verdict.unkeyed.append(q)
             continue
         verdict.keyed.append(q)
@@ -593,6 +598,8 @@ def _wrong(q, own, entries) -> str | None:
     for entry in entries:
         if use not in entry.get("uses", []):
             return f"uses {entry['span']!r} as {use!r}, which the key does not allow"
+    if q.kind in CLAIM_KINDS:
+        return _wrong_claims(q, own, entries)
     entry, fact = entries[0], own[0]
     if q.kind == "true_false":
         stated = _stated(q, fact)
@@ -628,6 +635,34 @@ def _wrong(q, own, entries) -> str | None:
     for option in q.options:
         if option != q.answer and also_true(entry, option):
             return f"offers {option!r} as wrong, but the key says it is also true"
+    return None
+
+
+def _wrong_claims(q, own, entries) -> str | None:
+    """Judge "which of these does the article say" (the answer is the one claim as said) and
+    its odd one out (the answer is the one claim changed), claim by claim."""
+    for fact, entry in zip(own, entries, strict=True):
+        found = [(option, _claimed(option, fact)) for option in q.options]
+        found = [(option, value) for option, value in found if value is not None]
+        if len(found) != 1:
+            return f"no one claim of the options follows the fact {entry['span']!r}"
+        option, value = found[0]
+        said = (option == q.answer) == (q.kind == "statement")
+        if said and not among(value, rights(entry)):
+            return f"offers {option!r} as said, the key has {entry['span']!r}"
+        if not said and also_true(entry, value):
+            return f"offers {option!r} as changed, which the key says is true"
+    return None
+
+
+def _claimed(text: str, fact) -> str | None:
+    """Return the value a claim puts where its fact's claim has {value}, or None."""
+    if not fact.claim:
+        return None
+    before, after = fact.claim.split("{value}")
+    for head in dict.fromkeys((before, before[:1].upper() + before[1:])):
+        if text.startswith(head) and text.endswith(after) and len(text) > len(head) + len(after):
+            return text[len(head) : len(text) - len(after)]
     return None
 
 
