@@ -581,6 +581,8 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         return None  # "84.7 meters (278 feet)": a blank would show its value in the other unit
     if RELATIVE_RE.match(sentence[end:]):
         return None  # "three years later": a step from another date, not a quantity
+    if re.search(r"\b(?:magnitude|level|category|grade|class|stage|phase|size)$", before):
+        return None  # "magnitude 7": a point on a scale, not a count
     # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
     previous = re.search(r"([A-Za-z.#]+)$", before)
     if (
@@ -602,6 +604,11 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     elif noun and noun.group(1) not in lx.STOPWORDS and not noun.group(1).endswith("ly"):
         unit = noun.group(1)
         unit_end = tail_start + noun.end()
+        plural = re.match(r" ([a-z][a-z-]*s|[a-z-]*men|people|children)\b", sentence[unit_end:])
+        if not unit.endswith("s") and plural and plural.group(1) not in lx.STOPWORDS:
+            # "7 military men", "16 major earthquakes": the noun is the second word
+            unit = f"{unit} {plural.group(1)}"
+            unit_end += plural.end()
         if noun.group(0).startswith("-"):
             unit_end = tail_start  # "1,200-metre crossing": keep the hyphenated word whole
     elif not (m["pre"] or scale or m["ord"]):

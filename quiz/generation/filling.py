@@ -67,6 +67,9 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
 
 # A list-like article must not flood the review queue: the best few per sentence are kept.
 PER_SENTENCE = 14
+PER_FACT = 3
+# Kinds that restate the fact's sentence: the first to go when a fact has better questions.
+RESTATING = ("cloze", "true_false", "short")
 KIND_SCORES = {
     "order": 0.9,
     "statement": 0.75,
@@ -97,14 +100,20 @@ def _score(question: GeneratedQuestion, draft: Draft) -> float:
 
 
 def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
-    """Keep the best PER_SENTENCE questions about each sentence, in their first order."""
+    """Keep the best PER_FACT questions about each fact and PER_SENTENCE about each sentence,
+    in their first order: a fact asked as a date and a year need not be a true/false too."""
+    by_fact: dict[str, list[GeneratedQuestion]] = {}
     by_sentence: dict[str, list[GeneratedQuestion]] = {}
     for q in questions:
         if len(q.fact_keys) == 1:
+            by_fact.setdefault(q.fact_keys[0], []).append(q)
             by_sentence.setdefault(q.explanation, []).append(q)
     dropped = set()
-    for group in by_sentence.values():
+    for group in by_fact.values():
         ranked = sorted(group, key=lambda q: -q.score)
+        dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
+    for group in by_sentence.values():
+        ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
     return [q for q in questions if q.fingerprint not in dropped]
 
@@ -332,7 +341,7 @@ def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | No
 
 
 STATEMENTS = 4  # claims per question
-STATEMENT_EVERY = 4  # about one claim in this many leads a question
+STATEMENT_EVERY = 3  # about one claim in this many leads a question
 STATEMENT_CHARS = 180  # a longer claim is too much to read four times over
 
 

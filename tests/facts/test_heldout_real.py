@@ -175,7 +175,7 @@ def test_a_false_statement_changing_one_unit_of_two_is_found():
     facts = extract_facts(article.text)
     # The generator no longer asks a value given in two units, so the statement is made here.
     sentence = next(s for s in split_sentences(article.text) if "2.4 kilometers (1.5 miles)" in s)
-    base = next(q for q in verdict.keyed if q.kind == "true_false")
+    base = dataclasses.replace(verdict.keyed[0], kind="true_false", options=("True", "False"))
     fact = Fact(
         key="two-units",
         type="number",
