@@ -327,7 +327,10 @@ class _Article:
                 **common,
             )
         if item.type == "number":
-            return Fact(value=item.value, text=text, unit=item.unit, hedge=item.hedge, **common)
+            count = _count_role(said, said_item) if said and not item.hedge else None
+            return Fact(
+                value=item.value, text=text, unit=item.unit, hedge=item.hedge, role=count, **common
+            )
         role = _role(sentence, item) or described
         unit = item.unit
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
@@ -682,7 +685,7 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
     words = _words(before + after)
     if not words or set(words) & SAYING:
         return None  # "Officials said that in 1990 ...": the date of what is said is unsure
-    if any(t is not item and t.value is not None and item.end <= t.start < last for t in times):
+    if any(t is not item and t.value is not None and first <= t.start < last for t in times):
         return None  # "opened in 1990 and closed in 2005": without its date, it reads wrongly
     after = CLOCK_AFTER_RE.sub("", after)
     if any(t.start >= item.end and t.value is None for t in times) and re.match(r"^,? at", after):
@@ -729,11 +732,71 @@ def _claim(sentence: str, item: Found) -> str | None:
     return sentence[: item.start] + "{value}" + sentence[item.end :]
 
 
+# "Washington was named for ": a passive clause whose agent or place is the entity.
+PASSIVE_RE = re.compile(
+    r"^(?P<subject>[A-Z][\w.’'-]*(?: [\w.’'-]+){0,6}?) (?P<aux>is|was|are|were)"
+    r" (?P<done>[a-z]+(?:ed|en|wn|lt|nt|ght))(?P<how> (?:by|for|after|in|at|from|near))$"
+)
+
+
+def _passive_role(sentence: str, item: Found) -> str | None:
+    """Return "was Washington named for" of "Washington was named for George Washington.",
+    when the entity ends the sentence, or stands before an appositive that ends it."""
+    clause = sentence[: item.start]
+    if ", " in clause:
+        head, clause = clause.rsplit(", ", 1)
+        if needs_antecedent(clause) or not clause[:1].isupper():
+            return None
+    found = PASSIVE_RE.match(clause.rstrip())
+    rest = sentence[item.end :]
+    if not found or not re.match(r"(?:, (?:the|a|an) [^;:“”\"]+)?[.!]?$", rest):
+        return None
+    subject = found["subject"]
+    if _words(subject)[0] in PRONOUN_START or BARE_SUBJECT_RE.match(clause):
+        return None
+    if item.type == "place" and found["how"] not in (" in", " at", " near", " from"):
+        return None
+    if item.type != "place" and found["how"] not in (" by", " for", " after"):
+        return None
+    return f"{found['aux']} {subject} {found['done']}{found['how']}"
+
+
+# Where a clause may begin before a count: the sentence's start, a semicolon, or an opening
+# phrase ("Since then, 8 additional groups have been selected ...").
+COUNT_OPENING_RE = re.compile(r"(?:^|; |^[A-Z][^,;:“”\"]{0,80}, )$")
+
+
+def _count_role(sentence: str, item: Found) -> str | None:
+    """Return what a count that is its clause's subject did: "have been selected with a mix
+    of pilots" of "Since then, 8 additional groups have been selected with a mix of pilots."
+    """
+    before = sentence[: item.start]
+    if not item.unit or item.unit in ("percent",) or not COUNT_OPENING_RE.search(before):
+        return None
+    if needs_antecedent(before.split(", ")[-1] if before else sentence):
+        return None
+    rest = sentence[item.end :]
+    end = rest.find(";")
+    rest = (rest if end == -1 else rest[:end]).rstrip(".! ")
+    verb = re.match(r" (?:(?:have|has|had) been|were|was|are|is|became|become|[a-z]+ed)\b", rest)
+    if not verb or re.search(r"[“”\"]|\d", rest) or not 2 <= len(rest.split()) <= 25:
+        return None
+    if item.unit.split(" ")[-1] in lx.STOPWORDS or not item.unit.endswith(("s", "men", "people")):
+        return None  # "How many" needs a plural noun: "how many groups", never "how many 1"
+    return rest.strip()
+
+
 def _role(sentence: str, item: Found) -> str | None:
     """Return what the sentence says its subject did, when the entity is that subject."""
     before = sentence[: item.start].lower().split()
-    if any(word not in lx.TITLES for word in before) or item.type != "person":
-        return None  # only a person named as the subject has a sound "Who ...?"
+    if item.type == "person":
+        subject = all(word in lx.TITLES for word in before)
+    elif item.type in ("place", "organisation") and item.unit:
+        subject = before in ([], ["the"])
+    else:
+        return None
+    if not subject:
+        return _passive_role(sentence, item)
     found = SUBJECT_VERB_RE.match(sentence[item.end :])
     if not found or found["verb"] in lx.STOPWORDS - {"is", "was", "has", "had", "did"}:
         return None
@@ -787,18 +850,51 @@ COMPASS = {
 }
 
 
+FIRM_WORDS = (
+    "brand|brands|and Company|& Co|Inc|Corp|Corporation|Company|Bank|bank|company|stores|"
+    "shares|stock|products|Group|Ltd|LLC|plc"
+)
+# Capitalised words that name no one: units, media, abbreviations of common words.
+NOT_NAMES = frozenset(
+    re.findall(r"\S+", "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE")
+)
+# Peoples and regions' adjectives: "African American soldiers" names no person.
+DEMONYMS = frozenset(
+    re.findall(
+        r"\S+",
+        "American British English French German Russian Soviet Chinese Japanese Italian Spanish "
+        "African Asian European Canadian Australian Indian Mexican Polish Kazakh Dutch Swiss "
+        "Swedish Norwegian Finnish Danish Irish Scottish Welsh Greek Turkish Arab Arabic Korean "
+        "Brazilian Argentine Egyptian Persian Roman Latin Native Black White",
+    )
+)
+# "CAPE CANAVERAL, Fla. -- NASA has ...": a news dateline, which names no subject.
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.]*)*\s*(?:--|—|–)\s*")
+
+
 def _mentions(sentence: str):
     """Yield (start, end, tokens, titled) for each capitalised phrase, trimmed."""
+    dateline = DATELINE_RE.match(sentence)
     for m in NAME_RE.finditer(sentence):
+        if dateline and m.start() < dateline.end():
+            continue
+        if re.search(r"\b[A-Z]\.$", sentence[: m.start()]):
+            continue  # "S. Congress" of "U.S. Congress": part of a name cut at its dots
         tokens = m.group().split(" ")
+        if re.search(r"-based$", tokens[0]) or re.search(r"\bsymbols? $", sentence[: m.start()]):
+            continue  # "Charlotte-based First Union", "ticker symbol WB": no name as written
         trimmed, titled = _trim(tokens)
-        if not trimmed:
+        if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
         first = tokens.index(trimmed[0])
         if first and tokens[first - 1].lower() in COMPASS:
             continue  # "South Australia" is a state, not the country Australia
         text = " ".join(trimmed)
         start = m.start() + m.group().index(text)
+        if re.match(r"[A-Z]{2,}$", text) and re.match(
+            r" [A-Z][A-Z]", sentence[start + len(text) :]
+        ):
+            continue  # part of a run of capitals (a headline, a dateline)
         titled = titled or bool(
             re.search(
                 r"\b(?:" + "|".join(re.escape(t) for t in lx.TITLES) + r")\s*$",
@@ -882,6 +978,14 @@ def _people(sentences: list[str]) -> dict[str, str]:
             repeated = 2 <= len(tokens) <= 3 and tokens[-1] in alone and len(tokens[-1]) > 3
             if repeated and _kind(tokens, titled, sentence[end:]) is None and _plain_name(tokens):
                 full.add(" ".join(tokens))
+    # "the Wells Fargo brand", "Wells Fargo and Company": a firm's name, not a person's.
+    text = " ".join(sentences)
+    full = {
+        name
+        for name in full
+        if not re.search(rf"{re.escape(name)},? (?:{FIRM_WORDS})\b", text)
+        and not set(name.split(" ")) & DEMONYMS
+    }
     names = {name: name for name in full}
     surnames: dict[str, set[str]] = {}
     for name in full:
@@ -911,6 +1015,8 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
         )
         if name in people and listed:
             continue
+        if set(tokens) & DEMONYMS and name not in people:
+            continue  # "African American soldiers", "Native American tribes"
         if name in people:
             full = people[name]
             found.append(
@@ -920,6 +1026,8 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
             )
             continue
         kind = _kind(tokens, titled, sentence[end:])
+        if kind and kind[0] == "place" and name.lower() == kind[1]:
+            continue  # "State parties": a common word at a sentence's start
         if kind and kind[0] in ("place", "organisation"):
             found.append(Found(start, end, kind[0], name, unit=kind[1]))
     people_here = [f for f in found if f.type == "person"]

@@ -197,6 +197,10 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
         return False
     # An initial ("J. F. Kennedy") or a dotted abbreviation ("U.S.") is a single letter
     # before the final dot.
+    if word == "i" and re.search(
+        r"\b(?:War|Era|Phase|Part|Volume|Book|Act|Class) I\.$", chunk[: match.start() + 1]
+    ):
+        return True  # "after World War I. France ...": a numeral, not an initial
     if re.fullmatch(r"[a-z]", word) and before.group(1).isupper():
         return False
     if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):

@@ -61,7 +61,7 @@ OVER_PLACEHOLDERS = {
     "organisation": ("role", "about", "unit", "value"),
     "entity": ("role", "about", "unit", "value"),
     "list": ("role", "about", "unit"),
-    "number": ("about", "unit", "value"),
+    "number": ("about", "role", "unit", "value"),
     "any": ("about",),
     # Four claims from four sentences, true as the article says them or with a value changed:
     # the claims are the options.

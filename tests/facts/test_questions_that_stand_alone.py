@@ -1,0 +1,210 @@
+"""Questions a teacher keeps from real text: events dated wherever their date stands, subjects
+a prompt can name, names that are names, and kinds beyond the gap and true/false."""
+
+from pathlib import Path
+
+import pytest
+
+from quiz.facts.extraction import extract_facts
+from quiz.generation import check_question, generate, grade, load_templates
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
+
+
+def _facts(text, type_=None):
+    return [f for f in extract_facts(text) if type_ is None or f.type == type_]
+
+
+def _questions(text):
+    facts = extract_facts(text)
+    questions = generate(facts, TEMPLATES)
+    assert all(check_question(q, facts) == [] for q in questions)
+    return questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # The date mid-clause, then the clause goes on.
+        (
+            "Voyager 1 was launched on September 5, 1977, to study the outer planets.",
+            "Voyager 1 was launched to study the outer planets",
+        ),
+        # A time of day joined to the date goes with it.
+        (
+            "Armstrong and Aldrin set the Eagle down on July 20, 1969, at 20:17 UTC.",
+            "Armstrong and Aldrin set the Eagle down",
+        ),
+        # An opening phrase that ends in the date.
+        (
+            "During a business trip in 1859, Dunant saw the battlefield of Solferino.",
+            "Dunant saw the battlefield of Solferino",
+        ),
+        # A relative clause after the date is left out; the main clause is the event.
+        (
+            "The first radiosonde was launched in Massachusetts in 1937, which changed much.",
+            "The first radiosonde was launched in Massachusetts",
+        ),
+        # A second clause with its own subject is not the dated event.
+        (
+            "The city council approved the plan in 2019, and Brussels paid for half of it.",
+            "The city council approved the plan",
+        ),
+        # A quotation after the date is cut off.
+        (
+            'On March 1, 1872, Congress established Yellowstone "as a public park".',
+            "Congress established Yellowstone",
+        ),
+    ],
+)
+def test_an_event_is_its_clause_without_the_date(sentence, event):
+    [fact] = [f for f in _facts(sentence) if f.type in ("year", "date")]
+    assert fact.event == f"“{event}”"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Forth Bridge opened in 1990 and closed in 2005.",  # another date follows
+        "The group named in 1978 was the first of the shuttle crews.",  # the date names it
+        "Officials said that the bridge opened in 1990.",  # a saying, not the event
+    ],
+)
+def test_a_date_that_is_no_plain_adjunct_gives_no_event(sentence):
+    for fact in _facts(sentence):
+        if fact.type in ("year", "date"):
+            assert "_____" in fact.event  # a blanked sentence: cloze and true/false only
+
+
+def test_a_bare_subject_no_sentence_names_gives_no_question():
+    text = (
+        "Kigali is the capital of Rwanda. The town has been the country's hub since 1962. "
+        "The Bureau was founded in 1870 as part of the Weather Bureau network."
+    )
+    assert all("The town" not in q.prompt for q in _questions(text))
+    assert all("The Bureau was" not in q.prompt for q in _questions(text))
+
+
+def test_a_bare_subject_is_named_by_an_earlier_sentence():
+    text = (
+        "The annual science fair at Riverside High School drew 1,450 visitors. "
+        "The fair was first held in 1998 with just 12 projects."
+    )
+    [first_held] = _facts(text, "year")
+    assert first_held.claim.startswith("The annual science fair at Riverside High School was")
+
+
+def test_a_name_within_another_right_name_is_never_offered_as_wrong():
+    text = (
+        "Washington is the capital of the United States. The City of Washington was founded "
+        "in 1791. Washington had 705,749 residents in 2019. Paris and London are far away. "
+        "Boston is older than the city."
+    )
+    for q in _questions(text):
+        if q.answer in ("Washington", "City of Washington"):
+            wrong = set(q.options) - {q.answer}
+            assert not wrong & {"Washington", "City of Washington"}, q
+        if q.kind == "true_false" and q.answer == "False":
+            assert "City of Washington had" not in q.prompt, q
+
+
+CLAIMS = (
+    "Baikonur Cosmodrome was founded in 1955. Yuri Gagarin flew from Baikonur in 1961. "
+    "The Baikonur road is 5,500 kilometres long. Lake Baikal holds 23,615 cubic kilometres "
+    "of water. Mount Elbrus is 5,642 metres high. The Volga River is 3,530 kilometres long. "
+    "Sputnik 1 weighed 83.6 kilograms. The Treaty of Kars was signed in 1921."
+)
+
+
+@pytest.mark.parametrize("kind", ["statement", "odd_one_out"])
+def test_which_of_these_the_article_says_has_one_odd_claim(kind):
+    questions = [q for q in _questions(CLAIMS) if q.kind == kind]
+    assert questions, f"no {kind} question from eight claims"
+    sentences = CLAIMS.replace("  ", " ")
+    for q in questions:
+        assert len(q.options) == 4 and len(q.fact_keys) == 4
+        said = [option for option in q.options if option in sentences]
+        # One claim as the article says it among three changed ones, or the reverse.
+        assert len(said) == (1 if kind == "statement" else 3), q
+        assert (q.answer in said) == (kind == "statement"), q
+        assert grade(kind, q.answer, q.answer)
+        assert not any(grade(kind, other, q.answer) for other in q.options if other != q.answer)
+
+
+def test_editing_one_claim_changes_only_the_statement_questions_that_hold_it():
+    before = {q.prompt + "|" + q.answer for q in _questions(CLAIMS) if q.kind == "statement"}
+    edited = CLAIMS.replace("Sputnik 1 weighed 83.6", "Sputnik 1 weighed 84.6")
+    after = [q for q in _questions(edited) if q.kind == "statement"]
+    for q in after:
+        if q.prompt + "|" + q.answer not in before:
+            assert "Sputnik 1 weighed 84.6 kilograms." in q.explanation, q
+
+
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        ("Armstrong landed the Eagle on July 20, 1969, at 20:17 UTC.", "UTC"),
+        ("The landing was broadcast on live TV to millions of homes.", "TV"),
+        ("CAPE CANAVERAL, Fla. -- NASA has chosen a rocket for the probe.", "CAPE"),
+        ("The district lies under the jurisdiction of the U.S. Congress alone.", "S. Congress"),
+        (
+            "Some of the first rangers were African American soldiers from Texas.",
+            "African American",
+        ),
+        (
+            "The merger joined the Charlotte-based First Union Corporation to it.",
+            "Union Corporation",
+        ),
+        ("Wachovia traded under the ticker symbol WB on the exchange.", "WB"),
+    ],
+)
+def test_what_is_no_name_gives_no_who_or_which(text, not_named):
+    names = {f.value for f in _facts(text) if f.type in ("person", "place", "organisation")}
+    assert not_named not in names
+
+
+def test_a_firm_named_like_a_person_is_no_person():
+    text = (
+        "Wells Fargo acquired Wachovia in 2008. The Wachovia brand was absorbed into the "
+        "Wells Fargo brand by 2011."
+    )
+    assert "Wells Fargo" not in {f.value for f in _facts(text, "person")}
+
+
+def test_who_and_which_are_asked_of_a_subject_and_of_a_passive_agent():
+    text = (
+        "Washington was named for George Washington, the first president of the country. "
+        "Thomas Jefferson and John Adams wrote letters. Alexander Hamilton ran the treasury. "
+        "Belgium took control of Rwanda and Burundi during World War I. "
+        "France and Germany signed the treaty. Italy and Spain stayed out of it."
+    )
+    prompts = {q.prompt: q for q in _questions(text) if q.kind == "choice"}
+    who = prompts.get("Who was Washington named for?")
+    assert who is not None and who.answer == "George Washington", list(prompts)
+    which = prompts.get("Which country took control of Rwanda and Burundi during World War I?")
+    assert which is not None and which.answer == "Belgium", list(prompts)
+    assert not {"Rwanda", "Burundi"} & set(which.options)
+
+
+def test_how_many_is_asked_of_a_count_that_is_its_clause_subject():
+    text = "Since then, 8 additional groups have been selected with a mix of pilots."
+    [q] = [q for q in _questions(text) if q.prompt.startswith("How many")]
+    assert q.prompt == ("How many additional groups have been selected with a mix of pilots?")
+    assert q.answer == "8 additional groups"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("From 500 candidates, 7 military men became the first astronauts.", "7 military men"),
+        ("California had 16 major earthquakes that decade.", "16 major earthquakes"),
+    ],
+)
+def test_a_count_takes_the_plural_noun_after_its_modifier(sentence, text):
+    assert text in {f.text for f in _facts(sentence, "number")}
+
+
+def test_a_point_on_a_scale_is_no_count():
+    facts = _facts("It included 15 earthquakes in the magnitude 7 range this year.", "number")
+    assert "7 range" not in {f.text for f in facts}
