@@ -3,27 +3,14 @@ year, names without a title, subjects named by their antecedent, order questions
 
 import datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from quiz.facts.extraction import extract_facts
-from quiz.generation import ORDER_SEPARATOR, check_question, generate, grade, load_templates
+from quiz.generation import ORDER_SEPARATOR, grade
 from quiz.generation.formatting import parse_number
+from tests.facts.generated import facts_of, questions_of
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
-
-
-def _facts(text, type_=None):
-    return [f for f in extract_facts(text) if type_ is None or f.type == type_]
-
-
-def _questions(text):
-    facts = extract_facts(text)
-    questions = generate(facts, TEMPLATES)
-    assert all(check_question(q, facts) == [] for q in questions)
-    return questions
+_facts, _questions = facts_of, questions_of
 
 
 @pytest.mark.parametrize(

@@ -1,26 +1,12 @@
 """Questions a teacher keeps from real text: events dated wherever their date stands, subjects
 a prompt can name, names that are names, and kinds beyond the gap and true/false."""
 
-from pathlib import Path
-
 import pytest
 
-from quiz.facts.extraction import extract_facts
-from quiz.generation import check_question, generate, grade, load_templates
+from quiz.generation import grade
+from tests.facts.generated import facts_of, questions_of
 
-ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
-
-
-def _facts(text, type_=None):
-    return [f for f in extract_facts(text) if type_ is None or f.type == type_]
-
-
-def _questions(text):
-    facts = extract_facts(text)
-    questions = generate(facts, TEMPLATES)
-    assert all(check_question(q, facts) == [] for q in questions)
-    return questions
+_facts, _questions = facts_of, questions_of
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,21 @@
+"""What the tests of real text share: the seed templates, and facts and questions of a text
+(every question checked valid)."""
+
+from pathlib import Path
+
+from quiz.facts.extraction import extract_facts
+from quiz.generation import check_question, generate, load_templates
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
+
+
+def facts_of(text, type_=None):
+    return [f for f in extract_facts(text) if type_ is None or f.type == type_]
+
+
+def questions_of(text):
+    facts = extract_facts(text)
+    questions = generate(facts, TEMPLATES)
+    assert all(check_question(q, facts) == [] for q in questions)
+    return questions
