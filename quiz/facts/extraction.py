@@ -22,7 +22,14 @@ from quiz.facts.model import Fact, FactValue
 from quiz.facts.names import gender_of
 from quiz.facts.regions import region_of
 from quiz.facts.sentences import split_sentences
-from quiz.facts.text import BARE_SUBJECT_RE, BLANK, CLEFT_RE, needs_antecedent, word_matches
+from quiz.facts.text import (
+    BARE_SUBJECT_RE,
+    BLANK,
+    CLEFT_RE,
+    LATE_PRONOUN_RE,
+    needs_antecedent,
+    word_matches,
+)
 
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -75,6 +82,10 @@ ERA_RE = re.compile(
     r"|(?P<bc>\d{1,4}) (?:BC|BCE|B\.C\.(?:E\.)?))(?![\w])"
 )
 PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
+# "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
+LATE_PRONOUN_AT_RE = re.compile(
+    LATE_PRONOUN_RE.pattern.replace("(?:he|she|they|", "(he|she|(?:they)|")
+)
 RELATIVE_SPAN_RE = re.compile(
     r"\b(?:\d+|" + "|".join(lx.NUMBER_WORDS) + r"|a|an|one)"
     r" (?:years?|months?|weeks?|days?|decades?|centuries|century)"
@@ -115,6 +126,18 @@ def extract_from_sentences(sentences: Sequence[str]) -> list[Fact]:
     return _link_alike_dates(facts, article)
 
 
+def _antecedent(word: str, person: str | None, thing: str | None, lone: str | None) -> str | None:
+    """Return whom "He"/"She" or what "It" refers to, when that is certain."""
+    gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
+    if gender and person and gender_of(person.split(" ")[0]) == gender:
+        return person
+    if gender and lone and gender_of(lone.split(" ")[0]) in (gender, None):
+        return lone  # "He" when the article has named one person only
+    if word in ("It", "Its") and thing:
+        return thing
+    return None
+
+
 class _Article:
     """What the whole article says, which each sentence's facts are checked against."""
 
@@ -126,36 +149,36 @@ class _Article:
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         self.openings = self._openings()
 
-    def _openings(self) -> dict[str, tuple[int, str]]:
-        """Map each sentence opening with a pronoun or a bare "The lake" whose antecedent is
-        certain to (length of the opening words, the words that replace them)."""
-        found: dict[str, tuple[int, str]] = {}
+    def _openings(self) -> dict[str, tuple[int, int, str]]:
+        """Map each sentence whose subject is a pronoun or a bare "The lake" with a certain
+        antecedent to (where the words start, where they end, the words that replace them)."""
+        found: dict[str, tuple[int, int, str]] = {}
         person = thing = None  # the subject a following "She" or "It" can refer to
         named: list[str] = []  # the people the article has named so far
         for sentence in self.sentences:
             lone = named[0] if len(set(named)) == 1 else None
             opening = PRONOUN_RE.match(sentence)
+            late = LATE_PRONOUN_AT_RE.match(sentence)
             bare = BARE_SUBJECT_RE.match(sentence)
-            name = None
             if opening and not CLEFT_RE.match(sentence):
-                word = opening.group(1)
-                gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
-                if gender and person and gender_of(person.split(" ")[0]) == gender:
-                    name = person
-                elif gender and lone and gender_of(lone.split(" ")[0]) in (gender, None):
-                    name = lone  # "He" when the article has named one person only
-                elif word in ("It", "Its") and thing:
-                    name = thing
+                pronoun: tuple[int, int] | None = (0, opening.end())
+            else:
+                pronoun = (late.start(1), late.end(1)) if late else None
+            if pronoun:
+                # "She moved ...", or "In 1891 she moved ...": the pronoun's antecedent.
+                start, end = pronoun
+                word = sentence[start:end].capitalize()
+                name = _antecedent(word, person, thing, lone)
                 if name is None:
                     person = thing = None
                     continue
                 possessive = word in ("His", "Her", "Its")
-                found[sentence] = (opening.end(), name + ("’s" if possessive else ""))
+                found[sentence] = (start, end, name + ("’s" if possessive else ""))
                 continue
             if bare and (
                 subject := self._by_head(bare.group(1)) or self._by_phrase(bare.group(1), sentence)
             ):
-                found[sentence] = (bare.end(1), subject)
+                found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
                 continue
             if bare or self._short_form(sentence):
@@ -293,20 +316,26 @@ class _Article:
         item: Found,
         times: list[Found],
         key: str,
-        opening: tuple[int, str] | None,
+        opening: tuple[int, int, str] | None,
     ) -> Fact | None:
         if item.value is None:
             return None
         text = item.text(sentence)
         blanked = sentence[: item.start] + BLANK + sentence[item.end :]
         described = f"“{blanked}”"
-        if opening and item.start >= opening[0]:
+        if opening and not opening[0] <= item.start < opening[1]:
             # "It is the deepest lake" is asked as "Lake Baikal is the deepest lake".
-            shift = len(opening[1]) - opening[0]
-            said = opening[1] + sentence[opening[0] :]
-            said_item = replace(item, start=item.start + shift, end=item.end + shift)
-            times = [replace(t, start=t.start + shift, end=t.end + shift) for t in times]
-            times = [said_item if t.start == said_item.start else t for t in times]
+            start, end, words = opening
+            said = sentence[:start] + words + sentence[end:]
+            shift = len(words) - (end - start)
+
+            def moved(found: Found) -> Found:
+                if found.start < end:
+                    return found
+                return replace(found, start=found.start + shift, end=found.end + shift)
+
+            said_item = moved(item)
+            times = [said_item if moved(t).start == said_item.start else moved(t) for t in times]
         elif needs_antecedent(sentence):
             return None  # "She moved to Paris in 1891": no question stands alone without her
         else:

@@ -43,7 +43,9 @@ BARE_SUBJECT_RE = re.compile(
 
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_RE = re.compile(
-    r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until)\b[^.;:]{0,50}?,?"
+    r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until)\b"
+    r"(?: (?:[a-z0-9'’-]+,?|(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December),?)){0,8}?"
     r" (?:he|she|they|it|his|her|its|their)\b"
 )
 
