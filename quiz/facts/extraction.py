@@ -879,6 +879,8 @@ COMPASS = {
 }
 
 
+# Words of a name written short, with a dot the name keeps.
+ABBREVIATED = frozenset(("Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros"))
 FIRM_WORDS = (
     "brand|brands|and Company|& Co|Inc|Corp|Corporation|Company|Bank|bank|company|stores|"
     "shares|stock|products|Group|Ltd|LLC|plc"
@@ -897,16 +899,11 @@ DEMONYMS = frozenset(
         "Brazilian Argentine Egyptian Persian Roman Latin Native Black White",
     )
 )
-# "CAPE CANAVERAL, Fla. -- NASA has ...": a news dateline, which names no subject.
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.]*)*\s*(?:--|—|–)\s*")
 
 
 def _mentions(sentence: str):
     """Yield (start, end, tokens, titled) for each capitalised phrase, trimmed."""
-    dateline = DATELINE_RE.match(sentence)
     for m in NAME_RE.finditer(sentence):
-        if dateline and m.start() < dateline.end():
-            continue
         if re.search(r"\b[A-Z]\.$", sentence[: m.start()]):
             continue  # "S. Congress" of "U.S. Congress": part of a name cut at its dots
         tokens = m.group().split(" ")
@@ -1036,6 +1033,9 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
     found = []
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
+        if tokens[-1] in ABBREVIATED and sentence[end : end + 1] == ".":
+            # "Orbital Sciences Corp.": the dot is the name's, or the gap would keep it
+            end, name, tokens = end + 1, name + ".", [*tokens[:-1], tokens[-1] + "."]
         if sentence[end : end + 2] in ("'s", "’s") and name not in people:
             continue
         # One of a list of names ("Ann, Bob and Carl walked"): any of them fits the gap.

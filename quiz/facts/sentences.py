@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from quiz.facts.lexicon import CITIES
+
 # Never end a sentence: titles and abbreviations always followed by more of it.
 ALWAYS_JOINED = {
     "mr",
@@ -182,7 +184,25 @@ def _split_chunk(chunk: str) -> list[str]:
         pieces.append(chunk[start : match.end()])
         start = match.end()
     pieces.append(chunk[start:])
-    return [" ".join(piece.split()) for piece in pieces if piece.strip()]
+    pieces = [" ".join(piece.split()) for piece in pieces if piece.strip()]
+    if pieces:
+        pieces[0] = _without_dateline(pieces[0])
+    return [piece for piece in pieces if piece]
+
+
+# A news dateline: "CAPE CANAVERAL, Fla. -- " or "WASHINGTON -- " before a paragraph's text.
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*)(?P<where>(?:, [A-Z][A-Za-z.]+)*)"
+    r"\s*(?:--|—|–)\s+(?=[A-Z“\"])"
+)
+
+
+def _without_dateline(sentence: str) -> str:
+    """Drop a news dateline, a place in capitals before a dash, from a paragraph's start."""
+    found = DATELINE_RE.match(sentence)
+    if found and (found["where"] or found["place"].lower() in CITIES):
+        return sentence[found.end() :]
+    return sentence
 
 
 def _ends_sentence(chunk: str, match: re.Match) -> bool:

@@ -194,3 +194,20 @@ def test_a_count_takes_the_plural_noun_after_its_modifier(sentence, text):
 def test_a_point_on_a_scale_is_no_count():
     facts = _facts("It included 15 earthquakes in the magnitude 7 range this year.", "number")
     assert "7 range" not in {f.text for f in facts}
+
+
+def test_a_news_dateline_is_no_part_of_the_sentence():
+    from quiz.facts import split_sentences
+
+    text = "CAPE CANAVERAL, Fla. -- NASA has chosen a rocket. WASHINGTON -- It flies in May."
+    assert split_sentences(text)[0] == "NASA has chosen a rocket."
+    assert split_sentences("NASA -- the agency -- chose a rocket.")[0].startswith("NASA --")
+
+
+def test_a_firm_keeps_the_dot_of_its_short_word():
+    text = (
+        "NASA has selected Orbital Sciences Corp., of Dulles, to launch the telescope. "
+        "The Jet Propulsion Laboratory manages the mission. Boeing Company built the probe."
+    )
+    gaps = [q.prompt for q in questions_of(text) if q.kind == "cloze"]
+    assert any("selected _____, of Dulles" in prompt for prompt in gaps), gaps
