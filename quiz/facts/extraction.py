@@ -126,6 +126,42 @@ def extract_from_sentences(sentences: Sequence[str]) -> list[Fact]:
     return _link_alike_dates(facts, article)
 
 
+# "Henry Dunant (born Jean-Henri Dunant; 8 May 1828 – 30 October 1910), also known as ...":
+# a life's dates in the parentheses after a name.
+LIFESPAN_RE = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.–-]+){1,4}) \((?:[^();]*; )?(?:born )?"
+    r"(?P<born>[^();–-]+?) ?[–-] ?(?P<died>[^();–-]+?)\)"
+)
+
+
+def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
+    """Return the dates of a person's birth and death the parentheses after a name give."""
+    life = LIFESPAN_RE.match(sentence)
+    if not life:
+        return []
+    name = life["name"]
+    facts = []
+    for part, event in (("born", f"{name} was born"), ("died", f"{name} died")):
+        [item] = [t for t in times if t.start == life.start(part)] or [None]
+        if item is None or not isinstance(item.value, datetime.date):
+            continue
+        text = item.text(sentence)
+        blanked = sentence[: item.start] + BLANK + sentence[item.end :]
+        facts.append(
+            Fact(
+                key=f"d{digest}-{part}",
+                type="date",
+                about=f"“{blanked}”",
+                sentence=sentence,
+                value=item.value,
+                text=text,
+                event=f"“{event}”",
+                claim=f"{event} on {{value}}.",
+            )
+        )
+    return facts
+
+
 def _antecedent(word: str, person: str | None, thing: str | None, lone: str | None) -> str | None:
     """Return whom "He"/"She" or what "It" refers to, when that is certain."""
     gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
@@ -289,7 +325,7 @@ class _Article:
             fact = self._fact(sentence, item, times, key, self.openings.get(sentence))
             if fact is not None:
                 facts.append(fact)
-        return facts
+        return facts + _lifespan(sentence, times, digest)
 
     def _statement(self, sentence: str) -> bool:
         """Tell whether a sentence states something: it ends like one, or it is the article's

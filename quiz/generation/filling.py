@@ -392,9 +392,16 @@ def _when(fact: Fact):
     return fact.value if isinstance(fact.value, datetime.date) else None
 
 
+def _life(fact: Fact) -> bool:
+    """Tell whether a fact is a person's birth or death: before or after all they did."""
+    return fact.key.endswith(("-born", "-died"))
+
+
 def _first(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if normalise(a.event or "") == normalise(b.event or "") or a.sentence == b.sentence:
         return  # one sentence's two dates ("founded in 1990 and renamed in 2000") tell it
+    if _life(a) or _life(b):
+        return  # "born, or won the prize?": the answer needs no article
     if year_of(a) == year_of(b):
         # Same year: only two full dates can tell which came first.
         if _when(a) is None or _when(b) is None or _when(a) == _when(b):
@@ -429,7 +436,13 @@ def _orders(template: Template, dated: list[Fact], facts: Sequence[Fact]) -> Ite
         event = normalise(fact.event or "")
         key = _order_key(fact)
         # One event per sentence and per date: alike events and one date each tell apart.
-        if not _orderable(fact) or event in events or fact.sentence in sentences or key in keys:
+        if (
+            not _orderable(fact)
+            or _life(fact)
+            or event in events
+            or fact.sentence in sentences
+            or key in keys
+        ):
             continue
         if len(same_event(fact, facts)) > 1:
             continue

@@ -211,3 +211,20 @@ def test_a_firm_keeps_the_dot_of_its_short_word():
     )
     gaps = [q.prompt for q in questions_of(text) if q.kind == "cloze"]
     assert any("selected _____, of Dulles" in prompt for prompt in gaps), gaps
+
+
+def test_a_life_in_parentheses_gives_birth_and_death_dates_never_a_trivial_first():
+    text = (
+        "Henry Dunant (born Jean-Henri Dunant; 8 May 1828 – 30 October 1910) was a Swiss "
+        "businessman. In 1901 Dunant received the first Nobel Peace Prize."
+    )
+    born, died = [f for f in facts_of(text, "date") if f.key.endswith(("-born", "-died"))]
+    assert (born.event, str(born.value)) == ("“Henry Dunant was born”", "1828-05-08")
+    assert (died.event, str(died.value)) == ("“Henry Dunant died”", "1910-10-30")
+    questions = questions_of(text)
+    asked = {q.prompt: q.answer for q in questions}
+    assert asked["What date does the article give for “Henry Dunant was born”?"] == "8 May 1828"
+    assert (
+        asked["How many years separate “Henry Dunant was born” from “Henry Dunant died”?"] == "82"
+    )
+    assert not [q for q in questions if q.kind in ("first", "order")]
