@@ -142,7 +142,7 @@ def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
     name = life["name"]
     facts = []
     for part, event in (("born", f"{name} was born"), ("died", f"{name} died")):
-        [item] = [t for t in times if t.start == life.start(part)] or [None]
+        item = next((t for t in times if t.start == life.start(part)), None)
         if item is None or not isinstance(item.value, datetime.date):
             continue
         text = item.text(sentence)
