@@ -341,8 +341,8 @@ def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | No
 
 
 STATEMENTS = 4  # claims per question
-STATEMENT_EVERY = 3  # about one claim in this many leads a question
-STATEMENT_CHARS = 180  # a longer claim is too much to read four times over
+STATEMENT_EVERY = 2  # about one claim in this many leads a question
+STATEMENT_CHARS = 220  # a longer claim is too much to read four times over
 
 
 def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
