@@ -436,7 +436,10 @@ def _doubtful(sentence: str) -> bool:
     """Tell whether a whole sentence is a guess, a condition or a question."""
     # "on 6 May 1994", "in May": the month, not the verb that doubts.
     words = _words(MONTH_MAY_RE.sub(" ", sentence))
-    return "?" in sentence or bool(set(words) & lx.DOUBTS)
+    # "“Kazakhstan is an active participant ...": a quotation running on over sentences is
+    # someone's words, and a gap in it reads as a misquote.
+    quoted = sentence.count("“") != sentence.count("”")
+    return "?" in sentence or quoted or bool(set(words) & lx.DOUBTS)
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:

@@ -228,3 +228,11 @@ def test_a_life_in_parentheses_gives_birth_and_death_dates_never_a_trivial_first
         asked["How many years separate “Henry Dunant was born” from “Henry Dunant died”?"] == "82"
     )
     assert not [q for q in questions if q.kind in ("first", "order")]
+
+
+def test_a_quotation_running_over_sentences_gives_no_question():
+    text = (
+        "The president spoke in Astana. “Kazakhstan is an active participant in space efforts. "
+        "We launched 12 satellites,” he said in 2024."
+    )
+    assert not [q for q in questions_of(text) if "active participant" in q.prompt]
