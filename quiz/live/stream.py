@@ -36,8 +36,12 @@ def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[s
     with hub.watching(game_id) as watch:
         ticket = watch.join(player_id)
         try:
-            yield f"retry: {RETRY_MS}\n\n"
-            yield from _follow(app, hub, watch, game_id, player_id, ticket)
+            # The reconnect delay goes out with the first event, in one write: a class's
+            # phones all reconnect at once, and each write is a turn for the thread.
+            first = True
+            for chunk in _follow(app, hub, watch, game_id, player_id, ticket):
+                yield f"retry: {RETRY_MS}\n\n{chunk}" if first else chunk
+                first = False
         finally:
             watch.leave(ticket)
 
