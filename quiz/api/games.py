@@ -148,9 +148,9 @@ def _host(pin: str) -> LiveGame:
 def _viewer(pin: str) -> tuple[int, int | None]:
     """Return the game and the player a token names (None for the hosting teacher)."""
     token = v.bearer_token()
-    game_id = games.game_id_for(pin)
     if token.startswith(games.TOKEN_PREFIX):
-        return game_id, games.player_id_for(game_id, token)
+        return games.player_in_game(pin, token)
+    games.game_id_for(pin)  # an unknown PIN is 404 whoever asks
     return _host(pin).id, None
 
 

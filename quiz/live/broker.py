@@ -103,12 +103,15 @@ def _redis(app: Flask):
 class Watch:
     """What a process knows of one watched game, and the streams waiting on it.
 
-    Each stream waits on a condition of its own (sharing the watch's lock), so a change wakes
-    every stream once, and a player's reconnect wakes only that player's stale stream.
+    Each stream waits on an event of its own, so a change wakes every stream once, and a
+    player's reconnect wakes only that player's stale stream. The watch's lock guards only its
+    tables, briefly: a stream waking takes no lock that the others share, so a class
+    reconnecting at once does not queue on one lock (under the GIL, a queue on a lock whose
+    holder waits for its turn to run is seconds long with a thousand threads).
     """
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    waiters: dict[int, threading.Condition] = field(default_factory=dict)
+    wakers: dict[int, threading.Event] = field(default_factory=dict)
     hosts: set[int] = field(default_factory=set)  # tickets of host streams
     streams: int = 0
     version: int = 0
@@ -126,19 +129,20 @@ class Watch:
         with self.lock:
             self.tickets += 1
             ticket = self.tickets
-            self.waiters[ticket] = threading.Condition(self.lock)
+            self.wakers[ticket] = threading.Event()
+            stale = None
             if player_id is None:
                 self.hosts.add(ticket)
             else:
-                stale = self.latest.get(player_id)
+                stale = self.wakers.get(self.latest.get(player_id, 0))
                 self.latest[player_id] = ticket
-                if stale in self.waiters:
-                    self.waiters[stale].notify()
-            return ticket
+        if stale is not None:
+            stale.set()
+        return ticket
 
     def leave(self, ticket: int) -> None:
         with self.lock:
-            self.waiters.pop(ticket, None)
+            self.wakers.pop(ticket, None)
             self.hosts.discard(ticket)
 
     def update(self, row) -> None:
@@ -151,9 +155,12 @@ class Watch:
             new_version = row.version != self.version
             self.version, self.answered = row.version, row.answered
             self.state, self.closes_at, self.found = row.state, row.closes_at, True
-            for ticket, waiter in self.waiters.items():
-                if new_version or ticket in self.hosts:
-                    waiter.notify()
+            if new_version:
+                woken = list(self.wakers.values())
+            else:
+                woken = [self.wakers[ticket] for ticket in self.hosts if ticket in self.wakers]
+        for waker in woken:
+            waker.set()
 
     def superseded(self, player_id: int | None, ticket: int) -> bool:
         return player_id is not None and self.latest.get(player_id) != ticket
@@ -203,11 +210,17 @@ class Hub:
     ) -> bool:
         """Wait until the game differs from what a stream last sent (or the stream is
         superseded by the same player's newer one); False on timeout."""
-        with watch.lock:
-            waiter = watch.waiters[ticket]
-            return waiter.wait_for(
-                lambda: watch.key(host) != seen or watch.superseded(player_id, ticket), timeout
-            )
+        waker = watch.wakers[ticket]
+        deadline = time.monotonic() + timeout
+        while True:
+            # Cleared before looking, so that a change made after the look sets it again.
+            waker.clear()
+            if watch.key(host) != seen or watch.superseded(player_id, ticket):
+                return True
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            waker.wait(left)
 
     def refresh(self, game_ids: list[int] | None = None) -> None:
         """Read the watched games' versions; wake the streams of those that changed."""

@@ -6,11 +6,13 @@ the snapshot is the whole state, so nothing in between needs replaying.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import time
 from collections.abc import Iterator
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, request
 
 from quiz.live import state
 from quiz.live.broker import hub_for
@@ -22,6 +24,11 @@ KEEPALIVE_SECONDS = 10.0
 # Streams end after this long and the client reconnects, so no connection is held for ever.
 MAX_STREAM_SECONDS = 30 * 60.0
 RETRY_MS = 1000
+# A phone that drops off the network says nothing: the keep-alive written after it is never
+# acknowledged, and the kernel would go on resending it for a quarter of an hour, the stream
+# holding its thread all along (its reconnect on another worker does not end it). Data left
+# unacknowledged this long ends the connection instead, so the next write fails.
+DEAD_AFTER_MS = 30_000
 
 
 def event(document: dict, version: int, name: str = "state") -> str:
@@ -36,8 +43,12 @@ def events(app: Flask, game_id: int, player_id: int | None = None) -> Iterator[s
     with hub.watching(game_id) as watch:
         ticket = watch.join(player_id)
         try:
-            yield f"retry: {RETRY_MS}\n\n"
-            yield from _follow(app, hub, watch, game_id, player_id, ticket)
+            # The reconnect delay goes out with the first event, in one write: a class's
+            # phones all reconnect at once, and each write is a turn for the thread.
+            first = True
+            for chunk in _follow(app, hub, watch, game_id, player_id, ticket):
+                yield f"retry: {RETRY_MS}\n\n{chunk}" if first else chunk
+                first = False
         finally:
             watch.leave(ticket)
 
@@ -73,8 +84,18 @@ def response(game_id: int, player_id: int | None = None) -> Response:
     """Return the event stream as a streaming response that no proxy buffers or caches."""
     # The stream outlives the request: it reads through the app, in contexts of its own.
     app = current_app._get_current_object()  # type: ignore[attr-defined]
+    give_up_on_silence(request.environ.get("gunicorn.socket"))
     return Response(
         events(app, game_id, player_id),
         mimetype="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
+
+
+def give_up_on_silence(connection: object) -> None:
+    """Let the kernel end this connection once its data goes unacknowledged for long (Linux)."""
+    option = getattr(socket, "TCP_USER_TIMEOUT", None)
+    if option is None or not isinstance(connection, socket.socket):
+        return
+    with contextlib.suppress(OSError):  # not TCP (a Unix socket), or already closed
+        connection.setsockopt(socket.IPPROTO_TCP, option, DEAD_AFTER_MS)

@@ -2,11 +2,12 @@
 
 import json
 import queue
+import socket
 import threading
 
 import pytest
 
-from quiz.live import broker
+from quiz.live import broker, stream
 from tests.live.conftest import bearer, expire_clock
 
 
@@ -167,3 +168,22 @@ def test_a_players_newer_stream_ends_the_older_one(app, new_game):
     assert next_event(new_events)[2]["state"] == "question"
     old.close()
     new.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "TCP_USER_TIMEOUT"), reason="a Linux socket option")
+def test_a_stream_gives_up_on_a_phone_that_went_silent(app, new_game):
+    game = new_game(players=("Ada",))
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        phone = socket.create_connection(listener.getsockname())
+        served, _ = listener.accept()
+        with phone, served:
+            response = game.client.get(
+                game.url("/events"),
+                headers=bearer(game.players["Ada"]),
+                environ_overrides={"gunicorn.socket": served},
+                buffered=False,
+            )
+            assert response.status_code == 200
+            option = served.getsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT)
+            assert option == stream.DEAD_AFTER_MS
+            response.close()
