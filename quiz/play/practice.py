@@ -155,7 +155,7 @@ def _answer(player: Player, article: Article, run: dict, form):
 @bp.get("/practice/<int:article_id>/feedback")
 def practice_feedback(article_id: int):
     """Show whether the last practice answer was right, the sentence, and when it comes back."""
-    _player()
+    player = _player()
     article = _article(article_id)
     run = _run(article.id)
     if run is None or not run["done"]:
@@ -172,7 +172,8 @@ def practice_feedback(article_id: int):
         given=run.get("given", ""),
         items=_labelled(last["items"]),
         question=question,
-        finished=len(run["done"]) >= run["size"],
+        # A question over several facts reviews them all: the session may end early.
+        finished=len(run["done"]) >= run["size"] or sessions.due_count(player.id, article.id) == 0,
         waits=_waits(last["items"]),
     )
 

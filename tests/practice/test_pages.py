@@ -174,3 +174,38 @@ def test_nobody_else_sees_or_answers_a_players_practice(app, student):
     assert str(served) == hidden(html, "question_id")
     assert "Nothing to practise on this browser yet" in text(stranger.get("/practice"))
     assert player_of(client) == player_id
+
+
+def test_a_question_over_several_due_facts_can_end_the_session_early(app, student):
+    from quiz.storage.models import Question, QuestionStatus, question_fact
+
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    with app.app_context():
+        statement = db.session.scalar(
+            select(Question).where(
+                Question.article_id == article_id,
+                Question.kind == "statement",
+                Question.status == QuestionStatus.ACTIVE,
+            )
+        )
+        assert statement is not None, "the seed has a which-does-the-article-say question"
+        facts = facts_of(app, statement.id)
+        # Its facts are asked through it alone.
+        others = db.session.scalars(
+            select(question_fact.c.question_id).where(
+                question_fact.c.fact_id.in_(facts), question_fact.c.question_id != statement.id
+            )
+        ).all()
+        for question in db.session.scalars(select(Question).where(Question.id.in_(others))):
+            question.status = QuestionStatus.RETIRED
+        db.session.commit()
+        statement_id = statement.id
+    missed_earlier(app, player_id, [statement_id])
+    assert start(client, article_id).status_code == 302
+    response, question_id = answer(client, app, article_id)
+    assert question_id == statement_id
+    feedback = text(client.get(response.headers["Location"]))
+    # All four facts were reviewed at once: nothing more is due, so no "Next question".
+    assert len(facts) == 4
+    assert "See what improved" in feedback and "Next question" not in feedback
