@@ -54,7 +54,11 @@ def _playable(article_ids: Iterable[int]) -> tuple[set[int], set[int]]:
     ids = list(article_ids)
     if not ids:
         return set(), set()
-    active = (Question.article_id.in_(ids)) & (Question.status == QuestionStatus.ACTIVE)
+    active = (
+        (Question.article_id.in_(ids))
+        & (Question.status == QuestionStatus.ACTIVE)
+        & (Question.kind != "order")
+    )
     facts = db.session.scalars(
         select(question_fact.c.fact_id)
         .join(Question, Question.id == question_fact.c.question_id)
@@ -125,7 +129,9 @@ def _questions_for(memory: Memory) -> list[int]:
             select(Question.id)
             .join(question_fact, question_fact.c.question_id == Question.id)
             .where(
-                question_fact.c.fact_id == memory.fact_id, Question.status == QuestionStatus.ACTIVE
+                question_fact.c.fact_id == memory.fact_id,
+                Question.status == QuestionStatus.ACTIVE,
+                Question.kind != "order",  # one tap or one typed answer: order is for rounds
             )
             .order_by(Question.id)
         )

@@ -209,3 +209,34 @@ def test_a_question_over_several_due_facts_can_end_the_session_early(app, studen
     # All four facts were reviewed at once: nothing more is due, so no "Next question".
     assert len(facts) == 4
     assert "See what improved" in feedback and "Next question" not in feedback
+
+
+def test_practice_never_deals_a_put_in_order_question(app, student):
+    from quiz.storage.models import Question, QuestionStatus, question_fact
+
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    with app.app_context():
+        order = db.session.scalar(
+            select(Question).where(
+                Question.article_id == article_id,
+                Question.kind == "order",
+                Question.status == QuestionStatus.ACTIVE,
+            )
+        )
+        assert order is not None, "the seed has a put-in-order question"
+        facts = facts_of(app, order.id)
+        others = db.session.scalars(
+            select(question_fact.c.question_id).where(
+                question_fact.c.fact_id.in_(facts), question_fact.c.question_id != order.id
+            )
+        ).all()
+        for question in db.session.scalars(select(Question).where(Question.id.in_(others))):
+            question.status = QuestionStatus.RETIRED
+        db.session.commit()
+        order_id = order.id
+    missed_earlier(app, player_id, [order_id])
+    # Its facts have no question practice can ask: none is dealt.
+    start(client, article_id)
+    page = client.get(f"/practice/{article_id}")
+    assert page.status_code == 302 or hidden(text(page), "question_id") != str(order_id)
