@@ -73,12 +73,13 @@ def _make_login() -> "LoginManager":
 
 
 def _make_limiter() -> "Limiter":
-    from flask_limiter import Limiter
     from flask_limiter.util import get_remote_address
+
+    from quiz.limiting import QuizLimiter
 
     # No default limits: each limit is declared beside the view it protects, keyed by what
     # it guards.
-    return Limiter(key_func=get_remote_address, default_limits=[])
+    return QuizLimiter(key_func=get_remote_address, default_limits=[])
 
 
 # The extensions of pages and migrations are made when first imported: importing them
