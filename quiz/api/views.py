@@ -11,7 +11,7 @@ from quiz.rounds import scoring
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
-from quiz.storage.counters import DRIVER_ERRORS
+from quiz.storage.driver import DRIVER_ERRORS
 from quiz.storage.extensions import db, limiter
 from quiz.storage.models import Article
 
