@@ -12,7 +12,7 @@ from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
 from quiz.storage.driver import DRIVER_ERRORS
-from quiz.storage.extensions import db, limiter
+from quiz.storage.extensions import counted_in_its_write, db, limiter
 from quiz.storage.models import Article
 
 __all__ = ["api", "bp"]
@@ -223,6 +223,7 @@ VERDICT = obj(
     errors=(400, 401, 404, 409, 413, 422, 429),
     responses={200: ("Whether it was right, why, and the points.", VERDICT)},
 )
+@counted_in_its_write
 @limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""

@@ -71,6 +71,20 @@ def read(pooled, compiled: Compiled, values: dict[str, Any]) -> list[tuple]:
         cursor.close()
 
 
+def execute(pooled, writes: list[tuple[Compiled, dict]]):
+    """Run statements in the transaction already open on a pooled driver connection.
+
+    Returns the last statement's row, or how many rows it changed.
+    """
+    cursor = pooled.cursor()
+    try:
+        for compiled, values in writes:
+            cursor.execute(compiled.sql, compiled.params(values))
+        return cursor.fetchone() if cursor.description else cursor.rowcount
+    finally:
+        cursor.close()
+
+
 def write(engine: Engine, pooled, writes: list[tuple[Compiled, dict]]):
     """Run statements in one short write transaction on a pooled driver connection.
 
