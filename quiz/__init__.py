@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+import weakref
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask
@@ -23,6 +24,28 @@ class BoundedInt(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class Quiz(Flask):
+    """The app: Flask, with what every request runs looked up once rather than per request."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Weak, so that a function made for one request (after_this_request) is not kept.
+        self._plain: weakref.WeakSet = weakref.WeakSet()
+
+    def ensure_sync(self, func):
+        """Return a plain function as it is (known after its first call), else wrap it."""
+        # Flask asks this of every hook and view on every request: a dozen inspections each.
+        try:
+            if func in self._plain:
+                return func
+        except TypeError:  # a callable that cannot be referred to weakly
+            return super().ensure_sync(func)
+        found = super().ensure_sync(func)
+        if found is func:
+            self._plain.add(func)
+        return found
+
+
 def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
     """Create the app: settings, extensions, blueprints and commands; no database I/O.
 
@@ -30,7 +53,7 @@ def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
     limits or migrations: enough for the commands that read and write the database, which
     then start without importing the rest.
     """
-    app = Flask(__name__, instance_relative_config=True)
+    app = Quiz(__name__, instance_relative_config=True)
     app.config.update(config.from_environment(app.instance_path))
     if test_config is not None:
         app.config.update(test_config)

@@ -221,8 +221,11 @@ def _choose_language() -> None:
     # Flask-Babel keeps the locale in g; a test that holds an app context open shares g
     # between its requests, so each request chooses afresh.
     flask_babel.refresh()
-    if request.endpoint != "static":
+    from quiz.errors import wants_json
+
+    if request.endpoint != "static" and not wants_json():
         # The class's language is read now, not halfway through a transaction that may fail.
+        # (API and health calls choose by Accept-Language alone, with no read, when needed.)
         get_locale()
 
 

@@ -60,6 +60,15 @@ class HttpsAwareSessionInterface(SecureCookieSessionInterface):
             return self.session_class()
         return super().open_session(app, request)
 
+    def save_session(self, app: Flask, session, response) -> None:
+        """Save the session; with nothing in it and nothing changed, only say it was read."""
+        if not session and not session.modified:
+            # As Flask does, without first working out the cookie's attributes.
+            if session.accessed:
+                response.vary.add("Cookie")
+            return
+        super().save_session(app, session, response)
+
     def get_cookie_secure(self, app: Flask) -> bool:
         """Return True when configured so or when this request is HTTPS."""
         if super().get_cookie_secure(app):
@@ -86,7 +95,7 @@ def init_app(app: Flask) -> None:
 def refuse_nul_characters():
     """Refuse query strings and forms with a NUL character: no field needs one."""
     # PostgreSQL cannot store NUL in text, so such input would otherwise fail deep inside.
-    values = [*request.args.values()]
+    values = [*request.args.values()] if request.query_string else []
     if request.method in ("POST", "PUT", "PATCH") and request.mimetype in FORM_TYPES:
         values += request.form.values()
     if any("\x00" in value for value in values):
@@ -95,8 +104,10 @@ def refuse_nul_characters():
 
 def add_headers(response):
     """Set the security headers on a response, keeping any a view set itself."""
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = response.headers
+    # One pass over the response's headers rather than one per header set here.
+    present = {name.lower() for name, _value in headers.items()}
+    headers.extend((name, value) for name, value in HEADERS.items() if name.lower() not in present)
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", HSTS)
         # Cookies set by other extensions (the login "remember me") get Secure too.

@@ -1,7 +1,7 @@
 """JSON API v1: articles, rounds, answers, leaderboard, the health check, the OpenAPI document."""
 
 from flask import current_app, jsonify, url_for
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from quiz.api import validation as v
@@ -12,7 +12,8 @@ from quiz.rounds import scoring
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
-from quiz.storage.extensions import db, limiter
+from quiz.storage.driver import DRIVER_ERRORS
+from quiz.storage.extensions import counted_in_its_write, db, limiter
 from quiz.storage.models import Article
 
 __all__ = ["api", "bp"]
@@ -30,10 +31,14 @@ __all__ = ["api", "bp"]
 def healthz():
     """Report whether the database answers."""
     try:
-        # A pooled connection of its own: the check needs no ORM session.
-        with db.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except SQLAlchemyError:
+        # A pooled connection, straight on the driver: the check needs no ORM session and no
+        # transaction, so it costs the one statement.
+        pooled = db.engine.raw_connection()
+        try:
+            pooled.cursor().execute("SELECT 1").fetchone()
+        finally:
+            pooled.close()
+    except (SQLAlchemyError, *DRIVER_ERRORS):
         current_app.logger.exception("health check failed")
         return jsonify(status="unavailable"), 503
     return jsonify(status="ok")
@@ -207,6 +212,7 @@ VERDICT = obj(
     errors=(400, 401, 404, 409, 413, 422, 429),
     responses={200: ("Whether it was right, why, and the points.", VERDICT)},
 )
+@counted_in_its_write
 @limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from quiz import formats
 from quiz.errors import Invalid
 from quiz.formats import Choice, FormatError, Item
-from quiz.generation.question import fingerprint
 from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
 from quiz.storage.extensions import db
 from quiz.storage.models import (
@@ -96,6 +96,9 @@ def import_questions(
             )
             session.add(article)
             session.flush()
+        # Here, not at the top: exporting needs none of the generator.
+        from quiz.generation.question import fingerprint
+
         report = ImportReport(article=article, skipped=list(parsed.skipped))
         seen = set(
             session.scalars(select(Question.fingerprint).where(Question.article_id == article.id))
@@ -155,11 +158,16 @@ def item_of(question: Question) -> Item:
 
 def exported_items(article: Article) -> list[Item]:
     """Return the article's playable questions, oldest first, as the formats exchange them."""
-    query = select(Question).where(
-        Question.article_id == article.id,
-        Question.status == QuestionStatus.ACTIVE,
-        # No exchange format has a put-in-order question.
-        Question.kind != "order",
+    query = (
+        select(Question)
+        .where(
+            Question.article_id == article.id,
+            Question.status == QuestionStatus.ACTIVE,
+            # No exchange format has a put-in-order question.
+            Question.kind != "order",
+        )
+        # Every question's options in one more query, not one query per question.
+        .options(selectinload(Question.options))
     )
     return [item_of(q) for q in db.session.scalars(query.order_by(Question.id))]
 

@@ -17,6 +17,7 @@ from quiz.accounts.tokens import hash_token
 from quiz.errors import Closed, Conflict, Invalid, NotFound
 from quiz.generation import ORDER_SEPARATOR, grade, matching_option
 from quiz.practice.memory import record_review
+from quiz.storage import driver
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
     Answer,
@@ -320,36 +321,56 @@ class Served:
     time_limit: int
 
 
+class _Serving:
+    """The statements of serving, compiled for one dialect."""
+
+    def __init__(self, dialect):
+        self.read = driver.Compiled(CURRENT_FOR_SERVING, dialect)
+        self.mark = driver.Compiled(MARK_SERVED, dialect)
+
+
+_serving: dict[str, _Serving] = {}
+
+
 def serve_current(round_id: str, token: str) -> Served | None:
     """Return the round's current question to its bearer token; None once it is finished.
 
     The first serve records when (the speed bonus counts from it), later ones only read: one
     query, then on the first serve one small write. Every student fetches a question before
-    each answer, so like answering this runs as Core statements rather than through the ORM.
+    each answer, so both run straight on one pooled driver connection: the read outside any
+    transaction (one statement sees one snapshot), the write in a short one of its own.
     """
-    with db.engine.connect() as connection:
-        rows = connection.execute(CURRENT_FOR_SERVING, {"round_id": round_id}).all()
-    if not rows:
-        raise NotFound(_("No such round."))
-    head = rows[0]
-    if not hmac.compare_digest(head.token_hash, hash_token(token)):
-        raise WrongToken()
-    if head.item_id is None:
-        return None
-    if head.served_at is None:
-        # Only if still unserved: of two fetches at once, the first time is kept.
-        with write_transaction() as connection:
-            connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": utcnow()})
-    texts = [row.option_text for row in rows if row.option_text is not None]
-    order = _round_order(round_id, head.question_id, head.kind, texts)
+    engine = db.engine
+    statements = _serving.get(engine.dialect.name)
+    if statements is None:
+        statements = _serving[engine.dialect.name] = _Serving(engine.dialect)
+    pooled = engine.raw_connection()
+    try:
+        rows = driver.read(pooled, statements.read, {"round_id": round_id})
+        if not rows:
+            raise NotFound(_("No such round."))
+        # The columns of CURRENT_FOR_SERVING, in order; the last, an option's text, per row.
+        token_hash, size, item_id, position, served_at = rows[0][:5]
+        question_id, prompt, kind, time_limit = rows[0][5:9]
+        if not hmac.compare_digest(token_hash, hash_token(token)):
+            raise WrongToken()
+        if item_id is None:
+            return None
+        if served_at is None:
+            # Only if still unserved: of two fetches at once, the first time is kept.
+            driver.write(engine, pooled, [(statements.mark, {"item_id": item_id, "now": utcnow()})])
+    finally:
+        pooled.close()
+    texts = [row[-1] for row in rows if row[-1] is not None]
+    order = _round_order(round_id, question_id, kind, texts)
     return Served(
-        position=head.position,
-        size=head.size,
-        question_id=head.question_id,
-        prompt=head.prompt,
-        kind=head.kind,
+        position=position,
+        size=size,
+        question_id=question_id,
+        prompt=prompt,
+        kind=kind,
         options=[texts[n] for n in order],
-        time_limit=head.time_limit,
+        time_limit=time_limit,
     )
 
 

@@ -15,7 +15,6 @@ committed), lest the two wait for each other.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import time
 from typing import Any
 
@@ -26,19 +25,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from quiz.storage import writers
-from quiz.storage.extensions import BUSY_TIMEOUT_SECONDS, db
+from quiz.storage.driver import DRIVER_ERRORS, Compiled, execute, write_alone
+from quiz.storage.extensions import db, request_write
 from quiz.storage.models import RateLimit
 
 SCHEME = "database"
-# Raised by the drivers themselves, since the writes run straight on them.
-DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
-try:
-    import psycopg
-except ImportError:  # PostgreSQL support is an optional extra
-    pass
-else:
-    DRIVER_ERRORS += (psycopg.Error,)
 # How often each process deletes the windows that have ended, in seconds.
 PURGE_EVERY = 60.0
 TABLE = RateLimit.__table__
@@ -70,29 +61,14 @@ def stored_key(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-class _Compiled:
-    """A statement compiled once for a dialect, to run straight on the driver's connection."""
-
-    def __init__(self, statement, dialect):
-        compiled = statement.compile(dialect=dialect)
-        self.sql = compiled.string
-        self.positions = compiled.positiontup  # None where the driver takes named parameters
-
-    def params(self, values: dict[str, Any]):
-        """Return the values in the form the driver takes them."""
-        if self.positions is None:
-            return values
-        return [values[name] for name in self.positions]
-
-
 class _Statements:
     """The counters' writes for one dialect."""
 
     def __init__(self, dialect):
-        self.upsert = _Compiled(_upsert(dialect.name), dialect)
-        self.purge = _Compiled(PURGE, dialect)
-        self.clear = _Compiled(delete(TABLE).where(TABLE.c.key == bindparam("key")), dialect)
-        self.reset = _Compiled(delete(TABLE), dialect)
+        self.upsert = Compiled(_upsert(dialect.name), dialect)
+        self.purge = Compiled(PURGE, dialect)
+        self.clear = Compiled(delete(TABLE).where(TABLE.c.key == bindparam("key")), dialect)
+        self.reset = Compiled(delete(TABLE), dialect)
 
 
 class DatabaseStorage(Storage):
@@ -125,7 +101,12 @@ class DatabaseStorage(Storage):
         if now - self._purged_at > PURGE_EVERY:
             self._purged_at = now
             writes.insert(0, (statements.purge, {"now": now}))
-        hits, expires_at = _write(engine, writes)
+        shared = request_write()
+        if shared is not None:
+            # The view began its write before its limits were counted: one transaction.
+            hits, expires_at = execute(shared.connection, writes)
+        else:
+            hits, expires_at = write_alone(engine, writes)
         _remember(key, hits, expires_at)
         return hits
 
@@ -161,43 +142,13 @@ class DatabaseStorage(Storage):
         """Delete every counter; return how many there were."""
         engine = db.engine
         _forget()
-        return _write(engine, [(self._for(engine).reset, {})])
+        return write_alone(engine, [(self._for(engine).reset, {})])
 
     def clear(self, key: str) -> None:
         """Delete one key's counter."""
         engine = db.engine
         _forget()
-        _write(engine, [(self._for(engine).clear, {"key": stored_key(key)})])
-
-
-def _write(engine: Engine, writes: list[tuple[_Compiled, dict]]):
-    """Run statements in one short transaction on a pooled connection of their own.
-
-    Straight on the driver: a counter is counted on every answer, and SQLAlchemy's execution
-    machinery would cost as much as the write itself. On SQLite it begins IMMEDIATE behind the
-    writer queue, as every write of the app does; the connection goes back to the pool, and
-    leaves the queue, as soon as it is committed. Returns the last statement's row, or how
-    many rows it changed.
-    """
-    pooled = engine.raw_connection()
-    try:
-        cursor = pooled.cursor()
-        try:
-            if engine.dialect.name == "sqlite":
-                writers.wait_turn(engine.url, pooled.info, BUSY_TIMEOUT_SECONDS)
-                cursor.execute("BEGIN IMMEDIATE")
-            for compiled, values in writes:
-                cursor.execute(compiled.sql, compiled.params(values))
-            result = cursor.fetchone() if cursor.description else cursor.rowcount
-        finally:
-            cursor.close()
-        pooled.commit()
-    except BaseException:
-        pooled.rollback()
-        raise
-    finally:
-        pooled.close()
-    return result
+        write_alone(engine, [(self._for(engine).clear, {"key": stored_key(key)})])
 
 
 def _remember(key: str, hits: int, expires_at: float) -> None:

@@ -1,11 +1,13 @@
 """Extension singletons, bound to the app in create_app."""
 
+import functools
 import sqlite3
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, ClassVar
 
+from flask import g, has_request_context
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData, Table, event
 from sqlalchemy.engine import Engine
@@ -73,12 +75,13 @@ def _make_login() -> "LoginManager":
 
 
 def _make_limiter() -> "Limiter":
-    from flask_limiter import Limiter
     from flask_limiter.util import get_remote_address
+
+    from quiz.limiting import QuizLimiter
 
     # No default limits: each limit is declared beside the view it protects, keyed by what
     # it guards.
-    return Limiter(key_func=get_remote_address, default_limits=[])
+    return QuizLimiter(key_func=get_remote_address, default_limits=[])
 
 
 # The extensions of pages and migrations are made when first imported: importing them
@@ -158,17 +161,80 @@ def begin_write():
     return db.session.connection(execution_options={"sqlite_immediate": True})
 
 
+# Where a request keeps the write transaction it began before its rate limits were counted.
+REQUEST_WRITE = "quiz_request_write"
+
+
+def request_write():
+    """Return the Core connection of this request's own write transaction, if it began one."""
+    return g.get(REQUEST_WRITE) if has_request_context() else None
+
+
 @contextmanager
 def write_transaction():
     """Yield a Core connection of its own in a write transaction (BEGIN IMMEDIATE on SQLite).
 
     Committed when the block ends, rolled back if it raises. For hot paths that need no ORM
     objects: it skips the session's bookkeeping. The session's read, if any, is ended first,
-    so that what the session reads afterwards includes this write.
+    so that what the session reads afterwards includes this write. Inside a view that began
+    its write before its limits were counted (`counted_in_its_write`), the block joins that
+    transaction, in a savepoint of its own: undone alone if it raises.
     """
     end_read()
+    shared = request_write()
+    if shared is not None:
+        # Straight on the driver, as the counters are: SQLAlchemy's nested transaction would
+        # cost this hot path as much as the counter's own transaction did.
+        _driver_sql(shared, "SAVEPOINT quiz_write")
+        try:
+            yield shared
+        except BaseException:
+            _driver_sql(shared, "ROLLBACK TO SAVEPOINT quiz_write")
+            raise
+        _driver_sql(shared, "RELEASE SAVEPOINT quiz_write")
+        return
     with (
         db.engine.connect().execution_options(sqlite_immediate=True) as connection,
         connection.begin(),
     ):
         yield connection
+
+
+def _driver_sql(connection, sql: str) -> None:
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql)
+    finally:
+        cursor.close()
+
+
+def counted_in_its_write(view):
+    """Run a view in one write transaction, begun before its rate limits are counted.
+
+    Put above the view's limits. A rate-limit counter in the database (database://) is then
+    written in this transaction rather than in one of its own, so that an answer is one write,
+    not two. Committed once the view has answered or raised: a counted hit stays, as it
+    would have in its own transaction, while what the view wrote in write_transaction() is
+    undone by its savepoint when it raises.
+    """
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        end_read()
+        with db.engine.connect().execution_options(sqlite_immediate=True) as connection:
+            transaction = connection.begin()
+            g.setdefault(REQUEST_WRITE, connection)
+            try:
+                result = view(*args, **kwargs)
+            except BaseException:
+                g.pop(REQUEST_WRITE, None)
+                try:
+                    transaction.commit()
+                except Exception:
+                    transaction.rollback()
+                raise
+            g.pop(REQUEST_WRITE, None)
+            transaction.commit()
+            return result
+
+    return wrapper

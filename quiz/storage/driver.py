@@ -1,0 +1,119 @@
+"""Statements compiled once and run straight on the database driver, for the hottest paths.
+
+SQLAlchemy's execution machinery costs as much as a small statement itself; a request that
+every student makes before every answer (or a rate-limit counter, counted on each answer)
+runs a few fixed statements, compiled here once per dialect and sent to a pooled driver
+connection. Writes keep the rules every write of the app follows: on SQLite they queue
+behind the other writers and BEGIN IMMEDIATE (quiz.storage.writers).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from quiz.storage import writers
+from quiz.storage.extensions import BUSY_TIMEOUT_SECONDS
+
+# Raised by the drivers themselves, since the statements run straight on them.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+try:
+    import psycopg
+except ImportError:  # PostgreSQL support is an optional extra
+    pass
+else:
+    DRIVER_ERRORS += (psycopg.Error,)
+
+
+class Compiled:
+    """A statement compiled once for a dialect, to run straight on the driver's connection."""
+
+    def __init__(self, statement, dialect):
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        self.positions = compiled.positiontup  # None where the driver takes named parameters
+        # The columns' own conversions (a timezone-aware datetime stored as naive UTC text on
+        # SQLite, for one), so that what is stored is what SQLAlchemy would store.
+        self.processors = {
+            name: processor
+            for name, bind in compiled.binds.items()
+            if (processor := bind.type.bind_processor(dialect)) is not None
+        }
+
+        # The values written into the statement itself (the 1 of `answered + 1`).
+        self.defaults = {
+            name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required
+        }
+
+    def params(self, values: dict[str, Any]):
+        """Return the values converted, in the form the driver takes them."""
+        if self.defaults:
+            values = {**self.defaults, **values}
+        if self.processors:
+            values = {
+                name: (self.processors[name](value) if name in self.processors else value)
+                for name, value in values.items()
+            }
+        if self.positions is None:
+            return values
+        return [values[name] for name in self.positions]
+
+
+def read(pooled, compiled: Compiled, values: dict[str, Any]) -> list[tuple]:
+    """Run a query on a pooled driver connection; return its rows as tuples."""
+    cursor = pooled.cursor()
+    try:
+        cursor.execute(compiled.sql, compiled.params(values))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def execute(pooled, writes: list[tuple[Compiled, dict]]):
+    """Run statements in the transaction already open on a pooled driver connection.
+
+    Returns the last statement's row, or how many rows it changed.
+    """
+    cursor = pooled.cursor()
+    try:
+        for compiled, values in writes:
+            cursor.execute(compiled.sql, compiled.params(values))
+        return cursor.fetchone() if cursor.description else cursor.rowcount
+    finally:
+        cursor.close()
+
+
+def write(engine: Engine, pooled, writes: list[tuple[Compiled, dict]]):
+    """Run statements in one short write transaction on a pooled driver connection.
+
+    On SQLite it begins IMMEDIATE behind the writer queue, as every write of the app does;
+    the queue is left when the connection goes back to the pool. Committed, or rolled back if
+    a statement fails. Returns the last statement's row, or how many rows it changed.
+    """
+    cursor = pooled.cursor()
+    try:
+        try:
+            if engine.dialect.name == "sqlite":
+                writers.wait_turn(engine.url, pooled.info, BUSY_TIMEOUT_SECONDS)
+                cursor.execute("BEGIN IMMEDIATE")
+            for compiled, values in writes:
+                cursor.execute(compiled.sql, compiled.params(values))
+            result = cursor.fetchone() if cursor.description else cursor.rowcount
+        finally:
+            cursor.close()
+        pooled.commit()
+    except BaseException:
+        pooled.rollback()
+        raise
+    return result
+
+
+def write_alone(engine: Engine, writes: list[tuple[Compiled, dict]]):
+    """Run statements in one short write transaction on a pooled connection of their own."""
+    pooled = engine.raw_connection()
+    try:
+        return write(engine, pooled, writes)
+    finally:
+        pooled.close()
