@@ -178,6 +178,10 @@ def edit_question(
                 facts=list(question.facts),
             )
             question.status = QuestionStatus.RETIRED
+            # The new version may keep the wording: the retired one gives up the article's
+            # one fingerprint per question (regeneration then finds the new version's).
+            question.fingerprint = fingerprint("retired", str(question.id), question.fingerprint)
+            db.session.flush()
             db.session.add(target)
         target.kind, target.prompt, target.answer, target.explanation = (
             kind,

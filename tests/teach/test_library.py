@@ -321,3 +321,30 @@ def test_bad_question_edits_are_refused(app, teacher_client, wrong, message):
     assert message in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Question, question_id).prompt != "Reworded?"
+
+
+def test_editing_an_answered_question_but_not_its_wording_makes_a_new_version(app, teacher_client):
+    question_id = _a_question(app)
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        article = db.session.get(Article, question.article_id)
+        round_, _ = scoring.start_round(article, "Ada", 1)
+        round_.items[0].question_id = question_id
+        db.session.commit()
+        scoring.record_answer(round_.id, question_id, question.answer)
+        prompt, answer = question.prompt, question.answer
+        wrong = [o.text for o in question.options if not o.correct][:1]
+    # Same prompt and answer, a new explanation: no clash with the question it replaces.
+    response = post_form(
+        teacher_client,
+        f"/teach/questions/{question_id}/edit",
+        {"prompt": prompt, "answer": answer, "wrong": "\n".join(wrong), "explanation": "New."},
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        old = db.session.get(Question, question_id)
+        new = db.session.scalar(select(Question).where(Question.previous_id == question_id))
+        assert old.status == "retired" and new.status == "active"
+        assert (new.prompt, new.answer, new.explanation) == (prompt, answer, "New.")
+        # The new version holds the article's print of this question; the old one gave it up.
+        assert new.fingerprint != old.fingerprint
