@@ -481,7 +481,8 @@ def main(workers: int = 2) -> None:
         print(f"quiz init on an empty database: {init_seconds:.2f} s")
         print(
             f"HTTP with wrk, {CONNECTIONS} connections, median of {REPEATS} runs of "
-            f"{DURATION:g} s per figure; gunicorn, {workers} threaded (gthread) workers as quiz serve runs them, SQLite"
+            f"{DURATION:g} s per figure; gunicorn, {workers} threaded (gthread) workers as "
+            "quiz serve runs them, SQLite"
         )
         runs: dict[str, list[Load]] = {}
         with served, Bare(folder, served.database, workers) as bare:
