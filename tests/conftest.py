@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz import create_app
+from quiz.live import broker
 from quiz.storage.extensions import db
 from tests.builders import Builder
 
@@ -124,6 +125,8 @@ def app(db_path, tmp_path):
     app = _app(db_path)
     app.instance_path = str(tmp_path / "instance")
     yield app
+    # Its live-game listener threads end before its database goes.
+    broker.stop_hub(app)
     with app.app_context():
         db.session.remove()
         db.engine.dispose()

@@ -181,6 +181,7 @@ class Hub:
         self.games: dict[int, Watch] = {}
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
+        self.stopped = False  # the app is gone: its threads end at their next turn
 
     @contextmanager
     def watching(self, game_id: int):
@@ -283,6 +284,8 @@ class Hub:
             time.sleep(BATCH_SECONDS)
             self.wake.clear()
             with self.lock:
+                if self.stopped:
+                    return
                 if self.games:
                     idle_since = time.monotonic()
                 elif time.monotonic() - idle_since > IDLE_SECONDS:
@@ -291,18 +294,22 @@ class Hub:
             try:
                 self.refresh()
             except Exception:  # a database hiccup must not end the listener
+                if self.stopped:
+                    return
                 log.warning("live game refresh failed", exc_info=True)
                 time.sleep(SLOW_POLL_SECONDS)
 
     def _listen(self) -> None:
         """Wake the hub on every notification from another process (Redis or PostgreSQL)."""
-        while self.thread is not None:
+        while self.thread is not None and not self.stopped:
             try:
                 if self.kind == "redis":
                     self._listen_redis()
                 else:
                     self._listen_postgres()
             except Exception:
+                if self.stopped:
+                    return  # the app and its database are gone: nothing was lost
                 log.warning("live game notifications lost; listening again", exc_info=True)
             self.wake.set()  # whatever was missed, the poll reads it
             time.sleep(SLOW_POLL_SECONDS)
@@ -311,7 +318,7 @@ class Hub:
         pubsub = _redis(self.app).pubsub()
         pubsub.subscribe(CHANNEL)
         try:
-            while self.thread is not None:
+            while self.thread is not None and not self.stopped:
                 message = pubsub.get_message(timeout=SLOW_POLL_SECONDS)
                 if message and message.get("type") == "message":
                     self.wake.set()
@@ -325,13 +332,23 @@ class Hub:
         url = url.replace("postgresql+psycopg://", "postgresql://", 1)
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f"LISTEN {CHANNEL}")
-            while self.thread is not None:
+            while self.thread is not None and not self.stopped:
                 for _notify in connection.notifies(timeout=SLOW_POLL_SECONDS):
                     self.wake.set()
 
 
 _hubs: dict[int, Hub] = {}
 _hubs_lock = threading.Lock()
+
+
+def stop_hub(app: Flask) -> None:
+    """End this process's listener threads for an app that is going away (tests, shutdown)."""
+    with _hubs_lock:
+        hub = _hubs.pop(id(app), None)
+    if hub is not None:
+        with hub.lock:
+            hub.stopped = True
+        hub.wake.set()
 
 
 def hub_for(app: Flask) -> Hub:

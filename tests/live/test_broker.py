@@ -59,3 +59,20 @@ def test_a_change_in_another_process_wakes_this_ones_streams(app, new_game, monk
     _name, _version, data = next_event(events)
     assert data["state"] == "question"
     stream.close()
+
+
+def test_a_stopped_hub_ends_its_threads_and_says_nothing_of_lost_notifications(
+    app, new_game, caplog
+):
+    game = new_game(players=("Ada",))
+    stream, events = open_stream(game.client, game.url("/events"), game.players["Ada"])
+    next_event(events)
+    hub = broker.hub_for(app)
+    thread = hub.thread
+    assert thread is not None and thread.is_alive()
+    stream.close()
+    broker.stop_hub(app)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert broker.hub_for(app) is not hub  # a later stream would start a new one
+    assert "notifications lost" not in caplog.text
