@@ -8,7 +8,7 @@ from sqlalchemy import select
 from quiz.generation import ORDER_SEPARATOR
 from quiz.practice import record_review
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Memory, Question, question_fact, utcnow
+from quiz.storage.models import Article, Memory, Question, QuestionStatus, question_fact, utcnow
 from tests.pages import csrf_token, hidden, order_positions, radio_values, start_round
 from tests.teach.conftest import PASSWORD, log_in, make_teacher, teacher, teacher_client
 
@@ -95,6 +95,30 @@ def questions_with_facts(app, count: int) -> list[int]:
             break
     assert len(chosen) == count
     return chosen
+
+
+def asked_alone(app, article_id: int, kind: str) -> tuple[int, set[int]]:
+    """Return a playable seed question of this kind and its facts, after retiring every other
+    question about those facts: the facts are then asked through it alone."""
+    with app.app_context():
+        question = db.session.scalar(
+            select(Question).where(
+                Question.article_id == article_id,
+                Question.kind == kind,
+                Question.status == QuestionStatus.ACTIVE,
+            )
+        )
+        assert question is not None, f"the seed has a {kind!r} question"
+        question_id = question.id
+    facts = facts_of(app, question_id)
+    with app.app_context():
+        others = select(question_fact.c.question_id).where(
+            question_fact.c.fact_id.in_(facts), question_fact.c.question_id != question_id
+        )
+        for other in db.session.scalars(select(Question).where(Question.id.in_(others))):
+            other.status = QuestionStatus.RETIRED
+        db.session.commit()
+    return question_id, facts
 
 
 def missed_earlier(app, player_id: str, question_ids, hours=2, correct=False) -> datetime:

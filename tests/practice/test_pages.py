@@ -6,6 +6,7 @@ from quiz.storage.extensions import db
 from quiz.storage.models import Memory
 from tests.pages import csrf_token, hidden, radio_values
 from tests.practice.conftest import (
+    asked_alone,
     facts_of,
     memories,
     missed_earlier,
@@ -177,30 +178,9 @@ def test_nobody_else_sees_or_answers_a_players_practice(app, student):
 
 
 def test_a_question_over_several_due_facts_can_end_the_session_early(app, student):
-    from quiz.storage.models import Question, QuestionStatus, question_fact
-
     client, player_id, _question = student
     article_id = seed_article_id(app)
-    with app.app_context():
-        statement = db.session.scalar(
-            select(Question).where(
-                Question.article_id == article_id,
-                Question.kind == "statement",
-                Question.status == QuestionStatus.ACTIVE,
-            )
-        )
-        assert statement is not None, "the seed has a which-does-the-article-say question"
-        facts = facts_of(app, statement.id)
-        # Its facts are asked through it alone.
-        others = db.session.scalars(
-            select(question_fact.c.question_id).where(
-                question_fact.c.fact_id.in_(facts), question_fact.c.question_id != statement.id
-            )
-        ).all()
-        for question in db.session.scalars(select(Question).where(Question.id.in_(others))):
-            question.status = QuestionStatus.RETIRED
-        db.session.commit()
-        statement_id = statement.id
+    statement_id, facts = asked_alone(app, article_id, "statement")
     missed_earlier(app, player_id, [statement_id])
     assert start(client, article_id).status_code == 302
     response, question_id = answer(client, app, article_id)
@@ -212,29 +192,9 @@ def test_a_question_over_several_due_facts_can_end_the_session_early(app, studen
 
 
 def test_practice_never_deals_a_put_in_order_question(app, student):
-    from quiz.storage.models import Question, QuestionStatus, question_fact
-
     client, player_id, _question = student
     article_id = seed_article_id(app)
-    with app.app_context():
-        order = db.session.scalar(
-            select(Question).where(
-                Question.article_id == article_id,
-                Question.kind == "order",
-                Question.status == QuestionStatus.ACTIVE,
-            )
-        )
-        assert order is not None, "the seed has a put-in-order question"
-        facts = facts_of(app, order.id)
-        others = db.session.scalars(
-            select(question_fact.c.question_id).where(
-                question_fact.c.fact_id.in_(facts), question_fact.c.question_id != order.id
-            )
-        ).all()
-        for question in db.session.scalars(select(Question).where(Question.id.in_(others))):
-            question.status = QuestionStatus.RETIRED
-        db.session.commit()
-        order_id = order.id
+    order_id, _facts = asked_alone(app, article_id, "order")
     missed_earlier(app, player_id, [order_id])
     # Its facts have no question practice can ask: none is dealt.
     start(client, article_id)

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from quiz.rounds import scoring
 from quiz.storage.extensions import db
-from quiz.storage.models import Article, Fact, Question, Template
+from quiz.storage.models import Article, Fact, Question, Round, Template
 from tests.pages import csrf_token
 from tests.teach.conftest import own_copy_of_seed, post_form
 
@@ -281,17 +281,24 @@ def test_editing_an_unanswered_question_changes_it_in_place(app, teacher_client)
         assert sorted(o.text for o in question.options) == ["1955", "1957", "1961"]
 
 
-def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
-    question_id = _a_question(app)
+def _answered_in_a_round(app, question_id: int, given: str) -> int:
+    """Deal exactly this question in a round and answer it; return the round's id."""
     with app.app_context():
         question = db.session.get(Question, question_id)
         article = db.session.get(Article, question.article_id)
         round_, _ = scoring.start_round(article, "Ada", 1)
-        # Deal exactly this question, then answer it.
         round_.items[0].question_id = question_id
         db.session.commit()
-        scoring.record_answer(round_.id, question_id, "1961")
-        old_prompt, score = question.prompt, db.session.get(type(round_), round_.id).score
+        scoring.record_answer(round_.id, question_id, given)
+        return round_.id
+
+
+def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
+    question_id = _a_question(app)
+    round_id = _answered_in_a_round(app, question_id, "1961")
+    with app.app_context():
+        old_prompt = db.session.get(Question, question_id).prompt
+        score = db.session.get(Round, round_id).score
     response = post_form(
         teacher_client,
         f"/teach/questions/{question_id}/edit",
@@ -303,7 +310,7 @@ def test_editing_an_answered_question_makes_a_new_version(app, teacher_client):
         assert old.prompt == old_prompt and old.status == "retired"
         new = db.session.scalar(select(Question).where(Question.previous_id == question_id))
         assert new.prompt == "Reworded?" and new.version == 2 and new.status == "active"
-        assert db.session.get(type(round_), round_.id).score == score
+        assert db.session.get(Round, round_id).score == score
 
 
 @pytest.mark.parametrize(
@@ -327,13 +334,9 @@ def test_editing_an_answered_question_but_not_its_wording_makes_a_new_version(ap
     question_id = _a_question(app)
     with app.app_context():
         question = db.session.get(Question, question_id)
-        article = db.session.get(Article, question.article_id)
-        round_, _ = scoring.start_round(article, "Ada", 1)
-        round_.items[0].question_id = question_id
-        db.session.commit()
-        scoring.record_answer(round_.id, question_id, question.answer)
         prompt, answer = question.prompt, question.answer
         wrong = [o.text for o in question.options if not o.correct][:1]
+    _answered_in_a_round(app, question_id, answer)
     # Same prompt and answer, a new explanation: no clash with the question it replaces.
     response = post_form(
         teacher_client,
