@@ -129,3 +129,28 @@ def test_screenshot_of_a_question_page(browser, live_server):
             page.screenshot(path=str(SCREENSHOT), full_page=True)
     finally:
         context.close()
+
+
+def test_a_wrong_answer_shows_the_right_one_in_readable_colours(app, page, live_server):
+    from quiz.storage.extensions import db
+    from quiz.storage.models import Question
+    from tests.browser.test_audit import audit
+
+    start(page, live_server, size="1")
+    question_id = int(page.locator("input[name=question_id]").get_attribute("value"))
+    with app.app_context():
+        right = db.session.get(Question, question_id).answer
+    radios = page.get_by_role("radio")
+    if page.get_by_role("combobox").count():
+        place_events(page)  # in the order shown, which is never the right one
+    elif radios.count():
+        page.locator(f"input[type=radio]:not([value={right!r}])").first.check()
+    else:
+        page.get_by_role("textbox").fill("not the answer")
+    page.get_by_role("button", name="Answer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not quite")
+    shown = page.locator("dd.answer")
+    expect(shown).to_be_visible()
+    # Not the live game's white tile text on the page's light card.
+    assert shown.evaluate("e => getComputedStyle(e).color") != "rgb(255, 255, 255)"
+    audit(page, "play-feedback-wrong")
