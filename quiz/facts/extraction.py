@@ -27,9 +27,11 @@ from quiz.facts.text import (
     BLANK,
     CLEFT_RE,
     LATE_PRONOUN_RE,
+    drop_conversion,
     needs_antecedent,
     word_matches,
 )
+from quiz.facts.topic import article_topic
 
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -86,12 +88,21 @@ PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
 LATE_PRONOUN_AT_RE = re.compile(
     LATE_PRONOUN_RE.pattern.replace("(?:he|she|they|", "(he|she|(?:they)|")
 )
+# A subject that singles itself out: "The largest tsunami on record", "The first ship".
+SUPERLATIVE_SUBJECT_RE = re.compile(
+    r"^(The (?:[a-z]+est|most [a-z]+|first|only) [a-z]+"
+    r"(?: (?:on record|ever recorded|in the world|in history))?)"
+    r" (?:was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won)\b"
+)
+POSSESSIVE_OPENING_RE = re.compile(r"^[A-Z][a-z]* (?:his|her|its) [a-z ]+, [A-Z]")
+LATER_SUBJECT_RE = re.compile(r"[^,;]*, (he|she|it)\b")
 RELATIVE_SPAN_RE = re.compile(
     r"\b(?:\d+|" + "|".join(lx.NUMBER_WORDS) + r"|a|an|one)"
     r" (?:years?|months?|weeks?|days?|decades?|centuries|century)"
     r" (?:later|earlier|before|after|ago|afterwards|previously)\b",
     re.IGNORECASE,
 )
+YEAR_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|back to) $")
 NOT_UNTIL_RE = re.compile(r"\b(?:not|[A-Za-z]+n['’]t) until\b")
 
 
@@ -181,8 +192,11 @@ class _Article:
         self.sentences = sentences
         self.stems = {s: _stems(s) for s in sentences}
         self.people = _people(sentences)
+        self.firms = _firms(sentences)
         self.unresolved: set[str] = set()
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
+        statements = [s for s in sentences if self._statement(s)]
+        self.topic = article_topic(statements, list(self.people))
         self.openings = self._openings()
 
     def _openings(self) -> dict[str, tuple[int, int, str]]:
@@ -191,8 +205,11 @@ class _Article:
         found: dict[str, tuple[int, int, str]] = {}
         person = thing = None  # the subject a following "She" or "It" can refer to
         named: list[str] = []  # the people the article has named so far
+        topic = self.topic
+        about_topic = False  # whether the sentence before named the article's topic
         for sentence in self.sentences:
             lone = named[0] if len(set(named)) == 1 else None
+            after_topic, about_topic = about_topic, bool(topic and topic.named_in(sentence))
             opening = PRONOUN_RE.match(sentence)
             late = LATE_PRONOUN_AT_RE.match(sentence)
             bare = BARE_SUBJECT_RE.match(sentence)
@@ -200,11 +217,19 @@ class _Article:
                 pronoun: tuple[int, int] | None = (0, opening.end())
             else:
                 pronoun = (late.start(1), late.end(1)) if late else None
+                later = late and LATER_SUBJECT_RE.match(sentence, late.end(1))
+                if late and later and late.group(1).lower() in ("his", "her", "its"):
+                    # "At its height, it was one of ...": the subject is the one to name.
+                    pronoun = later.start(1), later.end(1)
             if pronoun:
                 # "She moved ...", or "In 1891 she moved ...": the pronoun's antecedent.
                 start, end = pronoun
                 word = sentence[start:end].capitalize()
                 name = _antecedent(word, person, thing, lone)
+                if name is None and topic and after_topic and word in ("It", "Its"):
+                    # "Voyager 1's team announced ... It passed out of the heliosphere."
+                    name = topic.said if start == 0 else topic.said.replace("The ", "the ", 1)
+                    about_topic = True
                 if name is None:
                     person = thing = None
                     continue
@@ -216,6 +241,11 @@ class _Article:
             ):
                 found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
+                continue
+            if bare and topic and topic.is_a(bare.group(1)) and not self._named_kind(bare[1]):
+                # "The town has been Rwanda's hub ..." in an article on the city of Kigali.
+                found[sentence] = (0, bare.end(1), topic.said)
+                person, thing, about_topic = None, topic.said, True
                 continue
             if bare or self._short_form(sentence):
                 # "The town has been ...", "The Bureau became ...": which one, the sentence
@@ -254,8 +284,17 @@ class _Article:
             len(m[2]) >= 2 and word in m[2][1:] for s in self.sentences for m in _mentions(s)
         )
 
+    def _named_kind(self, noun: str) -> bool:
+        """Tell whether the article names some thing by this noun ("Lake" of "Lake Baikal")."""
+        head = noun.capitalize()
+        return any(head in m[2] for s in self.sentences for m in _mentions(s))
+
     def _topic(self, sentence: str) -> tuple[str | None, str | None]:
         """Return the person or the named thing a sentence opens with, as (person, thing)."""
+        if self.topic and self.topic.opens(sentence):
+            return None, self.topic.said
+        if unique := SUPERLATIVE_SUBJECT_RE.match(sentence):
+            return None, unique.group(1)  # "The largest tsunami on record rushed past ..."
         for start, end, tokens, titled in _mentions(sentence):
             if sentence[:start] not in ("", "The "):
                 break
@@ -297,7 +336,7 @@ class _Article:
             return []  # a doubtful sentence, or a title or credit line that states nothing
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
-        found += _entities(sentence, self.people)
+        found += _entities(sentence, self.people, self.firms)
         denied = _negated(sentence)
         found = [f for f in found if not any(a <= f.start < b for a, b in denied)]
         dated = [
@@ -496,7 +535,9 @@ def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | N
         and len(before) >= 2
         and (before[-2] == "not" or before[-2].endswith("n't"))
     )
-    for size in () if not_until else (3, 2, 1):
+    # "dating back to 1865": the year it began, stated exactly.
+    exact = not_until or before[-2:] == ["back", "to"]
+    for size in () if exact else (3, 2, 1):
         phrase = " ".join(before[-size:])
         if len(before) >= size and phrase in lx.HEDGES:
             if amount and phrase == "by":
@@ -572,7 +613,14 @@ def _times(sentence: str) -> list[Found]:
             continue
         following = re.match(r"\s+([a-z]+)", sentence[m.end() :])
         after_month = re.search(rf"(?<![\w-]){MONTH},? $", sentence[: m.start()])
-        if following and following.group(1) not in lx.STOPWORDS | {"when"} and not after_month:
+        # "will fly in 2011 aboard", "created in 1868 near": after "in" it is a year.
+        counted = following and following.group(1) not in lx.STOPWORDS | {"when"}
+        dating = bool(
+            YEAR_PREPOSITION_RE.search(sentence[: m.start()])
+            and following
+            and not following.group(1).endswith("s")  # "in 1500 workers" stays a count
+        )
+        if counted and not after_month and not dating:
             continue  # "1500 workers" is a number, not a year; "December 1993" is a year
         if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end() :]):
             continue  # "1998 KY26" is the name of an asteroid, not a year
@@ -646,10 +694,9 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     if hedge == "bound":
         return None
     before = sentence[:start].rstrip()
-    if re.search(r"\d[^()]*\($", before):
+    if re.search(r"\d[^()]*\([^()]*$", before):
         return None  # "1,083 ft (330 m)": the same length in a second unit
-    if re.match(r"[^()]{0,20}\((?:about |approximately |c\. )?[\d.,]+", sentence[end:]):
-        return None  # "84.7 meters (278 feet)": a blank would show its value in the other unit
+    # "84.7 meters (278 feet)": asked with the other units left out (drop_conversion).
     if RELATIVE_RE.match(sentence[end:]):
         return None  # "three years later": a step from another date, not a quantity
     if re.search(r"\b(?:magnitude|level|category|grade|class|stage|phase|size)$", before):
@@ -682,6 +729,9 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
             unit_end += plural.end()
         if noun.group(0).startswith("-"):
             unit_end = tail_start  # "1,200-metre crossing": keep the hyphenated word whole
+        per = re.match(r"/[a-z]+\b", sentence[unit_end:])
+        if per and not noun.group(0).startswith("-"):
+            unit, unit_end = unit + per.group(), unit_end + per.end()  # "17 km/s"
     elif not (m["pre"] or scale or m["ord"]):
         return None  # a bare figure: no unit or noun says what it counts
     text_end = unit_end if unit_end > tail_start else tail_start
@@ -795,9 +845,13 @@ def _claim(sentence: str, item: Found) -> str | None:
     """Return the sentence as a claim with its value left open, when that reads soundly."""
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return None
-    if needs_antecedent(sentence) or not sentence[:1].isupper() and sentence[:1] not in "“\"‘'":
+    # "At its height, Wachovia was ...": the possessive refers to the subject named after it.
+    named_after = POSSESSIVE_OPENING_RE.match(sentence)
+    if needs_antecedent(sentence) and not named_after:
         return None
-    return sentence[: item.start] + "{value}" + sentence[item.end :]
+    if not sentence[:1].isupper() and sentence[:1] not in "“\"‘'":
+        return None
+    return drop_conversion(sentence[: item.start] + "{value}" + sentence[item.end :])
 
 
 # "Washington was named for ": a passive clause whose agent or place is the entity.
@@ -926,7 +980,10 @@ FIRM_WORDS = (
 )
 # Capitalised words that name no one: units, media, abbreviations of common words.
 NOT_NAMES = frozenset(
-    re.findall(r"\S+", "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE")
+    re.findall(
+        r"\S+",
+        "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE",
+    )
 )
 # Peoples and regions' adjectives: "African American soldiers" names no person.
 DEMONYMS = frozenset(
@@ -1028,11 +1085,26 @@ def _plain_name(tokens: list[str]) -> bool:
     )
 
 
+def _firms(sentences: list[str]) -> frozenset[str]:
+    """Return the two- and three-word names the article writes as a firm's ("the Wells Fargo
+    brand", "Wells Fargo and Company"), though they could read as a person's."""
+    text = " ".join(sentences)
+    return frozenset(
+        " ".join(m[2])
+        for s in sentences
+        for m in _mentions(s)
+        if 2 <= len(m[2]) <= 3
+        and re.search(rf"{re.escape(' '.join(m[2]))},? (?:{FIRM_WORDS})\b", text)
+    )
+
+
 def _people(sentences: list[str]) -> dict[str, str]:
     """Map each person's full name, and each unambiguous surname, to the full name."""
     full: set[str] = set()
     for sentence in sentences:
-        for _start, end, tokens, titled in _mentions(sentence):
+        for start, end, tokens, titled in _mentions(sentence):
+            if sentence[:start].endswith("(") and not titled:
+                continue  # "Finnish Cable Works (Suomen Kaapelitehdas, ...)": another name
             kind = _kind(tokens, titled, sentence[end:])
             if kind and kind[0] == "person":
                 full.add(" ".join(tokens))
@@ -1044,13 +1116,8 @@ def _people(sentences: list[str]) -> dict[str, str]:
             if repeated and _kind(tokens, titled, sentence[end:]) is None and _plain_name(tokens):
                 full.add(" ".join(tokens))
     # "the Wells Fargo brand", "Wells Fargo and Company": a firm's name, not a person's.
-    text = " ".join(sentences)
-    full = {
-        name
-        for name in full
-        if not re.search(rf"{re.escape(name)},? (?:{FIRM_WORDS})\b", text)
-        and not set(name.split(" ")) & DEMONYMS
-    }
+    firms = _firms(sentences)
+    full = {name for name in full if name not in firms and not set(name.split(" ")) & DEMONYMS}
     names = {name: name for name in full}
     surnames: dict[str, set[str]] = {}
     for name in full:
@@ -1066,9 +1133,9 @@ def _people(sentences: list[str]) -> dict[str, str]:
     return names
 
 
-def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
-    if set(_words(sentence)) & lx.SHARED:
-        return []
+def _entities(
+    sentence: str, people: dict[str, str], firms: frozenset[str] = frozenset()
+) -> list[Found]:
     found = []
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
@@ -1086,6 +1153,8 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
         if set(tokens) & DEMONYMS and name not in people:
             continue  # "African American soldiers", "Native American tribes"
         if name in people:
+            if _shared(sentence):
+                continue  # "Ann also won ...": someone else did the same, so another name fits
             full = people[name]
             found.append(
                 Found(
@@ -1094,6 +1163,20 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
             )
             continue
         kind = _kind(tokens, titled, sentence[end:])
+        if name in firms and (kind is None or kind[0] == "person"):
+            kind = "organisation", "company"  # "acquisition by Wells Fargo"
+        if re.match(r", (?:[A-Z]\.){2}", sentence[end:]):
+            continue  # "Washington, D.C.": a gap on the first word would keep the rest
+        called = PLACE_OF_RE.search(sentence[:start])
+        if kind is None and called and len(tokens) <= 3 and _plain_name(tokens):
+            kind = "place", called.group(1)  # "near the town of Tampere"
+        elif (
+            kind is None
+            and len(tokens) <= 3
+            and _plain_name(tokens)
+            and _in_country(sentence, start, end)
+        ):
+            kind = "place", "city"  # "from Southampton, UK", "based in Charlotte"
         if kind and kind[0] == "place" and name.lower() == kind[1]:
             continue  # "State parties": a common word at a sentence's start
         if kind and kind[0] in ("place", "organisation"):
@@ -1103,6 +1186,33 @@ def _entities(sentence: str, people: dict[str, str]) -> list[Found]:
     if len(people_here) >= 3:
         found = [f for f in found if f.type != "person"]
     return found
+
+
+# "the town of Tampere", "the island of Kos": the kind of place a name is, said before it.
+PLACE_OF_RE = re.compile(
+    r"\b(town|city|village|port|island|region|province|state|county|district) of $"
+)
+COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
+BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located|born|settled) in $")
+
+
+def _in_country(sentence: str, start: int, end: int) -> bool:
+    """Tell whether a name is a town: "Southampton, UK", "Tampere, Finland", "based in X"."""
+    country = re.match(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])", sentence[end:])
+    if country and (country[1] in COUNTRY_SHORT or country[1].lower() in lx.COUNTRIES):
+        return True
+    return bool(BASED_IN_RE.search(sentence[:start]))
+
+
+NEAR_SHARED = frozenset(("with", "together", "joined", "along", "alongside"))
+
+
+def _shared(sentence: str) -> bool:
+    """Tell whether the sentence says others did what its people did: "also", "among",
+    "co-founded". ("Idestam together with Leo Mechelin formed ...": each names the other, so
+    a gap on either has one answer; a "who" question is kept from them by its role.)"""
+    unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", sentence)  # not the words of a quotation
+    return bool(set(_words(unquoted)) & lx.SHARED - NEAR_SHARED)
 
 
 # --- dates the article gives for alike events ---------------------------------------------

@@ -33,11 +33,14 @@ PRONOUN_OPENING_RE = re.compile(
 CLEFT_RE = re.compile(r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) [^,;]*\bthat\b")
 
 
-# "The lake is ...": a bare subject naming only its kind, then a verb.
+# "The lake is ...", "The ship's passengers included ...": a bare subject naming only its
+# kind (or what belongs to it), then a verb.
 BARE_SUBJECT_RE = re.compile(
-    r"The ([a-z]+)(?= (?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
+    r"The ([a-z]+)(?=(?:['’]s [a-z]+)? "
+    r"(?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
     r"(?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
-    r"became|won|lost|took|holds|held|covers|stands|stood|[a-z]+ed|[a-z]+[^s]s)\b)"
+    r"became|won|lost|took|holds|held|covers|stands|stood|will|would|can|could|must|"
+    r"[a-z]+ed|[a-z]+[^s]s)\b)"
 )
 
 
@@ -55,3 +58,16 @@ def needs_antecedent(sentence: str) -> bool:
     if LATE_PRONOUN_RE.match(sentence):
         return True
     return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)
+
+
+# "_____ (278 feet) high", "{value} (38,000 mph; 61,000 km/h)": the same value in other units,
+# which a prompt must not show beside its blank (or beside a changed value).
+CONVERSION_RE = re.compile(
+    r"(?P<keep>(?:\{value\}|_____)(?:[ -][a-z][a-z/]*){0,2}) ?"
+    r"\((?:about |approximately |roughly |c\. )?[\d.,]+[^()]*\)"
+)
+
+
+def drop_conversion(text: str) -> str:
+    """Remove the other units written in parentheses after a blank or an open value."""
+    return CONVERSION_RE.sub(r"\g<keep>", text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
-from quiz.facts.text import BARE_SUBJECT_RE, BLANK, needs_antecedent
+from quiz.facts.text import BARE_SUBJECT_RE, BLANK, drop_conversion, needs_antecedent
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
     candidates_for,
@@ -294,11 +294,14 @@ def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
         return
     bare = BARE_SUBJECT_RE.match(fact.sentence)
     named = bare and fact.claim and not fact.claim.startswith(bare.group())
-    if (needs_antecedent(fact.sentence) or named) and fact.claim and fact.text == target:
+    if needs_antecedent(fact.sentence) or named:
         # "She moved to Paris in _____" does not stand alone: the claim names her.
+        if not fact.claim or fact.text != target:
+            return
         blanked = capitalise(fact.claim.replace("{value}", BLANK))
     else:
         blanked = re.sub(rf"(?<!\w){re.escape(target)}(?!\w)", BLANK, fact.sentence, count=1)
+    blanked = drop_conversion(blanked)
     prompt = _fill(template.text, {**_context(fact), "sentence": blanked})
     if prompt:
         rng = _rng(template, fact)

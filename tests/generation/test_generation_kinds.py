@@ -272,7 +272,7 @@ def test_cloze_list_blanks_one_item(make_fact, make_template):
         "aims",
         type="list",
         value=("education", "tourism"),
-        sentence="They aim for education and tourism.",
+        sentence="The pupils aim for education and tourism.",
         wrong=("war",),
     )
     q = one(generate([fact], [make_template(kind="cloze", over="list", text="{sentence}")]))

@@ -1,0 +1,85 @@
+"""What an article is about, so that "The city" or "It" in a later sentence can be named.
+
+An encyclopedia entry, a profile or a report opens by saying what its subject is: "Kigali is
+the capital and largest city of Rwanda", "RMS Titanic was a British passenger liner that
+sank ...". That first statement names the topic and the kinds of thing it is (a city, a
+capital; a liner). A later "The town has been ..." or "The ship's passengers ..." then means
+the topic, when the article names nothing else of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Words for one kind of thing: "the town" of an article about a city is that city.
+KIND_GROUPS = (
+    frozenset(("city", "town", "capital", "municipality", "metropolis")),
+    frozenset(("ship", "liner", "vessel", "steamer", "steamship")),
+    frozenset(("company", "firm", "corporation", "bank", "business", "conglomerate")),
+    frozenset(("spacecraft", "probe", "craft", "satellite", "observatory")),
+    frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
+    frozenset(("mission", "spaceflight", "flight", "expedition")),
+    frozenset(("country", "nation", "state", "republic", "kingdom")),
+    frozenset(("university", "college", "school", "institute")),
+    frozenset(("river",)),
+    frozenset(("lake",)),
+    frozenset(("island",)),
+    frozenset(("park",)),
+)
+
+NAME = r"[A-Z][\w’'.&-]*(?: (?:[A-Z0-9][\w’'.&-]*|of|the|de|and))*"
+# "Kigali (Kinyarwanda: ...) is the capital ...", "Voyager 1 is a space probe used by ...".
+DEFINING_RE = re.compile(
+    rf"^(?:The )?(?P<name>{NAME})(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
+    r"(?:a|an|the|one of the) (?P<what>[^.;,:()]*)"
+)
+# Where the noun phrase that says what the topic is ends.
+WHAT_END_RE = re.compile(
+    r" (?:that|which|who|whose|where|when|of|in|on|at|by|from|to|with|for|used|based|located|"
+    r"operated|owned|founded|built|named|known|made)\b"
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The article's subject as its first statement names it, and the kinds it is said to be."""
+
+    name: str
+    kinds: frozenset[str]
+    said: str  # as the first statement writes it at its start: "The Eiffel Tower", "Kigali"
+
+    def is_a(self, noun: str) -> bool:
+        """Tell whether "the <noun>" can mean the topic: the article said it is one."""
+        noun = noun.lower()
+        return noun in self.kinds or any(
+            noun in group and group & self.kinds for group in KIND_GROUPS
+        )
+
+    def opens(self, sentence: str) -> bool:
+        """Tell whether a sentence's subject is the topic ("Wachovia provided ...")."""
+        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?![\w’'])", sentence))
+
+    def named_in(self, sentence: str) -> bool:
+        return bool(re.search(rf"(?<![\w-]){re.escape(self.name)}(?![\w-])", sentence))
+
+
+def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic | None:
+    """Return the topic its first statement defines ("X is a ..."), or None.
+
+    Only the first two sentences are looked at (a title line may come first); a person is no
+    topic here (a pronoun finds people by their name's gender).
+    """
+    for sentence in sentences[:2]:
+        found = DEFINING_RE.match(sentence)
+        if not found:
+            continue
+        name = found["name"].strip()
+        if name in people or len(name) < 2:
+            return None
+        what = WHAT_END_RE.split(found["what"], maxsplit=1)[0]
+        kinds = frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
+        said = sentence[: found.end("name")]
+        return Topic(name, kinds, said) if kinds else None
+    return None
