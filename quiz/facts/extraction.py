@@ -439,7 +439,9 @@ class _Article:
         unit = item.unit
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
-        wrong = self._wrong_places(unit, key, item.name or text) if plain else ()
+        country = COUNTRY_AFTER_RE.match(sentence, item.end)
+        within = country and COUNTRY_SHORT.get(country[1], country[1])
+        wrong = self._wrong_places(unit, key, item.name or text, within) if plain else ()
         return Fact(
             value=item.name or text,
             text=None if item.name else text,
@@ -449,15 +451,20 @@ class _Article:
             **common,
         )
 
-    def _wrong_places(self, unit: str | None, key: str, answer: str) -> tuple[str, ...]:
+    def _wrong_places(
+        self, unit: str | None, key: str, answer: str, within: str | None = None
+    ) -> tuple[str, ...]:
         """Return three countries or cities the article never mentions (certainly wrong), of
-        the answer's own continent when there are enough of them."""
+        the answer's own continent (or that of the country it is said to be in, "Southampton,
+        UK") when there are enough of them."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
         if not pool:
             return ()
         names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
-        region = region_of(answer)
-        near = [name for name in names if region and region_of(name) == region]
+        region = region_of(answer) or (region_of(within) if within else None)
+        if region is None:
+            return ()  # a town the lists do not know: other places of the article only
+        near = [name for name in names if region_of(name) == region]
         if len(near) >= 3:
             names = near
         names.sort(key=lambda name: hashlib.sha256(f"{key}{name}".encode()).hexdigest())
@@ -1192,13 +1199,21 @@ def _entities(
 PLACE_OF_RE = re.compile(
     r"\b(town|city|village|port|island|region|province|state|county|district) of $"
 )
-COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
+# Countries written short, with the names the time-zone data gives them.
+COUNTRY_SHORT = {
+    "UK": "Britain",
+    "US": "United States",
+    "USA": "United States",
+    "U.S.": "United States",
+    "UAE": "United Arab Emirates",
+}
+COUNTRY_AFTER_RE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])")
 BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located|born|settled) in $")
 
 
 def _in_country(sentence: str, start: int, end: int) -> bool:
     """Tell whether a name is a town: "Southampton, UK", "Tampere, Finland", "based in X"."""
-    country = re.match(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])", sentence[end:])
+    country = COUNTRY_AFTER_RE.match(sentence, end)
     if country and (country[1] in COUNTRY_SHORT or country[1].lower() in lx.COUNTRIES):
         return True
     return bool(BASED_IN_RE.search(sentence[:start]))

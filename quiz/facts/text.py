@@ -36,7 +36,7 @@ CLEFT_RE = re.compile(r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) 
 # "The lake is ...", "The ship's passengers included ...": a bare subject naming only its
 # kind (or what belongs to it), then a verb.
 BARE_SUBJECT_RE = re.compile(
-    r"The ([a-z]+)(?=(?:['’]s [a-z]+)? "
+    r"The ([a-z]+)(?=(?:['’]s(?: [a-z]+){1,2})? "
     r"(?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
     r"(?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
     r"became|won|lost|took|holds|held|covers|stands|stood|will|would|can|could|must|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BARE_SUBJECT_RE, BLANK, drop_conversion, needs_antecedent
+from quiz.generation.asking import in_sentence
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
     candidates_for,
@@ -70,6 +71,7 @@ PER_SENTENCE = 14
 PER_FACT = 3
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
+PLAIN = ("cloze", "true_false")  # the sentence with a gap, or as it stands
 KIND_SCORES = {
     "order": 0.9,
     "statement": 0.75,
@@ -109,9 +111,17 @@ def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
             by_fact.setdefault(q.fact_keys[0], []).append(q)
             by_sentence.setdefault(q.explanation, []).append(q)
     dropped = set()
-    for group in by_fact.values():
+    for key, group in by_fact.items():
         ranked = sorted(group, key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
+        # A fact asked as a year need not also be a gap and a true/false: one of them beside
+        # the others (which one, the fact's key decides, so both kinds stay in the mix), both
+        # when it has no other question.
+        plain = [q for q in ranked if q.kind in PLAIN]
+        if len(plain) < len(ranked):
+            first = seeded_random("plain", key).choice(PLAIN)
+            plain.sort(key=lambda q: q.kind != first)
+            dropped |= {q.fingerprint for q in plain[1:]}
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
@@ -186,12 +196,16 @@ def _named(description: str | None) -> str | None:
 
 def _context(fact: Fact) -> dict[str, str | None]:
     value = None if fact.type == "list" else answer_text(fact)
+    event, role = _named(fact.event), _named(fact.role)
+    # Asked inside its sentence only when no question names the event or the role already.
+    question = None if event or role else in_sentence(fact)
     return {
-        "event": _named(fact.event),
+        "event": event,
         "about": _named(fact.about),
-        "role": _named(fact.role),
+        "role": role,
         "unit": fact.unit,
         "value": value,
+        "question": question,
     }
 
 

@@ -45,6 +45,7 @@ PLACEHOLDERS = (
     "b.event",
     "sentence",
     "claim",
+    "question",
 )
 FIELDS = ("key", "kind", "text", "over", "text_shared", "time_limit")
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -52,16 +53,16 @@ KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # What each `over` offers a template; {value} would usually give the answer away, but a
 # true/false or cloze template may still want it.
 OVER_PLACEHOLDERS = {
-    "dated": ("event", "about", "value"),
+    "dated": ("event", "about", "value", "question"),
     "dated,dated": ("a.event", "b.event"),
     # Three or four dated events to put in order: the events are the options.
     "events": (),
-    "person": ("role", "about", "unit", "value"),
-    "place": ("role", "about", "unit", "value"),
-    "organisation": ("role", "about", "unit", "value"),
-    "entity": ("role", "about", "unit", "value"),
+    "person": ("role", "about", "unit", "value", "question"),
+    "place": ("role", "about", "unit", "value", "question"),
+    "organisation": ("role", "about", "unit", "value", "question"),
+    "entity": ("role", "about", "unit", "value", "question"),
     "list": ("role", "about", "unit"),
-    "number": ("about", "role", "unit", "value"),
+    "number": ("about", "role", "unit", "value", "question"),
     "any": ("about",),
     # Four claims from four sentences, true as the article says them or with a value changed:
     # the claims are the options.

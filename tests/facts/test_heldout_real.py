@@ -233,7 +233,7 @@ def test_bounds_and_hedges_make_nearby_values_also_true():
 def test_a_changed_answer_or_a_true_distractor_is_caught():
     article, verdict = _run("wiki-apollo-11")
     facts = extract_facts(article.text)
-    right = next(q for q in verdict.keyed if q.kind == "cloze" and q.answer == "July 20, 1969")
+    right = next(q for q in verdict.keyed if len(q.options) > 2 and q.answer == "July 20, 1969")
     wrong_option = next(option for option in right.options if option != right.answer)
     changed = dataclasses.replace(right, answer=wrong_option)
     assert [q for q, _why in judge.judge(article, facts, [changed]).wrong] == [changed]

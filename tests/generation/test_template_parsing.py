@@ -58,11 +58,12 @@ def test_kinds_are_the_public_ones():
         (
             {"text": "When was {foo}?"},
             "unknown placeholder {foo} (known: event, about, role, unit, value, a.event, b.event, "
-            "sentence, claim)",
+            "sentence, claim, question)",
         ),
         (
             {"text": "Who {role}?"},
-            "placeholder {role} does not fit 'dated' facts (they have: event, about, value)",
+            "placeholder {role} does not fit 'dated' facts (they have: event, about, value, "
+            "question)",
         ),
         (
             {"kind": "choice", "over": "person", "text": "When was {event}?"},

@@ -1,0 +1,203 @@
+"""Questions asked inside the article's own sentence: "Kigali is the capital of which country?"
+
+A fact's claim is its sentence with the value left open (antecedents named, other units left
+out). Putting a question word where the value stands asks what the sentence says, in its own
+words, without the reordering English questions usually need: "NASA has issued delivery
+orders to how many companies?", "The City of Washington was founded in which year?". The
+clause that holds the value is asked alone; a value in a list, a hedged value or a figure
+without a unit gives no such question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.facts.model import Fact
+from quiz.facts.text import needs_antecedent
+from quiz.generation.formatting import capitalise
+
+SLOT = "{value}"
+MAX_WORDS = 40
+# Prepositions after which a year is asked as "in which year"; after the others ("through
+# 1996", "to 1995") it ends a range.
+TIME_PREPOSITIONS = frozenset(("in", "on", "since", "during", "of", "circa", "around"))
+PREPOSITIONS = TIME_PREPOSITIONS | frozenset(
+    [
+        "to",
+        "for",
+        "with",
+        "at",
+        "into",
+        "onto",
+        "near",
+        "beside",
+        "behind",
+        "under",
+        "over",
+        "against",
+        "about",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "across",
+        "through",
+        "via",
+        "like",
+        "than",
+        "from",
+        "by",
+        "after",
+        "before",
+        "until",
+    ]
+)
+ARTICLES = ("the ", "The ")
+# A value that is one of several ("Rwanda and Burundi", "Paris, London", "in 1976, 1990"):
+# asked alone, the others stay beside the question word and read as a riddle.
+LISTED_RE = re.compile(
+    r"(?:[\w.’'-], |\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)\{value\}"
+    r"|\{value\}(?: \([^)]*\))?(?:,? and |,? or |, [A-Z0-9]|\))"
+)
+CURRENCY = ("$", "€", "£", "¥")
+PLACE_UNITS = frozenset(
+    [
+        "country",
+        "city",
+        "town",
+        "village",
+        "river",
+        "lake",
+        "island",
+        "sea",
+        "ocean",
+        "mountain",
+        "state",
+        "province",
+        "region",
+        "county",
+        "district",
+        "bay",
+        "desert",
+        "park",
+    ]
+)
+ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# Words inside a clause that point back to an earlier sentence.
+REFERRING_RE = re.compile(
+    r"\b(?:it|he|him|she|they|them|this|these|those)\b"
+    r"|\b(?:during|in|at|on|of|from|by|after|before|for) that\b"
+)
+# A relative clause still open where the value stands.
+RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
+# Where one coordinated clause ends and the next begins.
+CLAUSE_BREAK_RE = re.compile(r"; |,? but |, (?:while|whereas|although|though) ")
+# Words that make the value part of a longer phrase: "the original {value}", "modern-day".
+MODIFIERS = frozenset(
+    [
+        "a",
+        "an",
+        "first",
+        "second",
+        "third",
+        "last",
+        "original",
+        "former",
+        "new",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "modern-day",
+        "present-day",
+        "then-",
+    ]
+)
+
+
+def in_sentence(fact: Fact) -> str | None:
+    """Return the fact's claim asked with a question word where its value stands, or None."""
+    claim = fact.claim
+    if not claim or fact.hedge or claim.count(SLOT) != 1 or fact.type == "list":
+        return None
+    clause = _clause(claim).rstrip().rstrip(".!").rstrip()
+    if LISTED_RE.search(clause) or re.search(r"[“”\"]", clause):
+        return None
+    if REFERRING_RE.search(clause):
+        return None  # "built it in three years", "during that mission": which one, it says not
+    alone = capitalise(clause.replace(SLOT, "2000"))
+    if clause != claim.rstrip().rstrip(".!").rstrip() and needs_antecedent(alone):
+        return None  # "...; in 1871, it created ...": "it" is in the clause before
+    if fact.type == "organisation" and ACRONYM_RE.fullmatch(str(fact.value)):
+        return None  # "NOAA" beside its full name, or among names: the letters give it away
+    at = clause.index(SLOT)
+    before, after = clause[:at], clause[at + len(SLOT) :]
+    words = re.findall(r"[A-Za-z’'-]+", before)
+    last = words[-1].lower() if words else ""
+    if last in MODIFIERS or last.endswith(("'s", "’s")) or after.startswith(("'s", "’s")):
+        return None  # "the original {value}", "NASA's {value}": no question word fits there
+    preposition = last if last in PREPOSITIONS else None
+    article = before.endswith(ARTICLES)
+    if RELATIVE_OPEN_RE.search(before) or re.search(r"\bcan\b", clause):
+        return None  # "the bridge, which opened in which year, ...", "can be 1.5 metres"
+    if at == 0 and after.startswith(", "):
+        return None  # "Edward Wilson, the team's doctor, died ...": "Who, the doctor, ..."
+    asked = _question_words(fact, at == 0, preposition, article)
+    if asked is None:
+        return None
+    if fact.type == "number" and fact.unit and after.startswith(f" {fact.unit}"):
+        asked = "how many"  # "lasted three years": the unit stays where the article has it
+    kind = re.search(r"(?:\bthe )?\b([a-z]+) of (?:the )?$", before)
+    if kind and asked == f"which {kind[1]}":
+        at = kind.start()  # "the city of {value}" becomes "which city", not "city of which city"
+    elif article:
+        at -= 4  # "the {value}" becomes "which river"
+    question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"
+    return question if len(question.split()) <= MAX_WORDS else None
+
+
+def _clause(claim: str) -> str:
+    """Return the clause of a claim that holds its value ("...; 6 of the 35 were women")."""
+    at = claim.index(SLOT)
+    start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(claim, 0, at)), default=0)
+    end = CLAUSE_BREAK_RE.search(claim, at)
+    return claim[start : end.start() if end else len(claim)]
+
+
+def _question_words(fact: Fact, first: bool, preposition: str | None, article: bool) -> str | None:
+    """Return what stands in the value's place: "which country", "how many people", "whom"."""
+    unit = (fact.unit or "").lower()
+    if fact.type == "person":
+        # "Who stepped onto ...", "named for whom": not as the subject of a later clause.
+        return "who" if first else "whom" if preposition else None
+    if fact.type == "place":
+        return f"which {unit}" if unit in PLACE_UNITS else "which place"
+    if fact.type == "organisation":
+        return "which company" if unit == "company" else "which organisation"
+    if fact.type == "year":
+        if preposition not in TIME_PREPOSITIONS or article:
+            return None  # "a 2001 merger", "from 1959 through 1996": no "which year" fits
+        return "which year"
+    if fact.type == "number":
+        return _how_many(fact)
+    return None
+
+
+def _how_many(fact: Fact) -> str | None:
+    text = fact.text or ""
+    unit = fact.unit or ""
+    if text.startswith(CURRENCY):
+        return "how much"
+    if not unit or unit in ("percent",) or re.search(r"\d(?:st|nd|rd|th)\b", text):
+        return None  # a bare figure, a share, or a rank ("20th") has no "how many"
+    last = unit.split(" ")[-1]
+    if unit.split(" ")[0] in ("million", "billion", "thousand", "trillion"):
+        return None  # "2 million visitors": asked as a figure, not a count
+    if not (last.endswith("s") or last in ("men", "women", "people", "children", "feet")):
+        return None  # "1 hour", "a 750-ton block": no plural to count
+    return f"how many {unit}"

@@ -1,0 +1,121 @@
+"""Questions asked inside the article's own sentence: the question word stands where the value
+stood, and a sentence where no question word fits gives none."""
+
+import pytest
+
+from quiz.facts import Fact
+from quiz.generation import generate
+from quiz.generation.asking import in_sentence
+from tests.facts.generated import TEMPLATES, questions_of
+
+
+def _fact(type_, text, claim, unit=None, value=None, hedge=None):
+    value = value if value is not None else text
+    return Fact(
+        key="k",
+        type=type_,
+        about="“_____”",
+        value=value,
+        sentence=claim.replace("{value}", text),
+        text=text,
+        claim=claim,
+        unit=unit,
+        hedge=hedge,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "question"),
+    [
+        (
+            _fact("place", "Rwanda", "Kigali is the capital of {value}.", unit="country"),
+            "Kigali is the capital of which country?",
+        ),
+        (
+            _fact("place", "Potomac River", "Washington lies on the {value}.", unit="river"),
+            "Washington lies on which river?",
+        ),
+        (
+            _fact("place", "Alexandria", "Congress gave back the city of {value}.", unit="city"),
+            "Congress gave back which city?",
+        ),
+        (
+            _fact("person", "George Washington", "Washington was named for {value}.", "person"),
+            "Washington was named for whom?",
+        ),
+        (
+            _fact("person", "Michael Collins", "{value} flew the command module.", "person"),
+            "Who flew the command module?",
+        ),
+        (
+            _fact("number", "three companies", "NASA gave orders to {value}.", "companies", 3),
+            "NASA gave orders to how many companies?",
+        ),
+        (
+            _fact("number", "$500,000", "Each order is worth {value}.", value=500000),
+            "Each order is worth how much?",
+        ),
+        (
+            _fact("number", "three", "The process lasted {value} years.", "years", 3),
+            "The process lasted how many years?",
+        ),
+        (
+            _fact("year", "1868", "A second mill was built in {value} near Nokia.", value=1868),
+            "A second mill was built in which year near Nokia?",
+        ),
+        # Only the clause that holds the value is asked.
+        (
+            _fact("year", "1909", "Shackleton tried in {value} but turned back.", value=1909),
+            "Shackleton tried in which year?",
+        ),
+    ],
+)
+def test_the_question_word_stands_where_the_value_stood(fact, question):
+    assert in_sentence(fact) == question
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        # One of a list: the others beside the question word read as a riddle.
+        _fact("place", "Rwanda", "Belgium took {value} and Burundi.", unit="country"),
+        _fact("year", "1976", "It happened in {value}, 1990 and 1995.", value=1976),
+        # A range, an adjective, a possessive, a modifier.
+        _fact("year", "1996", "Groups came from 1959 through {value}.", value=1996),
+        _fact("year", "2001", "Wachovia was the product of a {value} merger.", value=2001),
+        _fact("organisation", "Jet Propulsion Laboratory", "NASA's {value} manages it."),
+        _fact("place", "Italy", "It lay in modern-day {value}.", unit="country"),
+        # A pronoun or "that" pointing at an earlier sentence.
+        _fact("number", "three years", "Engineers built it in {value}.", "years", 3),
+        _fact("number", "three spacewalks", "Musgrave made {value} during that mission.", "x", 3),
+        # A relative clause open where the value stands, a hedge, a bound, an appositive.
+        _fact("year", "1914", "The bridge, which opened in {value}, was repaired.", value=1914),
+        _fact("number", "16 quakes", "We expect {value} a year.", "quakes", 16, hedge="about"),
+        _fact("number", "1.5 metres", "The ice can be {value} thick.", "metres", 1.5),
+        _fact("person", "Edward Wilson", "{value}, the doctor, died with Scott.", "person"),
+        # An acronym beside its full name.
+        _fact("organisation", "NOAA", "ESSA was renamed {value} in 1970."),
+    ],
+)
+def test_no_question_where_no_question_word_fits(fact):
+    assert in_sentence(fact) is None
+
+
+def test_a_fact_whose_event_is_named_is_asked_by_its_event_not_in_its_sentence():
+    fact = _fact("year", "1959", "NASA selected its first astronauts in {value}.", value=1959)
+    named = Fact(**{**fact.__dict__, "event": "NASA's first astronaut selection"})
+    prompts = [q.prompt for q in generate([named], TEMPLATES) if q.kind == "year"]
+    assert prompts == ["What year does the article give for NASA's first astronaut selection?"]
+
+
+def test_real_text_is_asked_inside_its_sentence_with_options_of_its_kind():
+    text = (
+        "Kigali is the capital and largest city of Rwanda. Belgium took control of the "
+        "region during World War I. Titanic only carried enough lifeboats for 1,178 people."
+    )
+    questions = {q.prompt: q for q in questions_of(text)}
+    country = questions["Kigali is the capital and largest city of which country?"]
+    assert country.answer == "Rwanda" and len(country.options) == 4
+    people = questions["Titanic only carried enough lifeboats for how many people?"]
+    assert people.answer == "1,178 people"
+    assert all(option.endswith(" people") for option in people.options)
