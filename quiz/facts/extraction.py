@@ -102,6 +102,11 @@ RELATIVE_SPAN_RE = re.compile(
     r" (?:later|earlier|before|after|ago|afterwards|previously)\b",
     re.IGNORECASE,
 )
+# "a population of 705,749": what a bare figure counts, said before it.
+COUNTED_BEFORE_RE = re.compile(
+    r"\b(population|attendance|crowd|workforce|membership|enrollment|enrolment) of"
+    r"(?: (?:just|only))?$"
+)
 YEAR_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|back to) $")
 NOT_UNTIL_RE = re.compile(r"\b(?:not|[A-Za-z]+n['’]t) until\b")
 
@@ -440,7 +445,7 @@ class _Article:
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         country = COUNTRY_AFTER_RE.match(sentence, item.end)
-        within = country and COUNTRY_SHORT.get(country[1], country[1])
+        within = country[1] if country and _a_country(country[1]) and unit != "country" else None
         wrong = self._wrong_places(unit, key, item.name or text, within) if plain else ()
         return Fact(
             value=item.name or text,
@@ -455,15 +460,16 @@ class _Article:
         self, unit: str | None, key: str, answer: str, within: str | None = None
     ) -> tuple[str, ...]:
         """Return three countries or cities the article never mentions (certainly wrong), of
-        the answer's own continent (or that of the country it is said to be in, "Southampton,
-        UK") when there are enough of them."""
+        the answer's own continent when there are enough of them."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
         if not pool:
             return ()
         names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
-        region = region_of(answer) or (region_of(within) if within else None)
-        if region is None:
-            return ()  # a town the lists do not know: other places of the article only
+        region = region_of(answer)
+        if region is None or within:
+            # A town the lists do not know, or one named with its country ("Geneva,
+            # Switzerland"): a city of another country would contradict the sentence itself.
+            return ()
         near = [name for name in names if region_of(name) == region]
         if len(near) >= 3:
             names = near
@@ -544,8 +550,16 @@ def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | N
     )
     # "dating back to 1865": the year it began, stated exactly.
     exact = not_until or before[-2:] == ["back", "to"]
-    for size in () if exact else (3, 2, 1):
+    # "From 500 candidates ..., 7 became astronauts": where they came from, not a range.
+    source = before[-1:] == ["from"] and not re.search(
+        r"^[^.;]{0,60}?\b(?:to|through|until|till)\b", sentence[end:]
+    )
+    # "issued orders to three companies": "to" ends a range only after "from" or "between".
+    to_only = before[-1:] == ["to"] and not {"from", "between"} & set(_before(sentence, start, 8))
+    for size in () if exact or source else (3, 2, 1):
         phrase = " ".join(before[-size:])
+        if size == 1 and to_only:
+            break
         if len(before) >= size and phrase in lx.HEDGES:
             if amount and phrase == "by":
                 break  # "won by 9 seconds", "grew by 5%": a margin, stated exactly
@@ -721,7 +735,9 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     rest = sentence[end:]
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
-    noun = re.match(r"[ -]((?:cubic |square )?[a-z][a-z-]*)\b", sentence[tail_start:])
+    noun = re.match(
+        r"[ -](?:U\.S\. )?((?:cubic |square )?[a-z][a-z-]*)\b", sentence[tail_start:]
+    )  # "268 U.S. astronauts": the country's name is no unit
     unit_end = tail_start
     unit = None
     if m["pct"]:
@@ -739,6 +755,10 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         per = re.match(r"/[a-z]+\b", sentence[unit_end:])
         if per and not noun.group(0).startswith("-"):
             unit, unit_end = unit + per.group(), unit_end + per.end()  # "17 km/s"
+    elif counted := COUNTED_BEFORE_RE.search(before):
+        unit = counted.group(1)  # "a population of just 6,000"
+        if re.search(r"\bestimated \w+ of$", before):
+            return None  # "an estimated population of 705,749": a guess, not asked as exact
     elif not (m["pre"] or scale or m["ord"]):
         return None  # a bare figure: no unit or noun says what it counts
     text_end = unit_end if unit_end > tail_start else tail_start
@@ -1126,18 +1146,43 @@ def _people(sentences: list[str]) -> dict[str, str]:
     firms = _firms(sentences)
     full = {name for name in full if name not in firms and not set(name.split(" ")) & DEMONYMS}
     names = {name: name for name in full}
+    aliases = _aliases(sentences, full)
+    names.update(aliases)
     surnames: dict[str, set[str]] = {}
-    for name in full:
+    for name in full - set(aliases):
         surnames.setdefault(name.split(" ")[-1], set()).add(name)
     # "Hubble" is the telescope as often as the astronomer: a surname that is also part of
     # another name, or said twice in one sentence, is not resolved.
     others = {" ".join(m[2]) for s in sentences for m in _mentions(s)} - full
+    plain = [s for s in sentences if not ALIAS_RE.search(s)]
     for surname, owners in surnames.items():
         clash = any(surname in phrase.split(" ") and phrase != surname for phrase in others)
-        twice = any(len(re.findall(rf"\b{re.escape(surname)}\b", s)) > 1 for s in sentences)
+        twice = any(len(re.findall(rf"\b{re.escape(surname)}\b", s)) > 1 for s in plain)
         if len(owners) == 1 and surname not in names and not clash and not twice:
             names[surname] = next(iter(owners))
     return names
+
+
+# "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...".
+ALIAS_RE = re.compile(
+    r"\((?:born|née|né) (?P<born>[^;,)]+)|\b(?:also|better|commonly) known as (?P<known>[^,;.)]+)"
+)
+
+
+def _aliases(sentences: list[str], full: set[str]) -> dict[str, str]:
+    """Map the other names a person is introduced with to the name the sentence opens with."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        spans = [m.span(m.lastgroup or 0) for m in ALIAS_RE.finditer(sentence)]
+        first = next(iter(_mentions(sentence)), None)
+        if not spans or first is None or first[0] != 0 or " ".join(first[2]) not in full:
+            continue
+        name = " ".join(first[2])
+        for start, end in spans:
+            for other in full - {name}:
+                if other in sentence[start:end]:
+                    found[other] = name
+    return found
 
 
 def _entities(
@@ -1199,24 +1244,19 @@ def _entities(
 PLACE_OF_RE = re.compile(
     r"\b(town|city|village|port|island|region|province|state|county|district) of $"
 )
-# Countries written short, with the names the time-zone data gives them.
-COUNTRY_SHORT = {
-    "UK": "Britain",
-    "US": "United States",
-    "USA": "United States",
-    "U.S.": "United States",
-    "UAE": "United Arab Emirates",
-}
+COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
 COUNTRY_AFTER_RE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])")
 BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located|born|settled) in $")
+
+
+def _a_country(name: str) -> bool:
+    return name in COUNTRY_SHORT or name.lower() in lx.COUNTRIES
 
 
 def _in_country(sentence: str, start: int, end: int) -> bool:
     """Tell whether a name is a town: "Southampton, UK", "Tampere, Finland", "based in X"."""
     country = COUNTRY_AFTER_RE.match(sentence, end)
-    if country and (country[1] in COUNTRY_SHORT or country[1].lower() in lx.COUNTRIES):
-        return True
-    return bool(BASED_IN_RE.search(sentence[:start]))
+    return bool(country and _a_country(country[1]) or BASED_IN_RE.search(sentence[:start]))
 
 
 NEAR_SHARED = frozenset(("with", "together", "joined", "along", "alongside"))

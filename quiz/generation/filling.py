@@ -69,6 +69,7 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
 # A list-like article must not flood the review queue: the best few per sentence are kept.
 PER_SENTENCE = 14
 PER_FACT = 3
+PAIRS_PER_FACT = 2  # pair questions of one kind an event takes part in
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
 PLAIN = ("cloze", "true_false")  # the sentence with a gap, or as it stands
@@ -125,6 +126,17 @@ def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
+    # "Which comes first" and "how many years between" over a pair: each event in a couple of
+    # them at most, or ten dated events give dozens of near-identical questions.
+    paired: dict[tuple[str, str], int] = {}
+    for q in questions:
+        if len(q.fact_keys) != 2:
+            continue
+        if any(paired.get((q.kind, key), 0) >= PAIRS_PER_FACT for key in q.fact_keys):
+            dropped.add(q.fingerprint)
+            continue
+        for key in q.fact_keys:
+            paired[q.kind, key] = paired.get((q.kind, key), 0) + 1
     return [q for q in questions if q.fingerprint not in dropped]
 
 

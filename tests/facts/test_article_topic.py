@@ -153,3 +153,61 @@ def test_someone_with_another_is_asked_but_not_as_who_did_it():
     assert "Leo Mechelin" in [q.answer for q in questions if q.kind == "cloze"]
     who = [q for q in questions if q.prompt.startswith("Who ")]
     assert not [q for q in who if q.answer in ("Fredrik Idestam", "Leo Mechelin")]  # both did
+
+
+def test_the_names_a_person_is_introduced_with_are_the_same_person():
+    text = (
+        "Henry Dunant (born Jean-Henri Dunant; 8 May 1828 – 30 October 1910), also known as "
+        "Henri Dunant, was a Swiss businessman. During a business trip in 1859, Dunant saw the "
+        "battlefield of Solferino. He recorded his memories in a book in 1862."
+    )
+    gaps = [q.prompt for q in questions_of(text) if "1862" in q.answer or "1862" in q.prompt]
+    assert gaps and all("Henry Dunant recorded his memories" in p for p in gaps)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("NASA has issued delivery orders to three companies this year.", 3, "companies"),
+        ("From 500 candidates with flight experience, 7 men became astronauts.", 500, "candidates"),
+        ("In total, 268 U.S. astronauts have been selected by NASA.", 268, "astronauts"),
+        ("Kigali was a small city with a population of just 6,000 in 1962.", 6000, "population"),
+    ],
+)
+def test_a_figure_is_found_by_what_it_counts(sentence, value, unit):
+    assert (value, unit) in [(f.value, f.unit) for f in facts_of(sentence, "number")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices rose from 500 dollars to 600 dollars in a year.",  # a range
+        "The city had an estimated population of 705,749 in 2019.",  # a guess
+    ],
+)
+def test_a_figure_in_a_range_or_a_guess_is_not_asked_as_exact(sentence):
+    assert not [f for f in facts_of(sentence, "number") if f.value in (500, 705749)]
+
+
+def test_a_city_named_with_its_country_is_not_set_against_cities_elsewhere():
+    text = "The Red Cross is based in Geneva, Switzerland. Its staff met in Paris in 1901."
+    offered = {o for q in questions_of(text) if "Geneva" in q.answer for o in q.options}
+    assert offered <= {"Geneva", "Paris"}
+
+
+def test_each_event_is_paired_in_a_few_questions_only():
+    text = (
+        "Tarn is a town in France. Monks founded an abbey at Tarn in 1101. "
+        "A stone bridge over the river opened in 1422. The plague killed half the people in "
+        "1630. Engineers finished the canal to the sea in 1781. The railway reached the valley "
+        "in 1866. A fire destroyed the old market hall in 1902. Soldiers occupied the castle in "
+        "1940. Voters elected the first woman mayor in 1977."
+    )
+    pairs = [q for q in questions_of(text) if len(q.fact_keys) == 2]
+    for kind in ("first", "number"):
+        counts = {}
+        for q in pairs:
+            if q.kind == kind:
+                for key in q.fact_keys:
+                    counts[key] = counts.get(key, 0) + 1
+        assert counts and max(counts.values()) <= 2, kind
