@@ -386,7 +386,9 @@ class _Article:
         if not own:
             return False
         for other in self.sentences:
-            if other != sentence and len(own & self.stems[other]) >= MIN_OVERLAP * len(own):
+            if other == sentence or word_matches(text, other):
+                continue  # a sentence naming the same one says nothing against it
+            if len(own & self.stems[other]) >= MIN_OVERLAP * len(own):
                 return False
         return True
 
@@ -579,6 +581,8 @@ def _plain_after(sentence: str, end: int) -> bool:
     # "began in 1988 and employed ...": a second clause, not a range or a list.
     clause = re.match(r"\s*and\s+([a-z]+)\b", after)
     second_clause = clause and clause.group(1) not in lx.OPEN_ENDS.union(lx.NUMBER_WORDS)
+    if re.match(r",\s*(?:1[0-9]|20)\d\d(?:,| and | or )", after):
+        return False  # "in 1976, 1990, 1995 ...": one of a list of years
     return not (
         not second_clause
         and re.match(

@@ -123,7 +123,9 @@ MODIFIERS = frozenset(
 def in_sentence(fact: Fact) -> str | None:
     """Return the fact's claim asked with a question word where its value stands, or None."""
     claim = fact.claim
-    if not claim or fact.hedge or claim.count(SLOT) != 1 or fact.type == "list":
+    # A round guess is asked as one ("locates about how many earthquakes?"), options far apart.
+    guess = fact.hedge and fact.type == "number"
+    if not claim or fact.hedge and not guess or claim.count(SLOT) != 1 or fact.type == "list":
         return None
     clause = _clause(claim).rstrip().rstrip(".!").rstrip()
     if LISTED_RE.search(clause) or re.search(r"[“”\"]", clause):
@@ -133,6 +135,9 @@ def in_sentence(fact: Fact) -> str | None:
     alone = capitalise(clause.replace(SLOT, "2000"))
     if clause != claim.rstrip().rstrip(".!").rstrip() and needs_antecedent(alone):
         return None  # "...; in 1871, it created ...": "it" is in the clause before
+    noun = (fact.unit or "").split(" ")[-1]
+    if fact.type == "number" and noun and re.search(rf"\d (?:[a-z-]+ )?{re.escape(noun)}", clause):
+        return None  # "16 ..., which includes 15 earthquakes and one ...": sums give it away
     if fact.type == "organisation" and ACRONYM_RE.fullmatch(str(fact.value)):
         return None  # "NOAA" beside its full name, or among names: the letters give it away
     at = clause.index(SLOT)
@@ -157,6 +162,11 @@ def in_sentence(fact: Fact) -> str | None:
         at = kind.start()  # "the city of {value}" becomes "which city", not "city of which city"
     elif article:
         at -= 4  # "the {value}" becomes "which river"
+    if guess:
+        # "carries some {value}", "an estimated {value}": asked as "about how many ...".
+        hedge = re.search(rf"(?:\b{re.escape(str(fact.hedge))} )$", clause[:at])
+        at = hedge.start() if hedge else at
+        asked = f"about {asked}"
     question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"
     return question if len(question.split()) <= MAX_WORDS else None
 

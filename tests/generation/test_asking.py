@@ -59,6 +59,11 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("number", "three", "The process lasted {value} years.", "years", 3),
             "The process lasted how many years?",
         ),
+        # A round guess is asked as one.
+        (
+            _fact("number", "16 quakes", "We expect some {value} a year.", "quakes", 16, "some"),
+            "We expect about how many quakes a year?",
+        ),
         (
             _fact("year", "1868", "A second mill was built in {value} near Nokia.", value=1868),
             "A second mill was built in which year near Nokia?",
@@ -90,7 +95,6 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact("number", "three spacewalks", "Musgrave made {value} during that mission.", "x", 3),
         # A relative clause open where the value stands, a hedge, a bound, an appositive.
         _fact("year", "1914", "The bridge, which opened in {value}, was repaired.", value=1914),
-        _fact("number", "16 quakes", "We expect {value} a year.", "quakes", 16, hedge="about"),
         _fact("number", "1.5 metres", "The ice can be {value} thick.", "metres", 1.5),
         _fact("person", "Edward Wilson", "{value}, the doctor, died with Scott.", "person"),
         # An acronym beside its full name.
