@@ -46,12 +46,15 @@ class Quiz(Flask):
         return found
 
 
-def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
+def create_app(
+    test_config: dict | None = None, *, web: bool = True, database: bool = True
+) -> Flask:
     """Create the app: settings, extensions, blueprints and commands; no database I/O.
 
     With web=False it has the settings and the database only, without pages, API, logins,
     limits or migrations: enough for the commands that read and write the database, which
-    then start without importing the rest.
+    then start without importing the rest. With database=False as well it has the settings
+    alone, for a command that opens the database itself (quiz.storage.plain).
     """
     app = Quiz(__name__, instance_relative_config=True)
     app.config.update(config.from_environment(app.instance_path))
@@ -64,6 +67,8 @@ def create_app(test_config: dict | None = None, *, web: bool = True) -> Flask:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.config["QUIZ_ZONE"] = _zone(app.config.get("QUIZ_TIMEZONE"))
 
+    if not (web or database):
+        return app
     # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
     # and the `quiz` command can be imported without loading the database or Flask views.
     from quiz.storage.extensions import db

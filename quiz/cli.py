@@ -1,7 +1,8 @@
 """Command line: `quiz init`, `quiz serve`, `quiz generate` (also under `flask --app quiz`).
 
 Each command imports what it uses inside itself, so that `quiz --help` imports little more
-than Flask, and the commands that only touch the database never import the pages.
+than Flask, and the commands that only touch the database never import the pages; `quiz
+export` reads its database without SQLAlchemy (quiz.storage.plain).
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
 from quiz import config
-from quiz.formats import FORMATS
+from quiz.formats import FORMATS, Item
 from quiz.paths import migrations_dir, seed_dir
 
 if TYPE_CHECKING:
     from quiz.authoring.seeding import SeedReport
+
+NOT_SET_UP = "the database is not set up yet: run `quiz init` first"
 
 
 def register(app: Flask) -> None:
@@ -231,17 +234,26 @@ def import_questions_command(file: Path, fmt: str, slug: str, title: str | None)
 @with_appcontext
 def export_command(fmt: str, slug: str, output: Path | None) -> None:
     """Export an article's playable questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
-    from sqlalchemy import select
+    from quiz.authoring import exported
+    from quiz.storage import plain
 
-    from quiz.authoring.exchange import export_file
-    from quiz.storage.extensions import db
-    from quiz.storage.models import Article
-
-    _require_schema()
-    article = db.session.scalar(select(Article).where(Article.slug == slug))
-    if article is None:
+    # Straight on the driver: SQLAlchemy and the models take longer to import than this runs.
+    url = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    try:
+        with plain.open_plain(url, current_app.instance_path) as opened:
+            if opened is None:
+                items = _export_read_with_sqlalchemy(slug)
+            elif not plain.has_table(opened, "article"):
+                raise plain.NotSetUp(url)
+            else:
+                items = exported.read_items(opened.connection, opened.paramstyle, slug)
+    except plain.NotSetUp:
+        _fail(NOT_SET_UP)
+    except plain.CannotOpen as exc:
+        _fail(f"cannot open the database: {exc}")
+    if items is None:
         _fail(f"no article with the slug {slug!r}")
-    data, left_out = export_file(article, fmt)
+    data, left_out = exported.write(items, fmt)
     for prompt, reason in left_out:
         click.echo(f"left out {prompt[:60]!r}: {reason}", err=True)
     if output is None:
@@ -252,6 +264,19 @@ def export_command(fmt: str, slug: str, output: Path | None) -> None:
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror}")
     click.echo(f"Wrote {output}")
+
+
+def _export_read_with_sqlalchemy(slug: str) -> list[Item] | None:
+    """Read the questions to export through the app's engine, for a URL left to SQLAlchemy."""
+    from quiz.authoring.exported import read_in_session
+    from quiz.storage.extensions import db
+
+    # The app was built without its database, since a plain connection was expected.
+    if "sqlalchemy" not in current_app.extensions:
+        # Bound to the app itself: current_app is the proxy of it.
+        db.init_app(current_app._get_current_object())  # type: ignore[attr-defined]
+    _require_schema()
+    return read_in_session(slug)
 
 
 @click.command("import-article")
@@ -290,7 +315,7 @@ def _require_schema() -> None:
     from quiz.storage.extensions import db
 
     if not inspect(db.engine).has_table("article"):
-        _fail("the database is not set up yet: run `quiz init` first")
+        _fail(NOT_SET_UP)
 
 
 def _fail(message: str) -> NoReturn:
@@ -309,6 +334,8 @@ COMMANDS = (
     import_article_command,
     backup_command,
 )
+# Commands that open the database themselves (quiz.storage.plain): their app has no engine.
+PLAIN_COMMANDS = (export_command,)
 # Commands of the app's extensions, which `quiz --help` lists without building the app.
 EXTENSION_COMMANDS = {"db": "Migrate the database with Alembic (Flask-Migrate)."}
 
@@ -318,8 +345,9 @@ def _create_app() -> Flask:
     from quiz import create_app
 
     ctx = click.get_current_context(silent=True)
-    database_only = ctx is not None and ctx.command in COMMANDS and ctx.command is not serve_command
-    return create_app(web=not database_only)
+    command = ctx.command if ctx is not None else None
+    database_only = command in COMMANDS and command is not serve_command
+    return create_app(web=not database_only, database=command not in PLAIN_COMMANDS)
 
 
 class QuizGroup(FlaskGroup):

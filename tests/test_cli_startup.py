@@ -96,6 +96,46 @@ def test_a_database_command_before_init_says_so_without_a_warning(tmp_path):
     _, stderr, report = _probe(*args, watched=[], env=env, tmp_path=tmp_path)
     assert report["code"] == 1
     assert stderr.strip() == "Error: the database is not set up yet: run `quiz init` first"
+    # Nor does it leave an empty database behind.
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
+def test_export_reads_the_database_without_sqlalchemy_or_the_models(tmp_path, db_path):
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    output = tmp_path / "out.gift"
+    env = {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+    args = ["export", "--format", "gift", "--article", "baikonur", "--output", str(output)]
+    stdout, stderr, report = _probe(*args, watched=DATABASE + WEB, env=env, tmp_path=tmp_path)
+    assert report == {"code": 0, "loaded": []}, stderr
+    assert "What date does the article give" in output.read_text(encoding="utf-8")
+
+
+def test_export_reads_a_url_with_connection_arguments_the_same(tmp_path, db_path):
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    plain_env = {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+    # libpq takes connection arguments as psycopg does; an SQLite URL with arguments is
+    # left to SQLAlchemy's engine.
+    postgresql = url.startswith("postgresql")
+    argument = "connect_timeout=10" if postgresql else "timeout=10"
+    engine_env = {**plain_env, "QUIZ_DATABASE_URL": f"{url}?{argument}"}
+    written = []
+    for env, loaded in [(plain_env, []), (engine_env, [] if postgresql else ["sqlalchemy"])]:
+        output = tmp_path / f"out-{len(written)}.gift"
+        args = ["export", "--format", "gift", "--article", "baikonur", "--output", str(output)]
+        _, stderr, report = _probe(*args, watched=["sqlalchemy"], env=env, tmp_path=tmp_path)
+        assert report == {"code": 0, "loaded": loaded}, stderr
+        written.append(output.read_bytes())
+    assert written[0] == written[1]
+
+
+def test_export_says_when_it_cannot_reach_the_database(tmp_path):
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    # Nothing listens on port 1.
+    env = {"QUIZ_DATABASE_URL": "postgresql+psycopg://quiz@127.0.0.1:1/none"}
+    args = ["export", "--format", "gift", "--article", "baikonur"]
+    _, stderr, report = _probe(*args, watched=[], env=env, tmp_path=tmp_path)
+    assert report["code"] == 1
+    assert stderr.startswith("Error: cannot open the database: ") and "Traceback" not in stderr
 
 
 def test_the_migration_commands_still_come_from_the_app(tmp_path):

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from quiz import formats
+from quiz.authoring import exported
 from quiz.errors import Invalid
 from quiz.formats import Choice, FormatError, Item
 from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
-from quiz.storage.extensions import db
 from quiz.storage.models import (
     Article,
     Option,
@@ -156,26 +155,10 @@ def item_of(question: Question) -> Item:
     )
 
 
-def exported_items(article: Article) -> list[Item]:
-    """Return the article's playable questions, oldest first, as the formats exchange them."""
-    query = (
-        select(Question)
-        .where(
-            Question.article_id == article.id,
-            Question.status == QuestionStatus.ACTIVE,
-            # No exchange format has a put-in-order question.
-            Question.kind != "order",
-        )
-        # Every question's options in one more query, not one query per question.
-        .options(selectinload(Question.options))
-    )
-    return [item_of(q) for q in db.session.scalars(query.order_by(Question.id))]
-
-
 def export_file(article: Article, fmt: str) -> tuple[bytes, list[tuple[str, str]]]:
     """Write the article's playable questions in a format; return the file and what it left out."""
-    dumped = formats.dump(exported_items(article), check_format(fmt))
-    return dumped.text.encode("utf-8"), dumped.skipped
+    check_format(fmt)
+    return exported.write(exported.read_in_session(article.slug) or [], fmt)
 
 
 def export_questions(article: Article, fmt: str) -> bytes:

@@ -15,9 +15,7 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import Pool
 
 from quiz.storage import writers
-
-# How long a writer waits for SQLite's lock before "database is locked".
-BUSY_TIMEOUT_SECONDS = 10
+from quiz.storage.plain import BUSY_TIMEOUT_SECONDS
 
 # Named constraints keep Alembic batch migrations on SQLite able to drop and alter them.
 NAMING = {

@@ -25,47 +25,12 @@ from sqlalchemy.sql import text
 
 from quiz.rules import MAX_TITLE
 from quiz.storage.extensions import Model, db
-
-
-class QuestionStatus(StrEnum):
-    """A question's life cycle: proposed ones wait for a teacher, active ones are playable,
-    retired ones keep their answers but are no longer dealt, rejected ones never come back."""
-
-    PROPOSED = "proposed"
-    ACTIVE = "active"
-    RETIRED = "retired"
-    REJECTED = "rejected"
-
-
-class Origin(StrEnum):
-    """Where an article, fact or template came from."""
-
-    SEED = "seed"
-    TEACHER = "teacher"
-    EXTRACTED = "extracted"
-    IMPORT = "import"
-
-
-class QuestionOrigin(StrEnum):
-    """Generated questions follow their facts and templates; teachers' and imported do not."""
-
-    GENERATED = "generated"
-    TEACHER = "teacher"
-    IMPORT = "import"
+from quiz.storage.states import GameState, MemoryState, Origin, QuestionOrigin, QuestionStatus
 
 
 def _one_of(column: str, values: type[StrEnum]) -> str:
     """Return the SQL condition that a column holds one of an enum's values."""
     return f"{column} IN ({', '.join(repr(v.value) for v in values)})"
-
-
-class MemoryState(StrEnum):
-    """A player's memory of a fact as the FSRS scheduler sees it (fsrs.State, by name):
-    learnt for the first time, reviewed at growing intervals, or relearnt after a lapse."""
-
-    LEARNING = "learning"
-    REVIEW = "review"
-    RELEARNING = "relearning"
 
 
 def utcnow() -> datetime:
@@ -417,16 +382,6 @@ class RateLimit(Model):
     hits: Mapped[int] = mapped_column(Integer)
     # Seconds since the epoch, as the `limits` library counts its windows.
     expires_at: Mapped[float] = mapped_column(Float, index=True)
-
-
-class GameState(StrEnum):
-    """A live game's life: players gather in the lobby, each question is open then closed,
-    then the game is over."""
-
-    LOBBY = "lobby"
-    QUESTION = "question"
-    CLOSED = "closed"
-    FINISHED = "finished"
 
 
 class LiveGame(Model):

@@ -6,10 +6,12 @@ import secrets
 import pytest
 
 from quiz import create_app
+from quiz.authoring.exchange import FORMATS, export_file
 from quiz.rounds import scoring
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Article, Round
 from tests.concurrency import race_answers
+from tests.exports import add_every_kind, orm_export
 
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
 
@@ -66,3 +68,23 @@ def test_concurrent_double_answers_count_once_on_postgresql(pg_app):
     with pg_app.app_context():
         assert db.session.get(Round, round_id).answered == 1
         assert db.session.query(Answer).filter_by(round_id=round_id).count() == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_on_postgresql_writes_what_the_models_read_writes(pg_app, tmp_path, fmt):
+    with pg_app.app_context():
+        if db.session.scalar(db.select(Article.id).where(Article.slug == "export-bank")) is None:
+            add_every_kind("export-bank")
+    for slug in ("baikonur", "export-bank"):
+        target = tmp_path / f"{slug}.{fmt}"
+        args = ["export", "--format", fmt, "--article", slug, "--output", str(target)]
+        result = pg_app.test_cli_runner().invoke(args=args)
+        assert result.exit_code == 0, result.output
+        with pg_app.app_context():
+            data, left_out = orm_export(slug, fmt)
+            article = db.session.scalar(db.select(Article).where(Article.slug == slug))
+            assert export_file(article, fmt) == (data, left_out)
+        assert target.read_bytes() == data
+        assert result.stderr.splitlines() == [
+            f"left out {prompt[:60]!r}: {reason}" for prompt, reason in left_out
+        ]
