@@ -144,8 +144,14 @@ def in_sentence(fact: Fact) -> str | None:
     before, after = clause[:at], clause[at + len(SLOT) :]
     words = re.findall(r"[A-Za-z’'-]+", before)
     last = words[-1].lower() if words else ""
-    if last in MODIFIERS or last.endswith(("'s", "’s")) or after.startswith(("'s", "’s")):
-        return None  # "the original {value}", "NASA's {value}": no question word fits there
+    described = re.search(r"\b(?:a|an|the) [a-z-]+ $", before) and last not in PREPOSITIONS
+    if (
+        described
+        or last in MODIFIERS
+        or last.endswith(("'s", "’s"))
+        or after.startswith(("'s", "’s"))
+    ):
+        return None  # "an incredible {value}", "the original {value}", "NASA's {value}"
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
     if RELATIVE_OPEN_RE.search(before) or re.search(r"\bcan\b", clause):
@@ -164,7 +170,7 @@ def in_sentence(fact: Fact) -> str | None:
         at -= 4  # "the {value}" becomes "which river"
     if guess:
         # "carries some {value}", "an estimated {value}": asked as "about how many ...".
-        hedge = re.search(rf"(?:\b{re.escape(str(fact.hedge))} )$", clause[:at])
+        hedge = re.search(rf"(?:\b{re.escape(str(fact.hedge))} )$", clause[:at], re.IGNORECASE)
         at = hedge.start() if hedge else at
         asked = f"about {asked}"
     question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"

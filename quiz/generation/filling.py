@@ -63,16 +63,16 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
                 continue
             seen.add(question.fingerprint)
             questions.append(question)
-    return _capped(questions)
+    asking = {t.key for t in templates if "question" in placeholders(t.text)}
+    return _capped(questions, asking)
 
 
 # A list-like article must not flood the review queue: the best few per sentence are kept.
 PER_SENTENCE = 14
 PER_FACT = 3
-PAIRS_PER_FACT = 2  # pair questions of one kind an event takes part in
+PAIRS_PER_FACT = 4  # pair questions of one kind an event takes part in
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
-PLAIN = ("cloze", "true_false")  # the sentence with a gap, or as it stands
 KIND_SCORES = {
     "order": 0.9,
     "statement": 0.75,
@@ -102,7 +102,7 @@ def _score(question: GeneratedQuestion, draft: Draft) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
-def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[GeneratedQuestion]:
     """Keep the best PER_FACT questions about each fact and PER_SENTENCE about each sentence,
     in their first order: a fact asked as a date and a year need not be a true/false too."""
     by_fact: dict[str, list[GeneratedQuestion]] = {}
@@ -112,22 +112,18 @@ def _capped(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
             by_fact.setdefault(q.fact_keys[0], []).append(q)
             by_sentence.setdefault(q.explanation, []).append(q)
     dropped = set()
-    for key, group in by_fact.items():
+    for group in by_fact.values():
         ranked = sorted(group, key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
-        # A fact asked as a year need not also be a gap and a true/false: one of them beside
-        # the others (which one, the fact's key decides, so both kinds stay in the mix), both
-        # when it has no other question.
-        plain = [q for q in ranked if q.kind in PLAIN]
-        if len(plain) < len(ranked):
-            first = seeded_random("plain", key).choice(PLAIN)
-            plain.sort(key=lambda q: q.kind != first)
-            dropped |= {q.fingerprint for q in plain[1:]}
+        # A fact asked inside its own sentence ("... of which country?") need not also be a
+        # gap in that sentence: it is the same question without its options' question word.
+        if any(q.template_key in asking for q in ranked):
+            dropped |= {q.fingerprint for q in ranked if q.kind == "cloze"}
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
-    # "Which comes first" and "how many years between" over a pair: each event in a couple of
-    # them at most, or ten dated events give dozens of near-identical questions.
+    # "Which comes first" and "how many years between" over a pair: each event in a few of
+    # them at most, or a long list of dated events gives dozens of near-identical questions.
     paired: dict[tuple[str, str], int] = {}
     for q in questions:
         if len(q.fact_keys) != 2:

@@ -47,10 +47,10 @@ def test_a_round_guess_is_asked_only_against_options_far_from_it():
     questions = _questions("About 45,000 runners from many countries took part in the race.")
     [fact] = _facts("About 45,000 runners from many countries took part in the race.", "number")
     assert (fact.value, fact.hedge) == (45000, "about")
-    [cloze] = [q for q in questions if q.kind == "cloze"]
-    assert cloze.prompt.startswith("Fill in the gap: About _____")
-    for option in cloze.options:
-        if option != cloze.answer:
+    [asked] = [q for q in questions if q.kind in ("cloze", "number")]
+    assert asked.prompt == "About how many runners from many countries took part in the race?"
+    for option in asked.options:
+        if option != asked.answer:
             ratio = parse_number(option) / Decimal(45000)
             assert ratio <= Decimal("0.5") or ratio >= 2, option
     for q in questions:
@@ -87,8 +87,8 @@ def test_a_pronoun_subject_is_named_by_its_antecedent_or_gives_nothing():
     text = "Lake Baikal is a rift lake in Siberia. It is the deepest lake, at 1,642 metres."
     [depth] = _facts(text, "number")
     assert depth.claim == "Lake Baikal is the deepest lake, at {value}."
-    [cloze] = [q for q in _questions(text) if q.kind == "cloze" and q.answer == "1,642 metres"]
-    assert cloze.prompt == "Fill in the gap: Lake Baikal is the deepest lake, at _____."
+    [asked] = [q for q in _questions(text) if q.answer == "1,642 metres"]
+    assert asked.prompt == "Lake Baikal is the deepest lake, at how many metres?"
     she = "Maria Sklodowska was born in Warsaw. She moved to Paris in 1891."
     assert _facts(she, "year")[0].claim == "Maria Sklodowska moved to Paris in {value}."
     # "She" cannot be Pierre; "They" has no certain antecedent: no question stands alone.

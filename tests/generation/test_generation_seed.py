@@ -16,7 +16,7 @@ def questions(seed_article, seed_templates):
 
 
 def test_enough_distinct_questions_of_many_kinds(questions):
-    assert len(questions) >= 40
+    assert len(questions) >= 99  # the hand-checked facts never give fewer than they have
     assert len({q.fingerprint for q in questions}) == len(questions)
     assert len({q.kind for q in questions}) >= 6
 
