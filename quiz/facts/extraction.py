@@ -95,6 +95,11 @@ SUPERLATIVE_SUBJECT_RE = re.compile(
     r" (?:was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won)\b"
 )
 POSSESSIVE_OPENING_RE = re.compile(r"^[A-Z][a-z]* (?:his|her|its) [a-z ]+, [A-Z]")
+# "In 2015, the tower received ...": a bare subject after an opening time or place phrase.
+LATE_BARE_RE = re.compile(
+    r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b[^,;]{1,50}, (the) ([a-z]+)"
+    r"(?= (?:[a-z]+ed|was|were|is|are|has|had|became|won|took|held|will)\b)"
+)
 LATER_SUBJECT_RE = re.compile(r"[^,;]*, (he|she|it)\b")
 RELATIVE_SPAN_RE = re.compile(
     r"\b(?:\d+|" + "|".join(lx.NUMBER_WORDS) + r"|a|an|one)"
@@ -252,6 +257,18 @@ class _Article:
                 found[sentence] = (0, bare.end(1), topic.said)
                 person, thing, about_topic = None, topic.said, True
                 continue
+            late_bare = LATE_BARE_RE.match(sentence)
+            if (
+                late_bare
+                and topic
+                and topic.is_a(late_bare[2])
+                and not self._named_kind(late_bare[2])
+            ):
+                # "In 2015, the tower received ..." in an article on the Eiffel Tower.
+                words = topic.said.replace("The ", "the ", 1)
+                found[sentence] = (late_bare.start(1), late_bare.end(2), words)
+                person, thing, about_topic = None, topic.said, True
+                continue
             if bare or self._short_form(sentence):
                 # "The town has been ...", "The Bureau became ...": which one, the sentence
                 # alone cannot say, and no question over it would stand alone.
@@ -292,7 +309,10 @@ class _Article:
     def _named_kind(self, noun: str) -> bool:
         """Tell whether the article names some thing by this noun ("Lake" of "Lake Baikal")."""
         head = noun.capitalize()
-        return any(head in m[2] for s in self.sentences for m in _mentions(s))
+        topic = self.topic.name if self.topic else None
+        return any(
+            head in m[2] and " ".join(m[2]) != topic for s in self.sentences for m in _mentions(s)
+        )
 
     def _topic(self, sentence: str) -> tuple[str | None, str | None]:
         """Return the person or the named thing a sentence opens with, as (person, thing)."""

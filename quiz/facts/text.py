@@ -53,10 +53,20 @@ LATE_PRONOUN_RE = re.compile(
 )
 
 
+# "Locally nicknamed “La dame de fer”, it was built as ...": a pronoun subject after an opening
+# phrase that names no one.
+AFTER_OPENING_RE = re.compile(r"^(?P<opening>[^,;]{1,100}), (?:it|he|she|they)\b")
+
+
 def needs_antecedent(sentence: str) -> bool:
     """Tell whether a sentence opens with a pronoun that refers to an earlier sentence."""
     if LATE_PRONOUN_RE.match(sentence):
         return True
+    after = AFTER_OPENING_RE.match(sentence)
+    if after:
+        opening = re.sub(r"[“\"][^”\"]*[”\"]", "", after["opening"])
+        if not re.search(r"(?<=\s)[A-Z]", opening):  # "When Gagarin returned, he ...": named
+            return True
     return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)
 
 

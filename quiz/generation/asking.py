@@ -156,6 +156,8 @@ def in_sentence(fact: Fact) -> str | None:
     article = before.endswith(ARTICLES)
     if RELATIVE_OPEN_RE.search(before) or re.search(r"\bcan\b", clause):
         return None  # "the bridge, which opened in which year, ...", "can be 1.5 metres"
+    if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
+        return None  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
     if at == 0 and after.startswith(", "):
         return None  # "Edward Wilson, the team's doctor, died ...": "Who, the doctor, ..."
     asked = _question_words(fact, at == 0, preposition, article)
@@ -175,6 +177,12 @@ def in_sentence(fact: Fact) -> str | None:
         asked = f"about {asked}"
     question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"
     return question if len(question.split()) <= MAX_WORDS else None
+
+
+def preposition_at_start(before: str) -> bool:
+    """Tell whether the words before the value open with a preposition ("In", "By 1900")."""
+    first = before.split(" ", 1)[0].lower()
+    return first in PREPOSITIONS
 
 
 def _clause(claim: str) -> str:

@@ -131,9 +131,13 @@ def _far(value: Decimal, places: int | None, percent: bool) -> list[Decimal]:
 
 
 def _step(value: Decimal, places: int | None) -> Decimal:
-    """Pick a step that makes near numbers look like real alternatives (65th, 75th...)."""
+    """Pick a step that makes near numbers look like real alternatives (65th, 75th...): for a
+    figure with decimals about a tenth of it, written as precisely ("2.4 km": 2.2, 2.6),
+    never one last digit apart ("6.91 million": not 6.92)."""
     if places:
-        return Decimal(1).scaleb(-places)
+        smallest = Decimal(1).scaleb(-places)
+        tenth = (abs(value) / 10).quantize(smallest)
+        return max(smallest, tenth)
     whole = abs(int(value))
     base = 10 ** (len(str(whole)) - 1)
     if base >= 10 and whole % (base // 2) == 0:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
-from quiz.facts.text import BARE_SUBJECT_RE, BLANK, drop_conversion, needs_antecedent
+from quiz.facts.text import BLANK, drop_conversion, needs_antecedent
 from quiz.generation.asking import in_sentence
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
@@ -314,8 +314,8 @@ def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
     target = _cloze_target(template, fact)
     if target is None:
         return
-    bare = BARE_SUBJECT_RE.match(fact.sentence)
-    named = bare and fact.claim and not fact.claim.startswith(bare.group())
+    # "The town has been ..." asked as "Kigali has been ...": the claim names what it is.
+    named = fact.claim and fact.claim.replace("{value}", target) != fact.sentence
     if needs_antecedent(fact.sentence) or named:
         # "She moved to Paris in _____" does not stand alone: the claim names her.
         if not fact.claim or fact.text != target:

@@ -211,3 +211,28 @@ def test_each_event_is_paired_in_a_few_questions_only():
                 for key in q.fact_keys:
                     counts[key] = counts.get(key, 0) + 1
         assert counts and max(counts.values()) <= 4, kind
+
+
+EIFFEL = (
+    "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris. "
+    "Locally nicknamed “La dame de fer”, it was built as the centrepiece of the 1889 World's "
+    "Fair. In 2015, the tower received 6.91 million visitors."
+)
+
+
+def test_a_bare_subject_after_an_opening_phrase_is_named_by_the_topic():
+    asked = [q.prompt for q in questions_of(EIFFEL) if "6.91" in q.prompt or "6.91" in q.answer]
+    assert asked and all("he Eiffel Tower received" in p for p in asked), asked
+    assert not [p for p in asked if "the tower" in p or p.startswith("In which year")]
+
+
+def test_a_pronoun_after_an_opening_that_names_no_one_gives_nothing():
+    assert not [q for q in questions_of(EIFFEL) if "nicknamed" in q.prompt]
+
+
+def test_a_figure_with_decimals_is_offered_against_figures_a_tenth_away():
+    [asked] = [q for q in questions_of(EIFFEL) if q.answer == "6.91 million visitors"]
+    for option in asked.options:
+        if option != asked.answer:
+            value = float(option.split(" ")[0])
+            assert abs(value - 6.91) >= 0.5, option  # never 6.92 or 6.88
