@@ -216,10 +216,10 @@ class _Article:
         person = thing = None  # the subject a following "She" or "It" can refer to
         named: list[str] = []  # the people the article has named so far
         topic = self.topic
-        about_topic = False  # whether the sentence before named the article's topic
+        about_topic = False  # whether the sentence before opened with the article's topic
         for sentence in self.sentences:
             lone = named[0] if len(set(named)) == 1 else None
-            after_topic, about_topic = about_topic, bool(topic and topic.named_in(sentence))
+            after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))
             opening = PRONOUN_RE.match(sentence)
             late = LATE_PRONOUN_AT_RE.match(sentence)
             bare = BARE_SUBJECT_RE.match(sentence)

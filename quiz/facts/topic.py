@@ -61,8 +61,10 @@ class Topic:
         """Tell whether a sentence's subject is the topic ("Wachovia provided ...")."""
         return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?![\w’'])", sentence))
 
-    def named_in(self, sentence: str) -> bool:
-        return bool(re.search(rf"(?<![\w-]){re.escape(self.name)}(?![\w-])", sentence))
+    def leads(self, sentence: str) -> bool:
+        """Tell whether a sentence opens with the topic or what is its ("Voyager 1's team"):
+        an "It" after it means the topic, as the subject runs on."""
+        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?:['’]s)?(?![\w’'])", sentence))
 
 
 def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic | None:

@@ -236,3 +236,12 @@ def test_a_figure_with_decimals_is_offered_against_figures_a_tenth_away():
         if option != asked.answer:
             value = float(option.split(" ")[0])
             assert abs(value - 6.91) >= 0.5, option  # never 6.92 or 6.88
+
+
+def test_it_after_a_sentence_where_the_topic_is_not_the_subject_stays_unresolved():
+    text = (
+        "Voyager 1 is a space probe used by NASA. "
+        "Engineers made a golden record for Voyager 1 in 1977. "
+        "It holds sounds recorded in 1976."
+    )
+    assert not [q for q in questions_of(text) if "1976" in q.prompt or q.answer == "1976"]
