@@ -660,11 +660,12 @@ def _times(sentence: str) -> list[Found]:
         after_month = re.search(rf"(?<![\w-]){MONTH},? $", sentence[: m.start()])
         # "will fly in 2011 aboard", "created in 1868 near": after "in" it is a year.
         counted = following and following.group(1) not in lx.STOPWORDS | {"when"}
+        # "in 2011 aboard", "a 2001 merger", "the 2008 financial crisis": a year, never a
+        # count of a singular noun ("in 1500 workers" stays a count).
         dating = bool(
             YEAR_PREPOSITION_RE.search(sentence[: m.start()])
-            and following
-            and not following.group(1).endswith("s")  # "in 1500 workers" stays a count
-        )
+            or re.search(r"(?<![\w-])(?:[Aa]n?|[Tt]he) $", sentence[: m.start()])
+        ) and bool(following and not following.group(1).endswith("s"))
         if counted and not after_month and not dating:
             continue  # "1500 workers" is a number, not a year; "December 1993" is a year
         if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end() :]):

@@ -111,9 +111,11 @@ def test_a_speed_keeps_its_unit_whole():
         ("The spacecraft Hermes will fly in 2011 aboard a Pegasus XL rocket.", 2011),
         ("A second pulp mill was created in 1868 near the town of Nokia.", 1868),
         ("Nokia has a long history, dating back to 1865 when Fredrik Idestam built a mill.", 1865),
+        ("Wachovia was the product of a 2001 merger between two banks.", 2001),
+        ("Lehman Brothers collapsed during the 2008 financial crisis.", 2008),
     ],
 )
-def test_a_year_after_in_or_back_to_is_a_year(sentence, year):
+def test_a_year_after_in_back_to_or_an_article_is_a_year(sentence, year):
     assert [f.value for f in facts_of(sentence, "year")] == [year]
 
 
