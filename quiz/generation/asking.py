@@ -127,39 +127,16 @@ def in_sentence(fact: Fact) -> str | None:
     guess = fact.hedge and fact.type == "number"
     if not claim or fact.hedge and not guess or claim.count(SLOT) != 1 or fact.type == "list":
         return None
-    clause = _clause(claim).rstrip().rstrip(".!").rstrip()
-    if LISTED_RE.search(clause) or re.search(r"[“”\"]", clause):
-        return None
-    if REFERRING_RE.search(clause):
-        return None  # "built it in three years", "during that mission": which one, it says not
-    alone = capitalise(clause.replace(SLOT, "2000"))
-    if clause != claim.rstrip().rstrip(".!").rstrip() and needs_antecedent(alone):
-        return None  # "...; in 1871, it created ...": "it" is in the clause before
-    noun = (fact.unit or "").split(" ")[-1]
-    if fact.type == "number" and noun and re.search(rf"\d (?:[a-z-]+ )?{re.escape(noun)}", clause):
-        return None  # "16 ..., which includes 15 earthquakes and one ...": sums give it away
-    if fact.type == "organisation" and ACRONYM_RE.fullmatch(str(fact.value)):
-        return None  # "NOAA" beside its full name, or among names: the letters give it away
+    whole = claim.rstrip().rstrip(".!").rstrip()
+    clause = _clause(whole)
     at = clause.index(SLOT)
     before, after = clause[:at], clause[at + len(SLOT) :]
     words = re.findall(r"[A-Za-z’'-]+", before)
     last = words[-1].lower() if words else ""
-    described = re.search(r"\b(?:a|an|the) [a-z-]+ $", before) and last not in PREPOSITIONS
-    if (
-        described
-        or last in MODIFIERS
-        or last.endswith(("'s", "’s"))
-        or after.startswith(("'s", "’s"))
-    ):
-        return None  # "an incredible {value}", "the original {value}", "NASA's {value}"
+    if _unaskable_clause(fact, clause, whole) or _unaskable_spot(before, after, last, clause):
+        return None
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
-    if RELATIVE_OPEN_RE.search(before) or re.search(r"\bcan\b", clause):
-        return None  # "the bridge, which opened in which year, ...", "can be 1.5 metres"
-    if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
-        return None  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
-    if at == 0 and after.startswith(", "):
-        return None  # "Edward Wilson, the team's doctor, died ...": "Who, the doctor, ..."
     asked = _question_words(fact, at == 0, preposition, article)
     if asked is None:
         return None
@@ -177,6 +154,35 @@ def in_sentence(fact: Fact) -> str | None:
         asked = f"about {asked}"
     question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"
     return question if len(question.split()) <= MAX_WORDS else None
+
+
+def _unaskable_clause(fact: Fact, clause: str, whole: str) -> bool:
+    """Tell whether the clause cannot stand as a question about this value."""
+    if LISTED_RE.search(clause) or re.search(r"[“”\"]", clause):
+        return True  # one of a list, or someone's words
+    if REFERRING_RE.search(clause):
+        return True  # "built it in three years", "during that mission": which one, it says not
+    if clause != whole and needs_antecedent(capitalise(clause.replace(SLOT, "2000"))):
+        return True  # "...; in 1871, it created ...": "it" is in the clause before
+    noun = (fact.unit or "").split(" ")[-1]
+    if fact.type == "number" and noun and re.search(rf"\d (?:[a-z-]+ )?{re.escape(noun)}", clause):
+        return True  # "16 ..., which includes 15 earthquakes and one ...": sums give it away
+    # "NOAA" beside its full name, or among names: the letters give it away.
+    return fact.type == "organisation" and bool(ACRONYM_RE.fullmatch(str(fact.value)))
+
+
+def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
+    """Tell whether no question word fits where the value stands in the clause."""
+    described = re.search(r"\b(?:a|an|the) [a-z-]+ $", before) and last not in PREPOSITIONS
+    if described or last in MODIFIERS or last.endswith(("'s", "’s")):
+        return True  # "an incredible {value}", "the original {value}", "NASA's {value}"
+    if after.startswith(("'s", "’s")) or re.search(r"\bcan\b", clause):
+        return True  # "{value}'s mirror", "can be 1.5 metres"
+    if RELATIVE_OPEN_RE.search(before):
+        return True  # "the bridge, which opened in which year, ..."
+    if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
+        return True  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
+    return not before and after.startswith(", ")  # "Who, the team's doctor, died ..."
 
 
 def preposition_at_start(before: str) -> bool:
