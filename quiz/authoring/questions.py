@@ -111,6 +111,7 @@ def _question(g, article, status, facts, template_id, sentences) -> Question:
         status=status,
         time_limit=g.time_limit,
         score=g.score,
+        data={"accepted": [g.answer, *g.accepted]} if g.accepted else None,
     )
     question.options = [
         Option(position=n, text=text, correct=text == g.answer)

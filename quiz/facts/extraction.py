@@ -467,7 +467,7 @@ class _Article:
         # "the Soviet Union": a country named with "the" reads wrongly as "the Benin".
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         country = COUNTRY_AFTER_RE.match(sentence, item.end)
-        within = country[1] if country and _a_country(country[1]) and unit != "country" else None
+        within = country[1] if country and lx.is_country(country[1]) and unit != "country" else None
         wrong = self._wrong_places(unit, key, item.name or text, within) if plain else ()
         return Fact(
             value=item.name or text,
@@ -1269,19 +1269,14 @@ def _entities(
 PLACE_OF_RE = re.compile(
     r"\b(town|city|village|port|island|region|province|state|county|district) of $"
 )
-COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
 COUNTRY_AFTER_RE = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])")
 BASED_IN_RE = re.compile(r"\b(?:based|headquartered|located|born|settled) in $")
-
-
-def _a_country(name: str) -> bool:
-    return name in COUNTRY_SHORT or name.lower() in lx.COUNTRIES
 
 
 def _in_country(sentence: str, start: int, end: int) -> bool:
     """Tell whether a name is a town: "Southampton, UK", "Tampere, Finland", "based in X"."""
     country = COUNTRY_AFTER_RE.match(sentence, end)
-    return bool(country and _a_country(country[1]) or BASED_IN_RE.search(sentence[:start]))
+    return bool(country and lx.is_country(country[1]) or BASED_IN_RE.search(sentence[:start]))
 
 
 NEAR_SHARED = frozenset(("with", "together", "joined", "along", "alongside"))

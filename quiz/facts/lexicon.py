@@ -211,6 +211,14 @@ COUNTRIES = _words(
     "United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|"
     "Britain|England|Scotland|Wales|Soviet Union|USSR|Yugoslavia"
 )
+COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
+
+
+def is_country(name: str) -> bool:
+    """Tell whether a name is a country's ("Finland", "UK")."""
+    return name in COUNTRY_SHORT or name.lower() in COUNTRIES
+
+
 CITIES = _words(
     "London|Paris|Berlin|Madrid|Rome|Vienna|Warsaw|Prague|Budapest|Moscow|Kyiv|Kiev|"
     "Minsk|Riga|Vilnius|Tallinn|Helsinki|Stockholm|Oslo|Copenhagen|Dublin|Lisbon|"
@@ -242,4 +250,26 @@ THING_HEADS = _words(
     "house|gate|wall|bowl|cross|medal|trophy|cup|open|grand|prix|conference|summit|accord|"
     "pact|convention|constitution|charter|bill|code|rover|probe|lander|station|vessel|ferry|"
     "submarine|submersible|spacecraft|capsule|module|engine|model|series|edition|brand"
+)
+# Past and present verbs, irregular or common, that may follow a name as its verb
+# ("Michael Collins flew", "the Volga rises"), besides those ending in -ed or -ing.
+COMMON_VERBS = _words(
+    "became|becomes|remains|remained|lies|lay|includes|included|won|began|begins|grew|"
+    "took|made|gave|rose|rises|sank|stands|stood|holds|held|signed|owns|owned|says|ran|"
+    "runs|flew|flies|went|goes|came|comes|built|led|leads|left|met|sold|bought|wrote|"
+    "found|saw|became|broke|fell|fought|kept|lost|paid|spent|taught|told|won"
+)
+# Words that say what kind of place or firm a name is, which a typed answer may leave out
+# ("Potomac" for "Potomac River", "Whitney" for "Mount Whitney").
+NAME_HEADS = _words(
+    "river|lake|island|islands|ocean|sea|mount|mt.|mountain|mountains|bay|desert|park|"
+    "inc.|inc|ltd.|ltd|corporation|company"
+)
+# The heads of organisations' names that ask well as "which ...": "which school", not
+# "which inc." or "which times".
+ASKED_ORG_HEADS = _words(
+    "agency|university|institute|ministry|council|committee|commission|association|bank|"
+    "party|foundation|society|authority|department|museum|library|hospital|school|college|"
+    "academy|club|team|court|parliament|army|navy|laboratory|observatory|bureau|league|"
+    "orchestra|theatre|theater|church|cathedral|airline|company"
 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from quiz.facts.model import Fact
+from quiz.facts import lexicon as lx
+from quiz.facts.model import ENTITY_TYPES, Fact
 from quiz.facts.text import needs_antecedent
 from quiz.generation.formatting import capitalise
 
@@ -83,6 +84,12 @@ PLACE_UNITS = frozenset(
     ]
 )
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+# "{value}, Japan": a town and its country.
+COUNTRY_AFTER_RE = re.compile(r"\{value\}, ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=[\s,.;)])")
+# Words that may follow a name asked as "which ...": a verb, a preposition, a conjunction.
+# Any other word makes the name a modifier ("the United States federal government", "the
+# Wells Fargo brand"), where "which country federal government" reads wrongly.
+NAME_FOLLOWERS = lx.STOPWORDS | PREPOSITIONS | lx.COMMON_VERBS
 # Words inside a clause that point back to an earlier sentence.
 REFERRING_RE = re.compile(
     r"\b(?:it|he|him|she|they|them|this|these|those)\b"
@@ -137,6 +144,8 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
+    if fact.type in ENTITY_TYPES and article and _modifies(after):
+        return None  # "the {value} federal government": "which country federal government"
     asked = _question_words(fact, at == 0, preposition, article)
     if asked is None:
         return None
@@ -156,9 +165,19 @@ def in_sentence(fact: Fact) -> str | None:
     return question if len(question.split()) <= MAX_WORDS else None
 
 
+def listed(fact: Fact) -> bool:
+    """Tell whether the fact's value is one of a list in its claim ("Sequoia, {value}, ...")."""
+    return bool(fact.claim and LISTED_RE.search(_without_country(fact.claim)))
+
+
+def _without_country(text: str) -> str:
+    """Leave out the country named after the value ("{value}, Japan"): not a list."""
+    return COUNTRY_AFTER_RE.sub(lambda m: SLOT if lx.is_country(m[1]) else m[0], text)
+
+
 def _unaskable_clause(fact: Fact, clause: str, whole: str) -> bool:
     """Tell whether the clause cannot stand as a question about this value."""
-    if LISTED_RE.search(clause) or re.search(r"[“”\"]", clause):
+    if LISTED_RE.search(_without_country(clause)) or re.search(r"[“”\"]", clause):
         return True  # one of a list, or someone's words
     if REFERRING_RE.search(clause):
         return True  # "built it in three years", "during that mission": which one, it says not
@@ -173,7 +192,9 @@ def _unaskable_clause(fact: Fact, clause: str, whole: str) -> bool:
 
 def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
     """Tell whether no question word fits where the value stands in the clause."""
-    described = re.search(r"\b(?:a|an|the) [a-z-]+ $", before) and last not in PREPOSITIONS
+    described = (
+        re.search(r"\b(?:a|an|the) [a-z-]+ $", before, re.IGNORECASE) and last not in PREPOSITIONS
+    )
     if described or last in MODIFIERS or last.endswith(("'s", "’s")):
         return True  # "an incredible {value}", "the original {value}", "NASA's {value}"
     if after.startswith(("'s", "’s")) or re.search(r"\bcan\b", clause):
@@ -183,6 +204,15 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
     if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
         return True  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
     return not before and after.startswith(", ")  # "Who, the team's doctor, died ..."
+
+
+def _modifies(after: str) -> bool:
+    """Tell whether the word after the value makes it a modifier of a noun."""
+    found = re.match(r" ([a-z][a-z-]*)\b", after)
+    if not found:
+        return False
+    word = found[1]
+    return word not in NAME_FOLLOWERS and not word.endswith(("ed", "ing"))
 
 
 def preposition_at_start(before: str) -> bool:
@@ -206,9 +236,15 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
         # "Who stepped onto ...", "named for whom": not as the subject of a later clause.
         return "who" if first else "whom" if preposition else None
     if fact.type == "place":
-        return f"which {unit}" if unit in PLACE_UNITS else "which place"
+        head = str(fact.value).split(" ")[-1].lower()
+        if unit not in PLACE_UNITS and head in lx.PLACE_HEADS:
+            unit = head  # "the Poniatowski Bridge": which bridge
+        return f"which {unit}" if unit in PLACE_UNITS or unit == head else "which place"
     if fact.type == "organisation":
-        return "which company" if unit == "company" else "which organisation"
+        head = str(fact.value).split(" ")[-1].lower()
+        if unit == "company" or head in lx.ASKED_ORG_HEADS:
+            return f"which {'company' if unit == 'company' else head}"  # "which school"
+        return "which organisation"
     if fact.type == "year":
         if preposition not in TIME_PREPOSITIONS or article:
             return None  # "a 2001 merger", "from 1959 through 1996": no "which year" fits

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from quiz.facts import FACT_TYPES, Fact
-from quiz.facts.model import DATED_TYPES
+from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK
 from quiz.generation.formatting import answer_text, capitalise, normalise, visible_in, year_of
 from quiz.generation.question import ORDER_SEPARATOR, GeneratedQuestion
@@ -176,6 +176,15 @@ def _choice_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) 
     return _one_fact(q, own, types) or _true_options(q, own[0], facts)
 
 
+def _short_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
+    """A typed answer: the year of a dated fact, or a name as the article writes it."""
+    if len(own) == 1 and own[0].type in ENTITY_TYPES:
+        if q.answer != answer_text(own[0]):
+            return [f"the answer {q.answer!r} is not the name fact {own[0].key!r} gives"]
+        return []
+    return _year_rules(q, own, facts)
+
+
 def _statement_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
     """One claim per fact: as the article says it ("statement": the answer only) or with its
     value changed ("odd_one_out": the answer only)."""
@@ -239,7 +248,7 @@ def _claimed_value(prompt: str, before: str, after: str) -> str | None:
 
 KIND_RULES = {
     "year": _year_rules,
-    "short": _year_rules,
+    "short": _short_rules,
     "date": _date_rules,
     "number": _number_rules,
     "first": _first_rules,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK, drop_conversion, needs_antecedent
-from quiz.generation.asking import in_sentence
+from quiz.generation.asking import ACRONYM_RE, in_sentence, listed
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
     candidates_for,
@@ -26,6 +26,7 @@ from quiz.generation.formatting import (
     date_style,
     normalise,
     parse_number,
+    typed_forms,
     visible_in,
     year_of,
 )
@@ -50,6 +51,7 @@ class Draft:
     wrong: list[str]
     facts: tuple[Fact, ...]
     ordered: bool = False  # `wrong` then holds every option, in prompt order
+    accepted: tuple[str, ...] = ()  # typed answers that count as right besides `answer`
 
 
 def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[GeneratedQuestion]:
@@ -122,6 +124,13 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
+    # A name typed once is enough: "Wells Fargo" in five sentences is one question, not five.
+    typed: set[str] = set()
+    for q in sorted(questions, key=lambda q: -q.score):
+        if q.kind == "short" and q.fingerprint not in dropped and not q.answer.isdigit():
+            if normalise(q.answer) in typed:
+                dropped.add(q.fingerprint)
+            typed.add(normalise(q.answer))
     # "Which comes first" and "how many years between" over a pair: each event in a few of
     # them at most, or a long list of dated events gives dozens of near-identical questions.
     paired: dict[tuple[str, str], int] = {}
@@ -160,6 +169,7 @@ def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
         template_key=template.key,
         fingerprint=fingerprint(template.kind, draft.prompt, draft.answer),
         time_limit=template.time_limit,
+        accepted=draft.accepted,
     )
     return replace(question, score=_score(question, draft))
 
@@ -240,9 +250,38 @@ def _year(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dra
 
 
 def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
-    prompt = _fill(template.text, _context(fact))
-    if prompt:
-        yield Draft(prompt, str(year_of(fact)), [], (fact,))
+    if fact.type in DATED_TYPES:
+        prompt = _fill(template.text, _context(fact))
+        if prompt:
+            yield Draft(prompt, str(year_of(fact)), [], (fact,))
+        return
+    if fact.type == "list" or listed(fact) or ACRONYM_RE.fullmatch(str(fact.value)):
+        return  # one of a list, or letters that stand beside their full name
+    if facts and facts[0].sentence.startswith(str(fact.value)):
+        return  # what the article is about ("Washington, D.C., ..."): typed without reading
+    context = _context(fact)
+    if "sentence" in placeholders(template.text):
+        if context["question"]:
+            return  # asked inside its sentence already: the gap would be the same question
+        gapped = _gapped(template, fact)
+        if gapped is None or gapped[0] != context["value"]:
+            return
+        if fact.type == "place" and gapped[1].startswith(BLANK):
+            return  # "_____ lies beside the railway": the towns it runs through do too
+        context["sentence"] = gapped[1]
+    prompt = _fill(template.text, context)
+    answer = answer_text(fact)
+    if not prompt or _has_options(answer, fact, facts, prompt):
+        return  # a name with options to choose from is asked as a choice, not typed
+    # A surname the prompt shows ("Washington was named for _____") is no answer of its own.
+    forms = tuple(form for form in typed_forms(fact) if not visible_in(form, prompt))
+    yield Draft(prompt, answer, [], (fact,), accepted=forms)
+
+
+def _has_options(answer: str, fact: Fact, facts: Sequence[Fact], prompt: str) -> bool:
+    """Tell whether the article or the data give a name enough wrong options to choose from."""
+    rng = seeded_random(fact.key, "options")
+    return len(pick(answer, entity_candidates(fact, facts, rng), fact, facts, prompt)) >= 2
 
 
 def _date(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
@@ -310,20 +349,28 @@ def _occurs_once(text: str, sentence: str) -> bool:
     return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)) == 1
 
 
-def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
+def _gapped(template: Template, fact: Fact) -> tuple[str, str] | None:
+    """Return the words blanked and the sentence with the gap, or None when none fits."""
     target = _cloze_target(template, fact)
     if target is None:
-        return
+        return None
     # "The town has been ..." asked as "Kigali has been ...": the claim names what it is.
     named = fact.claim and fact.claim.replace("{value}", target) != fact.sentence
     if needs_antecedent(fact.sentence) or named:
         # "She moved to Paris in _____" does not stand alone: the claim names her.
         if not fact.claim or fact.text != target:
-            return
+            return None
         blanked = capitalise(fact.claim.replace("{value}", BLANK))
     else:
         blanked = re.sub(rf"(?<!\w){re.escape(target)}(?!\w)", BLANK, fact.sentence, count=1)
-    blanked = drop_conversion(blanked)
+    return target, drop_conversion(blanked)
+
+
+def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
+    gapped = _gapped(template, fact)
+    if gapped is None:
+        return
+    target, blanked = gapped
     prompt = _fill(template.text, {**_context(fact), "sentence": blanked})
     if prompt:
         rng = _rng(template, fact)

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeGuard
 
 from quiz.facts import Fact
+from quiz.facts import lexicon as lx
 from quiz.facts.lexicon import NUMBER_WORDS
 from quiz.facts.text import word_matches
 
@@ -137,6 +138,23 @@ def year_of(fact: Fact) -> int:
     if not isinstance(fact.value, int):
         raise TypeError(f"fact {fact.key!r} is not dated")
     return fact.value
+
+
+def typed_forms(fact: Fact) -> tuple[str, ...]:
+    """Return the other forms of a name a student may type for it: a person's surname
+    ("Grant" for "Ulysses S. Grant"), a place or firm without its head word ("Potomac" for
+    "Potomac River", "Wells Fargo" for "Wells Fargo & Co.")."""
+    name = str(fact.value)
+    words = name.replace(",", " ").split()
+    if fact.type == "person" and len(words) >= 2:
+        forms = [words[-1]]
+    elif len(words) == 2 and words[-1].casefold() in lx.NAME_HEADS:
+        forms = [words[0]]  # "Potomac River", "Crater Lake"; not "Yellowstone National"
+    elif len(words) == 2 and words[0].casefold() in lx.NAME_HEADS:
+        forms = [words[1]]  # "Mount Whitney", "Lake Baikal"
+    else:
+        return ()
+    return tuple(form for form in forms if len(form) >= 3 and normalise(form) != normalise(name))
 
 
 def answer_text(fact: Fact) -> str:

@@ -27,6 +27,8 @@ class GeneratedQuestion:
     time_limit: int
     # How good a question it is, from 0 to 1: what it tests and how well its options are made.
     score: float = 0.0
+    # A typed answer's other right forms ("Grant" for "Ulysses S. Grant").
+    accepted: tuple[str, ...] = ()
 
 
 def fingerprint(kind: str, prompt: str, answer: str) -> str:

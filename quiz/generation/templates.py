@@ -68,13 +68,13 @@ OVER_PLACEHOLDERS = {
     # the claims are the options.
     "statements": (),
 }
-KIND_PLACEHOLDERS = {"cloze": ("sentence",), "true_false": ("claim",)}
+KIND_PLACEHOLDERS = {"cloze": ("sentence",), "short": ("sentence",), "true_false": ("claim",)}
 KIND_OVERS = {
     "choice": ("person", "place", "organisation", "entity", "list"),
     "true_false": OVERS[:1] + OVERS[3:],
     "year": ("dated",),
     "date": ("dated",),
-    "short": ("dated",),
+    "short": ("dated", "entity"),
     "first": ("dated,dated",),
     "number": ("dated,dated", "number"),
     "cloze": OVERS[:1] + OVERS[3:],

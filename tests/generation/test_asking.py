@@ -68,6 +68,20 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("year", "1868", "A second mill was built in {value} near Nokia.", value=1868),
             "A second mill was built in which year near Nokia?",
         ),
+        # A name's own head noun says what it is: "which bridge", "which school".
+        (
+            _fact("place", "Poniatowski Bridge", "Crews closed the {value} in May.", "place"),
+            "Crews closed which bridge in May?",
+        ),
+        (
+            _fact("organisation", "Riverside High School", "The fair was at {value}."),
+            "The fair was at which school?",
+        ),
+        # A town and its country is not a list.
+        (
+            _fact("place", "Southampton", "She sailed from {value}, UK, in April.", "city"),
+            "She sailed from which city, UK, in April?",
+        ),
         # Only the clause that holds the value is asked.
         (
             _fact("year", "1909", "Shackleton tried in {value} but turned back.", value=1909),
@@ -97,6 +111,10 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact("year", "1914", "The bridge, which opened in {value}, was repaired.", value=1914),
         _fact("number", "1.5 metres", "The ice can be {value} thick.", "metres", 1.5),
         _fact("person", "Edward Wilson", "{value}, the doctor, died with Scott.", "person"),
+        # A name that modifies a noun, and an adjective before the value.
+        _fact("place", "United States", "It is the seat of the {value} federal government."),
+        _fact("organisation", "Wells Fargo", "It was absorbed into the {value} brand."),
+        _fact("place", "Poniatowski Bridge", "The old {value} will be repaired.", "place"),
         # An acronym beside its full name.
         _fact("organisation", "NOAA", "ESSA was renamed {value} in 1970."),
     ],

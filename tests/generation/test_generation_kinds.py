@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from quiz.generation import check_question, generate
+from quiz.facts import Fact
+from quiz.generation import Template, check_question, generate
+from quiz.generation.checks import grade
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
 
@@ -309,3 +311,92 @@ def test_every_generated_question_checks(make_fact, make_template):
         [make_template(), make_template(key="c", kind="choice", over="person", text="Who {role}?")],
     ):
         assert check_question(q, facts) == []
+
+
+TYPED = [
+    Template("type-the-name-in-the-sentence", "short", "{question}", "entity", time_limit=45),
+    Template("type-the-missing-name", "short", "Type the missing name: {sentence}", "entity"),
+]
+
+
+def _person(key, name, sentence):
+    start = sentence.index(name)
+    return Fact(
+        key=key,
+        type="person",
+        about="“_____”",
+        value=name,
+        text=name,
+        sentence=sentence,
+        claim=sentence[:start] + "{value}" + sentence[start + len(name) :],
+        unit="person",
+    )
+
+
+def test_a_name_without_wrong_options_is_typed_and_its_surname_counts():
+    fact = _person(
+        "m", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."
+    )
+    q = one(generate([fact], TYPED))
+    assert q.kind == "short" and q.options == ()
+    assert q.prompt == "Type the missing name: In 1871, Idestam and his friend _____ formed a firm."
+    assert q.answer == "Leo Mechelin" and q.accepted == ("Mechelin",)
+    data = {"accepted": [q.answer, *q.accepted]}
+    assert grade("short", " mechelin ", q.answer, data)
+    assert not grade("short", "Idestam", q.answer, data)
+
+
+def test_a_name_is_typed_in_its_own_sentence_when_a_question_word_fits():
+    fact = _person("g", "George Washington", "The city was named for George Washington.")
+    q = one(generate([fact], TYPED))
+    assert q.prompt == "The city was named for whom?"
+    # The prompt shows no part of the name, so the surname alone is right too.
+    assert q.accepted == ("Washington",)
+
+
+def test_a_surname_the_prompt_shows_is_not_an_answer_of_its_own():
+    fact = _person("g", "George Washington", "Washington was named after George Washington.")
+    q = one(generate([fact], TYPED))
+    assert q.answer == "George Washington" and q.accepted == ()
+
+
+def test_a_name_with_wrong_options_is_a_choice_not_typed():
+    people = [
+        _person("a", "Neil Armstrong", "Neil Armstrong walked on the Moon first."),
+        _person("b", "Michael Collins", "Michael Collins stayed in orbit alone."),
+        _person("c", "Buzz Aldrin", "Buzz Aldrin joined him on the surface."),
+    ]
+    assert [q for q in generate(people, TYPED) if q.kind == "short"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NASA launched the Voyager 1 probe in 1977.",  # letters beside their full name
+        "Kigali is the capital of Rwanda.",  # what the article is about, typed without reading
+        "Some soldiers built roads in Sequoia, Giant Forest and Yosemite.",  # one of a list
+        "Giant Forest lies beside the road.",  # a place opening a general statement
+    ],
+)
+def test_no_typed_name_for_what_a_student_cannot_tell_apart(sentence):
+    name = {"N": "NASA", "K": "Kigali", "S": "Giant Forest", "G": "Giant Forest"}[sentence[0]]
+    start = sentence.index(name)
+    fact = Fact(
+        key="k",
+        type="organisation" if name == "NASA" else "place",
+        about="“_____”",
+        value=name,
+        text=name,
+        sentence=sentence,
+        claim=sentence[:start] + "{value}" + sentence[start + len(name) :],
+        unit="organisation" if name == "NASA" else "place",
+    )
+    assert [q for q in generate([fact], TYPED) if q.kind == "short"] == []
+
+
+def test_a_name_typed_once_however_many_sentences_name_it():
+    facts = [
+        _person("a", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."),
+        _person("b", "Leo Mechelin", "Later the senator Leo Mechelin led the board."),
+    ]
+    assert len([q for q in generate(facts, TYPED) if q.answer == "Leo Mechelin"]) == 1

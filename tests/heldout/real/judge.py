@@ -481,7 +481,10 @@ VALUE_KINDS = (
 def use_of(question, facts) -> str:
     if question.kind == "number":
         return "event" if len(question.fact_keys) == 2 else "figure"
-    if question.kind == "choice":
+    typed_name = question.kind == "short" and facts[0].type not in ("year", "date")
+    if typed_name and question.template_key == "type-the-missing-name":
+        return "cloze"  # a typed gap is judged as a gap with options is
+    if question.kind == "choice" or typed_name:
         return "who" if facts[0].type == "person" else "which"
     return KIND_USES.get(question.kind, question.kind)
 
@@ -624,7 +627,7 @@ def _wrong(q, own, entries) -> str | None:
         return None
     if len(own) > 1:
         return _wrong_order(q, own, entries)
-    if q.kind in ("year", "short"):
+    if q.kind == "year" or (q.kind == "short" and fact.type in ("year", "date")):
         if q.answer != entry["when"][:4]:
             return f"answers {q.answer!r}, the key dates it {entry['when'][:4]}"
     elif q.kind == "date":
