@@ -736,7 +736,7 @@ def _approximation(sentence: str, start: int) -> str:
 
 
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
-    hedge = _hedge(sentence, start, end, amount=True)
+    hedge, guess = _hedge(sentence, start, end, amount=True), None
     if hedge == "bound":
         return None
     before = sentence[:start].rstrip()
@@ -783,7 +783,8 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     elif counted := COUNTED_BEFORE_RE.search(before):
         unit = counted.group(1)  # "a population of just 6,000"
         if re.search(r"\bestimated \w+ of$", before):
-            return None  # "an estimated population of 705,749": a guess, not asked as exact
+            # "an estimated population of 705,749": a guess, asked against options far apart
+            hedge, guess = "approx", "estimated"
     elif not (m["pre"] or scale or m["ord"]):
         return None  # a bare figure: no unit or noun says what it counts
     text_end = unit_end if unit_end > tail_start else tail_start
@@ -801,7 +802,7 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     elif scale:
         unit = f"{scale.group(1)} {unit}"
     approx = _approximation(sentence, start) if hedge == "approx" else None
-    return Found(start, text_end, "number", value, unit=unit, hedge=approx)
+    return Found(start, text_end, "number", value, unit=unit, hedge=guess or approx)
 
 
 def _sentence_start(before: str) -> bool:
