@@ -63,6 +63,7 @@ LABELS = {
     "person": _l("person"),
     "place": _l("place"),
     "organisation": _l("organisation"),
+    "thing": _l("named thing"),
     "list": _l("list"),
     # How far a player's memory of a fact has come.
     "learning": _l("learning"),

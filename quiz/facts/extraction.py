@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from quiz.facts import lexicon as lx
-from quiz.facts.model import Fact, FactValue
+from quiz.facts.model import ENTITY_TYPES, Fact, FactValue
 from quiz.facts.names import gender_of
 from quiz.facts.regions import region_of
 from quiz.facts.sentences import split_sentences
@@ -379,9 +379,7 @@ class _Article:
             text = item.text(sentence)
             if (item.type, str(item.value)) in seen or not _once(text, sentence):
                 continue
-            if item.type in ("person", "place", "organisation") and not self._unique(
-                sentence, text
-            ):
+            if item.type in ENTITY_TYPES and not self._unique(sentence, text):
                 continue
             seen.add((item.type, str(item.value)))
             prefix = {"place": "l"}.get(item.type, item.type[0])
@@ -1101,6 +1099,8 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", tokens[-1].lower()
     if tokens[0].lower() in lx.PLACE_HEADS:
         return "place", tokens[0].lower()
+    if thing := _thing_head(tokens):
+        return "thing", thing
     if any(t.lower() in lx.THING_HEADS for t in tokens):
         return None
     if any(
@@ -1127,6 +1127,63 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "person", "person"
     if len(tokens) == 1 and titled:
         return "surname", "person"
+    return None
+
+
+def _thing_head(tokens: list[str]) -> str | None:
+    """Return the head of a named thing's name: "Hubble Space Telescope" (telescope),
+    "Battle of Solferino" (battle), "White Star Line" (line); else None."""
+    last, first = tokens[-1].lower(), tokens[0].lower()
+    if first in lx.PREPOSITION_WORDS:
+        return None  # "Within the Department of War": an opening phrase, not a name
+    if len(tokens) >= 2 and last in lx.NAMED_THING_HEADS:
+        return last
+    if len(tokens) >= 3 and first in lx.NAMED_THING_HEADS and tokens[1] == "of":
+        return first
+    return None
+
+
+# A named thing's head said before its name: "the shuttle Endeavour", "its sister spacecraft,
+# Voyager 2", "the command module Columbia", "the book A Memory of Solferino".
+THING_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their) (?:[a-z-]+ )?([a-z]+),? (?:(A|An|The) )?$"
+)
+# ... or after it, in lower case: "a Pegasus XL rocket".
+THING_AFTER_RE = re.compile(r" ([a-z]+)\b")
+# A numeral that ends a name: "World War I", "Henry VIII".
+ROMAN_AFTER_RE = re.compile(r" [IVX]{1,4}\b(?![’'-])")
+# A number that ends a thing's name: "Voyager 2", "Vostok 1".
+NAME_NUMBER_RE = re.compile(r" \d{1,3}(?![\d,.:/-]\d|\w)")
+
+
+def _named_thing(sentence: str, start: int, end: int, tokens: list[str]) -> Found | None:
+    """Return a named thing whose head noun stands beside its name, or None."""
+    before = THING_BEFORE_RE.search(sentence[:start])
+    after = THING_AFTER_RE.match(sentence, end)
+    if before and before[1] in lx.NAMED_THING_HEADS:
+        head = before[1]
+        if before[2] and head in lx.WORKS:
+            start = before.start(2)  # "the book A Memory of Solferino": the title's own "A"
+    elif after and after[1] in lx.NAMED_THING_HEADS and len(tokens) <= 3:
+        head = after[1]
+    else:
+        return None
+    if not all(t[:1].isupper() or t in ("of", "the") for t in tokens):
+        return None
+    number = NAME_NUMBER_RE.match(sentence, end)
+    if number and not (after and after[1] == head):
+        end = number.end()  # "Voyager 2"
+    return Found(start, end, "thing", sentence[start:end], unit=head)
+
+
+def _inner_thing(sentence: str, start: int, tokens: list[str]) -> Found | None:
+    """Return the name after a head inside a capitalised run: "Apollo Lunar Module Eagle"."""
+    for n, token in enumerate(tokens[:-1]):
+        rest = tokens[n + 1 :]
+        if token.lower() in lx.CRAFT and len(rest) <= 2 and _plain_name(rest):
+            name = " ".join(rest)
+            at = sentence.index(name, start)
+            return Found(at, at + len(name), "thing", name, unit=token.lower())
     return None
 
 
@@ -1228,7 +1285,7 @@ def _entities(
         )
         if name in people and listed:
             continue
-        if set(tokens) & DEMONYMS and name not in people:
+        if set(tokens) & DEMONYMS and name not in people and not _thing_head(tokens):
             continue  # "African American soldiers", "Native American tribes"
         if name in people:
             if _shared(sentence):
@@ -1239,6 +1296,10 @@ def _entities(
                     start, end, "person", full, unit="person", name=full if full != name else None
                 )
             )
+            continue
+        thing = _named_thing(sentence, start, end, tokens) or _inner_thing(sentence, start, tokens)
+        if thing and not set(tokens) & DEMONYMS:
+            found.append(thing)
             continue
         kind = _kind(tokens, titled, sentence[end:])
         if name in firms and (kind is None or kind[0] == "person"):
@@ -1257,7 +1318,9 @@ def _entities(
             kind = "place", "city"  # "from Southampton, UK", "based in Charlotte"
         if kind and kind[0] == "place" and name.lower() == kind[1]:
             continue  # "State parties": a common word at a sentence's start
-        if kind and kind[0] in ("place", "organisation"):
+        if kind and kind[0] == "thing" and (numeral := ROMAN_AFTER_RE.match(sentence, end)):
+            end, name = numeral.end(), name + numeral.group()  # "World War I"
+        if kind and kind[0] in ("place", "organisation", "thing"):
             found.append(Found(start, end, kind[0], name, unit=kind[1]))
     people_here = [f for f in found if f.type == "person"]
     # A list of three or more names is a group: any of them could fill another's place.

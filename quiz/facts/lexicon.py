@@ -273,3 +273,28 @@ ASKED_ORG_HEADS = _words(
     "academy|club|team|court|parliament|army|navy|laboratory|observatory|bureau|league|"
     "orchestra|theatre|theater|church|cathedral|airline|company"
 )
+# The heads of named things that are neither people, places nor organisations, said in
+# the name ("Hubble Space Telescope", "Battle of Solferino") or beside it ("a Pegasus XL
+# rocket", "the book A Memory of Solferino"): the thing is asked as "which rocket".
+NAMED_THING_HEADS = _words(
+    "ship|boat|liner|steamer|yacht|ferry|vessel|submarine|rocket|shuttle|spacecraft|probe|"
+    "satellite|telescope|rover|lander|capsule|module|station|mission|expedition|programme|"
+    "program|project|prize|award|medal|trophy|war|battle|siege|treaty|agreement|accord|pact|"
+    "convention|declaration|charter|book|novel|film|album|song|opera|symphony|poem|play|"
+    "tower|palace|castle|temple|cathedral|monument|statue|stadium|arena|festival|marathon|"
+    "conference|summit|line|railway|railroad|canal|locomotive|aircraft|airship|plane"
+)
+# Works whose titles keep their opening article ("A Memory of Solferino").
+WORKS = _words("book|novel|film|album|song|opera|symphony|poem|play")
+# Vehicles whose own names follow their kind inside a longer name ("Apollo Lunar Module
+# Eagle": the module is called Eagle).
+CRAFT = _words(
+    "module|shuttle|spacecraft|ship|rocket|probe|lander|rover|capsule|vessel|liner|boat|"
+    "submarine|satellite|telescope|orbiter"
+)
+# Prepositions that open a sentence with a capital ("Within the Department of War, ...").
+PREPOSITION_WORDS = _words(
+    "in|on|at|by|for|with|within|without|from|to|into|under|over|after|before|during|since|"
+    "until|among|across|beyond|behind|between|through|throughout|near|inside|outside|"
+    "following|despite|upon|toward|towards|against|along|around|beside|besides"
+)

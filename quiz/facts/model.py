@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-FACT_TYPES = ("year", "date", "number", "person", "place", "organisation", "list")
+FACT_TYPES = ("year", "date", "number", "person", "place", "organisation", "thing", "list")
 DATED_TYPES = ("year", "date")
-ENTITY_TYPES = ("person", "place", "organisation")
+# A named thing is neither person, place nor organisation: a ship, a rocket, a battle, a book.
+ENTITY_TYPES = ("person", "place", "organisation", "thing")
 
 KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 REQUIRED_FIELDS = ("key", "type", "about", "value", "sentence")
@@ -31,6 +32,7 @@ VALUE_HINTS = {
     "person": N_('a person is a non-empty name like "Yuri Gagarin"'),
     "place": N_('a place is a non-empty name like "Baikonur"'),
     "organisation": N_('an organisation is a non-empty name like "TASS"'),
+    "thing": N_('a named thing is a non-empty name like "Vostok 1"'),
     "list": N_(
         "a list is an array of at least two different non-empty strings like "
         '["education", "tourism"]'

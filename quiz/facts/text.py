@@ -55,6 +55,11 @@ LATE_PRONOUN_RE = re.compile(
 
 # "Locally nicknamed “La dame de fer”, it was built as ...": a pronoun subject after an opening
 # phrase that names no one.
+# An opening that is a clause of its own, whose subject a later pronoun can be.
+CLAUSE_OPENING_RE = re.compile(
+    r"(?:When|After|Before|As|Once|While|Although|Though|Because|Since|If|Until|Having|"
+    r"Shortly after|Soon after|Just after)\b"
+)
 AFTER_OPENING_RE = re.compile(r"^(?P<opening>[^,;]{1,100}), (?:it|he|she|they)\b")
 
 
@@ -67,6 +72,8 @@ def needs_antecedent(sentence: str) -> bool:
         opening = re.sub(r"[“\"][^”\"]*[”\"]", "", after["opening"])
         if not re.search(r"(?<=\s)[A-Z]", opening):  # "When Gagarin returned, he ...": named
             return True
+        if not CLAUSE_OPENING_RE.match(opening):
+            return True  # "Within the Department of War, it was ...": a place, not whom "it" is
     return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)
 
 

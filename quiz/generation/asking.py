@@ -193,10 +193,13 @@ def _unaskable_clause(fact: Fact, clause: str, whole: str) -> bool:
 def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
     """Tell whether no question word fits where the value stands in the clause."""
     described = (
-        re.search(r"\b(?:a|an|the) [a-z-]+ $", before, re.IGNORECASE) and last not in PREPOSITIONS
+        re.search(r"\b(?:a|an|the) [\w-]+ $", before, re.IGNORECASE) and last not in PREPOSITIONS
     )
     if described or last in MODIFIERS or last.endswith(("'s", "’s")):
         return True  # "an incredible {value}", "the original {value}", "NASA's {value}"
+    name_word = re.search(r"(?<=[\w,] )([A-Z][\w.-]*) $", before)
+    if name_word and name_word[1].lower() not in lx.PREPOSITION_WORDS:
+        return True  # "the Apollo Lunar Module {value}": the value ends a longer name
     if after.startswith(("'s", "’s")) or re.search(r"\bcan\b", clause):
         return True  # "{value}'s mirror", "can be 1.5 metres"
     if RELATIVE_OPEN_RE.search(before):
@@ -245,6 +248,8 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
         if unit == "company" or head in lx.ASKED_ORG_HEADS:
             return f"which {'company' if unit == 'company' else head}"  # "which school"
         return "which organisation"
+    if fact.type == "thing":
+        return f"which {unit}" if unit else None
     if fact.type == "year":
         if preposition not in TIME_PREPOSITIONS or article:
             return None  # "a 2001 merger", "from 1959 through 1996": no "which year" fits

@@ -172,7 +172,7 @@ def _order_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -
 
 
 def _choice_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) -> list[str]:
-    types = ("person", "place", "organisation", "list")
+    types = (*ENTITY_TYPES, "list")
     return _one_fact(q, own, types) or _true_options(q, own[0], facts)
 
 

@@ -152,6 +152,10 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
         forms = [words[0]]  # "Potomac River", "Crater Lake"; not "Yellowstone National"
     elif len(words) == 2 and words[0].casefold() in lx.NAME_HEADS:
         forms = [words[1]]  # "Mount Whitney", "Lake Baikal"
+    elif fact.type == "thing" and words[-1].casefold() in lx.NAMED_THING_HEADS:
+        forms = [" ".join(words[:-1])]  # "Trans-Siberian" for "Trans-Siberian Railway"
+    elif fact.type == "thing" and len(words) >= 3 and words[1] == "of":
+        forms = [" ".join(words[2:])]  # "Solferino" for "Battle of Solferino"
     else:
         return ()
     return tuple(form for form in forms if len(form) >= 3 and normalise(form) != normalise(name))

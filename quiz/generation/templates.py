@@ -29,6 +29,7 @@ OVERS = (
     "person",
     "place",
     "organisation",
+    "thing",
     "entity",
     "number",
     "list",
@@ -60,6 +61,7 @@ OVER_PLACEHOLDERS = {
     "person": ("role", "about", "unit", "value", "question"),
     "place": ("role", "about", "unit", "value", "question"),
     "organisation": ("role", "about", "unit", "value", "question"),
+    "thing": ("role", "about", "unit", "value", "question"),
     "entity": ("role", "about", "unit", "value", "question"),
     "list": ("role", "about", "unit"),
     "number": ("about", "role", "unit", "value", "question"),
@@ -70,7 +72,7 @@ OVER_PLACEHOLDERS = {
 }
 KIND_PLACEHOLDERS = {"cloze": ("sentence",), "short": ("sentence",), "true_false": ("claim",)}
 KIND_OVERS = {
-    "choice": ("person", "place", "organisation", "entity", "list"),
+    "choice": ("person", "place", "organisation", "thing", "entity", "list"),
     "true_false": OVERS[:1] + OVERS[3:],
     "year": ("dated",),
     "date": ("dated",),

@@ -48,7 +48,16 @@ def test_check_value_rejects_with_a_clear_message(type_, raw, message):
 
 
 def test_fact_types_are_the_public_ones():
-    assert FACT_TYPES == ("year", "date", "number", "person", "place", "organisation", "list")
+    assert FACT_TYPES == (
+        "year",
+        "date",
+        "number",
+        "person",
+        "place",
+        "organisation",
+        "thing",
+        "list",
+    )
 
 
 @pytest.mark.parametrize("type_", ["year", "date", "number", "person", "list"])

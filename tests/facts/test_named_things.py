@@ -1,0 +1,68 @@
+"""Named things that are neither people, places nor organisations: ships, rockets, battles,
+books. Each is found by its head noun, in its name or beside it, and asked as "which rocket"."""
+
+import pytest
+
+from quiz.generation.checks import grade
+from tests.facts.generated import facts_of, questions_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "head"),
+    [
+        ("The Hubble Space Telescope was launched in 1990.", "Hubble Space Telescope", "telescope"),
+        (
+            "Dunant saw the aftermath of the Battle of Solferino in 1859.",
+            "Battle of Solferino",
+            "battle",
+        ),
+        ("Titanic was operated by the White Star Line from 1911.", "White Star Line", "line"),
+        ("NuSTAR will fly in 2011 aboard a Pegasus XL rocket.", "Pegasus XL", "rocket"),
+        (
+            "Dunant told it in the book A Memory of Solferino in 1862.",
+            "A Memory of Solferino",
+            "book",
+        ),
+        (
+            "Voyager 1 overtook its sister spacecraft, Voyager 2, in 1998.",
+            "Voyager 2",
+            "spacecraft",
+        ),
+        ("Armstrong set the Apollo Lunar Module Eagle down in 1969.", "Eagle", "module"),
+        ("Collins flew the command module Columbia in 1969.", "Columbia", "module"),
+        ("Belgium took Rwanda during World War I in 1916.", "World War I", "war"),
+    ],
+)
+def test_a_named_thing_is_found_by_its_head_noun(sentence, name, head):
+    things = [(f.value, f.unit) for f in facts_of(sentence, "thing")]
+    assert things == [(name, head)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An opening phrase is no name, and "it" after it is not the Department.
+        "The bureau grew. Within the Department of War, it was given to the Signal Corps.",
+        # A prize is no vehicle: "Laureate" is not the prize's name.
+        "The Red Cross is a three-time Nobel Prize Laureate.",
+    ],
+)
+def test_no_named_thing_where_the_words_name_none(sentence):
+    assert facts_of(sentence, "thing") == []
+
+
+def test_a_named_thing_is_asked_which_of_its_kind_and_typed_without_its_head():
+    text = "Dunant saw the aftermath of the Battle of Solferino in 1859."
+    (typed,) = [q for q in questions_of(text) if q.answer == "Battle of Solferino"]
+    assert typed.prompt == "Dunant saw the aftermath of which battle in 1859?"
+    assert typed.kind == "short" and typed.accepted == ("Solferino",)
+    assert grade("short", "solferino", typed.answer, {"accepted": [typed.answer, *typed.accepted]})
+
+
+def test_named_things_of_one_kind_are_each_others_wrong_options():
+    text = (
+        "Michael Collins flew the command module Columbia alone in lunar orbit. "
+        "Neil Armstrong and Buzz Aldrin landed the lunar module Eagle on the Moon."
+    )
+    choices = [q for q in questions_of(text) if q.answer == "Columbia" and q.options]
+    assert choices and all(set(q.options) == {"Columbia", "Eagle"} for q in choices)
