@@ -31,7 +31,7 @@ from quiz.facts.text import (
     needs_antecedent,
     word_matches,
 )
-from quiz.facts.topic import article_topic
+from quiz.facts.topic import article_topic, title_topic
 
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -207,6 +207,8 @@ class _Article:
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         statements = [s for s in sentences if self._statement(s)]
         self.topic = article_topic(statements, list(self.people))
+        if self.topic is None and sentences and not self._statement(sentences[0]):
+            self.topic = title_topic(sentences[0], list(self.people))
         self.openings = self._openings()
 
     def _openings(self) -> dict[str, tuple[int, int, str]]:

@@ -85,3 +85,22 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         said = sentence[: found.end("name")]
         return Topic(name, kinds, said) if kinds else None
     return None
+
+
+# A title line: "National Weather Service: History", "Kigali - the capital".
+TITLE_RE = re.compile(rf"^(?P<name>{NAME})(?:\s*(?::|–|—| - ).*)?$")
+
+
+def title_topic(title: str, people: Sequence[str] = ()) -> Topic | None:
+    """Return the topic a title line names when its last word says what kind of thing it is
+    ("National Weather Service": a service, so "The agency" later is it), or None."""
+    found = TITLE_RE.match(title.strip())
+    if not found:
+        return None
+    name = found["name"].strip()
+    words = name.split()
+    head = words[-1].lower()
+    if name in people or not 2 <= len(words) <= 6 or not any(head in g for g in KIND_GROUPS):
+        return None
+    said = name if words[0] == "The" else f"The {name}"
+    return Topic(name.removeprefix("The "), frozenset((head,)), said)

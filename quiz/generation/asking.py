@@ -58,7 +58,7 @@ ARTICLES = ("the ", "The ")
 # asked alone, the others stay beside the question word and read as a riddle.
 LISTED_RE = re.compile(
     r"(?:[\w.’'-], |\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)\{value\}"
-    r"|\{value\}(?: \([^)]*\))?(?:,? and |,? or |, [A-Z0-9]|\))"
+    r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=[A-Z0-9“\"])|, [A-Z0-9]|\))"
 )
 CURRENCY = ("$", "€", "£", "¥")
 PLACE_UNITS = frozenset(
@@ -167,7 +167,13 @@ def in_sentence(fact: Fact) -> str | None:
 
 def listed(fact: Fact) -> bool:
     """Tell whether the fact's value is one of a list in its claim ("Sequoia, {value}, ...")."""
-    return bool(fact.claim and LISTED_RE.search(_without_country(fact.claim)))
+    return bool(fact.claim and LISTED_RE.search(_without_country(_unlisted(fact, fact.claim))))
+
+
+def _unlisted(fact: Fact, text: str) -> str:
+    """Leave out the comma of an appositive that names what the value is ("its sister
+    spacecraft, {value}"): not a list."""
+    return text.replace(f"{fact.unit}, {SLOT}", f"{fact.unit} {SLOT}") if fact.unit else text
 
 
 def _without_country(text: str) -> str:
@@ -177,6 +183,8 @@ def _without_country(text: str) -> str:
 
 def _unaskable_clause(fact: Fact, clause: str, whole: str) -> bool:
     """Tell whether the clause cannot stand as a question about this value."""
+    # An appositive ("its sister spacecraft, {value}") reads as a list here too: "its sister
+    # spacecraft, which spacecraft?" asks nothing.
     if LISTED_RE.search(_without_country(clause)) or re.search(r"[“”\"]", clause):
         return True  # one of a list, or someone's words
     if REFERRING_RE.search(clause):
@@ -197,6 +205,8 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
     )
     if described or last in MODIFIERS or last.endswith(("'s", "’s")):
         return True  # "an incredible {value}", "the original {value}", "NASA's {value}"
+    if re.search(r"\b[A-Z][\w-]* of $", before):
+        return True  # "the Geneva Convention of {value}": the value completes a name
     name_word = re.search(r"(?<=[\w,] )([A-Z][\w.-]*) $", before)
     if name_word and name_word[1].lower() not in lx.PREPOSITION_WORDS:
         return True  # "the Apollo Lunar Module {value}": the value ends a longer name

@@ -251,3 +251,26 @@ def test_it_after_a_sentence_where_the_topic_is_not_the_subject_stays_unresolved
         "It holds sounds recorded in 1976."
     )
     assert not [q for q in questions_of(text) if "1976" in q.prompt or q.answer == "1976"]
+
+
+def test_a_title_line_names_the_topic_a_later_bare_noun_of_its_kind_means():
+    text = (
+        "National Weather Service: History\n\n"
+        "The agency first became a civilian enterprise in 1890."
+    )
+    (year,) = facts_of(text, "year")
+    assert (
+        year.claim == "The National Weather Service first became a civilian enterprise in {value}."
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marie Curie",  # a person is named by her pronouns, never as "The agency"
+        "History of the weather",  # no name
+        "Weather: an agency",  # a name of one word says no kind
+    ],
+)
+def test_a_title_without_a_named_kind_names_nothing(title):
+    assert facts_of(f"{title}\n\nThe agency first became a civilian enterprise in 1890.") == []

@@ -5,7 +5,7 @@ import pytest
 
 from quiz.facts import Fact
 from quiz.generation import generate
-from quiz.generation.asking import in_sentence
+from quiz.generation.asking import in_sentence, listed
 from tests.facts.generated import TEMPLATES, questions_of
 
 
@@ -115,6 +115,11 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact("place", "United States", "It is the seat of the {value} federal government."),
         _fact("organisation", "Wells Fargo", "It was absorbed into the {value} brand."),
         _fact("place", "Poniatowski Bridge", "The old {value} will be repaired.", "place"),
+        # A year that completes a name, and a name in apposition to its kind.
+        _fact("year", "1949", "It signed the Geneva Convention of {value} in May.", value=1949),
+        _fact(
+            "thing", "Voyager 2", "Voyager 1 is like its sister spacecraft, {value}.", "spacecraft"
+        ),
         # An acronym beside its full name.
         _fact("organisation", "NOAA", "ESSA was renamed {value} in 1970."),
     ],
@@ -141,3 +146,21 @@ def test_real_text_is_asked_inside_its_sentence_with_options_of_its_kind():
     people = questions["Titanic only carried enough lifeboats for how many people?"]
     assert people.answer == "1,178 people"
     assert all(option.endswith(" people") for option in people.options)
+
+
+def test_a_verb_after_and_does_not_make_the_value_one_of_a_list():
+    fact = _fact(
+        "thing",
+        "White Star Line",
+        "Liners were run by the {value}, and were built in Belfast.",
+        "line",
+    )
+    assert not listed(fact)
+    assert listed(_fact("place", "Rwanda", "Belgium took {value} and Burundi.", "country"))
+
+
+def test_a_name_in_apposition_to_its_kind_is_no_list_for_a_typed_gap():
+    fact = _fact(
+        "thing", "Voyager 2", "Voyager 1 is like its sister spacecraft, {value}.", "spacecraft"
+    )
+    assert not listed(fact)
