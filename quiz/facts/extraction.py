@@ -1281,10 +1281,9 @@ def _entities(
             end, name, tokens = end + 1, name + ".", [*tokens[:-1], tokens[-1] + "."]
         if sentence[end : end + 2] in ("'s", "’s") and name not in people:
             continue
-        # One of a list of names ("Ann, Bob and Carl walked"): any of them fits the gap.
-        listed = re.search(r"[A-Z][\w.’'-]*(?:,| and| or) $", sentence[:start]) or re.match(
-            r"(?:,| and| or) [A-Z]", sentence[end:]
-        )
+        # One of a list of names ("Ann, Bob and Carl walked"): any of them fits the gap. Two
+        # joined by "and" are a pair, each asked in a gap beside the other (never "Who ...?").
+        listed = _listed_name(sentence, start, end)
         if name in people and listed:
             continue
         if set(tokens) & DEMONYMS and name not in people and not _thing_head(tokens):
@@ -1329,6 +1328,15 @@ def _entities(
     if len(people_here) >= 3:
         found = [f for f in found if f.type != "person"]
     return found
+
+
+def _listed_name(sentence: str, start: int, end: int) -> bool:
+    """Tell whether a name is one of a list of three or more ("Ann, Bob and Carl"), or of
+    names joined by "or"; two joined by "and" are a pair, not a list."""
+    before, after = sentence[:start], sentence[end:]
+    if re.search(r"[A-Z][\w.’'-]*(?:,| or) $", before) or re.match(r"(?:,| or) [A-Z]", after):
+        return True
+    return bool(re.search(r", [A-Z][\w.’' -]* and $", before))  # "Ann, Bob and {name}"
 
 
 # "the town of Tampere", "the island of Kos": the kind of place a name is, said before it.

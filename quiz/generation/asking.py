@@ -165,17 +165,6 @@ def in_sentence(fact: Fact) -> str | None:
     return question if len(question.split()) <= MAX_WORDS else None
 
 
-def listed(fact: Fact) -> bool:
-    """Tell whether the fact's value is one of a list in its claim ("Sequoia, {value}, ...")."""
-    return bool(fact.claim and LISTED_RE.search(_without_country(_unlisted(fact, fact.claim))))
-
-
-def _unlisted(fact: Fact, text: str) -> str:
-    """Leave out the comma of an appositive that names what the value is ("its sister
-    spacecraft, {value}"): not a list."""
-    return text.replace(f"{fact.unit}, {SLOT}", f"{fact.unit} {SLOT}") if fact.unit else text
-
-
 def _without_country(text: str) -> str:
     """Leave out the country named after the value ("{value}, Japan"): not a list."""
     return COUNTRY_AFTER_RE.sub(lambda m: SLOT if lx.is_country(m[1]) else m[0], text)

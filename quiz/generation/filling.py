@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from quiz.facts import Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK, drop_conversion, needs_antecedent
-from quiz.generation.asking import ACRONYM_RE, in_sentence, listed
+from quiz.generation.asking import ACRONYM_RE, in_sentence
 from quiz.generation.checks import check_question
 from quiz.generation.distractors import (
     candidates_for,
@@ -131,6 +131,17 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             if normalise(q.answer) in typed:
                 dropped.add(q.fingerprint)
             typed.add(normalise(q.answer))
+    # A name typed need not also be a choice of two: the typed question asks more of it.
+    typed_facts = {
+        q.fact_keys
+        for q in questions
+        if q.kind == "short" and not q.answer.isdigit() and q.fingerprint not in dropped
+    }
+    dropped |= {
+        q.fingerprint
+        for q in questions
+        if q.kind in ("choice", "cloze") and len(q.options) == 2 and q.fact_keys in typed_facts
+    }
     # "Which comes first" and "how many years between" over a pair: each event in a few of
     # them at most, or a long list of dated events gives dozens of near-identical questions.
     paired: dict[tuple[str, str], int] = {}
@@ -255,8 +266,8 @@ def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
         if prompt:
             yield Draft(prompt, str(year_of(fact)), [], (fact,))
         return
-    if fact.type == "list" or listed(fact) or ACRONYM_RE.fullmatch(str(fact.value)):
-        return  # one of a list, or letters that stand beside their full name
+    if fact.type == "list" or ACRONYM_RE.fullmatch(str(fact.value)):
+        return  # letters that stand beside their full name
     if facts and facts[0].sentence.startswith(str(fact.value)):
         return  # what the article is about ("Washington, D.C., ..."): typed without reading
     context = _context(fact)

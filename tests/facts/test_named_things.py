@@ -62,7 +62,8 @@ def test_a_named_thing_is_asked_which_of_its_kind_and_typed_without_its_head():
 def test_named_things_of_one_kind_are_each_others_wrong_options():
     text = (
         "Michael Collins flew the command module Columbia alone in lunar orbit. "
-        "Neil Armstrong and Buzz Aldrin landed the lunar module Eagle on the Moon."
+        "Neil Armstrong and Buzz Aldrin landed the lunar module Eagle on the Moon. "
+        "Gene Cernan later landed the lunar module Challenger in the Taurus valley."
     )
     choices = [q for q in questions_of(text) if q.answer == "Columbia" and q.options]
-    assert choices and all(set(q.options) == {"Columbia", "Eagle"} for q in choices)
+    assert choices and all(set(q.options) == {"Columbia", "Eagle", "Challenger"} for q in choices)
