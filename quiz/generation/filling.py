@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -133,6 +134,57 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             continue
         for key in q.fact_keys:
             paired[q.kind, key] = paired.get((q.kind, key), 0) + 1
+    return _balanced([q for q in questions if q.fingerprint not in dropped])
+
+
+# Gaps and true/false restate a sentence: past this share of an article's questions, the
+# weakest give way to the other kinds, as long as the article keeps ARTICLE_LEAST questions.
+PLAIN = ("cloze", "true_false")
+PLAIN_SHARE = 0.6
+ARTICLE_LEAST = 8
+VALUE_KINDS = ("year", "date", "short", "number", "choice")  # ask a fact's own value
+
+
+def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Drop the weakest gaps and true/false questions while they are more than PLAIN_SHARE
+    of the article's questions, never the last of a kind nor below ARTICLE_LEAST questions.
+
+    The weakest first: one about a fact another kind already asks for its value, a second
+    of its kind about the same sentence, a true statement copied from the article, then
+    the lower score.
+    """
+    plain = [q for q in questions if q.kind in PLAIN]
+    total = len(questions)
+    if len(plain) <= PLAIN_SHARE * total or total <= ARTICLE_LEAST or len(plain) == total:
+        return questions  # balanced, short, or only gaps and true/false were asked for
+    asked = {q.fact_keys[0] for q in questions if q.kind in VALUE_KINDS and len(q.fact_keys) == 1}
+    seen: set[tuple[str, str]] = set()
+    repeats = set()
+    for q in sorted(plain, key=lambda q: -q.score):
+        if (q.kind, q.explanation) in seen:
+            repeats.add(q.fingerprint)
+        seen.add((q.kind, q.explanation))
+
+    def weakness(q: GeneratedQuestion) -> tuple:
+        return (
+            q.fact_keys[0] in asked,
+            q.kind == "true_false",  # a gap still asks for the value, among options
+            q.fingerprint in repeats,
+            q.kind == "true_false" and q.answer == "True",
+            -q.score,
+        )
+
+    left = Counter(q.kind for q in questions)
+    dropped: set[str] = set()
+    for q in sorted(plain, key=weakness, reverse=True):
+        if len(plain) - len(dropped) <= PLAIN_SHARE * (total - len(dropped)):
+            break
+        if total - len(dropped) <= ARTICLE_LEAST:
+            break
+        if left[q.kind] <= 1:
+            continue
+        left[q.kind] -= 1
+        dropped.add(q.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]
 
 

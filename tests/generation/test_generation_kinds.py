@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -309,3 +310,62 @@ def test_every_generated_question_checks(make_fact, make_template):
         [make_template(), make_template(key="c", kind="choice", over="person", text="Who {role}?")],
     ):
         assert check_question(q, facts) == []
+
+
+PLAIN_TEMPLATES = [
+    ("gap", "cloze", "Fill in the gap: {sentence}"),
+    ("tf", "true_false", "True or false: {claim}"),
+]
+
+
+def _dated(make_fact, count):
+    return [
+        make_fact(
+            f"f{n}",
+            value=1950 + n,
+            text=str(1950 + n),
+            event=f"event {n}",
+            sentence=f"Event {n} happened in {1950 + n}.",
+            claim=f"Event {n} happened in {{value}}.",
+        )
+        for n in range(count)
+    ]
+
+
+def _plain_templates(make_template):
+    return [
+        make_template(key=key, kind=kind, over="any", text=text)
+        for key, kind, text in PLAIN_TEMPLATES
+    ]
+
+
+def test_gaps_and_true_false_give_way_past_three_fifths(make_fact, make_template):
+    facts = _dated(make_fact, 6)
+    questions = generate(facts, [make_template(), *_plain_templates(make_template)])
+    kinds = Counter(q.kind for q in questions)
+    # 6 years, 6 gaps and 6 true/false about years already asked: true/false goes first (a
+    # gap still asks for the value among options), true copies of the sentence before all.
+    assert kinds["year"] == 6 and kinds["cloze"] == 6 and kinds["true_false"] == 3
+    assert all(q.answer == "False" for q in questions if q.kind == "true_false")
+    assert kinds["cloze"] + kinds["true_false"] <= 0.6 * len(questions)
+
+
+def test_balance_keeps_eight_questions_and_every_kind(make_fact, make_template):
+    launch = make_fact(
+        "d",
+        type="date",
+        text="June 2, 1955",
+        sentence="The launch was on June 2, 1955.",
+        claim="The launch was on {value}.",
+    )
+    date = make_template(key="date", kind="date", text="What date is given for {event}?")
+    questions = generate([*_dated(make_fact, 5), launch], [date, *_plain_templates(make_template)])
+    kinds = Counter(q.kind for q in questions)
+    # 1 date, 6 gaps and 6 true/false: far from three fifths, yet eight are kept.
+    assert len(questions) == 8 and set(kinds) == {"date", "cloze", "true_false"}
+    assert not any(q.kind == "cloze" and q.fact_keys == ("d",) for q in questions)
+
+
+def test_only_gaps_and_true_false_asked_for_are_all_kept(make_fact, make_template):
+    questions = generate(_dated(make_fact, 6), _plain_templates(make_template))
+    assert Counter(q.kind for q in questions) == {"cloze": 6, "true_false": 6}
