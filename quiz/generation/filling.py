@@ -114,7 +114,9 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             by_sentence.setdefault(q.explanation, []).append(q)
     dropped = set()
     for group in by_fact.values():
-        ranked = sorted(group, key=lambda q: -q.score)
+        # A gap or true/false goes before a typed year: with options beside it, it asks the
+        # value the year and date questions already ask, the sentence shown around it.
+        ranked = sorted(group, key=lambda q: (q.kind in PLAIN, -q.score))
         dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
         # A fact asked inside its own sentence ("... of which country?") need not also be a
         # gap in that sentence: it is the same question without its options' question word.

@@ -369,3 +369,24 @@ def test_balance_keeps_eight_questions_and_every_kind(make_fact, make_template):
 def test_only_gaps_and_true_false_asked_for_are_all_kept(make_fact, make_template):
     questions = generate(_dated(make_fact, 6), _plain_templates(make_template))
     assert Counter(q.kind for q in questions) == {"cloze": 6, "true_false": 6}
+
+
+def test_a_date_asked_three_ways_drops_its_gap_and_true_false(make_fact, make_template):
+    launch = make_fact(
+        "d",
+        type="date",
+        value=datetime.date(1955, 6, 2),
+        text="June 2, 1955",
+        sentence="The launch was on June 2, 1955.",
+        claim="The launch was on {value}.",
+    )
+    templates = [
+        make_template(key="year"),
+        make_template(key="date", kind="date", text="What date is given for {event}?"),
+        make_template(key="type", kind="short", text="Type the year of {event}."),
+        *_plain_templates(make_template),
+    ]
+    kinds = [q.kind for q in generate([launch], templates)]
+    # The gap (scored higher for its options) asks the value a third time: typing it does
+    # not show it among options, so the gap and the true/false give way.
+    assert sorted(kinds) == ["date", "short", "year"]
