@@ -59,7 +59,8 @@ def test_it_after_a_sentence_naming_the_topic_is_the_topic():
         "system. It passed the heliosphere on 25 August 2012."
     )
     prompts = _prompts(text)
-    assert any(p.startswith("Fill in the gap: Voyager 1 passed the heliosphere") for p in prompts)
+    # Asked as a year, a date and a typed year: its gap gives way to them.
+    assert any("“Voyager 1 passed the heliosphere”" in p for p in prompts)
     assert not [p for p in prompts if " It passed" in p or ": It " in p]
 
 
