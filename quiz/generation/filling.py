@@ -420,13 +420,15 @@ def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | No
 
 
 STATEMENTS = 4  # claims per question
+STATEMENTS_LEAST = 3  # claims of an article that make one
 STATEMENT_EVERY = 2  # about one claim in this many leads a question
 STATEMENT_CHARS = 220  # a longer claim is too much to read four times over
 
 
 def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
     """ "Which of these does the article say?" (one claim as the article says it, three with a
-    value changed) and its odd one out (three as said, one changed), over four sentences.
+    value changed) and its odd one out (three as said, one changed), over four sentences, or
+    three when the article has only three.
 
     A claim leads a question by a hash of its fact, with the next three claims of the
     article beside it: editing one sentence changes only the questions that hold it.
@@ -443,13 +445,17 @@ def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
             continue
         usable.append((fact, true, capitalise(fact.claim.replace("{value}", wrong))))
         sentences.add(fact.sentence)
-    if len(usable) < STATEMENTS:
+    if len(usable) < STATEMENTS_LEAST:
         return
+    size = min(STATEMENTS, len(usable))  # a short article's three claims make one too
     odd = template.kind == "odd_one_out"
-    for n, (lead, _true, _false) in enumerate(usable):
-        if _rng(template, lead, extra="lead?").random() * STATEMENT_EVERY >= 1:
-            continue
-        group = [usable[(n + k) % len(usable)] for k in range(STATEMENTS)]
+    leads = [
+        n
+        for n, (lead, _true, _false) in enumerate(usable)
+        if _rng(template, lead, extra="lead?").random() * STATEMENT_EVERY < 1
+    ]
+    for n in leads or [0]:  # the article's first claim leads when the hash chose none
+        group = [usable[(n + k) % len(usable)] for k in range(size)]
         # The lead's claim is the answer: as said (or, for the odd one out, changed).
         options = [
             (f if odd else t) if k == 0 else (t if odd else f) for k, (_, t, f) in enumerate(group)

@@ -318,10 +318,10 @@ PLAIN_TEMPLATES = [
 ]
 
 
-def _dated(make_fact, count):
+def _dated(make_fact, count, prefix="f"):
     return [
         make_fact(
-            f"f{n}",
+            f"{prefix}{n}",
             value=1950 + n,
             text=str(1950 + n),
             event=f"event {n}",
@@ -390,3 +390,49 @@ def test_a_date_asked_three_ways_drops_its_gap_and_true_false(make_fact, make_te
     # The gap (scored higher for its options) asks the value a third time: typing it does
     # not show it among options, so the gap and the true/false give way.
     assert sorted(kinds) == ["date", "short", "year"]
+
+
+STATEMENT_TEMPLATES = [
+    ("say", "statement", "Which of these does the article say?"),
+    ("odd", "odd_one_out", "Odd one out: which of these does the article not say?"),
+]
+
+
+@pytest.mark.parametrize("count", [3, 4, 5])
+def test_statements_over_three_claims_or_four_and_at_least_one_of_each(
+    make_fact, make_template, count
+):
+    facts = _dated(make_fact, count)
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    questions = generate(facts, templates)
+    assert {q.kind for q in questions} == {"statement", "odd_one_out"}
+    for q in questions:
+        said = [option for option in q.options if option in {f.sentence for f in facts}]
+        assert len(q.options) == min(4, count) == len(q.fact_keys)
+        assert len(said) == (1 if q.kind == "statement" else len(q.options) - 1)
+        assert (q.answer in said) == (q.kind == "statement")
+        assert check_question(q, facts) == []
+
+
+def test_the_first_claim_leads_when_the_hash_chooses_none(make_fact, make_template):
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    # These four keys lead no question of either template by their hash.
+    questions = generate(_dated(make_fact, 4, prefix="k140-"), templates)
+    assert sorted((q.kind, q.fact_keys[0]) for q in questions) == [
+        ("odd_one_out", "k140-0"),
+        ("statement", "k140-0"),
+    ]
+
+
+def test_two_claims_make_no_statement_question(make_fact, make_template):
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    assert generate(_dated(make_fact, 2), templates) == []
