@@ -136,7 +136,48 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             continue
         for key in q.fact_keys:
             paired[q.kind, key] = paired.get((q.kind, key), 0) + 1
-    return _balanced([q for q in questions if q.fingerprint not in dropped])
+    return _balanced(_uncopied([q for q in questions if q.fingerprint not in dropped]))
+
+
+TRUE_SHARE = 0.4  # of an article's true/false answers, "True" at the least
+
+
+def _mixed(answers: Counter, q: GeneratedQuestion) -> bool:
+    """Tell whether the true/false answers stay mixed without q (when it is one of them)."""
+    if q.kind != "true_false" or q.answer != "True":
+        return True
+    return answers["True"] - 1 >= TRUE_SHARE * (answers["True"] + answers["False"] - 1)
+
+
+def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Drop the true statements copied word for word from the article, the easiest question
+    of all, whose sentence other questions ask about, while the article keeps ARTICLE_LEAST
+    questions. The true/false answers stay mixed: where a copy's "True" is needed for that,
+    a second true/false about one sentence ("False", a near twin of the first) goes first."""
+    asked = Counter(q.explanation for q in questions if len(q.fact_keys) == 1)
+    copies = sorted(
+        (q for q in questions if _copied(q) and asked[q.explanation] > 1), key=lambda q: q.score
+    )
+    seen: set[str] = set()
+    twins = []
+    for q in sorted(questions, key=lambda q: -q.score):
+        if q.kind == "true_false" and len(q.fact_keys) == 1:
+            if q.explanation in seen and q.answer == "False":
+                twins.append(q)
+            seen.add(q.explanation)
+    twins.reverse()  # the lowest score first
+    answers = Counter(q.answer for q in questions if q.kind == "true_false")
+    dropped: set[str] = set()
+    while copies and len(questions) - len(dropped) > ARTICLE_LEAST:
+        if _mixed(answers, copies[0]):
+            gone = copies.pop(0)
+        elif twins:
+            gone = twins.pop(0)
+        else:
+            break
+        answers[gone.answer] -= 1
+        dropped.add(gone.fingerprint)
+    return [q for q in questions if q.fingerprint not in dropped]
 
 
 # Gaps and true/false restate a sentence: past this share of an article's questions, the
@@ -177,17 +218,24 @@ def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
         )
 
     left = Counter(q.kind for q in questions)
+    answers = Counter(q.answer for q in plain if q.kind == "true_false")
     dropped: set[str] = set()
     for q in sorted(plain, key=weakness, reverse=True):
         if len(plain) - len(dropped) <= PLAIN_SHARE * (total - len(dropped)):
             break
         if total - len(dropped) <= ARTICLE_LEAST:
             break
-        if left[q.kind] <= 1:
+        if left[q.kind] <= 1 or not _mixed(answers, q):
             continue
         left[q.kind] -= 1
+        answers[q.answer] -= 1
         dropped.add(q.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]
+
+
+def _copied(q: GeneratedQuestion) -> bool:
+    """Tell whether a question is its sentence, word for word, to be called true."""
+    return q.kind == "true_false" and q.answer == "True" and q.explanation in q.prompt
 
 
 def _finish(template: Template, draft: Draft) -> GeneratedQuestion:

@@ -318,15 +318,16 @@ PLAIN_TEMPLATES = [
 ]
 
 
+def _year(make_fact, key, year, event, sentence):
+    """A year fact whose claim is its sentence with the year left open."""
+    claim = sentence.replace(str(year), "{value}")
+    return make_fact(key, value=year, text=str(year), event=event, sentence=sentence, claim=claim)
+
+
 def _dated(make_fact, count, prefix="f"):
     return [
-        make_fact(
-            f"{prefix}{n}",
-            value=1950 + n,
-            text=str(1950 + n),
-            event=f"event {n}",
-            sentence=f"Event {n} happened in {1950 + n}.",
-            claim=f"Event {n} happened in {{value}}.",
+        _year(
+            make_fact, f"{prefix}{n}", 1950 + n, f"event {n}", f"Event {n} happened in {1950 + n}."
         )
         for n in range(count)
     ]
@@ -344,9 +345,9 @@ def test_gaps_and_true_false_give_way_past_three_fifths(make_fact, make_template
     questions = generate(facts, [make_template(), *_plain_templates(make_template)])
     kinds = Counter(q.kind for q in questions)
     # 6 years, 6 gaps and 6 true/false about years already asked: true/false goes first (a
-    # gap still asks for the value among options), true copies of the sentence before all.
+    # gap still asks for the value among options), and its answers stay mixed.
     assert kinds["year"] == 6 and kinds["cloze"] == 6 and kinds["true_false"] == 3
-    assert all(q.answer == "False" for q in questions if q.kind == "true_false")
+    assert {q.answer for q in questions if q.kind == "true_false"} == {"True", "False"}
     assert kinds["cloze"] + kinds["true_false"] <= 0.6 * len(questions)
 
 
@@ -436,3 +437,34 @@ def test_two_claims_make_no_statement_question(make_fact, make_template):
         for key, kind, text in STATEMENT_TEMPLATES
     ]
     assert generate(_dated(make_fact, 2), templates) == []
+
+
+def _copies_and_twins(make_fact):
+    """Three facts each alone in a sentence whose true/false is "True" (by its key's hash),
+    and three of one sentence whose true/false are "False"."""
+    alone = [
+        _year(make_fact, key, 1950 + n, f"event {key}", f"Event {key} happened in {1950 + n}.")
+        for n, key in enumerate(["t2", "t5", "t9"])
+    ]
+    sentence = "The fair opened in 1960, the bridge in 1961 and the dam in 1962."
+    things = zip(["f1", "f2", "f3"], ["fair", "bridge", "dam"], strict=True)
+    together = [
+        _year(make_fact, key, 1960 + n, f"the {thing} opened", sentence)
+        for n, (key, thing) in enumerate(things)
+    ]
+    return alone + together
+
+
+def test_true_copies_give_way_while_the_true_false_answers_stay_mixed(make_fact, make_template):
+    facts = _copies_and_twins(make_fact)
+    tf = make_template(key="tf", kind="true_false", over="any", text="True or false: {claim}")
+    # Nothing else asks about the sentences: the copies of them stay.
+    every = generate(facts, [tf])
+    assert sorted(q.answer for q in every) == ["False"] * 3 + ["True"] * 3
+    assert all(q.explanation in q.prompt for q in every if q.answer == "True")
+    questions = generate(facts, [make_template(), tf])
+    kept = [q for q in questions if q.kind == "true_false"]
+    # One copy goes at once; a second once two near twins "False" about the fair's
+    # sentence have gone; the last stays, or no "True" would be left. Eight are kept.
+    assert len(questions) == 8 and [q.kind for q in questions].count("year") == 6
+    assert sorted(q.answer for q in kept) == ["False", "True"]
