@@ -74,6 +74,13 @@ PER_FACT = 3
 PAIRS_PER_FACT = 4  # pair questions of one kind an event takes part in
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
+# Gaps and true/false restate a sentence: past this share of an article's questions, the
+# weakest give way to the other kinds, as long as the article keeps ARTICLE_LEAST questions.
+PLAIN = ("cloze", "true_false")
+PLAIN_SHARE = 0.6
+ARTICLE_LEAST = 8
+VALUE_KINDS = ("year", "date", "short", "number", "choice")  # ask a fact's own value
+TRUE_SHARE = 0.4  # of an article's true/false answers, "True" at the least
 KIND_SCORES = {
     "order": 0.9,
     "statement": 0.75,
@@ -139,9 +146,6 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
     return _balanced(_uncopied([q for q in questions if q.fingerprint not in dropped]))
 
 
-TRUE_SHARE = 0.4  # of an article's true/false answers, "True" at the least
-
-
 def _mixed(answers: Counter, q: GeneratedQuestion) -> bool:
     """Tell whether the true/false answers stay mixed without q (when it is one of them)."""
     if q.kind != "true_false" or q.answer != "True":
@@ -158,14 +162,12 @@ def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     copies = sorted(
         (q for q in questions if _copied(q) and asked[q.explanation] > 1), key=lambda q: q.score
     )
-    seen: set[str] = set()
-    twins = []
-    for q in sorted(questions, key=lambda q: -q.score):
-        if q.kind == "true_false" and len(q.fact_keys) == 1:
-            if q.explanation in seen and q.answer == "False":
-                twins.append(q)
-            seen.add(q.explanation)
-    twins.reverse()  # the lowest score first
+    repeats = _repeats(questions)
+    twins = sorted(
+        (q for q in questions if q.fingerprint in repeats and q.kind == "true_false"),
+        key=lambda q: q.score,
+    )
+    twins = [q for q in twins if q.answer == "False"]
     answers = Counter(q.answer for q in questions if q.kind == "true_false")
     dropped: set[str] = set()
     while copies and len(questions) - len(dropped) > ARTICLE_LEAST:
@@ -180,38 +182,26 @@ def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     return [q for q in questions if q.fingerprint not in dropped]
 
 
-# Gaps and true/false restate a sentence: past this share of an article's questions, the
-# weakest give way to the other kinds, as long as the article keeps ARTICLE_LEAST questions.
-PLAIN = ("cloze", "true_false")
-PLAIN_SHARE = 0.6
-ARTICLE_LEAST = 8
-VALUE_KINDS = ("year", "date", "short", "number", "choice")  # ask a fact's own value
-
-
 def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     """Drop the weakest gaps and true/false questions while they are more than PLAIN_SHARE
     of the article's questions, never the last of a kind nor below ARTICLE_LEAST questions.
 
-    The weakest first: one about a fact another kind already asks for its value, a second
-    of its kind about the same sentence, a true statement copied from the article, then
-    the lower score.
+    The weakest first: one about a fact another kind already asks for its value, a
+    true/false before a gap (a gap still asks for the value among options), a second of its
+    kind about one sentence, a true statement copied from the article, then the lower score;
+    a "True" only while the article's true/false answers stay mixed.
     """
     plain = [q for q in questions if q.kind in PLAIN]
     total = len(questions)
     if len(plain) <= PLAIN_SHARE * total or total <= ARTICLE_LEAST or len(plain) == total:
         return questions  # balanced, short, or only gaps and true/false were asked for
     asked = {q.fact_keys[0] for q in questions if q.kind in VALUE_KINDS and len(q.fact_keys) == 1}
-    seen: set[tuple[str, str]] = set()
-    repeats = set()
-    for q in sorted(plain, key=lambda q: -q.score):
-        if (q.kind, q.explanation) in seen:
-            repeats.add(q.fingerprint)
-        seen.add((q.kind, q.explanation))
+    repeats = _repeats(plain)
 
     def weakness(q: GeneratedQuestion) -> tuple:
         return (
             q.fact_keys[0] in asked,
-            q.kind == "true_false",  # a gap still asks for the value, among options
+            q.kind == "true_false",
             q.fingerprint in repeats,
             q.kind == "true_false" and q.answer == "True",
             -q.score,
@@ -231,6 +221,18 @@ def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
         answers[q.answer] -= 1
         dropped.add(q.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]
+
+
+def _repeats(questions: list[GeneratedQuestion]) -> set[str]:
+    """Return the fingerprints of the questions that are not the best of their kind about
+    their one sentence."""
+    seen: set[tuple[str, str]] = set()
+    repeats = set()
+    for q in sorted(questions, key=lambda q: -q.score):
+        if len(q.fact_keys) == 1 and (q.kind, q.explanation) in seen:
+            repeats.add(q.fingerprint)
+        seen.add((q.kind, q.explanation))
+    return repeats
 
 
 def _copied(q: GeneratedQuestion) -> bool:
