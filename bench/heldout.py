@@ -26,6 +26,7 @@ PLAIN_KINDS = ("cloze", "true_false")  # gap and true/false
 LONG = 150  # words from which an article must meet the per-article targets
 TARGET_QUESTIONS, TARGET_KINDS, TARGET_OTHER, TARGET_RECALL = 8, 4, 0.40, 0.80
 TARGET_SECONDS, BIG_WORDS = 2.0, 10_000
+TARGET_COPIES = 0.05  # true statements copied word for word from the article, at the most
 
 
 def run(text: str):
@@ -41,6 +42,11 @@ def sentence_share(text: str, facts, questions) -> float:
     used = {by_key[key].sentence for q in questions for key in q.fact_keys}
     sentences = set(split_sentences(text))
     return len(used & sentences) / max(1, len(sentences))
+
+
+def true_copy(q) -> bool:
+    """Tell whether a question is a true/false whose statement is its sentence, said true."""
+    return q.kind == "true_false" and q.answer == "True" and q.explanation in q.prompt
 
 
 def mark(ok: bool) -> str:
@@ -98,6 +104,7 @@ def main(verbose: bool = False) -> None:
             unresolved=len(verdict.unresolved),
             slips=len(verdict.slips),
             second=len(verdict.second_units),
+            copies=sum(map(true_copy, questions)),
             unkeyed=len(verdict.unkeyed),
             keyed=len(verdict.keyed),
         )
@@ -158,6 +165,11 @@ def main(verbose: bool = False) -> None:
         f"(target 0: {mark(not totals['second'])})"
     )
     print(f"  grammar slips: {totals['slips']} (target 0: {mark(not totals['slips'])})")
+    copies = totals["copies"] / max(1, questions)
+    print(
+        f"  true statements copied word for word from the article: {totals['copies']} = "
+        f"{copies:.0%} (target <= {TARGET_COPIES:.0%}: {mark(copies <= TARGET_COPIES)})"
+    )
 
     text = big_article(articles)
     _facts, big_questions, seconds = run(text)

@@ -97,6 +97,9 @@ REFERRING_RE = re.compile(
 )
 # A relative clause still open where the value stands.
 RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
+# Someone's words quoted after a name that ends the value's clause ("Wyoming "as a public
+# park""), not the words a noun or verb before them stands for ("the mission "to provide"").
+QUOTED_AFTER_RE = re.compile(r"\b[A-Z][\w.’'-]*(,? [“\"])")
 # Where one coordinated clause ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"; |,? but |, (?:while|whereas|although|though) ")
 # Words that make the value part of a longer phrase: "the original {value}", "modern-day".
@@ -224,11 +227,15 @@ def preposition_at_start(before: str) -> bool:
 
 
 def _clause(claim: str) -> str:
-    """Return the clause of a claim that holds its value ("...; 6 of the 35 were women")."""
+    """Return the clause of a claim that holds its value ("...; 6 of the 35 were women"), up to
+    someone's words quoted after it ("established {value} in 1872 "as a public park"...")."""
     at = claim.index(SLOT)
     start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(claim, 0, at)), default=0)
     end = CLAUSE_BREAK_RE.search(claim, at)
-    return claim[start : end.start() if end else len(claim)]
+    quoted = QUOTED_AFTER_RE.search(claim, at)
+    stops = [end.start()] if end else []
+    stops += [quoted.start(1)] if quoted else []
+    return claim[start : min(stops, default=len(claim))]
 
 
 def _question_words(fact: Fact, first: bool, preposition: str | None, article: bool) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -75,6 +76,13 @@ PER_FACT = 3
 PAIRS_PER_FACT = 4  # pair questions of one kind an event takes part in
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
+# Gaps and true/false restate a sentence: past this share of an article's questions, the
+# weakest give way to the other kinds, as long as the article keeps ARTICLE_LEAST questions.
+PLAIN = ("cloze", "true_false")
+PLAIN_SHARE = 0.6
+ARTICLE_LEAST = 8
+VALUE_KINDS = ("year", "date", "short", "number", "choice")  # ask a fact's own value
+TRUE_SHARE = 0.4  # of an article's true/false answers, "True" at the least
 KIND_SCORES = {
     "order": 0.9,
     "statement": 0.75,
@@ -115,7 +123,9 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             by_sentence.setdefault(q.explanation, []).append(q)
     dropped = set()
     for group in by_fact.values():
-        ranked = sorted(group, key=lambda q: -q.score)
+        # A gap or true/false goes before a typed year: with options beside it, it asks the
+        # value the year and date questions already ask, the sentence shown around it.
+        ranked = sorted(group, key=lambda q: (q.kind in PLAIN, -q.score))
         dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
         # A fact asked inside its own sentence ("... of which country?") need not also be a
         # gap in that sentence: it is the same question without its options' question word.
@@ -153,7 +163,101 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             continue
         for key in q.fact_keys:
             paired[q.kind, key] = paired.get((q.kind, key), 0) + 1
+    return _balanced(_uncopied([q for q in questions if q.fingerprint not in dropped]))
+
+
+def _mixed(answers: Counter, q: GeneratedQuestion) -> bool:
+    """Tell whether the true/false answers stay mixed without q (when it is one of them)."""
+    if q.kind != "true_false" or q.answer != "True":
+        return True
+    return answers["True"] - 1 >= TRUE_SHARE * (answers["True"] + answers["False"] - 1)
+
+
+def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Drop the true statements copied word for word from the article, the easiest question
+    of all, whose sentence other questions ask about, while the article keeps ARTICLE_LEAST
+    questions. The true/false answers stay mixed: where a copy's "True" is needed for that,
+    a second true/false about one sentence ("False", a near twin of the first) goes first."""
+    asked = Counter(q.explanation for q in questions if len(q.fact_keys) == 1)
+    copies = sorted(
+        (q for q in questions if _copied(q) and asked[q.explanation] > 1), key=lambda q: q.score
+    )
+    repeats = _repeats(questions)
+    twins = sorted(
+        (q for q in questions if q.fingerprint in repeats and q.kind == "true_false"),
+        key=lambda q: q.score,
+    )
+    twins = [q for q in twins if q.answer == "False"]
+    answers = Counter(q.answer for q in questions if q.kind == "true_false")
+    dropped: set[str] = set()
+    while copies and len(questions) - len(dropped) > ARTICLE_LEAST:
+        if _mixed(answers, copies[0]):
+            gone = copies.pop(0)
+        elif twins:
+            gone = twins.pop(0)
+        else:
+            break
+        answers[gone.answer] -= 1
+        dropped.add(gone.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]
+
+
+def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Drop the weakest gaps and true/false questions while they are more than PLAIN_SHARE
+    of the article's questions, never the last of a kind nor below ARTICLE_LEAST questions.
+
+    The weakest first: one about a fact another kind already asks for its value, a
+    true/false before a gap (a gap still asks for the value among options), a second of its
+    kind about one sentence, a true statement copied from the article, then the lower score;
+    a "True" only while the article's true/false answers stay mixed.
+    """
+    plain = [q for q in questions if q.kind in PLAIN]
+    total = len(questions)
+    if len(plain) <= PLAIN_SHARE * total or total <= ARTICLE_LEAST or len(plain) == total:
+        return questions  # balanced, short, or only gaps and true/false were asked for
+    asked = {q.fact_keys[0] for q in questions if q.kind in VALUE_KINDS and len(q.fact_keys) == 1}
+    repeats = _repeats(plain)
+
+    def weakness(q: GeneratedQuestion) -> tuple:
+        return (
+            q.fact_keys[0] in asked,
+            q.kind == "true_false",
+            q.fingerprint in repeats,
+            q.kind == "true_false" and q.answer == "True",
+            -q.score,
+        )
+
+    left = Counter(q.kind for q in questions)
+    answers = Counter(q.answer for q in plain if q.kind == "true_false")
+    dropped: set[str] = set()
+    for q in sorted(plain, key=weakness, reverse=True):
+        if len(plain) - len(dropped) <= PLAIN_SHARE * (total - len(dropped)):
+            break
+        if total - len(dropped) <= ARTICLE_LEAST:
+            break
+        if left[q.kind] <= 1 or not _mixed(answers, q):
+            continue
+        left[q.kind] -= 1
+        answers[q.answer] -= 1
+        dropped.add(q.fingerprint)
+    return [q for q in questions if q.fingerprint not in dropped]
+
+
+def _repeats(questions: list[GeneratedQuestion]) -> set[str]:
+    """Return the fingerprints of the questions that are not the best of their kind about
+    their one sentence."""
+    seen: set[tuple[str, str]] = set()
+    repeats = set()
+    for q in sorted(questions, key=lambda q: -q.score):
+        if len(q.fact_keys) == 1 and (q.kind, q.explanation) in seen:
+            repeats.add(q.fingerprint)
+        seen.add((q.kind, q.explanation))
+    return repeats
+
+
+def _copied(q: GeneratedQuestion) -> bool:
+    """Tell whether a question is its sentence, word for word, to be called true."""
+    return q.kind == "true_false" and q.answer == "True" and q.explanation in q.prompt
 
 
 def _finish(template: Template, draft: Draft) -> GeneratedQuestion:
@@ -424,13 +528,15 @@ def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | No
 
 
 STATEMENTS = 4  # claims per question
+STATEMENTS_LEAST = 3  # claims of an article that make one
 STATEMENT_EVERY = 2  # about one claim in this many leads a question
 STATEMENT_CHARS = 220  # a longer claim is too much to read four times over
 
 
 def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
     """ "Which of these does the article say?" (one claim as the article says it, three with a
-    value changed) and its odd one out (three as said, one changed), over four sentences.
+    value changed) and its odd one out (three as said, one changed), over four sentences, or
+    three when the article has only three.
 
     A claim leads a question by a hash of its fact, with the next three claims of the
     article beside it: editing one sentence changes only the questions that hold it.
@@ -447,13 +553,17 @@ def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
             continue
         usable.append((fact, true, capitalise(fact.claim.replace("{value}", wrong))))
         sentences.add(fact.sentence)
-    if len(usable) < STATEMENTS:
+    if len(usable) < STATEMENTS_LEAST:
         return
+    size = min(STATEMENTS, len(usable))  # a short article's three claims make one too
     odd = template.kind == "odd_one_out"
-    for n, (lead, _true, _false) in enumerate(usable):
-        if _rng(template, lead, extra="lead?").random() * STATEMENT_EVERY >= 1:
-            continue
-        group = [usable[(n + k) % len(usable)] for k in range(STATEMENTS)]
+    leads = [
+        n
+        for n, (lead, _true, _false) in enumerate(usable)
+        if _rng(template, lead, extra="lead?").random() * STATEMENT_EVERY < 1
+    ]
+    for n in leads or [0]:  # the article's first claim leads when the hash chose none
+        group = [usable[(n + k) % len(usable)] for k in range(size)]
         # The lead's claim is the answer: as said (or, for the odd one out, changed).
         options = [
             (f if odd else t) if k == 0 else (t if odd else f) for k, (_, t, f) in enumerate(group)

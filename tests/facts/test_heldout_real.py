@@ -1,6 +1,6 @@
 """The real held-out texts (tests/heldout/real/): no wrong answer by their hand-made keys, no
 prompt whose subject is left unresolved, no gap whose value the prompt shows in another unit,
-no grammar slip such as "1 hours".
+no grammar slip such as "1 hours"; from 150 words, a mix of kinds.
 
 Questions today's generator still gets wrong are listed by exact prompt in
 tests/heldout/real/known-failures.toml and run as strict expected failures, so fixing one
@@ -11,6 +11,7 @@ failures: they are counted and printed (and reported by `make bench`).
 import dataclasses
 import functools
 import tomllib
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -85,6 +86,19 @@ def test_no_gap_shows_its_value_in_another_unit(name):
 def test_no_grammar_slips(name):
     _article, verdict = _run(name)
     assert not verdict.slips, f"{name}:\n{_show(verdict.slips)}"
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_long_article_mixes_its_kinds(name):
+    # Issue 11: from 150 words, at least 8 questions of 4 kinds, two fifths of them neither a
+    # gap nor a true/false.
+    article, verdict = _run(name)
+    if article.words < 150:
+        pytest.skip(f"{article.words} words")
+    kinds = Counter(q.kind for q in verdict.questions)
+    other = sum(n for kind, n in kinds.items() if kind not in ("cloze", "true_false"))
+    assert len(verdict.questions) >= 8 and len(kinds) >= 4, kinds
+    assert other >= 0.4 * len(verdict.questions), kinds
 
 
 def _known(section):

@@ -92,6 +92,16 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("year", "1909", "Shackleton tried in {value} but turned back.", value=1909),
             "Shackleton tried in which year?",
         ),
+        # Words quoted after a name that ends the clause are left out.
+        (
+            _fact(
+                "place",
+                "Yellowstone",
+                'Congress established {value} in Wyoming "as a public park" and placed it there.',
+                unit="park",
+            ),
+            "Congress established which park in Wyoming?",
+        ),
     ],
 )
 def test_the_question_word_stands_where_the_value_stood(fact, question):
@@ -125,6 +135,8 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact(
             "thing", "Voyager 2", "Voyager 1 is like its sister spacecraft, {value}.", "spacecraft"
         ),
+        # Someone's words that a noun before them stands for ("the mission "to ..."").
+        _fact("place", "Ohio", 'Troops left {value} on the mission "to find it".', unit="state"),
         # An acronym beside its full name.
         _fact("organisation", "NOAA", "ESSA was renamed {value} in 1970."),
     ],

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -416,3 +417,161 @@ def test_one_of_a_list_is_typed_in_a_gap_never_asked_which():
     )
     (q,) = generate([fact], TYPED)
     assert q.prompt == "Type the missing name: Soldiers built roads in Sequoia, _____ and Yosemite."
+
+
+PLAIN_TEMPLATES = [
+    ("gap", "cloze", "Fill in the gap: {sentence}"),
+    ("tf", "true_false", "True or false: {claim}"),
+]
+
+
+def _year(make_fact, key, year, event, sentence):
+    """A year fact whose claim is its sentence with the year left open."""
+    claim = sentence.replace(str(year), "{value}")
+    return make_fact(key, value=year, text=str(year), event=event, sentence=sentence, claim=claim)
+
+
+def _dated(make_fact, count, prefix="f"):
+    return [
+        _year(
+            make_fact, f"{prefix}{n}", 1950 + n, f"event {n}", f"Event {n} happened in {1950 + n}."
+        )
+        for n in range(count)
+    ]
+
+
+def _plain_templates(make_template):
+    return [
+        make_template(key=key, kind=kind, over="any", text=text)
+        for key, kind, text in PLAIN_TEMPLATES
+    ]
+
+
+def test_gaps_and_true_false_give_way_past_three_fifths(make_fact, make_template):
+    facts = _dated(make_fact, 6)
+    questions = generate(facts, [make_template(), *_plain_templates(make_template)])
+    kinds = Counter(q.kind for q in questions)
+    # 6 years, 6 gaps and 6 true/false about years already asked: true/false goes first (a
+    # gap still asks for the value among options), and its answers stay mixed.
+    assert kinds["year"] == 6 and kinds["cloze"] == 6 and kinds["true_false"] == 3
+    assert {q.answer for q in questions if q.kind == "true_false"} == {"True", "False"}
+    assert kinds["cloze"] + kinds["true_false"] <= 0.6 * len(questions)
+
+
+def test_balance_keeps_eight_questions_and_every_kind(make_fact, make_template):
+    launch = make_fact(
+        "d",
+        type="date",
+        text="June 2, 1955",
+        sentence="The launch was on June 2, 1955.",
+        claim="The launch was on {value}.",
+    )
+    date = make_template(key="date", kind="date", text="What date is given for {event}?")
+    questions = generate([*_dated(make_fact, 5), launch], [date, *_plain_templates(make_template)])
+    kinds = Counter(q.kind for q in questions)
+    # 1 date, 6 gaps and 6 true/false: far from three fifths, yet eight are kept.
+    assert len(questions) == 8 and set(kinds) == {"date", "cloze", "true_false"}
+    assert not any(q.kind == "cloze" and q.fact_keys == ("d",) for q in questions)
+
+
+def test_only_gaps_and_true_false_asked_for_are_all_kept(make_fact, make_template):
+    questions = generate(_dated(make_fact, 6), _plain_templates(make_template))
+    assert Counter(q.kind for q in questions) == {"cloze": 6, "true_false": 6}
+
+
+def test_a_date_asked_three_ways_drops_its_gap_and_true_false(make_fact, make_template):
+    launch = make_fact(
+        "d",
+        type="date",
+        value=datetime.date(1955, 6, 2),
+        text="June 2, 1955",
+        sentence="The launch was on June 2, 1955.",
+        claim="The launch was on {value}.",
+    )
+    templates = [
+        make_template(key="year"),
+        make_template(key="date", kind="date", text="What date is given for {event}?"),
+        make_template(key="type", kind="short", text="Type the year of {event}."),
+        *_plain_templates(make_template),
+    ]
+    kinds = [q.kind for q in generate([launch], templates)]
+    # The gap (scored higher for its options) asks the value a third time: typing it does
+    # not show it among options, so the gap and the true/false give way.
+    assert sorted(kinds) == ["date", "short", "year"]
+
+
+STATEMENT_TEMPLATES = [
+    ("say", "statement", "Which of these does the article say?"),
+    ("odd", "odd_one_out", "Odd one out: which of these does the article not say?"),
+]
+
+
+@pytest.mark.parametrize("count", [3, 4, 5])
+def test_statements_over_three_claims_or_four_and_at_least_one_of_each(
+    make_fact, make_template, count
+):
+    facts = _dated(make_fact, count)
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    questions = generate(facts, templates)
+    assert {q.kind for q in questions} == {"statement", "odd_one_out"}
+    for q in questions:
+        said = [option for option in q.options if option in {f.sentence for f in facts}]
+        assert len(q.options) == min(4, count) == len(q.fact_keys)
+        assert len(said) == (1 if q.kind == "statement" else len(q.options) - 1)
+        assert (q.answer in said) == (q.kind == "statement")
+        assert check_question(q, facts) == []
+
+
+def test_the_first_claim_leads_when_the_hash_chooses_none(make_fact, make_template):
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    # These four keys lead no question of either template by their hash.
+    questions = generate(_dated(make_fact, 4, prefix="k140-"), templates)
+    assert sorted((q.kind, q.fact_keys[0]) for q in questions) == [
+        ("odd_one_out", "k140-0"),
+        ("statement", "k140-0"),
+    ]
+
+
+def test_two_claims_make_no_statement_question(make_fact, make_template):
+    templates = [
+        make_template(key=key, kind=kind, over="statements", text=text)
+        for key, kind, text in STATEMENT_TEMPLATES
+    ]
+    assert generate(_dated(make_fact, 2), templates) == []
+
+
+def _copies_and_twins(make_fact):
+    """Three facts each alone in a sentence whose true/false is "True" (by its key's hash),
+    and three of one sentence whose true/false are "False"."""
+    alone = [
+        _year(make_fact, key, 1950 + n, f"event {key}", f"Event {key} happened in {1950 + n}.")
+        for n, key in enumerate(["t2", "t5", "t9"])
+    ]
+    sentence = "The fair opened in 1960, the bridge in 1961 and the dam in 1962."
+    things = zip(["f1", "f2", "f3"], ["fair", "bridge", "dam"], strict=True)
+    together = [
+        _year(make_fact, key, 1960 + n, f"the {thing} opened", sentence)
+        for n, (key, thing) in enumerate(things)
+    ]
+    return alone + together
+
+
+def test_true_copies_give_way_while_the_true_false_answers_stay_mixed(make_fact, make_template):
+    facts = _copies_and_twins(make_fact)
+    tf = make_template(key="tf", kind="true_false", over="any", text="True or false: {claim}")
+    # Nothing else asks about the sentences: the copies of them stay.
+    every = generate(facts, [tf])
+    assert sorted(q.answer for q in every) == ["False"] * 3 + ["True"] * 3
+    assert all(q.explanation in q.prompt for q in every if q.answer == "True")
+    questions = generate(facts, [make_template(), tf])
+    kept = [q for q in questions if q.kind == "true_false"]
+    # One copy goes at once; a second once two near twins "False" about the fair's
+    # sentence have gone; the last stays, or no "True" would be left. Eight are kept.
+    assert len(questions) == 8 and [q.kind for q in questions].count("year") == 6
+    assert sorted(q.answer for q in kept) == ["False", "True"]
