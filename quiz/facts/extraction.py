@@ -56,7 +56,10 @@ NUMBER_RE = re.compile(
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "May" as a month: capitalised inside a sentence, or before a day or year at its start.
 MONTH_MAY_RE = re.compile(r"(?<=\S )May\b|^May(?=,? \d)")
-NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|O['’][A-Z][a-z]+|Mc[A-Z][a-z]+)"
+NAME_TOKEN = (
+    r"(?:(?:Mt|Mts|St|Ft)\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|O['’][A-Z][a-z]+"
+    r"|Mc[A-Z][a-z]+)"
+)
 NAME_RE = re.compile(
     rf"(?<![\w'’-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
     rf" {NAME_TOKEN})*(?![\w-])"
@@ -483,16 +486,16 @@ class _Article:
     ) -> tuple[str, ...]:
         """Return three countries or cities the article never mentions (certainly wrong), of
         the answer's own continent when there are enough of them."""
-        pool = {"country": lx.COUNTRIES, "city": lx.CITIES}.get(unit or "")
+        pool = {"country": lx.COUNTRIES, "city": lx.CITIES, "planet": lx.PLANETS}.get(unit or "")
         if not pool:
             return ()
         names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
-        region = region_of(answer)
+        region = "Solar System" if unit == "planet" else region_of(answer)
         if region is None or within:
             # A town the lists do not know, or one named with its country ("Geneva,
             # Switzerland"): a city of another country would contradict the sentence itself.
             return ()
-        near = [name for name in names if region_of(name) == region]
+        near = [name for name in names if unit == "planet" or region_of(name) == region]
         if len(near) >= 3:
             names = near
         names.sort(key=lambda name: hashlib.sha256(f"{key}{name}".encode()).hexdigest())
@@ -666,6 +669,10 @@ def _times(sentence: str) -> list[Found]:
             YEAR_PREPOSITION_RE.search(sentence[: m.start()])
             or re.search(r"(?<![\w-])(?:[Aa]n?|[Tt]he) $", sentence[: m.start()])
         ) and bool(following and not following.group(1).endswith("s"))
+        # "In 1903 soldiers built ...": a sentence opening with its year sets the scene.
+        dating = dating or bool(
+            re.fullmatch(r"(?:In|Since|By|Until|During) ", sentence[: m.start()])
+        )
         if counted and not after_month and not dating:
             continue  # "1500 workers" is a number, not a year; "December 1993" is a year
         if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end() :]):
@@ -1096,11 +1103,13 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         or (len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", name))
     ):
         return "organisation", "organisation"
+    if lower in lx.PLANETS:
+        return "place", "planet"
     # A lake is offered only against other lakes: a river "beside the railway" may be true.
     if tokens[-1].lower() in lx.PLACE_HEADS:
-        return "place", tokens[-1].lower()
+        return "place", _place_unit(tokens[-1])
     if tokens[0].lower() in lx.PLACE_HEADS:
-        return "place", tokens[0].lower()
+        return "place", _place_unit(tokens[0])
     if thing := _thing_head(tokens):
         return "thing", thing
     if any(t.lower() in lx.THING_HEADS for t in tokens):
@@ -1130,6 +1139,13 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
     if len(tokens) == 1 and titled:
         return "surname", "person"
     return None
+
+
+def _place_unit(head: str) -> str:
+    """Return the kind of place a head word names, written out ("Mt." is a mountain)."""
+    return {"mt.": "mountain", "mt": "mountain", "mount": "mountain", "mts.": "mountains"}.get(
+        head.lower(), head.lower()
+    )
 
 
 def _thing_head(tokens: list[str]) -> str | None:

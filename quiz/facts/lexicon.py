@@ -185,7 +185,7 @@ PLACE_HEADS = _words(
     "bay|gulf|valley|province|region|county|district|state|republic|kingdom|street|"
     "square|avenue|road|bridge|park|desert|forest|peninsula|coast|strait|canal|"
     "airport|station|port|harbour|harbor|cosmodrome|spaceport|plateau|steppe|"
-    "glacier|falls|canyon|hills|highlands|basin|delta|cape|reef"
+    "glacier|falls|canyon|hills|highlands|basin|delta|cape|reef|mt.|mt|mts.|peak|volcano"
 )
 
 COUNTRIES = _words(
@@ -211,6 +211,9 @@ COUNTRIES = _words(
     "United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|"
     "Britain|England|Scotland|Wales|Soviet Union|USSR|Yugoslavia"
 )
+# The other planets, each a place asked against the others ("to explore Jupiter": not Mars);
+# Earth is left out, the answer anyone gives.
+PLANETS = _words("Mercury|Venus|Mars|Jupiter|Saturn|Uranus|Neptune")
 COUNTRY_SHORT = ("UK", "US", "USA", "U.S.", "UAE")
 
 

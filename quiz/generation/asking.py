@@ -81,6 +81,7 @@ PLACE_UNITS = frozenset(
         "bay",
         "desert",
         "park",
+        "planet",
     ]
 )
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")

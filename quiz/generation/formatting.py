@@ -152,6 +152,8 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
         forms = [words[0]]  # "Potomac River", "Crater Lake"; not "Yellowstone National"
     elif len(words) == 2 and words[0].casefold() in lx.NAME_HEADS:
         forms = [words[1]]  # "Mount Whitney", "Lake Baikal"
+        if words[0] in ("Mt.", "Mt"):
+            forms.append(f"Mount {words[1]}")  # "Mt. Whitney" written out
     elif fact.type == "thing" and words[-1].casefold() in lx.NAMED_THING_HEADS:
         forms = [" ".join(words[:-1])]  # "Trans-Siberian" for "Trans-Siberian Railway"
     elif fact.type == "thing" and len(words) >= 3 and words[1] == "of":

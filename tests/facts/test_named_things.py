@@ -67,3 +67,21 @@ def test_named_things_of_one_kind_are_each_others_wrong_options():
     )
     choices = [q for q in questions_of(text) if q.answer == "Columbia" and q.options]
     assert choices and all(set(q.options) == {"Columbia", "Eagle", "Challenger"} for q in choices)
+
+
+def test_a_mountain_written_short_is_a_place_typed_with_or_without_its_head():
+    sentence = "In 1903 soldiers built the first trail to the top of Mt. Whitney, the peak."
+    (place,) = facts_of(sentence, "place")
+    assert (place.value, place.unit) == ("Mt. Whitney", "mountain")
+    # A sentence opening with its year sets the scene: no count of 1903 soldiers.
+    assert [f.value for f in facts_of(sentence, "year")] == [1903]
+    assert facts_of(sentence, "number") == []
+    (typed,) = [q for q in questions_of(sentence) if q.answer == "Mt. Whitney"]
+    assert set(typed.accepted) == {"Whitney", "Mount Whitney"}
+
+
+def test_a_planet_is_set_against_the_other_planets():
+    text = "Voyager 1 is a probe used by NASA to explore Jupiter and Saturn."
+    (gap,) = [q for q in questions_of(text) if q.answer == "Jupiter" and q.options]
+    planets = {"Mercury", "Venus", "Mars", "Jupiter", "Uranus", "Neptune"}
+    assert len(gap.options) == 4 and set(gap.options) <= planets  # never Saturn, shown beside
