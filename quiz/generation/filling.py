@@ -35,6 +35,7 @@ from quiz.generation.question import (
     ORDER_SEPARATOR,
     GeneratedQuestion,
     fingerprint,
+    is_plain,
     seeded_random,
 )
 from quiz.generation.templates import Template, placeholders, render
@@ -78,7 +79,6 @@ PAIRS_PER_FACT = 4  # pair questions of one kind an event takes part in
 RESTATING = ("cloze", "true_false", "short")
 # Gaps and true/false restate a sentence: past this share of an article's questions, the
 # weakest give way to the other kinds, as long as the article keeps ARTICLE_LEAST questions.
-PLAIN = ("cloze", "true_false")
 PLAIN_SHARE = 0.6
 ARTICLE_LEAST = 8
 VALUE_KINDS = ("year", "date", "short", "number", "choice")  # ask a fact's own value
@@ -98,9 +98,19 @@ KIND_SCORES = {
 }
 
 
+# An appositive that says what is notable about the name before it.
+SUPERLATIVE_AFTER_RE = re.compile(r"^\s*(?:--|—|–|,)\s*the (?:[a-z]+est|most|first|only)\b")
+
+
 def _score(question: GeneratedQuestion, draft: Draft) -> float:
     """Score a question: what it asks, then how many options a student must weigh."""
     score = KIND_SCORES.get(question.kind, 0.5)
+    if question.kind == "short" and not question.answer.isdigit():
+        score += 0.15  # a name recalled without options to choose from
+        if draft.facts[0].unit not in (None, "place", "organisation"):
+            score += 0.05  # of a kind the article names: a mountain, a river, a person
+        if SUPERLATIVE_AFTER_RE.search(question.explanation.split(question.answer, 1)[-1][:40]):
+            score += 0.05  # "Mt. Whitney -- the tallest peak in ...": what makes it notable
     if question.kind == "true_false" and question.answer == "True":
         score -= 0.1  # a true statement copied from the article is the easiest of all
     if question.kind not in ("true_false", "short", "order", "first"):
@@ -125,7 +135,7 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
     for group in by_fact.values():
         # A gap or true/false goes before a typed year: with options beside it, it asks the
         # value the year and date questions already ask, the sentence shown around it.
-        ranked = sorted(group, key=lambda q: (q.kind in PLAIN, -q.score))
+        ranked = sorted(group, key=lambda q: (is_plain(q), -q.score))
         dropped |= {q.fingerprint for q in ranked[PER_FACT:] if q.kind in RESTATING}
         # A fact asked inside its own sentence ("... of which country?") need not also be a
         # gap in that sentence: it is the same question without its options' question word.
@@ -211,11 +221,15 @@ def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     kind about one sentence, a true statement copied from the article, then the lower score;
     a "True" only while the article's true/false answers stay mixed.
     """
-    plain = [q for q in questions if q.kind in PLAIN]
+    plain = [q for q in questions if is_plain(q)]
     total = len(questions)
     if len(plain) <= PLAIN_SHARE * total or total <= ARTICLE_LEAST or len(plain) == total:
         return questions  # balanced, short, or only gaps and true/false were asked for
-    asked = {q.fact_keys[0] for q in questions if q.kind in VALUE_KINDS and len(q.fact_keys) == 1}
+    asked = {
+        q.fact_keys[0]
+        for q in questions
+        if q.kind in VALUE_KINDS and len(q.fact_keys) == 1 and not is_plain(q)
+    }
     repeats = _repeats(plain)
 
     def weakness(q: GeneratedQuestion) -> tuple:
@@ -249,9 +263,9 @@ def _repeats(questions: list[GeneratedQuestion]) -> set[str]:
     seen: set[tuple[str, str]] = set()
     repeats = set()
     for q in sorted(questions, key=lambda q: -q.score):
-        if len(q.fact_keys) == 1 and (q.kind, q.explanation) in seen:
+        if len(q.fact_keys) == 1 and (q.kind, q.explanation, q.answer.isdigit()) in seen:
             repeats.add(q.fingerprint)
-        seen.add((q.kind, q.explanation))
+        seen.add((q.kind, q.explanation, q.answer.isdigit()))
     return repeats
 
 

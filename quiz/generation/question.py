@@ -6,6 +6,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 
+from quiz.facts.text import BLANK
 from quiz.generation.formatting import normalise
 
 # An order question's answer: its events, earliest first, joined by this.
@@ -29,6 +30,14 @@ class GeneratedQuestion:
     score: float = 0.0
     # A typed answer's other right forms ("Grant" for "Ulysses S. Grant").
     accepted: tuple[str, ...] = ()
+
+
+def is_plain(question: GeneratedQuestion) -> bool:
+    """Tell whether a question is a gap or a true/false: its sentence with a value left out
+    (chosen among options, or typed) or called true or false."""
+    return question.kind in ("cloze", "true_false") or (
+        question.kind == "short" and BLANK in question.prompt
+    )
 
 
 def fingerprint(kind: str, prompt: str, answer: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from quiz.facts import Fact
 from quiz.generation import Template, check_question, generate
 from quiz.generation.checks import grade
+from quiz.generation.question import is_plain
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
 
@@ -575,3 +576,34 @@ def test_true_copies_give_way_while_the_true_false_answers_stay_mixed(make_fact,
     # sentence have gone; the last stays, or no "True" would be left. Eight are kept.
     assert len(questions) == 8 and [q.kind for q in questions].count("year") == 6
     assert sorted(q.answer for q in kept) == ["False", "True"]
+
+
+def test_a_typed_gap_counts_as_a_gap_and_a_typed_question_does_not():
+    gap = _person(
+        "m", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."
+    )
+    asked = _person("g", "George Washington", "The city was named for George Washington.")
+    (typed_gap,) = generate([gap], TYPED)
+    (typed_question,) = generate([asked], TYPED)
+    assert is_plain(typed_gap) and not is_plain(typed_question)
+
+
+def test_of_two_names_in_one_sentence_the_one_said_to_be_the_tallest_is_typed_first():
+    sentence = (
+        "Soldiers built a road into Giant Forest and a trail up Mt. Whitney -- the tallest peak."
+    )
+    facts = [
+        Fact(
+            key=key,
+            type="place",
+            about="“_____”",
+            value=name,
+            text=name,
+            sentence=sentence,
+            claim=sentence.replace(name, "{value}"),
+            unit=unit,
+        )
+        for key, name, unit in (("a", "Giant Forest", "forest"), ("b", "Mt. Whitney", "mountain"))
+    ]
+    scores = {q.answer: q.score for q in generate(facts, TYPED)}
+    assert scores["Mt. Whitney"] > scores["Giant Forest"]
