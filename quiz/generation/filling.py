@@ -260,7 +260,7 @@ def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
 def _repeats(questions: list[GeneratedQuestion]) -> set[str]:
     """Return the fingerprints of the questions that are not the best of their kind about
     their one sentence."""
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
     repeats = set()
     for q in sorted(questions, key=lambda q: -q.score):
         if len(q.fact_keys) == 1 and (q.kind, q.explanation, q.answer.isdigit()) in seen:

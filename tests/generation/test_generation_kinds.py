@@ -321,22 +321,23 @@ TYPED = [
 ]
 
 
-def _person(key, name, sentence):
+def _named(key, name, sentence, type_="person", unit="person"):
+    """A name found in its sentence, with its claim: a person unless told otherwise."""
     start = sentence.index(name)
     return Fact(
         key=key,
-        type="person",
+        type=type_,
         about="“_____”",
         value=name,
         text=name,
         sentence=sentence,
         claim=sentence[:start] + "{value}" + sentence[start + len(name) :],
-        unit="person",
+        unit=unit,
     )
 
 
 def test_a_name_without_wrong_options_is_typed_and_its_surname_counts():
-    fact = _person(
+    fact = _named(
         "m", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."
     )
     q = one(generate([fact], TYPED))
@@ -349,7 +350,7 @@ def test_a_name_without_wrong_options_is_typed_and_its_surname_counts():
 
 
 def test_a_name_is_typed_in_its_own_sentence_when_a_question_word_fits():
-    fact = _person("g", "George Washington", "The city was named for George Washington.")
+    fact = _named("g", "George Washington", "The city was named for George Washington.")
     q = one(generate([fact], TYPED))
     assert q.prompt == "The city was named for whom?"
     # The prompt shows no part of the name, so the surname alone is right too.
@@ -357,16 +358,16 @@ def test_a_name_is_typed_in_its_own_sentence_when_a_question_word_fits():
 
 
 def test_a_surname_the_prompt_shows_is_not_an_answer_of_its_own():
-    fact = _person("g", "George Washington", "Washington was named after George Washington.")
+    fact = _named("g", "George Washington", "Washington was named after George Washington.")
     q = one(generate([fact], TYPED))
     assert q.answer == "George Washington" and q.accepted == ()
 
 
 def test_a_name_with_wrong_options_is_a_choice_not_typed():
     people = [
-        _person("a", "Neil Armstrong", "Neil Armstrong walked on the Moon first."),
-        _person("b", "Michael Collins", "Michael Collins stayed in orbit alone."),
-        _person("c", "Buzz Aldrin", "Buzz Aldrin joined him on the surface."),
+        _named("a", "Neil Armstrong", "Neil Armstrong walked on the Moon first."),
+        _named("b", "Michael Collins", "Michael Collins stayed in orbit alone."),
+        _named("c", "Buzz Aldrin", "Buzz Aldrin joined him on the surface."),
     ]
     assert [q for q in generate(people, TYPED) if q.kind == "short"] == []
 
@@ -381,41 +382,22 @@ def test_a_name_with_wrong_options_is_a_choice_not_typed():
 )
 def test_no_typed_name_for_what_a_student_cannot_tell_apart(sentence):
     name = {"N": "NASA", "K": "Kigali", "G": "Giant Forest"}[sentence[0]]
-    start = sentence.index(name)
-    fact = Fact(
-        key="k",
-        type="organisation" if name == "NASA" else "place",
-        about="“_____”",
-        value=name,
-        text=name,
-        sentence=sentence,
-        claim=sentence[:start] + "{value}" + sentence[start + len(name) :],
-        unit="organisation" if name == "NASA" else "place",
-    )
+    kind = "organisation" if name == "NASA" else "place"
+    fact = _named("k", name, sentence, kind, kind)
     assert [q for q in generate([fact], TYPED) if q.kind == "short"] == []
 
 
 def test_a_name_typed_once_however_many_sentences_name_it():
     facts = [
-        _person("a", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."),
-        _person("b", "Leo Mechelin", "Later the senator Leo Mechelin led the board."),
+        _named("a", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."),
+        _named("b", "Leo Mechelin", "Later the senator Leo Mechelin led the board."),
     ]
     assert len([q for q in generate(facts, TYPED) if q.answer == "Leo Mechelin"]) == 1
 
 
 def test_one_of_a_list_is_typed_in_a_gap_never_asked_which():
     sentence = "Soldiers built roads in Sequoia, Giant Forest and Yosemite."
-    start = sentence.index("Giant Forest")
-    fact = Fact(
-        key="k",
-        type="place",
-        about="“_____”",
-        value="Giant Forest",
-        text="Giant Forest",
-        sentence=sentence,
-        claim=sentence[:start] + "{value}" + sentence[start + len("Giant Forest") :],
-        unit="place",
-    )
+    fact = _named("k", "Giant Forest", sentence, "place", "place")
     (q,) = generate([fact], TYPED)
     assert q.prompt == "Type the missing name: Soldiers built roads in Sequoia, _____ and Yosemite."
 
@@ -579,10 +561,8 @@ def test_true_copies_give_way_while_the_true_false_answers_stay_mixed(make_fact,
 
 
 def test_a_typed_gap_counts_as_a_gap_and_a_typed_question_does_not():
-    gap = _person(
-        "m", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm."
-    )
-    asked = _person("g", "George Washington", "The city was named for George Washington.")
+    gap = _named("m", "Leo Mechelin", "In 1871, Idestam and his friend Leo Mechelin formed a firm.")
+    asked = _named("g", "George Washington", "The city was named for George Washington.")
     (typed_gap,) = generate([gap], TYPED)
     (typed_question,) = generate([asked], TYPED)
     assert is_plain(typed_gap) and not is_plain(typed_question)
@@ -593,17 +573,8 @@ def test_of_two_names_in_one_sentence_the_one_said_to_be_the_tallest_is_typed_fi
         "Soldiers built a road into Giant Forest and a trail up Mt. Whitney -- the tallest peak."
     )
     facts = [
-        Fact(
-            key=key,
-            type="place",
-            about="“_____”",
-            value=name,
-            text=name,
-            sentence=sentence,
-            claim=sentence.replace(name, "{value}"),
-            unit=unit,
-        )
-        for key, name, unit in (("a", "Giant Forest", "forest"), ("b", "Mt. Whitney", "mountain"))
+        _named("a", "Giant Forest", sentence, "place", "forest"),
+        _named("b", "Mt. Whitney", sentence, "place", "mountain"),
     ]
     scores = {q.answer: q.score for q in generate(facts, TYPED)}
     assert scores["Mt. Whitney"] > scores["Giant Forest"]
