@@ -10,6 +10,7 @@ generator then asks only fill-the-gap and true/false over the fact.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -1057,8 +1058,17 @@ DEMONYMS = frozenset(
 )
 
 
-def _mentions(sentence: str):
-    """Yield (start, end, tokens, titled) for each capitalised phrase, trimmed."""
+# A title said just before a name ("President", "Dr.").
+TITLE_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(t) for t in sorted(lx.TITLES)) + r")\s*$", re.IGNORECASE
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
+    """Return (start, end, tokens, titled) for each capitalised phrase, trimmed; read once
+    per sentence, however many times the article's checks ask."""
+    found = []
     for m in NAME_RE.finditer(sentence):
         if re.search(r"\b[A-Z]\.$", sentence[: m.start()]):
             continue  # "S. Congress" of "U.S. Congress": part of a name cut at its dots
@@ -1077,14 +1087,9 @@ def _mentions(sentence: str):
             r" [A-Z][A-Z]", sentence[start + len(text) :]
         ):
             continue  # part of a run of capitals (a headline, a dateline)
-        titled = titled or bool(
-            re.search(
-                r"\b(?:" + "|".join(re.escape(t) for t in lx.TITLES) + r")\s*$",
-                sentence[:start],
-                re.IGNORECASE,
-            )
-        )
-        yield start, start + len(text), trimmed, titled
+        titled = titled or bool(TITLE_BEFORE_RE.search(sentence[:start]))
+        found.append((start, start + len(text), trimmed, titled))
+    return tuple(found)
 
 
 def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None:
