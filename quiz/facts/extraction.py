@@ -472,7 +472,8 @@ class _Article:
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         country = COUNTRY_AFTER_RE.match(sentence, item.end)
         within = country[1] if country and lx.is_country(country[1]) and unit != "country" else None
-        wrong = self._wrong_places(unit, key, item.name or text, within) if plain else ()
+        year = next((_year_of(t.value) for t in times if t.type in ("year", "date")), None)
+        wrong = self._wrong_places(unit, key, item.name or text, within, year) if plain else ()
         return Fact(
             value=item.name or text,
             text=None if item.name else text,
@@ -483,14 +484,26 @@ class _Article:
         )
 
     def _wrong_places(
-        self, unit: str | None, key: str, answer: str, within: str | None = None
+        self,
+        unit: str | None,
+        key: str,
+        answer: str,
+        within: str | None = None,
+        year: int | None = None,
     ) -> tuple[str, ...]:
         """Return three countries or cities the article never mentions (certainly wrong), of
-        the answer's own continent when there are enough of them."""
+        the answer's own continent when there are enough of them, and countries that existed
+        in the year of the sentence's event."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES, "planet": lx.PLANETS}.get(unit or "")
         if not pool:
             return ()
-        names = sorted(name for name in pool if name not in self.mentioned and " " not in name)
+        names = sorted(
+            name
+            for name in pool
+            if name not in self.mentioned
+            and " " not in name
+            and (unit != "country" or lx.existed(name, year))
+        )
         region = "Solar System" if unit == "planet" else region_of(answer)
         if region is None or within:
             # A town the lists do not know, or one named with its country ("Geneva,
@@ -811,6 +824,10 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         unit = f"{scale.group(1)} {unit}"
     approx = _approximation(sentence, start) if hedge == "approx" else None
     return Found(start, text_end, "number", value, unit=unit, hedge=guess or approx)
+
+
+def _year_of(value) -> int:
+    return value.year if isinstance(value, datetime.date) else int(value)
 
 
 def _sentence_start(before: str) -> bool:

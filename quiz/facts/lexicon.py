@@ -301,3 +301,46 @@ PREPOSITION_WORDS = _words(
     "until|among|across|beyond|behind|between|through|throughout|near|inside|outside|"
     "following|despite|upon|toward|towards|against|along|around|beside|besides"
 )
+# When each country in COUNTRIES became the state it is (independence, union or
+# foundation), after the Correlates of War list of states; 0 for one older than the dates
+# an article asks about, and an end year for one that is gone. A wrong option must have
+# existed when the sentence's event happened: no "Namibia" in the First World War.
+COUNTRY_YEARS: dict[str, tuple[int, int]] = {
+    name: (int(start), int(end or 9999))
+    for line in """
+    afghanistan 1919|albania 1912|algeria 1962|andorra 0|angola 1975|argentina 1816|
+    armenia 1991|australia 1901|austria 0|azerbaijan 1991|bahamas 1973|bahrain 1971|
+    bangladesh 1971|barbados 1966|belarus 1991|belgium 1830|belize 1981|benin 1960|bhutan 0|
+    bolivia 1825|botswana 1966|brazil 1822|brunei 1984|bulgaria 1878|burundi 1962|
+    cambodia 1953|cameroon 1960|canada 1867|chad 1960|chile 1818|china 0|colombia 1810|
+    comoros 1975|congo 1960|croatia 1991|cuba 1902|cyprus 1960|czechia 1993|denmark 0|
+    djibouti 1977|dominica 1978|ecuador 1830|egypt 1922|eritrea 1993|estonia 1918|
+    eswatini 1968|ethiopia 0|fiji 1970|finland 1917|france 0|gabon 1960|gambia 1965|
+    georgia 1991|germany 1871|ghana 1957|greece 1830|grenada 1974|guatemala 1821|
+    guinea 1958|guyana 1966|haiti 1804|honduras 1821|hungary 0|iceland 1918|india 1947|
+    indonesia 1945|iran 0|iraq 1932|ireland 1922|israel 1948|italy 1861|jamaica 1962|
+    japan 0|jordan 1946|kazakhstan 1991|kenya 1963|kiribati 1979|kosovo 2008|kuwait 1961|
+    kyrgyzstan 1991|laos 1953|latvia 1918|lebanon 1943|lesotho 1966|liberia 1847|
+    libya 1951|liechtenstein 1806|lithuania 1918|luxembourg 1839|madagascar 1960|
+    malawi 1964|malaysia 1957|maldives 1965|mali 1960|malta 1964|mauritania 1960|
+    mauritius 1968|mexico 1821|moldova 1991|monaco 0|mongolia 1911|montenegro 2006|
+    morocco 1956|mozambique 1975|myanmar 1948|namibia 1990|nauru 1968|nepal 0|
+    netherlands 0|nicaragua 1821|niger 1960|nigeria 1960|norway 1905|oman 0|pakistan 1947|
+    palau 1994|panama 1903|paraguay 1811|peru 1821|philippines 1946|poland 1918|portugal 0|
+    qatar 1971|romania 1878|russia 0|rwanda 1962|samoa 1962|senegal 1960|serbia 1878|
+    seychelles 1976|singapore 1965|slovakia 1993|slovenia 1991|somalia 1960|spain 0|
+    sudan 1956|suriname 1975|sweden 0|switzerland 0|syria 1946|taiwan 1949|tajikistan 1991|
+    tanzania 1961|thailand 0|togo 1960|tonga 1970|tunisia 1956|turkey 1923|
+    turkmenistan 1991|tuvalu 1978|uganda 1962|ukraine 1991|uruguay 1828|uzbekistan 1991|
+    vanuatu 1980|venezuela 1811|vietnam 1945|yemen 1918|zambia 1964|zimbabwe 1980|
+    britain 0|england 0|scotland 0|wales 0|ussr 1922 1991|yugoslavia 1918 1992
+    """.replace("\n", "").split("|")
+    for name, start, *rest in [line.split()]
+    for end in [rest[0] if rest else None]
+}
+
+
+def existed(country: str, year: int | None) -> bool:
+    """Tell whether a country existed in a year (always, when the year is not known)."""
+    start, end = COUNTRY_YEARS.get(country.lower(), (0, 9999))
+    return year is None or start <= year <= end

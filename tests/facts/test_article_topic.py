@@ -3,6 +3,7 @@ after a preposition or in a firm's name are found, and none of it makes a wrong 
 
 import pytest
 
+from quiz.facts import lexicon as lx
 from quiz.facts.topic import article_topic
 from tests.facts.generated import facts_of, questions_of
 
@@ -282,3 +283,10 @@ def test_a_title_line_names_the_topic_a_later_bare_noun_of_its_kind_means():
 )
 def test_a_title_without_a_named_kind_names_nothing(title):
     assert facts_of(f"{title}\n\nThe agency first became a civilian enterprise in 1890.") == []
+
+
+@pytest.mark.parametrize("year", [1850, 1914, 1950, 2001])
+def test_a_wrong_country_existed_in_the_year_of_the_event(year):
+    (country,) = [f for f in facts_of(f"In {year} Chile traded with Ireland.", "place")][1:]
+    assert country.value == "Ireland" and len(country.wrong) == 3
+    assert all(lx.existed(name, year) for name in country.wrong), country.wrong
