@@ -322,6 +322,10 @@ class _Article:
 
     def _topic(self, sentence: str) -> tuple[str | None, str | None]:
         """Return the person or the named thing a sentence opens with, as (person, thing)."""
+        if INNER_IT_RE.search(sentence):
+            # "The Soviet Union launched it into orbit. It was a sphere": the "It" after is
+            # the "it" inside, not the subject, and what that is this sentence cannot say.
+            return None, None
         if self.topic and self.topic.opens(sentence):
             return None, self.topic.said
         if unique := SUPERLATIVE_SUBJECT_RE.match(sentence):
@@ -1183,6 +1187,8 @@ def _thing_head(tokens: list[str]) -> str | None:
     return None
 
 
+# "it" or "its" inside a sentence, after its opening words.
+INNER_IT_RE = re.compile(r"(?<=\w )(?:it|its)\b")
 # A named thing's head said before its name: "the shuttle Endeavour", "its sister spacecraft,
 # Voyager 2", "the command module Columbia", "the book A Memory of Solferino".
 THING_BEFORE_RE = re.compile(
@@ -1204,8 +1210,13 @@ def _named_thing(sentence: str, start: int, end: int, tokens: list[str]) -> Foun
         head = before[1]
         if before[2] and head in lx.WORKS:
             start = before.start(2)  # "the book A Memory of Solferino": the title's own "A"
-    elif after and after[1] in lx.NAMED_THING_HEADS and len(tokens) <= 3:
-        head = after[1]
+    elif (
+        after
+        and after[1] in lx.NAMED_THING_HEADS
+        and len(tokens) <= 3
+        and re.search(r"\b(?:a|an|the|its|their|his|her) $", sentence[:start])
+    ):
+        head = after[1]  # "a Pegasus XL rocket"; not "the first artificial Earth satellite"
     else:
         return None
     if not all(t[:1].isupper() or t in ("of", "the") for t in tokens):

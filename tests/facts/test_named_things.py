@@ -85,3 +85,13 @@ def test_a_planet_is_set_against_the_other_planets():
     (gap,) = [q for q in questions_of(text) if q.answer == "Jupiter" and q.options]
     planets = {"Mercury", "Venus", "Mars", "Jupiter", "Uranus", "Neptune"}
     assert len(gap.options) == 4 and set(gap.options) <= planets  # never Saturn, shown beside
+
+
+def test_it_after_a_sentence_with_it_inside_is_not_that_sentences_subject():
+    text = (
+        "Sputnik 1 was the first artificial Earth satellite. The Soviet Union launched it in "
+        "1957. It was a 58 cm metal sphere with four radio antennas."
+    )
+    assert not [f for f in facts_of(text) if "Soviet Union was" in (f.claim or "")]
+    # "artificial Earth satellite": Earth is no satellite's name.
+    assert facts_of(text, "thing") == []
