@@ -738,6 +738,8 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
         noun = re.match(r" ([a-z]+s)\b", sentence[m.end() :])
         if RELATIVE_RE.match(sentence[m.end() :]):
             continue  # "Three years later": a step from another date, not a quantity
+        if re.search(rf"\b(?:{'|'.join(lx.NUMBER_WORDS)})[ -]$", sentence[: m.start()], re.I):
+            continue  # "four hundred", "twenty-one": a number said in several words
         if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(sentence, m.start(), m.end()):
             found.append(
                 Found(
@@ -760,7 +762,14 @@ def _approximation(sentence: str, start: int) -> str:
     return before[-1]
 
 
+# "2 days, 22 hours and 50 minutes": one length of time said in several units.
+TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+COMPOUND_TIME_RE = re.compile(rf"\d+ {TIME_UNITS}(?:,? (?:and )?\d+ {TIME_UNITS})+")
+
+
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
+    if any(a <= start < b for a, b in (c.span() for c in COMPOUND_TIME_RE.finditer(sentence))):
+        return None  # one part of "2 days, 22 hours and 50 minutes" is not the time it took
     hedge, guess = _hedge(sentence, start, end, amount=True), None
     if hedge == "bound":
         return None
@@ -1280,7 +1289,7 @@ def _people(sentences: list[str]) -> dict[str, str]:
     firms = _firms(sentences)
     full = {name for name in full if name not in firms and not set(name.split(" ")) & DEMONYMS}
     names = {name: name for name in full}
-    aliases = _aliases(sentences, full)
+    aliases = _aliases(sentences, full) | _middle_named(full)
     names.update(aliases)
     surnames: dict[str, set[str]] = {}
     for name in full - set(aliases):
@@ -1295,6 +1304,23 @@ def _people(sentences: list[str]) -> dict[str, str]:
         if len(owners) == 1 and surname not in names and not clash and not twice:
             names[surname] = next(iter(owners))
     return names
+
+
+def _middle_named(full: set[str]) -> dict[str, str]:
+    """Map a name said with a middle name ("Valentina Vladimirovna Tereshkova") to the same
+    person said without it ("Valentina Tereshkova"), when only one such person is named."""
+    short = {}
+    for name in full:
+        words = name.split(" ")
+        if len(words) == 2:
+            short.setdefault((words[0], words[1]), []).append(name)
+    found = {}
+    for name in full:
+        words = name.split(" ")
+        owners = short.get((words[0], words[-1]), [])
+        if len(words) >= 3 and len(owners) == 1:
+            found[name] = owners[0]
+    return found
 
 
 # "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...".

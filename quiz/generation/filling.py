@@ -386,7 +386,7 @@ def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
         return
     if fact.type == "list" or ACRONYM_RE.fullmatch(str(fact.value)):
         return  # letters that stand beside their full name
-    if facts and facts[0].sentence.startswith(str(fact.value)):
+    if _about_it(fact, facts):
         return  # what the article is about ("Washington, D.C., ..."): typed without reading
     context = _context(fact)
     if "sentence" in placeholders(template.text):
@@ -405,6 +405,19 @@ def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
     # A surname the prompt shows ("Washington was named for _____") is no answer of its own.
     forms = tuple(form for form in typed_forms(fact) if not visible_in(form, prompt))
     yield Draft(prompt, answer, [], (fact,), accepted=forms)
+
+
+def _about_it(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Tell whether a name is the article's subject: the first sentence opens with it
+    ("Washington, D.C., ..."), or for a person, with their first name and surname
+    ("Valentina Vladimirovna Tereshkova is ..." for Valentina Tereshkova)."""
+    if not facts:
+        return False
+    name, first = str(fact.value), facts[0].sentence
+    if first.startswith(name):
+        return True
+    words, opening = name.split(" "), first.split(" ")[:4]
+    return fact.type == "person" and opening[0] == words[0] and words[-1] in opening
 
 
 def _has_options(answer: str, fact: Fact, facts: Sequence[Fact], prompt: str) -> bool:

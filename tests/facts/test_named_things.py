@@ -95,3 +95,28 @@ def test_it_after_a_sentence_with_it_inside_is_not_that_sentences_subject():
     assert not [f for f in facts_of(text) if "Soviet Union was" in (f.claim or "")]
     # "artificial Earth satellite": Earth is no satellite's name.
     assert facts_of(text, "thing") == []
+
+
+def test_a_name_with_a_middle_name_is_the_same_person_as_without():
+    text = (
+        "Valentina Vladimirovna Tereshkova is a Russian cosmonaut. In 1963 Valentina "
+        "Tereshkova flew into space alone. Yuri Gagarin had flown in 1961."
+    )
+    people = {f.value for f in facts_of(text, "person")}
+    assert "Valentina Vladimirovna Tereshkova" not in people
+    for q in questions_of(text):
+        assert not ({"Valentina Tereshkova", "Valentina Vladimirovna Tereshkova"} <= set(q.options))
+        if q.kind == "true_false" and "Russian cosmonaut" in q.prompt and "Tereshkova" in q.prompt:
+            assert q.answer == "True", q
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tereshkova was chosen from four hundred applicants in 1962.",  # one number, two words
+        "Tereshkova flew for 2 days, 22 hours and 50 minutes in 1963.",  # one length of time
+    ],
+)
+def test_a_number_said_in_parts_is_not_asked_by_one_part(sentence):
+    assert facts_of(sentence, "year")  # the sentence gives facts, but no number
+    assert facts_of(sentence, "number") == []

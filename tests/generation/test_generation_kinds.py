@@ -3,6 +3,7 @@
 import datetime
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -578,3 +579,16 @@ def test_of_two_names_in_one_sentence_the_one_said_to_be_the_tallest_is_typed_fi
     ]
     scores = {q.answer: q.score for q in generate(facts, TYPED)}
     assert scores["Mt. Whitney"] > scores["Giant Forest"]
+
+
+def test_the_person_a_biography_opens_with_is_not_typed_however_named():
+    said = _named(
+        "a",
+        "Valentina Vladimirovna Tereshkova",
+        "Valentina Vladimirovna Tereshkova is a cosmonaut.",
+    )
+    facts = [
+        replace(said, value="Valentina Tereshkova", text=None),  # the same person, named short
+        _named("b", "Valentina Tereshkova", "In 1963 Valentina Tereshkova flew alone."),
+    ]
+    assert [q for q in generate(facts, TYPED) if q.kind == "short"] == []
