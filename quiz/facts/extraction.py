@@ -1309,7 +1309,7 @@ def _people(sentences: list[str]) -> dict[str, str]:
 def _middle_named(full: set[str]) -> dict[str, str]:
     """Map a name said with a middle name ("Valentina Vladimirovna Tereshkova") to the same
     person said without it ("Valentina Tereshkova"), when only one such person is named."""
-    short = {}
+    short: dict[tuple[str, str], list[str]] = {}
     for name in full:
         words = name.split(" ")
         if len(words) == 2:
