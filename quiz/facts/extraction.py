@@ -1204,7 +1204,7 @@ THING_BEFORE_RE = re.compile(
     r"\b(?:the|a|an|its|his|her|their) (?:[a-z-]+ )?([a-z]+),? (?:(A|An|The) )?$"
 )
 # ... or after it, in lower case: "a Pegasus XL rocket".
-THING_AFTER_RE = re.compile(r" ([a-z]+)\b")
+THING_AFTER_RE = re.compile(r"(?P<number> \d{1,3})? (?P<head>[a-z]+)\b")
 # A numeral that ends a name: "World War I", "Henry VIII".
 ROMAN_AFTER_RE = re.compile(r" [IVX]{1,4}\b(?![’'-])")
 # A number that ends a thing's name: "Voyager 2", "Vostok 1".
@@ -1221,18 +1221,18 @@ def _named_thing(sentence: str, start: int, end: int, tokens: list[str]) -> Foun
             start = before.start(2)  # "the book A Memory of Solferino": the title's own "A"
     elif (
         after
-        and after[1] in lx.NAMED_THING_HEADS
+        and after["head"] in lx.NAMED_THING_HEADS
         and len(tokens) <= 3
         and re.search(r"\b(?:a|an|the|its|their|his|her) $", sentence[:start])
     ):
-        head = after[1]  # "a Pegasus XL rocket"; not "the first artificial Earth satellite"
+        head = after["head"]  # "a Pegasus XL rocket"; not "the first artificial Earth satellite"
     else:
         return None
     if not all(t[:1].isupper() or t in ("of", "the") for t in tokens):
         return None
     number = NAME_NUMBER_RE.match(sentence, end)
-    if number and not (after and after[1] == head):
-        end = number.end()  # "Voyager 2"
+    if number:
+        end = number.end()  # "Voyager 2", "an Ariane 5 rocket"
     return Found(start, end, "thing", sentence[start:end], unit=head)
 
 

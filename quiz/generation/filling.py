@@ -413,7 +413,7 @@ def _about_it(fact: Fact, facts: Sequence[Fact]) -> bool:
     ("Valentina Vladimirovna Tereshkova is ..." for Valentina Tereshkova)."""
     if not facts:
         return False
-    name, first = str(fact.value), facts[0].sentence
+    name, first = str(fact.value), facts[0].sentence.removeprefix("The ")
     if first.startswith(name):
         return True
     words, opening = name.split(" "), first.split(" ")[:4]

@@ -120,3 +120,8 @@ def test_a_name_with_a_middle_name_is_the_same_person_as_without():
 def test_a_number_said_in_parts_is_not_asked_by_one_part(sentence):
     assert facts_of(sentence, "year")  # the sentence gives facts, but no number
     assert facts_of(sentence, "number") == []
+
+
+def test_a_rocket_named_with_a_number_before_its_head():
+    sentence = "Webb flew on an Ariane 5 rocket in 2021."
+    assert [(f.value, f.unit) for f in facts_of(sentence, "thing")] == [("Ariane 5", "rocket")]
