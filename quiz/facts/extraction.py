@@ -753,6 +753,19 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
     return found
 
 
+def _bound(sentence: str, start: int, end: int) -> str | None:
+    """Return the words that make a figure a plain bound ("more than", "up to"), or None
+    for a range, a list or anything else."""
+    before = _before(sentence, start)
+    if not _plain_after(sentence, end) or _listed_before(sentence, start):
+        return None
+    for size in (2, 1):
+        phrase = " ".join(before[-size:])
+        if len(before) >= size and lx.bound_of(phrase):
+            return phrase
+    return None
+
+
 def _approximation(sentence: str, start: int) -> str:
     """Return the words that make a figure a guess ("about", "an estimated")."""
     before = _before(sentence, start)
@@ -772,7 +785,9 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         return None  # one part of "2 days, 22 hours and 50 minutes" is not the time it took
     hedge, guess = _hedge(sentence, start, end, amount=True), None
     if hedge == "bound":
-        return None
+        guess = _bound(sentence, start, end)
+        if guess is None:
+            return None  # a range, a list, or a bound read no further
     before = sentence[:start].rstrip()
     if re.search(r"\d[^()]*\([^()]*$", before):
         return None  # "1,083 ft (330 m)": the same length in a second unit

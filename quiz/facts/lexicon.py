@@ -344,3 +344,19 @@ def existed(country: str, year: int | None) -> bool:
     """Tell whether a country existed in a year (always, when the year is not known)."""
     start, end = COUNTRY_YEARS.get(country.lower(), (0, 9999))
     return year is None or start <= year <= end
+
+
+# Words that make a figure a bound: "more than 40 offices" (a lower bound: any smaller
+# figure is true too), "up to $30.1 million" (an upper one).
+LOWER_BOUNDS = _words(
+    "more than|over|above|at least|upwards of|exceeding|exceeded|exceeds|surpassed|"
+    "surpasses|topped|tops|just over"
+)
+UPPER_BOUNDS = _words("up to|less than|fewer than|under|below|at most|just under")
+
+
+def bound_of(hedge: str | None) -> str | None:
+    """Return "lower" or "upper" when a hedge makes a figure a bound, else None."""
+    if hedge in LOWER_BOUNDS:
+        return "lower"
+    return "upper" if hedge in UPPER_BOUNDS else None

@@ -135,7 +135,7 @@ def in_sentence(fact: Fact) -> str | None:
     """Return the fact's claim asked with a question word where its value stands, or None."""
     claim = fact.claim
     # A round guess is asked as one ("locates about how many earthquakes?"), options far apart.
-    guess = fact.hedge and fact.type == "number"
+    guess = fact.hedge and fact.type == "number" and not lx.bound_of(fact.hedge)
     if not claim or fact.hedge and not guess or claim.count(SLOT) != 1 or fact.type == "list":
         return None
     whole = claim.rstrip().rstrip(".!").rstrip()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from quiz.facts import Fact
+from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES
 from quiz.generation.formatting import (
     date_style,
@@ -82,7 +83,13 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     """Return candidate wrong numbers written like the answer (same unit, suffix, separators)."""
     style = number_style(fact.text)
     value = Decimal(fact.number_value())
-    if fact.hedge:
+    bound = lx.bound_of(fact.hedge)
+    if bound:
+        # "more than 40 offices": only figures the bound leaves out, "more than 80"; a
+        # smaller one would be true as well. "up to $30.1 million": only smaller ones.
+        factors = BEYOND[bound]
+        near = _far(value, style["places"], fact.unit == "percent", factors)
+    elif fact.hedge:
         # "About 2,000": options a factor of two or more away, written as precisely.
         near = _far(value, style["places"], fact.unit == "percent")
     else:
@@ -112,13 +119,18 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
 
 
 FAR_FACTORS = (Decimal("0.25"), Decimal("0.5"), Decimal(2), Decimal(4))
+# Beyond a bound, on the side where it says nothing: above a lower one, below an upper one.
+BEYOND = {
+    "lower": (Decimal(2), Decimal(4), Decimal(8)),
+    "upper": (Decimal("0.5"), Decimal("0.25"), Decimal("0.125")),
+}
 
 
-def _far(value: Decimal, places: int | None, percent: bool) -> list[Decimal]:
+def _far(value: Decimal, places: int | None, percent: bool, factors=FAR_FACTORS) -> list[Decimal]:
     """Return numbers a factor of two or more from value, with as many significant digits."""
     digits = len(str(abs(value)).replace(".", "").strip("0")) or 1
     found = []
-    for factor in FAR_FACTORS:
+    for factor in factors:
         number = value * factor
         if number <= 0 or (percent and number > 100):
             continue

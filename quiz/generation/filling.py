@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from quiz.facts import Fact
+from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK, drop_conversion, needs_antecedent
 from quiz.generation.asking import ACRONYM_RE, in_sentence
@@ -437,6 +438,8 @@ def _date(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dra
 
 
 def _number(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
+    if lx.bound_of(fact.hedge):
+        return  # "more than 40": no figure is the answer, only the words the article uses
     prompt = _fill(template.text, _context(fact))
     if prompt:
         answer = answer_text(fact)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from quiz.facts import Fact
+from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.generation.formatting import format_date, normalise, parse_number, year_of
 
@@ -138,6 +139,10 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
     """Tell whether an option would be a right answer for this fact's question."""
     if fact.type == "number":
         number = parse_number(option)
+        bound = lx.bound_of(fact.hedge)
+        if number is not None and bound:
+            stated = Decimal(fact.number_value())
+            return number <= stated if bound == "lower" else number >= stated  # true as well
         if number is not None and fact.hedge:
             return _near(number, Decimal(fact.number_value()))
         return number is not None and number == Decimal(fact.number_value())

@@ -71,14 +71,12 @@ def test_numbers_with_their_unit_or_noun(sentence, text, value, unit):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "More than 500 people came.",
         "The bridge did not open in 1990.",
         "Nobody knows whether 500 people came.",
         "The work was done between 1990 and 1995.",
         "It will be finished by 2030.",
         "The 1990s were busy.",
         "Apollo 11 landed safely.",
-        "Up to 70 kilograms can be carried.",
         "Did 500 people come?",
         "Bridge Opens In 1990",
         "The club had 500 members or more.",

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from quiz.facts import lexicon as lx
 from quiz.generation import ORDER_SEPARATOR, grade
 from quiz.generation.formatting import parse_number
 from tests.facts.generated import facts_of, questions_of
@@ -30,14 +31,12 @@ def test_a_negation_doubts_only_its_own_clause(sentence, year):
     "sentence",
     [
         "The bridge opened in 1990, but the tunnel did not open in 2005.",
-        "Revenue exceeded $25 billion last year.",
-        "Sales topped 500 units.",
         "Three years later, the council met again.",
         "In 1871, five years before the 1876 patent, he built a model.",
         "The tower is 330 metres (1,083 ft) tall.",
     ],
 )
-def test_denied_bounded_relative_and_two_unit_values_are_not_asked(sentence):
+def test_denied_relative_and_two_unit_values_are_not_asked(sentence):
     values = [f.value for f in _facts(sentence) if f.type in ("year", "number")]
     assert 2005 not in values and 25 not in values and 500 not in values
     assert 3 not in values and 1871 not in values and 1876 not in values and 330 not in values
@@ -164,3 +163,26 @@ def test_a_pronoun_after_an_opening_phrase_is_named_or_gives_nothing():
     )
     assert [f.value for f in _facts(two, "year")] == []
     assert _facts("In other years 1989 saw only 6 major earthquakes.", "number") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "bound"),
+    [
+        ("In 2007 revenue exceeded $25 billion.", 25, "lower"),
+        ("In 1999 sales topped 500 units.", 500, "lower"),
+        ("In 2010 the mandate ran up to 70 kilograms.", 70, "upper"),
+    ],
+)
+def test_a_bound_is_asked_only_against_figures_beyond_it(sentence, value, bound):
+    (fact,) = [f for f in _facts(sentence, "number") if f.value == value]
+    assert lx.bound_of(fact.hedge) == bound
+    questions = [q for q in questions_of(sentence) if q.fact_keys == (fact.key,)]
+    assert questions
+    assert {q.kind for q in questions} <= {"cloze", "true_false"}  # no "how many": none is it
+    for q in questions:
+        others = [parse_number(o) for o in q.options if o not in (q.answer, "True", "False")]
+        # "more than 500": a smaller figure would be true as well; "up to 70": a larger one.
+        assert all((o > value) if bound == "lower" else (o < value) for o in others), q
+        if q.kind == "true_false" and q.answer == "False":
+            said = parse_number(q.prompt.split(fact.hedge, 1)[1])
+            assert (said > value) if bound == "lower" else (said < value), q
