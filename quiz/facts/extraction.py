@@ -214,6 +214,7 @@ class _Article:
         if self.topic is None and sentences and not self._statement(sentences[0]):
             self.topic = title_topic(sentences[0], list(self.people))
         self.openings = self._openings()
+        self.years = _context_years(sentences)
 
     def _openings(self) -> dict[str, tuple[int, int, str]]:
         """Map each sentence whose subject is a pronoun or a bare "The lake" with a certain
@@ -476,7 +477,7 @@ class _Article:
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         country = COUNTRY_AFTER_RE.match(sentence, item.end)
         within = country[1] if country and lx.is_country(country[1]) and unit != "country" else None
-        year = next((_year_of(t.value) for t in times if t.type in ("year", "date")), None)
+        year = self.years.get(sentence)
         wrong = self._wrong_places(unit, key, item.name or text, within, year) if plain else ()
         return Fact(
             value=item.name or text,
@@ -499,8 +500,8 @@ class _Article:
         the answer's own continent when there are enough of them, and countries that existed
         in the year of the sentence's event."""
         pool = {"country": lx.COUNTRIES, "city": lx.CITIES, "planet": lx.PLANETS}.get(unit or "")
-        if not pool:
-            return ()
+        if not pool or (year is not None and year < MODERN and unit != "planet"):
+            return ()  # today's countries and cities set against Athens in 490 BC read wrongly
         names = sorted(
             name
             for name in pool
@@ -854,8 +855,25 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     return Found(start, text_end, "number", value, unit=unit, hedge=guess or approx)
 
 
-def _year_of(value) -> int:
-    return value.year if isinstance(value, datetime.date) else int(value)
+# Before this year, today's countries and cities are no wrong options for a place.
+MODERN = 1500
+BC_RE = re.compile(r"\b(\d{1,4}) (?:BC|BCE|B\.C\.)")
+
+
+def _context_years(sentences: list[str]) -> dict[str, int]:
+    """Map each sentence to the year it tells of: its own first year ("490 BC" is -490), else
+    the last one an earlier sentence gave, as a story runs on."""
+    years: dict[str, int] = {}
+    current = None
+    for sentence in sentences:
+        bc, year = BC_RE.search(sentence), YEAR_RE.search(sentence)
+        if bc and (year is None or bc.start() <= year.start()):
+            current = -int(bc[1])
+        elif year:
+            current = int(year.group())
+        if current is not None:
+            years[sentence] = current
+    return years
 
 
 def _sentence_start(before: str) -> bool:

@@ -290,3 +290,13 @@ def test_a_wrong_country_existed_in_the_year_of_the_event(year):
     (country,) = [f for f in facts_of(f"In {year} Chile traded with Ireland.", "place")][1:]
     assert country.value == "Ireland" and len(country.wrong) == 3
     assert all(lx.existed(name, year) for name in country.wrong), country.wrong
+
+
+def test_no_todays_country_is_offered_against_a_place_in_antiquity():
+    text = (
+        "The Battle of Marathon took place in 490 BC during the Persian invasion of Greece. "
+        "It was fought by the citizens of Athens against Persia."
+    )
+    places = facts_of(text, "place")
+    assert {p.value for p in places} >= {"Greece"}
+    assert all(p.wrong == () for p in places)  # the story's year runs on to the next sentence
