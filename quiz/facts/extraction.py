@@ -380,8 +380,9 @@ class _Article:
             for f in found
             if f.type in ("date", "year") or f.type == "number" and YEAR_RE.match(f.text(sentence))
         ]
-        if len(YEAR_RE.findall(sentence)) >= 2 and RELATIVE_SPAN_RE.search(sentence):
-            # "in 1871, five years before the 1876 patent": one date gives the other away.
+        if RELATIVE_SPAN_RE.search(sentence):
+            # "in 1871, five years before the 1876 patent", "Ten years later, in 480 BC":
+            # one date gives the other away, in this sentence or the one before.
             found = [f for f in found if f not in dated]
         facts: list[Fact] = []
         seen: set[tuple[str, str]] = set()
@@ -665,14 +666,14 @@ def _times(sentence: str) -> list[Found]:
             taken.append((m.start(), m.end()))
             found.append(_partial_date(m, scene, len(found) == 0))
     for m in ERA_RE.finditer(sentence):
-        # "490 BC" is a year before the era's start (asked nowhere yet); "AD 476" a year.
+        # "490 BC" is a year before the era's start, "AD 476" one of it.
         digits = m["ad"] or m["ad2"] or m["bc"]
         start = m.start("ad") if m["ad"] else m.start("ad2") if m["ad2"] else m.start("bc")
         if any(a <= start < b for a, b in taken) or not 0 < int(digits) <= 9999:
             continue
         taken.append((m.start(), m.end()))
         if m["bc"]:
-            found.append(Found(m.start(), m.end(), "time", None))
+            found.append(Found(start, m.end(), "year", -int(digits)))  # "490 BC" is -490
         else:
             found.append(Found(start, start + len(digits), "year", int(digits)))
     for m in YEAR_RE.finditer(sentence):

@@ -112,9 +112,10 @@ def check_value(type: str, raw):  # noqa: A002 - the public name is part of the 
 def _year(raw, hint: str) -> int:
     if isinstance(raw, bool):
         raise FactError(hint)
-    if isinstance(raw, str) and re.fullmatch(r"\s*\d{1,4}\s*", raw):
+    if isinstance(raw, str) and re.fullmatch(r"\s*-?\d{1,4}\s*", raw):
         raw = int(raw)
-    if not isinstance(raw, int) or not 1 <= raw <= 9999:
+    # A year before our era is negative: 490 BC is -490. There is no year 0.
+    if not isinstance(raw, int) or not 1 <= abs(raw) <= 9999:
         raise FactError(hint)
     return raw
 

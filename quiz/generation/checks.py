@@ -10,7 +10,16 @@ from decimal import Decimal, InvalidOperation
 from quiz.facts import FACT_TYPES, Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK
-from quiz.generation.formatting import answer_text, capitalise, normalise, visible_in, year_of
+from quiz.generation.formatting import (
+    answer_text,
+    capitalise,
+    normalise,
+    read_year,
+    visible_in,
+    year_of,
+    year_text,
+    years_between,
+)
 from quiz.generation.question import ORDER_SEPARATOR, GeneratedQuestion
 from quiz.generation.templates import KINDS
 from quiz.generation.truths import by_key as facts_by_key
@@ -110,9 +119,9 @@ def _year_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) ->
     problems = _one_fact(q, own, DATED_TYPES)
     if problems:
         return problems
-    if q.answer != str(year_of(own[0])):
-        return [f"the answer {q.answer!r} is not the year {year_of(own[0])}"]
-    bad = [option for option in _wrong_options(q) if not re.fullmatch(r"\d{1,4}", option)]
+    if q.answer != year_text(own[0]):
+        return [f"the answer {q.answer!r} is not the year {year_text(own[0])}"]
+    bad = [option for option in _wrong_options(q) if read_year(option) is None]
     return [f"option {option!r} is not a year" for option in bad] + _true_options(q, own[0], facts)
 
 
@@ -124,7 +133,8 @@ def _number_rules(q: GeneratedQuestion, own: list[Fact], facts: Sequence[Fact]) 
     if len(own) == 2:
         if any(fact.type not in DATED_TYPES for fact in own):
             return ["a years-between question needs two dated facts"]
-        difference = abs(year_of(own[0]) - year_of(own[1]))
+        early, late = sorted(year_of(fact) for fact in own)
+        difference = years_between(early, late)
         problems = (
             []
             if q.answer == str(difference)

@@ -19,6 +19,7 @@ from quiz.generation.formatting import (
     number_style,
     spell_number,
     visible_in,
+    write_year,
     year_of,
 )
 from quiz.generation.truths import groups_of, is_true, same_event
@@ -44,7 +45,9 @@ def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> li
     near = [year + step for step in (-1, 1, -2, 2, -3, 3, -5, 5, -10, 10)]
     rng.shuffle(near)
     # At most two other events' years, so the question still tests this event.
-    return [str(y) for y in others[:2] + near + others[2:] if 0 < y <= 9999]
+    # "490 BC" is offered BC years, written alike; a year of our era, years of our era.
+    same_era = [y for y in others[:2] + near + others[2:] if (0 < y <= 9999) == (year > 0) and y]
+    return [write_year(y, fact.text) for y in same_era if -9999 <= y <= 9999]
 
 
 def date_candidates(

@@ -28,9 +28,12 @@ from quiz.generation.formatting import (
     date_style,
     normalise,
     parse_number,
+    read_year,
     typed_forms,
     visible_in,
     year_of,
+    year_text,
+    years_between,
 )
 from quiz.generation.question import (
     ORDER_SEPARATOR,
@@ -372,7 +375,7 @@ def _rng(template: Template, *facts: Fact, extra: str = ""):
 def _year(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     prompt = _fill(template.text, _context(fact))
     if prompt:
-        answer = str(year_of(fact))
+        answer = year_text(fact)
         wrong = pick(
             answer, year_candidates(fact, facts, _rng(template, fact)), fact, facts, prompt
         )
@@ -383,7 +386,11 @@ def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
     if fact.type in DATED_TYPES:
         prompt = _fill(template.text, _context(fact))
         if prompt:
-            yield Draft(prompt, str(year_of(fact)), [], (fact,))
+            bc = -year_of(fact)
+            written = (f"{bc} BC", f"{bc} BCE", f"{bc} B.C.", f"{bc}BC") if bc > 0 else ()
+            answer = year_text(fact)
+            accepted = tuple(form for form in written if form != answer)
+            yield Draft(prompt, answer, [], (fact,), accepted=accepted)
         return
     if fact.type == "list" or ACRONYM_RE.fullmatch(str(fact.value)):
         return  # letters that stand beside their full name
@@ -481,7 +488,7 @@ def _cloze_target(template: Template, fact: Fact) -> str | None:
     if not text or not _occurs_once(text, fact.sentence):
         return None
     # The blank must hold the value itself, written as the options are written.
-    if fact.type == "year" and text != str(fact.value):
+    if fact.type == "year" and text != answer_text(fact):
         return None
     if fact.type == "date" and text != answer_text(fact):
         return None
@@ -552,7 +559,7 @@ def _false_value(fact: Fact, facts: Sequence[Fact], truth: str, rng) -> str | No
     candidates = candidates_for(fact, own, rng)
     if fact.type == "year":
         # A near year makes a fair trap; another event's year reads as a mix-up.
-        candidates.sort(key=lambda year: abs(int(year) - year_of(fact)) > 5)
+        candidates.sort(key=lambda year: abs((read_year(year) or 0) - year_of(fact)) > 5)
     wrong = pick(truth, candidates, fact, facts, bare, count=1)
     return wrong[0] if wrong else None
 
@@ -714,7 +721,7 @@ def _difference(template: Template, a: Fact, b: Fact, facts: Sequence[Fact]) -> 
         a, b = b, a
     prompt = _fill(template.text, {"a.event": _named(a.event), "b.event": _named(b.event)})
     if prompt:
-        difference = year_of(b) - year_of(a)
+        difference = years_between(year_of(a), year_of(b))
         candidates = difference_candidates(difference, _rng(template, a, b))
         wrong = [number for number in candidates if not visible_in(number, prompt)][:3]
         yield Draft(prompt, str(difference), wrong, (a, b))

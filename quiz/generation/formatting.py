@@ -163,10 +163,35 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
     return tuple(form for form in forms if len(form) >= 3 and normalise(form) != normalise(name))
 
 
+def write_year(year: int, like: str | None = None) -> str:
+    """Write a year as the article does: "1961", or "490 BC" ("490 BCE" where it says so)."""
+    if year >= 0:
+        return str(year)
+    return f"{-year} {'BCE' if like and 'BCE' in like else 'BC'}"
+
+
+def read_year(text: str) -> int | None:
+    """Read a year written by write_year ("1961", "490 BC"), or None."""
+    found = re.fullmatch(r"(\d{1,4})(?: (BCE?))?", text.strip())
+    if not found:
+        return None
+    return -int(found[1]) if found[2] else int(found[1])
+
+
+def years_between(a: int, b: int) -> int:
+    """Return how many years lie from year a to a later year b (there is no year 0)."""
+    return b - a - (1 if a < 0 < b else 0)
+
+
+def year_text(fact: Fact) -> str:
+    """Write the year of a dated fact as an answer: "1961", "490 BC"."""
+    return write_year(year_of(fact), fact.text if fact.type == "year" else None)
+
+
 def answer_text(fact: Fact) -> str:
     """Write a (non-list) fact's value as a question answer."""
     if fact.type == "year":
-        return str(fact.value)
+        return year_text(fact)
     if fact.type == "date":
         return format_date(fact.date_value(), date_style(fact.text))
     if fact.type == "number":

@@ -2,13 +2,14 @@
 year, names without a title, subjects named by their antecedent, order questions."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 
 from quiz.facts import lexicon as lx
 from quiz.generation import ORDER_SEPARATOR, grade
-from quiz.generation.formatting import parse_number
+from quiz.generation.formatting import parse_number, years_between
 from tests.facts.generated import facts_of, questions_of
 
 _facts, _questions = facts_of, questions_of
@@ -186,3 +187,28 @@ def test_a_bound_is_asked_only_against_figures_beyond_it(sentence, value, bound)
         if q.kind == "true_false" and q.answer == "False":
             said = parse_number(q.prompt.split(fact.hedge, 1)[1])
             assert (said > value) if bound == "lower" else (said < value), q
+
+
+def test_a_year_before_our_era_is_asked_and_offered_as_one():
+    text = (
+        "The Battle of Marathon took place in 490 BC near Athens. "
+        "King Xerxes crossed the Hellespont with a huge army in 480 BC."
+    )
+    years = {f.value: f.text for f in _facts(text, "year")}
+    assert years == {-490: "490 BC", -480: "480 BC"}
+    asked = [q for q in _questions(text) if q.kind in ("year", "cloze") and q.answer == "490 BC"]
+    assert asked
+    for q in asked:
+        assert all(re.fullmatch(r"\d{1,4} BC", option) for option in q.options), q.options
+    between = [q for q in _questions(text) if q.prompt.startswith("How many years separate")]
+    assert between and all(q.answer == "10" for q in between)
+
+
+def test_years_between_an_era_s_two_sides_skip_the_year_zero():
+    assert years_between(-44, 14) == 57  # 44 BC to AD 14
+    assert years_between(-490, -480) == 10
+
+
+def test_a_year_a_step_from_an_earlier_sentence_is_not_asked():
+    text = "The first war ended in 490 BC. Ten years later, in 480 BC, the Persians returned."
+    assert [f.value for f in _facts(text, "year")] == [-490]

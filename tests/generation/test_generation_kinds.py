@@ -592,3 +592,12 @@ def test_the_person_a_biography_opens_with_is_not_typed_however_named():
         _named("b", "Valentina Tereshkova", "In 1963 Valentina Tereshkova flew alone."),
     ]
     assert [q for q in generate(facts, TYPED) if q.kind == "short"] == []
+
+
+def test_a_year_before_our_era_is_typed_however_it_is_written(make_fact, make_template):
+    fact = make_fact("m", value=-490, text="490 BC", sentence="It was fought in 490 BC.")
+    (q,) = generate([fact], [make_template(kind="short", text="Year of {event}?")])
+    data = {"accepted": [q.answer, *q.accepted]}
+    assert q.answer == "490 BC"
+    assert all(grade("short", typed, q.answer, data) for typed in ("490 bc", "490 BCE", "490BC"))
+    assert not grade("short", "490", q.answer, data)  # a year of our era
