@@ -142,10 +142,13 @@ def year_of(fact: Fact) -> int:
 
 def typed_forms(fact: Fact) -> tuple[str, ...]:
     """Return the other forms of a name a student may type for it: a person's surname
-    ("Grant" for "Ulysses S. Grant"), a place or firm without its head word ("Potomac" for
-    "Potomac River", "Wells Fargo" for "Wells Fargo & Co.")."""
+    ("Grant" for "Ulysses S. Grant"), a place or thing without its head word ("Potomac" for
+    "Potomac River"), and the letters the article writes after it ("NEIC")."""
     name = str(fact.value)
     words = name.replace(",", " ").split()
+    # "National Earthquake Information Center (NEIC)": the letters the article gives it.
+    short = re.search(rf"{re.escape(name)} \(([A-Z]{{2,6}})\)", fact.sentence)
+    letters = [short[1]] if short else []
     if fact.type == "person" and len(words) >= 2:
         forms = [words[-1]]
     elif len(words) == 2 and words[-1].casefold() in lx.NAME_HEADS:
@@ -159,8 +162,10 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
     elif fact.type == "thing" and len(words) >= 3 and words[1] == "of":
         forms = [" ".join(words[2:])]  # "Solferino" for "Battle of Solferino"
     else:
-        return ()
-    return tuple(form for form in forms if len(form) >= 3 and normalise(form) != normalise(name))
+        forms = []
+    return tuple(
+        form for form in forms + letters if len(form) >= 2 and normalise(form) != normalise(name)
+    )
 
 
 def write_year(year: int, like: str | None = None) -> str:

@@ -11,6 +11,7 @@ import pytest
 from quiz.facts import Fact
 from quiz.generation import Template, check_question, generate
 from quiz.generation.checks import grade
+from quiz.generation.formatting import typed_forms
 from quiz.generation.question import is_plain
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
@@ -601,3 +602,9 @@ def test_a_year_before_our_era_is_typed_however_it_is_written(make_fact, make_te
     assert q.answer == "490 BC"
     assert all(grade("short", typed, q.answer, data) for typed in ("490 bc", "490 BCE", "490BC"))
     assert not grade("short", "490", q.answer, data)  # a year of our era
+
+
+def test_a_typed_name_may_be_the_letters_the_article_gives_it():
+    sentence = "In 1973 the National Earthquake Information Center (NEIC) was founded in Golden."
+    fact = _named("n", "National Earthquake Information Center", sentence, "organisation", "centre")
+    assert "NEIC" in typed_forms(fact)
