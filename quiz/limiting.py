@@ -14,11 +14,10 @@ the same 429 and headers, without resolving and sorting the view's limits on eve
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from flask import Response, after_this_request, current_app, g, has_request_context
+from flask import Response, g, has_request_context
 from flask.globals import request_ctx
 from flask_limiter import Limiter, RequestLimit
 from limits import RateLimitItem, parse_many
@@ -98,8 +97,9 @@ def limit_view(
 
     Each of the limits is counted by the Limiter's own strategy in its storage, under the
     key the Limiter's decorator would use; the first one exceeded refuses the request with
-    429 and `error_message`. The response carries the limit's X-RateLimit headers and
-    Retry-After, and the refusal's message says when to retry, as with the decorator.
+    429 and `error_message`. The limit checked is the request's `current_limit`, so the
+    response carries its X-RateLimit headers and Retry-After, and a refusal's message says
+    when to retry, as with the decorator.
     """
 
     def decorate(view: RouteCallable) -> RouteCallable:
@@ -135,19 +135,9 @@ def _count(limiter: Limiter, items: list[RateLimitItem], args: list[str], messag
 
 
 def _checked_against(limit: RequestLimit) -> None:
-    """Keep the limit the request was checked against; its headers go on the response."""
+    """Keep the limit the request was checked against, as `current_limit`.
+
+    Flask-Limiter's own after-request hook puts its headers on the response from there, and
+    a refusal's message says when to retry from it (quiz.errors).
+    """
     g.setdefault(VIEW_LIMIT, limit)
-    after_this_request(_with_headers)
-
-
-def _with_headers(response: Response) -> Response:
-    """Add the checked limit's headers to the response, as Flask-Limiter does."""
-    checked = g.get(VIEW_LIMIT)
-    if checked is None or not current_app.config.get("RATELIMIT_HEADERS_ENABLED"):
-        return response
-    reset_at = checked.reset_at
-    response.headers["X-RateLimit-Limit"] = str(checked.limit.amount)
-    response.headers["X-RateLimit-Remaining"] = str(checked.remaining)
-    response.headers["X-RateLimit-Reset"] = str(reset_at)
-    response.headers["Retry-After"] = str(int(reset_at - time.time()))
-    return response

@@ -113,11 +113,13 @@ def test_an_answer_carries_its_limit_in_headers_and_a_refusal_says_when_to_retry
     client = app.test_client()
     (created,) = api_rounds(client, 1)
     first = api_answer(client, created)
-    # The strictest limit is shown, with what is left of it and when its window ends.
-    assert first.headers["X-RateLimit-Limit"] == "2"
-    assert first.headers["X-RateLimit-Remaining"] == "1"
-    assert int(first.headers["X-RateLimit-Reset"]) > time.time()
-    assert 0 <= int(first.headers["Retry-After"]) <= 60
+    # The strictest limit is shown, once, with what is left of it and when its window ends.
+    assert first.headers.getlist("X-RateLimit-Limit") == ["2"]
+    assert first.headers.getlist("X-RateLimit-Remaining") == ["1"]
+    (reset,) = first.headers.getlist("X-RateLimit-Reset")
+    assert int(reset) > time.time()
+    (retry,) = first.headers.getlist("Retry-After")
+    assert 0 <= int(retry) <= 60
     assert api_answer(client, created).headers["X-RateLimit-Remaining"] == "0"
     refused = api_answer(client, created)
     assert refused.status_code == 429
