@@ -131,16 +131,20 @@ def execute(pooled, writes: list[tuple[Compiled, dict]]):
 def write(engine: Engine, pooled, writes: list[tuple[Compiled, dict]]):
     """Run statements in one short write transaction on a pooled driver connection.
 
-    On SQLite it begins IMMEDIATE behind the writer queue, as every write of the app does;
-    the queue is left when the connection goes back to the pool. Committed, or rolled back if
-    a statement fails. Returns the last statement's row, or how many rows it changed.
+    On SQLite it waits behind the writer queue, as every write of the app does, and begins
+    IMMEDIATE; a single statement is its own transaction there and needs no BEGIN or COMMIT,
+    two calls on the driver fewer while the queue waits (during each, other threads may take
+    the interpreter). The queue is left when the connection goes back to the pool.
+    Committed, or rolled back if a statement fails. Returns the last statement's row, or
+    how many rows it changed.
     """
     cursor = pooled.cursor()
     try:
         try:
             if engine.dialect.name == "sqlite":
                 writers.wait_turn(engine.url, pooled.info, BUSY_TIMEOUT_SECONDS)
-                cursor.execute("BEGIN IMMEDIATE")
+                if len(writes) > 1:
+                    cursor.execute("BEGIN IMMEDIATE")
             for compiled, values in writes:
                 cursor.execute(compiled.sql, compiled.params(values))
             result = cursor.fetchone() if cursor.description else cursor.rowcount

@@ -2,13 +2,15 @@
 
 from datetime import UTC
 
-from sqlalchemy import bindparam, select
+import pytest
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.dialects import sqlite
 
 from quiz.rounds import scoring
 from quiz.storage import driver
 from quiz.storage.extensions import db
-from quiz.storage.models import Question, Round, RoundQuestion
+from quiz.storage.models import Question, RateLimit, Round, RoundQuestion
+from tests.conftest import on_postgresql
 
 
 def test_rows_read_on_the_driver_are_converted_as_their_columns_types_say(build):
@@ -43,3 +45,26 @@ def test_statements_are_compiled_once_per_dialect():
     dialect = sqlite.dialect()
     assert per_dialect(dialect) == per_dialect(dialect) == 1
     assert made == ["sqlite"]
+
+
+@pytest.mark.skipif(on_postgresql(), reason="SQLite's own transactions")
+@pytest.mark.parametrize("count", [1, 2])
+def test_one_statement_is_written_as_its_own_transaction_more_in_one_begun(app, count):
+    table = RateLimit.__table__
+    with app.app_context():
+        engine = db.engine
+        add = driver.Compiled(
+            insert(table).values(key=bindparam("key"), hits=1, expires_at=0.0), engine.dialect
+        )
+        pooled = engine.raw_connection()
+        sent: list[str] = []
+        pooled.driver_connection.set_trace_callback(sent.append)
+        try:
+            driver.write(engine, pooled, [(add, {"key": f"k{n}"}) for n in range(count)])
+            assert not pooled.driver_connection.in_transaction
+        finally:
+            pooled.driver_connection.set_trace_callback(None)
+            pooled.close()
+        words = [statement.split()[0] for statement in sent]
+        assert words == (["INSERT"] if count == 1 else ["BEGIN", "INSERT", "INSERT", "COMMIT"])
+        assert db.session.scalar(select(func.count()).select_from(table)) == count
