@@ -130,6 +130,19 @@ def test_an_answer_carries_its_limit_in_headers_and_a_refusal_says_when_to_retry
     assert re.search(r"You can try again in \d+ seconds?\.$", message), message
 
 
+def test_refused_answers_count_too_and_a_request_over_the_limit_is_refused_first(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute"
+    client = app.test_client()
+    (created,) = api_rounds(client, 1)
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    url = f"/api/v1/rounds/{created['id']}"
+    refused = [client.post(url + "/answers", json={}, headers=auth) for _ in range(2)]
+    assert [r.status_code for r in refused] == [422, 422]
+    assert client.post(url + "/answers", json={}, headers=auth).status_code == 429
+    assert api_answer(client, created).status_code == 429
+    assert client.get(url, headers=auth).get_json()["answered"] == 0
+
+
 def test_the_answer_limit_is_counted_in_the_database_every_worker_reads(app):
     app.config["QUIZ_ANSWER_LIMIT"] = "3 per minute"
     client = app.test_client()
