@@ -11,11 +11,12 @@ from quiz.api import validation as v
 from quiz.api.blueprint import api
 from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, obj
 from quiz.errors import Invalid, NotFound, Unauthorized
+from quiz.limiting import limit_view
 from quiz.live import games, results, state, stream
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
-from quiz.storage.extensions import db, limiter
+from quiz.storage.extensions import db
 from quiz.storage.models import Assignment, Classroom, LiveGame
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -283,7 +284,7 @@ ACCEPTED = obj({"accepted": {"const": True}, "question_id": INTEGER})
     errors=(401, 404, 409, 413, 422, 423, 429),
     responses={202: ("Stored; whether it was right is shown when the question closes.", ACCEPTED)},
 )
-@limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
+@limit_view(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def game_answer(pin: str):
     """Answer the open question; the server's clock decides whether it is in time."""
     token = v.bearer_token()

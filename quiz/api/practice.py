@@ -6,6 +6,7 @@ from quiz.api import validation as v
 from quiz.api.blueprint import api
 from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
 from quiz.api.views import QUESTION
+from quiz.limiting import limit_view
 from quiz.practice import players, sessions
 from quiz.practice.memory import LEVELS
 from quiz.rounds import scoring
@@ -17,7 +18,6 @@ from quiz.security import (
     limit_player_creation,
     round_token_key,
 )
-from quiz.storage.extensions import limiter
 
 NEW_PLAYER = Body(
     (
@@ -128,7 +128,7 @@ VERDICT = obj(
     errors=(400, 401, 409, 413, 422, 429),
     responses={200: ("Whether it was right, why, and when its facts are due again.", VERDICT)},
 )
-@limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
+@limit_view(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def practice_answer():
     """Grade the answer to the practice question shown, and reschedule the facts it tests."""
     player = v.player_from_bearer()

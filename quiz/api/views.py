@@ -8,12 +8,13 @@ from quiz.api import validation as v
 from quiz.api.blueprint import api, bp
 from quiz.api.spec import BOOLEAN, INTEGER, STRING, Body, Field, Query, obj
 from quiz.generation.templates import KINDS
+from quiz.limiting import limit_view
 from quiz.rounds import scoring
 from quiz.rounds.nicknames import MAX_NICKNAME, clean_nickname
 from quiz.rules import MAX_ID
 from quiz.security import ANSWER_LIMIT_MESSAGE, answer_limit, limit_round_starts, round_token_key
 from quiz.storage.driver import DRIVER_ERRORS
-from quiz.storage.extensions import counted_in_its_write, db, limiter
+from quiz.storage.extensions import counted_in_its_write, db
 from quiz.storage.models import Article
 
 __all__ = ["api", "bp"]
@@ -213,7 +214,7 @@ VERDICT = obj(
     responses={200: ("Whether it was right, why, and the points.", VERDICT)},
 )
 @counted_in_its_write
-@limiter.limit(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
+@limit_view(answer_limit, key_func=round_token_key, error_message=ANSWER_LIMIT_MESSAGE)
 def answer(round_id: str):
     """Grade and store an answer to the round's current question."""
     token = v.bearer_token()

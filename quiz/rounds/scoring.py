@@ -6,8 +6,10 @@ import hmac
 import math
 import random
 import secrets
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
@@ -255,7 +257,27 @@ class _Choice:
 
 
 CURRENT_WITH_OPTIONS = _current_with_options()
-INSERT_ANSWER = Answer.__table__.insert()
+# A row of CURRENT_WITH_OPTIONS, its columns by name (made from the query: untyped).
+_Current = namedtuple("_Current", CURRENT_WITH_OPTIONS.selected_columns.keys())  # type: ignore[misc]
+DEALT = select(RoundQuestion.__table__.c.id).where(
+    RoundQuestion.__table__.c.round_id == bindparam("round_id"),
+    RoundQuestion.__table__.c.question_id == bindparam("question_id"),
+)
+INSERT_ANSWER = Answer.__table__.insert().values(
+    {
+        name: bindparam(name)
+        for name in (
+            "round_id",
+            "question_id",
+            "option_id",
+            "given",
+            "correct",
+            "points",
+            "elapsed_ms",
+            "answered_at",
+        )
+    }
+)
 MARK_SERVED = (
     update(RoundQuestion.__table__)
     .where(RoundQuestion.__table__.c.id == bindparam("item_id"))
@@ -272,6 +294,24 @@ ADD_TO_ROUND = (
         finished_at=bindparam("finished_at"),
     )
 )
+
+
+# A second answer to one question of a round, refused by the table's unique constraint.
+ALREADY_ANSWERED: tuple[type[Exception], ...] = (IntegrityError, *driver.INTEGRITY_ERRORS)
+
+
+class _Answering:
+    """The statements of answering, compiled for one dialect."""
+
+    def __init__(self, dialect):
+        self.read = driver.Compiled(CURRENT_WITH_OPTIONS, dialect)
+        self.dealt = driver.Compiled(DEALT, dialect)
+        self.insert = driver.Compiled(INSERT_ANSWER, dialect)
+        self.mark = driver.Compiled(MARK_SERVED, dialect)
+        self.add = driver.Compiled(ADD_TO_ROUND, dialect)
+
+
+_answering = driver.PerDialect(_Answering)
 
 
 def _current_for_serving():
@@ -329,7 +369,7 @@ class _Serving:
         self.mark = driver.Compiled(MARK_SERVED, dialect)
 
 
-_serving: dict[str, _Serving] = {}
+_serving = driver.PerDialect(_Serving)
 
 
 def serve_current(round_id: str, token: str) -> Served | None:
@@ -341,9 +381,7 @@ def serve_current(round_id: str, token: str) -> Served | None:
     transaction (one statement sees one snapshot), the write in a short one of its own.
     """
     engine = db.engine
-    statements = _serving.get(engine.dialect.name)
-    if statements is None:
-        statements = _serving[engine.dialect.name] = _Serving(engine.dialect)
+    statements = _serving(engine.dialect)
     pooled = engine.raw_connection()
     try:
         rows = driver.read(pooled, statements.read, {"round_id": round_id})
@@ -381,20 +419,23 @@ def record_answer(
 
     With `token`, the round is opened only by its bearer token (WrongToken otherwise), read
     in the same locked query as the question: answering is the hot path of a full classroom,
-    so it runs as a handful of Core statements rather than through the ORM's unit of work.
+    so its statements, compiled once, run straight on the transaction's driver connection.
     """
     try:
         with write_transaction() as connection:
             return _grade_and_store(connection, round_id, question_id, given, token)
-    except IntegrityError as exc:
+    except ALREADY_ANSWERED as exc:
         raise Conflict(_("That question has already been answered in this round.")) from exc
 
 
 def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict:
     """Check the answer against the locked round, store it and add it to the round's totals."""
-    rows = connection.execute(CURRENT_WITH_OPTIONS, {"round_id": round_id}).all()
-    if not rows:
+    statements = _answering(connection.dialect)
+    pooled = connection.connection
+    read = driver.read(pooled, statements.read, {"round_id": round_id})
+    if not read:
         raise NotFound(_("No such round."))
+    rows: list[Any] = [_Current._make(row) for row in read]
     head = rows[0]
     if token is not None and not hmac.compare_digest(head.token_hash, hash_token(token)):
         raise WrongToken()
@@ -403,12 +444,10 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
     if head.deadline is not None and utcnow() >= head.deadline:
         raise Closed(_("The deadline for this assignment has passed; answers are closed."))
     if head.question_id != question_id:
-        dealt = connection.scalar(
-            select(RoundQuestion.id).where(
-                RoundQuestion.round_id == round_id, RoundQuestion.question_id == question_id
-            )
+        dealt = driver.read(
+            pooled, statements.dealt, {"round_id": round_id, "question_id": question_id}
         )
-        if dealt is None:
+        if not dealt:
             raise Invalid(_("That question is not part of this round."))
         raise Conflict(_("That question is not the round's current one."))
     choices = [
@@ -423,30 +462,30 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
     elapsed = (now - (head.served_at or now)).total_seconds()
     points = points_for(correct, elapsed, head.time_limit, head.speed_bonus)
     finished = head.answered + 1 >= head.size
-    connection.execute(
-        INSERT_ANSWER,
-        {
-            "round_id": round_id,
-            "question_id": question_id,
-            "option_id": option.id if option else None,
-            "given": given,
-            "correct": correct,
-            "points": points,
-            "elapsed_ms": int(elapsed * 1000),
-            "answered_at": now,
-        },
-    )
+    writes = [
+        (
+            statements.insert,
+            {
+                "round_id": round_id,
+                "question_id": question_id,
+                "option_id": option.id if option else None,
+                "given": given,
+                "correct": correct,
+                "points": points,
+                "elapsed_ms": int(elapsed * 1000),
+                "answered_at": now,
+            },
+        )
+    ]
     if head.served_at is None:
-        connection.execute(MARK_SERVED, {"item_id": head.item_id, "now": now})
-    connection.execute(
-        ADD_TO_ROUND,
-        {
-            "round_id": round_id,
-            "points": points,
-            "right": int(correct),
-            "finished_at": now if finished else None,
-        },
-    )
+        writes.append((statements.mark, {"item_id": head.item_id, "now": now}))
+    totals = {
+        "round_id": round_id,
+        "points": points,
+        "right": int(correct),
+        "finished_at": now if finished else None,
+    }
+    driver.execute(pooled, [*writes, (statements.add, totals)])
     if head.player_id is not None:
         # The player's memory of the question's facts, for practice: in the same transaction.
         record_review(

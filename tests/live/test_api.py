@@ -294,3 +294,12 @@ def test_starting_an_empty_game_is_refused(app, new_game):
     response = game.host_post("start")
     assert response.status_code == 409 and "player" in response.get_json()["error"]["message"]
     assert stored(app, game.pin)["state"] == "lobby"
+
+
+def test_a_players_answers_are_limited_per_token(app, new_game):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute"
+    game = new_game(players=("Ada", "Bob"))
+    # Counted before the answer is looked at, refused ones too (the game is not started).
+    statuses = [game.answer("Ada", 1, "x").status_code for _ in range(3)]
+    assert 429 not in statuses[:2] and statuses[2] == 429
+    assert game.answer("Bob", 1, "x").status_code != 429

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import create_engine, text
 
+from tests.answers import first_answer
 from tests.load.conftest import Tally, play, request
 
 PLAYERS = 500
@@ -85,13 +86,7 @@ def test_each_request_reads_what_was_written_before_it(server, db_path):
     url, token = f"/api/v1/rounds/{created['id']}", created["token"]
     for answered in range(1, 4):
         question = request(port, "GET", url + "/question", token=token)[1]["question"]
-        pick = (
-            question["options"]  # an order question: the events as shown
-            if question["kind"] == "order"
-            else question["options"][0]
-            if question["options"]
-            else "1961"
-        )
+        pick = first_answer(question)
         body = {"question_id": question["id"], "answer": pick}
         assert request(port, "POST", url + "/answers", body, token=token)[0] == 200
         assert request(port, "GET", url, token=token)[1]["answered"] == answered

@@ -191,3 +191,17 @@ def test_the_openapi_document_lists_the_practice_calls(client):
     assert "post" in paths["/api/v1/practice/answers"]
     assert paths["/api/v1/rounds"]["post"]["security"] == [{}, {"playerToken": []}]
     assert "playerToken" in document["components"]["securitySchemes"]
+
+
+def test_a_players_practice_answers_are_limited_per_token(app, client):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute"
+    ada, bob = new_player(client), new_player(client, "Bob")
+
+    def answer(player):
+        body = {"question_id": 1, "answer": "1961"}
+        return client.post("/api/v1/practice/answers", json=body, headers=bearer(player["token"]))
+
+    # Counted before the answer is looked at, refused ones too.
+    statuses = [answer(ada).status_code for _ in range(3)]
+    assert 429 not in statuses[:2] and statuses[2] == 429
+    assert answer(bob).status_code != 429

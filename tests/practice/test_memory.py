@@ -10,6 +10,7 @@ from quiz.practice import record_review, sessions
 from quiz.practice.memory import MASTERED_DAYS, rating_for
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import Memory, Player, Question, question_fact
+from tests.answers import first_answer
 from tests.practice.conftest import (
     facts_of,
     memories,
@@ -190,13 +191,7 @@ def test_rounds_without_a_player_remember_nothing(app, client):
     headers = {"Authorization": f"Bearer {created['token']}"}
     url = f"/api/v1/rounds/{created['id']}"
     question = client.get(url + "/question", headers=headers).get_json()["question"]
-    pick = (
-        question["options"]  # an order question: the events as shown
-        if question["kind"] == "order"
-        else question["options"][0]
-        if question["options"]
-        else "1961"
-    )
+    pick = first_answer(question)
     answered = client.post(
         url + "/answers", json={"question_id": question["id"], "answer": pick}, headers=headers
     )

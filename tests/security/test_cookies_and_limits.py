@@ -1,9 +1,18 @@
 """Cookies HttpOnly and SameSite=Lax, Secure over HTTPS; answer rate limits per round and player."""
 
+import re
+import time
+
 import pytest
+from limits import parse
+from sqlalchemy import select
 
 from quiz import create_app
+from quiz.accounts.tokens import hash_token
+from quiz.storage.counters import stored_key
 from quiz.storage.extensions import db
+from quiz.storage.models import RateLimit
+from tests.answers import first_answer
 from tests.pages import answer_current, csrf_token, start_round
 from tests.teach.conftest import PASSWORD, make_teacher
 
@@ -61,42 +70,89 @@ def test_a_forwarded_https_counts_only_behind_a_configured_proxy(app, behind_pro
     assert ("; secure" in cookie) is secure
 
 
-def test_the_api_limits_answers_per_round_token_not_per_address(app):
-    app.config["QUIZ_ANSWER_LIMIT"] = "3 per minute"
-    client = app.test_client()
-    rounds = [
+def api_rounds(client, count):
+    """Start rounds of ten questions through the API; return their ids and tokens."""
+    return [
         client.post(
             "/api/v1/rounds", json={"nickname": f"p{n}", "article": "baikonur", "size": 10}
         ).get_json()
-        for n in range(2)
+        for n in range(count)
     ]
 
-    def answer(created):
-        auth = {"Authorization": f"Bearer {created['token']}"}
-        url = f"/api/v1/rounds/{created['id']}"
-        question = client.get(url + "/question", headers=auth).get_json()["question"]
-        pick = (
-            question["options"]  # an order question: the events as shown
-            if question["kind"] == "order"
-            else question["options"][0]
-            if question["options"]
-            else "1961"
-        )
-        body = {"question_id": question["id"], "answer": pick}
-        return client.post(url + "/answers", json=body, headers=auth)
 
-    assert [answer(rounds[0]).status_code for _ in range(3)] == [200] * 3
-    refused = answer(rounds[0])
+def api_answer(client, created):
+    """Fetch a round's current question through the API and answer it with its first option."""
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    url = f"/api/v1/rounds/{created['id']}"
+    question = client.get(url + "/question", headers=auth).get_json()["question"]
+    pick = first_answer(question)
+    body = {"question_id": question["id"], "answer": pick}
+    return client.post(url + "/answers", json=body, headers=auth)
+
+
+def test_the_api_limits_answers_per_round_token_not_per_address(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "3 per minute"
+    client = app.test_client()
+    rounds = api_rounds(client, 2)
+    assert [api_answer(client, rounds[0]).status_code for _ in range(3)] == [200] * 3
+    refused = api_answer(client, rounds[0])
     assert refused.status_code == 429
     assert refused.get_json()["error"]["code"] == "too_many_requests"
     assert "Retry-After" in refused.headers
     # A classmate on the same address plays on.
-    assert answer(rounds[1]).status_code == 200
+    assert api_answer(client, rounds[1]).status_code == 200
     state = client.get(
         f"/api/v1/rounds/{rounds[0]['id']}",
         headers={"Authorization": f"Bearer {rounds[0]['token']}"},
     ).get_json()
     assert state["answered"] == 3
+
+
+def test_an_answer_carries_its_limit_in_headers_and_a_refusal_says_when_to_retry(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute; 50 per hour"
+    client = app.test_client()
+    (created,) = api_rounds(client, 1)
+    first = api_answer(client, created)
+    # The strictest limit is shown, once, with what is left of it and when its window ends.
+    assert first.headers.getlist("X-RateLimit-Limit") == ["2"]
+    assert first.headers.getlist("X-RateLimit-Remaining") == ["1"]
+    (reset,) = first.headers.getlist("X-RateLimit-Reset")
+    assert int(reset) > time.time()
+    (retry,) = first.headers.getlist("Retry-After")
+    assert 0 <= int(retry) <= 60
+    assert api_answer(client, created).headers["X-RateLimit-Remaining"] == "0"
+    refused = api_answer(client, created)
+    assert refused.status_code == 429
+    assert refused.headers["X-RateLimit-Limit"] == "2"
+    assert refused.headers["X-RateLimit-Remaining"] == "0"
+    message = refused.get_json()["error"]["message"]
+    assert message.startswith("Too many answers in a short time: wait a moment")
+    assert re.search(r"You can try again in \d+ seconds?\.$", message), message
+
+
+def test_refused_answers_count_too_and_a_request_over_the_limit_is_refused_first(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "2 per minute"
+    client = app.test_client()
+    (created,) = api_rounds(client, 1)
+    auth = {"Authorization": f"Bearer {created['token']}"}
+    url = f"/api/v1/rounds/{created['id']}"
+    refused = [client.post(url + "/answers", json={}, headers=auth) for _ in range(2)]
+    assert [r.status_code for r in refused] == [422, 422]
+    assert client.post(url + "/answers", json={}, headers=auth).status_code == 429
+    assert api_answer(client, created).status_code == 429
+    assert client.get(url, headers=auth).get_json()["answered"] == 0
+
+
+def test_the_answer_limit_is_counted_in_the_database_every_worker_reads(app):
+    app.config["QUIZ_ANSWER_LIMIT"] = "3 per minute"
+    client = app.test_client()
+    (created,) = api_rounds(client, 1)
+    assert api_answer(client, created).status_code == 200
+    # The key Flask-Limiter's own decorator counts the view's limit under, in the shared table.
+    key = parse("3 per minute").key_for("token:" + hash_token(created["token"])[:32], "api.answer")
+    with app.app_context():
+        hits = db.session.scalar(select(RateLimit.hits).where(RateLimit.key == stored_key(key)))
+    assert hits == 1
 
 
 def test_the_pages_limit_answers_per_player_not_per_address(app):
