@@ -9,6 +9,9 @@ from importlib import resources
 from pathlib import Path
 
 SYSTEM = Path("/usr/share/zoneinfo")
+# The time zones' "Australia" and "Pacific" are one part of the world: Fiji is set against
+# Australia, not Chad.
+OCEANIA = {"Australia": "Oceania", "Pacific": "Oceania"}
 
 
 def _read(name: str) -> str:
@@ -36,6 +39,7 @@ def _regions() -> dict[str, str]:
         if line.startswith("#") or len(parts) < 3 or "/" not in parts[2]:
             continue
         continent, city = parts[2].split("/", 1)[0], parts[2].rsplit("/", 1)[1]
+        continent = OCEANIA.get(continent, continent)
         if parts[0] in codes:
             found.setdefault(codes[parts[0]].casefold(), continent)
         found.setdefault(city.replace("_", " ").casefold(), continent)

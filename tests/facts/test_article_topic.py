@@ -4,6 +4,7 @@ after a preposition or in a firm's name are found, and none of it makes a wrong 
 import pytest
 
 from quiz.facts import lexicon as lx
+from quiz.facts.regions import region_of
 from quiz.facts.topic import article_topic
 from tests.facts.generated import facts_of, questions_of
 
@@ -300,3 +301,10 @@ def test_no_todays_country_is_offered_against_a_place_in_antiquity():
     places = facts_of(text, "place")
     assert {p.value for p in places} >= {"Greece"}
     assert all(p.wrong == () for p in places)  # the story's year runs on to the next sentence
+
+
+def test_a_country_of_oceania_is_set_against_others_of_oceania():
+    text = "The Great Barrier Reef lies off the coast of Queensland in Australia."
+    (country,) = [f for f in facts_of(text, "place") if f.value == "Australia"]
+    assert len(country.wrong) == 3
+    assert {region_of(name) for name in country.wrong} == {"Oceania"}
