@@ -142,15 +142,18 @@ def in_sentence(fact: Fact) -> str | None:
     clause = _clause(whole)
     at = clause.index(SLOT)
     before, after = clause[:at], clause[at + len(SLOT) :]
-    words = re.findall(r"[A-Za-z’'-]+", before)
-    last = words[-1].lower() if words else ""
+    # The word right before the value: "in 1908 {value}" has none, "named for {value}" has.
+    tail = re.search(r"([A-Za-z’'-]+) $", before)
+    last = tail[1].lower() if tail else ""
     if _unaskable_clause(fact, clause, whole) or _unaskable_spot(before, after, last, clause):
         return None
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
     if fact.type in ENTITY_TYPES and article and _modifies(after):
         return None  # "the {value} federal government": "which country federal government"
-    asked = _question_words(fact, at == 0, preposition, article)
+    # "In 1908, {value} chose ...": the subject after an opening phrase is asked "who".
+    first = at == 0 or (not last and preposition_at_start(before))
+    asked = _question_words(fact, first, preposition, article)
     if asked is None:
         return None
     if fact.type == "number" and fact.unit and after.startswith(f" {fact.unit}"):

@@ -110,10 +110,11 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
         and abs(value) / 10 <= abs(number := Decimal(other.number_value())) <= abs(value) * 10
     ]
     rng.shuffle(others)
+    most = MOST.get(fact.unit or "")
     keep = [
         number
         for number in others[:1] + near + others[1:]
-        if number != value and (number >= 0 or value < 0)
+        if number != value and (number >= 0 or value < 0) and (most is None or number <= most)
     ]
     if is_number_word(fact.text):
         # "three elements", never "1 elements": a word answer gets word options.
@@ -121,6 +122,8 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     return [format_number(number, style) for number in keep]
 
 
+# Counts that cannot be larger: "sold in over 130 countries" is not offered 1,000 countries.
+MOST = {"countries": Decimal(195), "nations": Decimal(195), "continents": Decimal(7)}
 FAR_FACTORS = (Decimal("0.25"), Decimal("0.5"), Decimal(2), Decimal(4))
 # Beyond a bound, on the side where it says nothing: above a lower one, below an upper one.
 BEYOND = {

@@ -113,6 +113,8 @@ def _score(question: GeneratedQuestion, draft: Draft) -> float:
         score += 0.15  # a name recalled without options to choose from
         if draft.facts[0].unit not in (None, "place", "organisation"):
             score += 0.05  # of a kind the article names: a mountain, a river, a person
+        if draft.facts[0].type == "person":
+            score += 0.05  # "who" is what a teacher asks first, and what articles ask least
         if SUPERLATIVE_AFTER_RE.search(question.explanation.split(question.answer, 1)[-1][:40]):
             score += 0.05  # "Mt. Whitney -- the tallest peak in ...": what makes it notable
     if question.kind == "true_false" and question.answer == "True":
@@ -148,13 +150,15 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
-    # A name typed once is enough: "Wells Fargo" in five sentences is one question, not five.
+    # A name typed once is enough: "Wells Fargo" in five sentences is one question, not five;
+    # and one typed gap a sentence: a list of offices is not five gaps in a row.
     typed: set[str] = set()
     for q in sorted(questions, key=lambda q: -q.score):
         if q.kind == "short" and q.fingerprint not in dropped and not q.answer.isdigit():
-            if normalise(q.answer) in typed:
+            gap = (q.explanation,) if BLANK in q.prompt else ()
+            if normalise(q.answer) in typed or typed & set(gap):
                 dropped.add(q.fingerprint)
-            typed.add(normalise(q.answer))
+            typed |= {normalise(q.answer), *gap}
     # A name typed need not also be a choice of two: the typed question asks more of it.
     typed_facts = {
         q.fact_keys

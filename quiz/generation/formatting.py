@@ -77,7 +77,8 @@ def number_style(text: str | None) -> dict:
         return {"pre": "", "commas": False, "places": None, "ordinal": False, "post": ""}
     return {
         "pre": match["pre"],
-        "commas": "," in match["num"],
+        # "560 billion" says nothing of how thousands are written: English puts a comma.
+        "commas": "," in match["num"] or len(match["num"].replace(",", "")) < 4,
         "places": len(match["dec"]) - 1 if match["dec"] else None,
         "ordinal": bool(match["ord"]),
         "post": match["post"],

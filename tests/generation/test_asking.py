@@ -82,6 +82,11 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("place", "Southampton", "She sailed from {value}, UK, in April.", "city"),
             "She sailed from which city, UK, in April?",
         ),
+        # A year before a subject is no preposition's object: "who", never "whom".
+        (
+            _fact("person", "Richard Kandt", "In 1908 {value} chose the site.", "person"),
+            "In 1908 who chose the site?",
+        ),
         # A verb after "and" does not make the value one of a list.
         (
             _fact("thing", "White Star Line", "Liners were run by the {value}, and sank.", "line"),

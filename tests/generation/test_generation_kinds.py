@@ -11,7 +11,7 @@ import pytest
 from quiz.facts import Fact
 from quiz.generation import Template, check_question, generate
 from quiz.generation.checks import grade
-from quiz.generation.formatting import typed_forms
+from quiz.generation.formatting import format_number, number_style, typed_forms
 from quiz.generation.question import is_plain
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
@@ -608,3 +608,34 @@ def test_a_typed_name_may_be_the_letters_the_article_gives_it():
     sentence = "In 1973 the National Earthquake Information Center (NEIC) was founded in Golden."
     fact = _named("n", "National Earthquake Information Center", sentence, "organisation", "centre")
     assert "NEIC" in typed_forms(fact)
+
+
+def test_one_typed_gap_a_sentence_and_a_person_before_a_place():
+    sentence = "During that time Richard Kandt chose a site in the Kingdom of Rwanda."
+    facts = [
+        _named("k", "Kingdom of Rwanda", sentence, "place", "kingdom"),
+        _named("r", "Richard Kandt", sentence),
+    ]
+    gaps = [q for q in generate(facts, TYPED) if "_____" in q.prompt]
+    assert [q.answer for q in gaps] == ["Richard Kandt"]
+
+
+def test_no_count_of_countries_beyond_the_countries_there_are(make_fact, make_template):
+    fact = make_fact(
+        "c",
+        type="number",
+        value=130,
+        text="130 countries",
+        unit="countries",
+        hedge="over",
+        sentence="Its toys are sold in over 130 countries.",
+        claim="Its toys are sold in over {value}.",
+    )
+    gap = make_template(kind="cloze", over="any", text="Fill in the gap: {sentence}")
+    for q in generate([fact], [gap]):
+        assert all(int(o.split()[0].replace(",", "")) <= 195 for o in q.options), q.options
+
+
+def test_a_figure_under_a_thousand_is_offered_with_thousands_written_as_english_does():
+    assert format_number(4500, number_style("560")) == "4,500"
+    assert format_number(4500, number_style("1500")) == "4500"  # as the article writes
