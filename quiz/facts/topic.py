@@ -17,7 +17,7 @@ from dataclasses import dataclass
 KIND_GROUPS = (
     frozenset(("city", "town", "capital", "municipality", "metropolis")),
     frozenset(("ship", "liner", "vessel", "steamer", "steamship")),
-    frozenset(("company", "firm", "corporation", "bank", "business", "conglomerate")),
+    frozenset(("company", "firm", "corporation", "bank", "business", "conglomerate", "group")),
     frozenset(("spacecraft", "probe", "craft", "satellite", "observatory")),
     frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
     frozenset(("mission", "spaceflight", "flight", "expedition")),
@@ -33,7 +33,11 @@ NAME = r"[A-Z][\w’'.&-]*(?: (?:[A-Z0-9][\w’'.&-]*|of|the|de|and))*"
 # "Kigali (Kinyarwanda: ...) is the capital ...", "Voyager 1 is a space probe used by ...".
 DEFINING_RE = re.compile(
     rf"^(?:The )?(?P<name>{NAME})(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
-    r"(?:a|an|the|one of the) (?P<what>[^.;,:()]*)"
+    r"(?:a|an|the|one of the) (?P<what>[^.;:()]*)"
+)
+# A comma that ends the noun phrase rather than joining its adjectives.
+LIST_END_RE = re.compile(
+    r",\s*(?=(?:which|who|whose|where|when|and|but|or|a|an|the|its|their|is|was|[A-Z0-9])\b)"
 )
 # Where the noun phrase that says what the topic is ends.
 WHAT_END_RE = re.compile(
@@ -80,7 +84,9 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         name = found["name"].strip()
         if name in people or len(name) < 2:
             return None
-        what = WHAT_END_RE.split(found["what"], maxsplit=1)[0]
+        # "a privately held, family-owned company with ...": adjectives run on past a comma.
+        what = LIST_END_RE.split(found["what"], maxsplit=1)[0]
+        what = WHAT_END_RE.split(what, maxsplit=1)[0]
         kinds = frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
         said = sentence[: found.end("name")]
         return Topic(name, kinds, said) if kinds else None

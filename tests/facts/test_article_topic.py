@@ -308,3 +308,14 @@ def test_a_country_of_oceania_is_set_against_others_of_oceania():
     (country,) = [f for f in facts_of(text, "place") if f.value == "Australia"]
     assert len(country.wrong) == 3
     assert {region_of(name) for name in country.wrong} == {"Oceania"}
+
+
+def test_adjectives_joined_by_a_comma_still_say_what_the_topic_is():
+    topic = article_topic(["The LEGO Group is a privately held, family-owned company in Billund."])
+    assert topic is not None and topic.is_a("company")
+    text = (
+        "The LEGO Group is a privately held, family-owned company in Billund. "
+        "The company was founded in 1932 by Ole Kirk Christiansen."
+    )
+    (year,) = facts_of(text, "year")
+    assert year.claim == "The LEGO Group was founded in {value} by Ole Kirk Christiansen."
