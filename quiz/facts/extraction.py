@@ -233,7 +233,13 @@ class _Article:
             if opening and not CLEFT_RE.match(sentence):
                 pronoun: tuple[int, int] | None = (0, opening.end())
             else:
-                pronoun = (late.start(1), late.end(1)) if late else None
+                # "In 1899 he received ...", "Later that year, it ...": a subject after the
+                # opening; not "In 1871 the treaty made it possible", whose "it" is an object.
+                subject = late and (
+                    re.search(r"(?:\d|,) $", sentence[: late.start(1)])
+                    or late.group(1).lower() in ("his", "her", "its")  # "Before its acquisition"
+                )
+                pronoun = (late.start(1), late.end(1)) if late and subject else None
                 later = late and LATER_SUBJECT_RE.match(sentence, late.end(1))
                 if late and later and late.group(1).lower() in ("his", "her", "its"):
                     # "At its height, it was one of ...": the subject is the one to name.
@@ -281,6 +287,13 @@ class _Article:
                 # alone cannot say, and no question over it would stand alone.
                 self.unresolved.add(sentence)
                 person = thing = None
+                continue
+            inner = list(OBJECT_IT_RE.finditer(sentence))
+            if topic and after_topic and len(inner) == 1 and not INNER_ITS_RE.search(sentence):
+                # "Sputnik 1 was the first satellite. The Soviet Union launched it ...": the
+                # "it" the sentence after the topic's carries is the topic, and so is the next "It".
+                found[sentence] = (*inner[0].span(1), topic.said.replace("The ", "the ", 1))
+                person, thing, about_topic = None, topic.said, True
                 continue
             person, thing = self._topic(sentence)
             named += [
@@ -1232,6 +1245,13 @@ def _thing_head(tokens: list[str]) -> str | None:
 
 # "it" or "its" inside a sentence, after its opening words.
 INNER_IT_RE = re.compile(r"(?<=\w )(?:it|its)\b")
+# "it" as the object of a verb: "launched it into orbit", "renamed it in 1990".
+# Not "made it possible to ...", "called it Nokia" (another thing's naming), "it is".
+OBJECT_IT_RE = re.compile(
+    r"\b[a-z]+(?:ed|s)? (it)\b(?! (?:(?:is|was|has|had|will|would|possible|impossible|clear|"
+    r"difficult|easy|hard|necessary|likely|to|that)\b|[A-Z]))"
+)
+INNER_ITS_RE = re.compile(r"(?<=\w )its\b")
 # A named thing's head said before its name: "the shuttle Endeavour", "its sister spacecraft,
 # Voyager 2", "the command module Columbia", "the book A Memory of Solferino".
 THING_BEFORE_RE = re.compile(

@@ -92,7 +92,11 @@ def test_it_after_a_sentence_with_it_inside_is_not_that_sentences_subject():
         "Sputnik 1 was the first artificial Earth satellite. The Soviet Union launched it in "
         "1957. It was a 58 cm metal sphere with four radio antennas."
     )
-    assert not [f for f in facts_of(text) if "Soviet Union was" in (f.claim or "")]
+    claims = [f.claim or "" for f in facts_of(text)]
+    assert not [claim for claim in claims if "Soviet Union was" in claim]
+    # The "it" right after the topic's sentence is the topic, and so is the "It" after that.
+    assert "The Soviet Union launched Sputnik 1 in {value}." in claims
+    assert any(claim.startswith("Sputnik 1 was a {value}") for claim in claims), claims
     # "artificial Earth satellite": Earth is no satellite's name.
     assert facts_of(text, "thing") == []
 
@@ -125,3 +129,15 @@ def test_a_number_said_in_parts_is_not_asked_by_one_part(sentence):
 def test_a_rocket_named_with_a_number_before_its_head():
     sentence = "Webb flew on an Ariane 5 rocket in 2021."
     assert [(f.value, f.unit) for f in facts_of(sentence, "thing")] == [("Ariane 5", "rocket")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In 1871 Idestam formed a company and called it Nokia.",  # another thing's naming
+        "In 1871 the treaty made it possible to trade.",  # "it" stands for what follows
+    ],
+)
+def test_an_it_that_is_not_the_object_named_earlier_stays_unnamed(second):
+    text = "Sputnik 1 was the first artificial Earth satellite. " + second
+    assert not [f for f in facts_of(text) if "Sputnik 1" in (f.claim or "")]
