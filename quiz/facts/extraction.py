@@ -235,11 +235,11 @@ class _Article:
             else:
                 # "In 1899 he received ...", "Later that year, it ...": a subject after the
                 # opening; not "In 1871 the treaty made it possible", whose "it" is an object.
-                subject = late and (
+                as_subject = bool(late) and bool(
                     re.search(r"(?:\d|,) $", sentence[: late.start(1)])
                     or late.group(1).lower() in ("his", "her", "its")  # "Before its acquisition"
                 )
-                pronoun = (late.start(1), late.end(1)) if late and subject else None
+                pronoun = (late.start(1), late.end(1)) if late and as_subject else None
                 later = late and LATER_SUBJECT_RE.match(sentence, late.end(1))
                 if late and later and late.group(1).lower() in ("his", "her", "its"):
                     # "At its height, it was one of ...": the subject is the one to name.
