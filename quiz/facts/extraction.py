@@ -235,7 +235,7 @@ class _Article:
             else:
                 # "In 1899 he received ...", "Later that year, it ...": a subject after the
                 # opening; not "In 1871 the treaty made it possible", whose "it" is an object.
-                as_subject = bool(late) and bool(
+                as_subject = late is not None and bool(
                     re.search(r"(?:\d|,) $", sentence[: late.start(1)])
                     or late.group(1).lower() in ("his", "her", "its")  # "Before its acquisition"
                 )
