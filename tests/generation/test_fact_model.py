@@ -13,6 +13,8 @@ from quiz.facts import FACT_TYPES, FactError, check_value, fact_from_dict, fact_
     [
         ("year", 1961, 1961),
         ("year", "1961", 1961),
+        ("year", "-490", -490),  # 490 BC
+        ("thing", " Vostok 1 ", "Vostok 1"),
         ("date", datetime.date(1955, 6, 2), datetime.date(1955, 6, 2)),
         ("date", "1955-06-02", datetime.date(1955, 6, 2)),
         ("number", 70, 70),
@@ -32,6 +34,9 @@ def test_check_value_accepts(type_, raw, value):
         ("year", "abc", "a year is a whole number like 1961"),
         ("year", True, "a year is a whole number like 1961"),
         ("year", 1961.5, "a year is a whole number like 1961"),
+        ("year", 0, "a year is a whole number like 1961"),  # there is no year 0
+        ("year", "-10000", "a year is a whole number like 1961"),
+        ("thing", " ", "a named thing is a non-empty name"),
         ("date", "June 2", "a date is written like 1955-06-02"),
         ("date", "1955-02-30", "not a real date"),
         ("date", datetime.datetime(1955, 6, 2, 10), "a date is written like 1955-06-02"),
