@@ -871,7 +871,6 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
 
 # Before this year, today's countries and cities are no wrong options for a place.
 MODERN = 1500
-BC_RE = re.compile(r"\b(\d{1,4}) (?:BC|BCE|B\.C\.)")
 
 
 def _context_years(sentences: list[str]) -> dict[str, int]:
@@ -880,9 +879,10 @@ def _context_years(sentences: list[str]) -> dict[str, int]:
     years: dict[str, int] = {}
     current = None
     for sentence in sentences:
-        bc, year = BC_RE.search(sentence), YEAR_RE.search(sentence)
-        if bc and (year is None or bc.start() <= year.start()):
-            current = -int(bc[1])
+        era = next((m for m in ERA_RE.finditer(sentence) if m["bc"]), None)
+        year = YEAR_RE.search(sentence)
+        if era and (year is None or era.start() <= year.start()):
+            current = -int(era["bc"])
         elif year:
             current = int(year.group())
         if current is not None:
