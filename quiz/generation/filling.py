@@ -388,14 +388,19 @@ def _year(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dra
 
 def _short(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if fact.type in DATED_TYPES:
-        prompt = _fill(template.text, _context(fact))
-        if prompt:
-            bc = -year_of(fact)
-            written = (f"{bc} BC", f"{bc} BCE", f"{bc} B.C.", f"{bc}BC") if bc > 0 else ()
-            answer = year_text(fact)
-            accepted = tuple(form for form in written if form != answer)
-            yield Draft(prompt, answer, [], (fact,), accepted=accepted)
-        return
+        yield from _typed_year(template, fact)
+    else:
+        yield from _typed_name(template, fact, facts)
+
+
+def _typed_year(template: Template, fact: Fact) -> Iterator[Draft]:
+    prompt = _fill(template.text, _context(fact))
+    if prompt:
+        answer = year_text(fact)
+        yield Draft(prompt, answer, [], (fact,), accepted=typed_forms(fact))
+
+
+def _typed_name(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
     if fact.type == "list" or ACRONYM_RE.fullmatch(str(fact.value)):
         return  # letters that stand beside their full name
     if _about_it(fact, facts):

@@ -142,9 +142,14 @@ def year_of(fact: Fact) -> int:
 
 
 def typed_forms(fact: Fact) -> tuple[str, ...]:
-    """Return the other forms of a name a student may type for it: a person's surname
+    """Return the other forms of an answer a student may type for it: a person's surname
     ("Grant" for "Ulysses S. Grant"), a place or thing without its head word ("Potomac" for
-    "Potomac River"), and the letters the article writes after it ("NEIC")."""
+    "Potomac River"), the letters the article writes after it ("NEIC"), a year before our era
+    spelled otherwise ("490 BCE")."""
+    if fact.type in ("year", "date"):
+        bc = -year_of(fact)  # "490 BC" typed as "490 bc", "490 BCE", "490 B.C."
+        written = [f"{bc} BC", f"{bc} BCE", f"{bc} B.C.", f"{bc}BC"] if bc > 0 else []
+        return tuple(form for form in written if form != year_text(fact))
     name = str(fact.value)
     words = name.replace(",", " ").split()
     # "National Earthquake Information Center (NEIC)": the letters the article gives it.
