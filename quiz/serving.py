@@ -8,6 +8,9 @@ from flask import Flask
 
 # Each open event stream of a live game holds a thread for as long as the page is open.
 DEFAULT_THREADS = 256
+# Idle keep-alive connections a worker holds besides its threads' (each for gunicorn's
+# keepalive seconds, 2 by default).
+KEEPALIVE_CONNECTIONS = 128
 
 
 def run(
@@ -41,9 +44,12 @@ def _gunicorn(
             # (answers, /healthz) go to any free thread, so they never queue behind streams.
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", threads)
-            # A worker whose threads are all busy stops accepting, so the next connection goes to
-            # a worker with a free thread instead of waiting behind another's streams.
-            self.cfg.set("worker_connections", threads)
+            # Idle keep-alive connections beyond the threads: a browser or client reuses its
+            # connection for the next request instead of opening one each time (gunicorn keeps
+            # none when worker_connections equals threads). A worker whose threads and
+            # keep-alive places are all taken stops accepting, so the next connection goes to
+            # a worker with room instead of waiting behind another's streams.
+            self.cfg.set("worker_connections", threads + KEEPALIVE_CONNECTIONS)
             # Streams are ended at shutdown after this long; their clients reconnect elsewhere.
             self.cfg.set("graceful_timeout", 10)
             # A line per request costs about a tenth of a millisecond; off unless asked for.

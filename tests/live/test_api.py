@@ -223,12 +223,17 @@ def test_a_finished_game_takes_no_players(app, new_game):
 
 def test_bad_answers_are_refused_and_change_nothing(app, new_game):
     game = new_game(size=2, players=("Ada", "Bob"))
-    other = new_game(size=1, players=("Eve",))
     lobby_answer = game.answer("Ada", 1, "1961")
     assert lobby_answer.status_code in (422, 423)
     opened = game.host_post("start").get_json()["question"]
     qid = opened["id"]
-    other_qid = other.host_post("start").get_json()["question"]["id"]
+    # Both games deal from one article: the other game's open question must be another one.
+    for _ in range(20):
+        other = new_game(size=1, players=("Eve",))
+        other_qid = other.host_post("start").get_json()["question"]["id"]
+        if other_qid != qid:
+            break
+    assert other_qid != qid
     before, before_other = stored(app, game.pin), stored(app, other.pin)
     # A typed answer may be any text; an answer to a question with options must be one.
     chosen = [(game.answer("Ada", qid, "not an option"), 422)] if opened["options"] else []
