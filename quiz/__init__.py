@@ -71,8 +71,11 @@ def create_app(
         return app
     # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
     # and the `quiz` command can be imported without loading the database or Flask views.
-    from quiz.storage.extensions import db
+    from quiz.storage.extensions import db, engine_options
 
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
     db.init_app(app)
     if not web:
         return app

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from flask import g, has_request_context
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData, Table, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import Pool
 
@@ -103,6 +103,25 @@ def __getattr__(name: str) -> object:
         if name not in globals():
             globals()[name] = make()
     return globals()[name]
+
+
+# Connections each server process keeps open. A request holds one while it runs, and one
+# beyond the pool is closed when it is returned: under a classroom's load that meant opening
+# (and setting up) a connection for many requests. SQLite connections cost a file handle,
+# so a pool as large as the busiest moment; a PostgreSQL server has a connection ceiling
+# (100 by default) that every process shares.
+SQLITE_POOL = {"pool_size": 32, "max_overflow": 224}
+SERVER_POOL = {"pool_size": 10, "max_overflow": 20}
+
+
+def engine_options(url: str) -> dict:
+    """Return the engine's pool settings for a database URL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return dict(SERVER_POOL)
+    if not parsed.database or parsed.database == ":memory:" or parsed.query.get("uri"):
+        return {}  # one in-memory database: Flask-SQLAlchemy's own pool keeps it
+    return dict(SQLITE_POOL)
 
 
 @event.listens_for(Engine, "connect")
