@@ -180,6 +180,7 @@ def _stop(proc) -> str:
 def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/serve.db", "QUIZ_SECRET_KEY": "k" * 32}
     assert _quiz("init", env=env).returncode == 0
+    import http.client
     import socket
     import time
     import urllib.request
@@ -216,6 +217,21 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
             except OSError:
                 time.sleep(0.1)
         assert body is not None and '"ok"' in body
+        # Keep-alive: a browser's next request goes out on the connection it already has.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", "/healthz")
+            first = connection.getresponse()
+            first.read()
+            opened = connection.sock
+            connection.request("GET", "/api/v1/articles")
+            second = connection.getresponse()
+            second.read()
+            reused = opened is not None and connection.sock is opened
+        finally:
+            connection.close()
+        assert first.getheader("Connection", "").lower() != "close"
+        assert reused and second.status == 200 and not second.will_close
     finally:
         output = _stop(proc)
     assert f"http://127.0.0.1:{port}/" in output
@@ -225,3 +241,4 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     # Nothing left in the user's home folder (gunicorn's control socket is off).
     assert not (tmp_path / ".gunicorn").exists()
     assert "gunicorn" in output.lower() or "Booting worker" in output
+    assert "No keepalived connections" not in output
