@@ -55,7 +55,10 @@ class HttpsAwareSessionInterface(SecureCookieSessionInterface):
 
     def open_session(self, app: Flask, request):
         """Open the signed session; with no cookie to verify (API calls), start an empty one."""
-        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+        if app.secret_key and (
+            "HTTP_COOKIE" not in request.environ
+            or not request.cookies.get(self.get_cookie_name(app))
+        ):
             # Skips building the signing serializer on every cookieless request.
             return self.session_class()
         return super().open_session(app, request)
