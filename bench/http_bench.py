@@ -36,7 +36,7 @@ REPEATS = 3
 # Concurrent connections (and wrk threads: one connection each keeps a cycle in order).
 CONNECTIONS = 16
 # Rounds of MAX_ROUND_SIZE questions made per connection for the cycle: more than it uses.
-CYCLE_ROUNDS_EACH = 8
+CYCLE_ROUNDS_EACH = 20
 MAX_ROUND_SIZE = 50
 # The burst is repeated on this noisy machine, and its median compared with the target.
 BURSTS = 3
