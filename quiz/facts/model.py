@@ -26,7 +26,7 @@ def N_(message: str) -> str:
 
 
 VALUE_HINTS = {
-    "year": N_("a year is a whole number like 1961"),
+    "year": N_("a year is a whole number like 1961, or 490 BC (or -490) before our era"),
     "date": N_("a date is written like 1955-06-02"),
     "number": N_("a number is written like 70 or 83.6"),
     "person": N_('a person is a non-empty name like "Yuri Gagarin"'),
@@ -109,11 +109,23 @@ def check_value(type: str, raw):  # noqa: A002 - the public name is part of the 
     return raw.strip()
 
 
+# A year as a teacher may type it: "1961", "-490", "490 BC", "490 B.C.E.", "AD 476", "476 CE".
+TYPED_YEAR = re.compile(
+    r"(?:(?P<ad>AD|A\.D\.)\s*)?(?P<year>-?\d{1,4})"
+    r"(?:\s*(?:(?P<bc>BCE?|B\.\s?C\.(?:\s?E\.)?)|(?P<ce>AD|A\.D\.|CE|C\.E\.)))?",
+    re.IGNORECASE,
+)
+
+
 def _year(raw, hint: str) -> int:
     if isinstance(raw, bool):
         raise FactError(hint)
-    if isinstance(raw, str) and re.fullmatch(r"\s*-?\d{1,4}\s*", raw):
-        raw = int(raw)
+    if isinstance(raw, str):
+        found = TYPED_YEAR.fullmatch(raw.strip())
+        # One era at most, and a minus sign only without one.
+        era = sum(bool(found and found[name]) for name in ("ad", "bc", "ce"))
+        if found and era <= 1 and not (era and found["year"].startswith("-")):
+            raw = -int(found["year"]) if found["bc"] else int(found["year"])
     # A year before our era is negative: 490 BC is -490. There is no year 0.
     if not isinstance(raw, int) or not 1 <= abs(raw) <= 9999:
         raise FactError(hint)

@@ -215,7 +215,12 @@ def _fact_form(article, fact=None):
 def _fact_fields(fact) -> dict:
     data = dict(fact.data)
     value = data.get("value")
-    data["value"] = ", ".join(value) if isinstance(value, list) else str(value)
+    if isinstance(value, list):
+        data["value"] = ", ".join(value)
+    elif fact.type == "year" and isinstance(value, int) and value < 0:
+        data["value"] = f"{-value} BC"  # as the hint writes it, and as it is read back
+    else:
+        data["value"] = str(value)
     data["wrong"] = "\n".join(data.get("wrong") or [])
     data["sentence"] = fact.sentence_id
     return data

@@ -14,6 +14,11 @@ from quiz.facts import FACT_TYPES, FactError, check_value, fact_from_dict, fact_
         ("year", 1961, 1961),
         ("year", "1961", 1961),
         ("year", "-490", -490),  # 490 BC
+        ("year", "490 BC", -490),
+        ("year", " 490 b.c.e. ", -490),
+        ("year", "44 BCE", -44),
+        ("year", "AD 476", 476),
+        ("year", "476 CE", 476),
         ("thing", " Vostok 1 ", "Vostok 1"),
         ("date", datetime.date(1955, 6, 2), datetime.date(1955, 6, 2)),
         ("date", "1955-06-02", datetime.date(1955, 6, 2)),
@@ -36,6 +41,10 @@ def test_check_value_accepts(type_, raw, value):
         ("year", 1961.5, "a year is a whole number like 1961"),
         ("year", 0, "a year is a whole number like 1961"),  # there is no year 0
         ("year", "-10000", "a year is a whole number like 1961"),
+        ("year", "0 BC", "or 490 BC \\(or -490\\) before our era"),
+        ("year", "-490 BC", "a year is a whole number like 1961"),  # before our era twice
+        ("year", "AD 490 BC", "a year is a whole number like 1961"),
+        ("year", "BC", "a year is a whole number like 1961"),
         ("thing", " ", "a named thing is a non-empty name"),
         ("date", "June 2", "a date is written like 1955-06-02"),
         ("date", "1955-02-30", "not a real date"),
