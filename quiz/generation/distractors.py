@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
-from quiz.facts.model import DATED_TYPES
+from quiz.facts.model import DATED_TYPES, check_value
 from quiz.generation.formatting import (
     date_style,
     format_date,
@@ -25,6 +25,27 @@ from quiz.generation.formatting import (
 from quiz.generation.truths import groups_of, is_true, same_event
 
 PERIOD = 60
+
+
+def hand_checked(fact: Fact, rng: random.Random, style: str | None = None) -> list[str]:
+    """Return a year's, date's or number's certainly wrong alternatives, written like the answer.
+
+    A teacher types them as the fact's value is typed ("480 BC", "1955-06-03", "70"); they
+    are offered first, as the article writes the value ("480 BC", "3 June 1955", "70").
+    """
+    written = []
+    for item in fact.wrong:
+        value = check_value(fact.type, item)
+        if fact.type == "year":
+            written.append(write_year(value, fact.text))
+        elif fact.type == "date":
+            written.append(format_date(value, style or date_style(fact.text)))
+        elif is_number_word(fact.text):
+            written.append(spell_number(Decimal(value), fact.text) or str(value))
+        else:
+            written.append(format_number(Decimal(value), number_style(fact.text)))
+    rng.shuffle(written)
+    return written
 
 
 def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
@@ -47,7 +68,8 @@ def year_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> li
     # At most two other events' years, so the question still tests this event.
     # "490 BC" is offered BC years, written alike; a year of our era, years of our era.
     same_era = [y for y in others[:2] + near + others[2:] if (0 < y <= 9999) == (year > 0) and y]
-    return [write_year(y, fact.text) for y in same_era if -9999 <= y <= 9999]
+    written = [write_year(y, fact.text) for y in same_era if -9999 <= y <= 9999]
+    return hand_checked(fact, rng) + written if fact.type == "year" else written
 
 
 def date_candidates(
@@ -70,7 +92,7 @@ def date_candidates(
     ]
     shifted += [_with_year(day, day.year + step) for step in (-1, 1, -2, 2)]
     rng.shuffle(shifted)
-    return [
+    return hand_checked(fact, rng, style) + [
         format_date(when, style) for when in others[:1] + shifted + others[1:] if when is not None
     ]
 
@@ -116,10 +138,11 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
         for number in others[:1] + near + others[1:]
         if number != value and (number >= 0 or value < 0) and (most is None or number <= most)
     ]
+    hand = hand_checked(fact, rng)
     if is_number_word(fact.text):
         # "three elements", never "1 elements": a word answer gets word options.
-        return [word for number in keep if (word := spell_number(number, fact.text))]
-    return [format_number(number, style) for number in keep]
+        return hand + [word for number in keep if (word := spell_number(number, fact.text))]
+    return hand + [format_number(number, style) for number in keep]
 
 
 # Counts that cannot be larger: "sold in over 130 countries" is not offered 1,000 countries.
@@ -192,7 +215,7 @@ def entity_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
 
 
 def candidates_for(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:
-    """Return candidate wrong options suited to the fact's type."""
+    """Return candidate wrong options suited to the fact's type, hand-checked ones first."""
     if fact.type == "year":
         return year_candidates(fact, facts, rng)
     if fact.type == "date":

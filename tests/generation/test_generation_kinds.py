@@ -53,6 +53,28 @@ def test_date_options_keep_the_answer_style(make_fact, make_template):
     assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", option) for option in q.options)
 
 
+@pytest.mark.parametrize(
+    ("type_", "value", "text", "wrong", "offered"),
+    [
+        ("year", 1961, "1961", ("1959", "1975"), {"1959", "1975"}),
+        ("year", -490, "490 BC", ("480 BC", "-500"), {"480 BC", "500 BC"}),
+        ("date", datetime.date(1955, 6, 2), "2 June 1955", ("1955-07-14",), {"14 July 1955"}),
+        ("number", 1200, "1,200 satellites", ("5000", "80"), {"5,000 satellites", "80 satellites"}),
+    ],
+)
+def test_hand_checked_wrong_values_are_offered_first_written_like_the_answer(
+    make_fact, make_template, type_, value, text, wrong, offered
+):
+    # A teacher's "certainly wrong" alternatives, typed as the value is typed.
+    fact = make_fact(
+        "h", type=type_, value=value, text=text, unit="things", wrong=wrong,
+        sentence=f"It happened in {text}.",
+    )  # fmt: skip
+    over, kind = ("number", "number") if type_ == "number" else ("dated", type_)
+    q = one(generate([fact], [make_template(kind=kind, over=over, text="What is {about}?")]))
+    assert q.answer == text and offered <= set(q.options), q.options
+
+
 def test_short_has_no_options(make_fact, make_template):
     q = one(generate([make_fact()], [make_template(kind="short", text="Year of {event}?")]))
     assert (q.options, q.answer) == ((), "1961")

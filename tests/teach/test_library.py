@@ -351,3 +351,53 @@ def test_editing_an_answered_question_but_not_its_wording_makes_a_new_version(ap
         assert (new.prompt, new.answer, new.explanation) == (prompt, answer, "New.")
         # The new version holds the article's print of this question; the old one gave it up.
         assert new.fingerprint != old.fingerprint
+
+
+def test_a_year_before_our_era_is_entered_shown_and_edited_as_the_hint_writes_it(
+    app, teacher_client
+):
+    from quiz.authoring.importing import import_article
+
+    sentence = "The Athenians defeated the Persians at Marathon in 490 BC."
+    with app.app_context():
+        import_article("Marathon", f"{sentence} The battle lasted a single day.")
+        article = db.session.scalar(select(Article).where(Article.slug == "marathon"))
+        article_id = article.id
+        sentence_id = next(s.id for s in article.sentences if s.text == sentence)
+    url = f"/teach/articles/{article_id}/facts/new"
+    fields = {
+        "type": "year",
+        "about": "the battle of Marathon",
+        "value": "490 BC",
+        "sentence": sentence_id,
+        "text": "490 BC",
+        "event": "the year of the battle of Marathon",
+        "claim": "The Athenians defeated the Persians at Marathon in {value}.",
+        "wrong": "480 BC\n-500",
+    }
+    response = post_form(teacher_client, url, fields)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        fact = db.session.scalar(select(Fact).where(Fact.about == "the battle of Marathon"))
+        assert fact.data["value"] == -490
+        fact_id = fact.id
+        # The hand-checked wrong years are offered, written as the article writes its year.
+        offered = [
+            {option.text for option in question.options}
+            for question in db.session.scalars(
+                select(Question).where(Question.article_id == article_id)
+            )
+            if question.answer == "490 BC"
+        ]
+        assert any({"480 BC", "500 BC"} <= options for options in offered), offered
+        assert not any("-500" in options or "-480" in options for options in offered)
+    page = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
+    assert "<strong>490 BC</strong>" in page and "-490" not in page
+    form = teacher_client.get(f"/teach/facts/{fact_id}/edit").get_data(as_text=True)
+    assert 'value="490 BC"' in form
+    # Two eras at once is no year: refused on its field, nothing stored.
+    response = post_form(teacher_client, url, {**fields, "about": "twice", "value": "AD 490 BC"})
+    assert response.status_code == 422
+    assert "490 BC (or -490) before our era" in response.get_data(as_text=True)
+    with app.app_context():
+        assert count(Fact, Fact.about == "twice") == 0
