@@ -99,6 +99,46 @@ SUPERLATIVE_SUBJECT_RE = re.compile(
     r" (?:was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won)\b"
 )
 POSSESSIVE_OPENING_RE = re.compile(r"^[A-Z][a-z]* (?:his|her|its) [a-z ]+, [A-Z]")
+# A name of capitalised words (and numbers after the first: "Apollo 11"), before its noun.
+NAMED_WORDS = r"[A-Z][\w-]*(?: (?:[A-Z][\w-]*|\d+))*"
+# Capitalised words that start a sentence or a phrase rather than a name.
+OPENING_WORDS = frozenset(
+    (
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "Each",
+        "Every",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Both",
+    )
+)
 # "In 2015, the tower received ...": a bare subject after an opening time or place phrase.
 LATE_BARE_RE = re.compile(
     r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b[^,;]{1,50}, (the) ([a-z]+)"
@@ -260,7 +300,9 @@ class _Article:
                 found[sentence] = (start, end, name + ("’s" if possessive else ""))
                 continue
             if bare and (
-                subject := self._by_head(bare.group(1)) or self._by_phrase(bare.group(1), sentence)
+                subject := self._by_head(bare.group(1))
+                or self._by_phrase(bare.group(1), sentence)
+                or self._by_named_noun(bare.group(1), sentence)
             ):
                 found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
@@ -315,6 +357,36 @@ class _Article:
                 return found.group()
         return None
 
+    def _by_named_noun(self, noun: str, sentence: str) -> str | None:
+        """Return the one thing earlier sentences name before this noun ("NASA's Psyche
+        mission", "a SpaceX Falcon Heavy rocket"): "The mission" is that one. None when they
+        name two ("the Apollo 11 mission ... the Apollo 12 mission") or none."""
+        noun_re = re.escape(noun)
+        named = re.compile(
+            rf"(?:\b(?P<owner>{NAMED_WORDS})['’]s )?\b(?P<name>{NAMED_WORDS}) {noun_re}\b"
+            # "a metal-rich asteroid also named Psyche": the asteroid Psyche.
+            rf"|\b{noun_re},? (?:also )?(?:named|called) (?P<called>{NAMED_WORDS})"
+        )
+        found: dict[str, str] = {}  # the name, and how to write the subject
+        for earlier in self.sentences[: self.sentences.index(sentence)]:
+            for match in named.finditer(earlier):
+                words = (match["name"] or match["called"]).split()
+                while words and words[0] in OPENING_WORDS:
+                    words.pop(0)  # "The Apollo 11 mission": the name is "Apollo 11"
+                name = " ".join(words)
+                if not words or name in self.people:
+                    continue  # "The mission", a person's name: no thing's name
+                owner = match["owner"]
+                if match["called"]:
+                    said = f"The {noun} {name}"
+                else:
+                    # As the article writes it: "NASA's Psyche mission", "The Psyche mission".
+                    said = match.group() if owner else f"The {name} {noun}"
+                    if owner and owner.split()[0] in OPENING_WORDS:
+                        continue  # "The Agency's ...": whose, the words cannot say
+                found.setdefault(name, said)
+        return found.popitem()[1] if len(found) == 1 else None
+
     def _short_form(self, sentence: str) -> bool:
         """Tell whether a sentence opens with a one-word short form of a longer name the
         article uses ("The Bureau became ..." after "the Weather Bureau")."""
@@ -345,7 +417,9 @@ class _Article:
         if unique := SUPERLATIVE_SUBJECT_RE.match(sentence):
             return None, unique.group(1)  # "The largest tsunami on record rushed past ..."
         for start, end, tokens, titled in _mentions(sentence):
-            if sentence[:start] not in ("", "The "):
+            if sentence[:start] not in ("", "The ") or sentence[end : end + 2] in ("'s", "’s"):
+                # Not the subject, or its owner: after "NASA's Psyche mission launched ...",
+                # "It" is not NASA.
                 break
             name = " ".join(tokens)
             if len(tokens) >= 2 and self.people.get(name) == name:

@@ -81,6 +81,45 @@ def test_a_bare_subject_is_named_by_an_earlier_sentence():
     assert first_held.claim.startswith("The annual science fair at Riverside High School was")
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # A name before the noun, with its owner, as the article writes it.
+        (
+            "NASA's Psyche mission launched from Florida on October 13, 2023. "
+            "The mission is led by Arizona State University and was approved in 2017.",
+            "NASA's Psyche mission is led by",
+        ),
+        # A noun "named" or "called" something.
+        (
+            "The probe flew to a metal-rich asteroid also named Psyche in 2023. "
+            "The asteroid is about 173 miles wide and was found in 1852.",
+            "The asteroid Psyche is about",
+        ),
+    ],
+)
+def test_a_bare_subject_is_the_one_thing_an_earlier_sentence_names_by_its_noun(text, subject):
+    prompts = [q.prompt for q in _questions(text)]
+    assert any(subject in prompt for prompt in prompts), prompts
+    assert not any("The mission" in p or "The asteroid is" in p for p in prompts), prompts
+
+
+def test_a_bare_subject_two_named_things_share_gives_no_question():
+    text = (
+        "The Apollo 11 mission landed in 1969, and the Apollo 12 mission followed in November. "
+        "The mission lasted 195 hours."
+    )
+    assert not any("195" in q.answer or "195" in q.prompt for q in _questions(text))
+
+
+def test_it_after_a_possessive_subject_is_not_the_owner():
+    text = (
+        "NASA's Psyche mission launched on October 13, 2023. "
+        "It will reach the asteroid in 2029 after a journey of six years."
+    )
+    assert not any(q.prompt.startswith(("NASA will", "NASA reach")) for q in _questions(text))
+
+
 def test_a_name_within_another_right_name_is_never_offered_as_wrong():
     text = (
         "Washington is the capital of the United States. The City of Washington was founded "
