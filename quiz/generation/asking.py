@@ -54,6 +54,8 @@ PREPOSITIONS = TIME_PREPOSITIONS | frozenset(
     ]
 )
 ARTICLES = ("the ", "The ")
+# Words before a figure that say it is a guess or a bound, not where or when.
+GUESS_WORDS = frozenset(("about", "around", "circa", "over", "under"))
 # A value that is one of several ("Rwanda and Burundi", "Paris, London", "in 1976, 1990"):
 # asked alone, the others stay beside the question word and read as a riddle.
 LISTED_RE = re.compile(
@@ -158,7 +160,7 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     if fact.type == "number" and fact.unit and after.startswith(f" {fact.unit}"):
         asked = "how many"  # "lasted three years": the unit stays where the article has it
-    kind = re.search(r"(?:\bthe )?\b([a-z]+) of (?:the )?$", before)
+    kind = re.search(r"(?:\b[Tt]he )?\b([a-z]+) of (?:the )?$", before)
     if kind and asked == f"which {kind[1]}":
         at = kind.start()  # "the city of {value}" becomes "which city", not "city of which city"
     elif article:
@@ -212,6 +214,10 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
         return True  # "the bridge, which opened in which year, ..."
     if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
         return True  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
+    if before.strip().lower() == last and last in PREPOSITIONS - GUESS_WORDS:
+        # "In {value} the government designated ...": a question would need "did ... designate".
+        # ("About {value} runners took part" is asked "About how many runners took part?")
+        return True
     return not before and after.startswith(", ")  # "Who, the team's doctor, died ..."
 
 

@@ -36,6 +36,14 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             "Washington lies on which river?",
         ),
         (
+            _fact("place", "Irkutsk", "The city of {value} lies near Lake Baikal.", unit="city"),
+            "Which city lies near Lake Baikal?",
+        ),
+        (
+            _fact("number", "45,000 runners", "About {value} ran.", "runners", 45000, "about"),
+            "About how many runners ran?",
+        ),
+        (
             _fact("place", "Alexandria", "Congress gave back the city of {value}.", unit="city"),
             "Congress gave back which city?",
         ),
@@ -142,6 +150,11 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         ),
         # Someone's words that a noun before them stands for ("the mission "to ..."").
         _fact("place", "Ohio", 'Troops left {value} on the mission "to find it".', unit="state"),
+        # A value right after the opening preposition: "In which year the government
+        # designated ...?" would need "did ... designate".
+        _fact("year", "1992", "In {value} the government designated it a park.", value=1992),
+        _fact("year", "1992", "Since {value} Baikal has been a park.", value=1992),
+        _fact("place", "Paris", "In {value} Marie Curie studied physics.", unit="city"),
         # An acronym beside its full name.
         _fact("organisation", "NOAA", "ESSA was renamed {value} in 1970."),
     ],
