@@ -213,7 +213,11 @@ def test_a_false_statement_changing_one_unit_of_two_is_found():
 def test_grammar_slips_are_found_and_names_are_not():
     assert judge.grammar_slip("It took 1 hours.") == "1 hours"
     assert judge.grammar_slip("made of one elements") == "one elements"
+    assert judge.grammar_slip("The which city lies near it?") == "The which"
+    assert judge.grammar_slip("In which year the government designated it?")
     for text in (
+        "In which year did the government designate it?",
+        "Which city lies near Lake Baikal?",
         "Voyager 1 was launched",
         "1 series of tests",
         "21 hours",

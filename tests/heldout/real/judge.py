@@ -147,15 +147,26 @@ SLIP = re.compile(
     r"([a-z]+(?<!s)s)\b",
     re.IGNORECASE,
 )
+# "The which city lies ...", and a fronted question phrase without "did": "In which year the
+# government designated ...?".
+WORD_ORDER = re.compile(
+    r"\b(?:the|a|an) (?:which|how many)\b"
+    r"|^(?:In|On|Since|By|During|After|Before|Until|At|From) (?:which|what) [a-z]+ "
+    r"(?:the|a|an)\b",
+    re.IGNORECASE,
+)
 NOT_PLURAL = re.compile(r"(?:ss|us|is|ics)$")
 NOT_NOUNS = _words("was has does goes its this thus plus yes gas bus as")
 
 
 def grammar_slip(text: str) -> str | None:
-    """Return a singular count with a plural noun ("1 hours", "one elements"), or None.
+    """Return a singular count with a plural noun ("1 hours", "one elements"), or a question
+    word in the wrong place ("The which city", "In which year the ... designated?"), or None.
 
     A number that ends a name ("Voyager 1 was", "Apollo 1 crews") is not a count.
     """
+    if order := WORD_ORDER.search(text):
+        return order[0]
     for match in SLIP.finditer(text):
         noun = match[1].casefold()
         before = text[: match.start()].split()
