@@ -1190,11 +1190,15 @@ FIRM_WORDS = (
     "brand|brands|and Company|& Co|Inc|Corp|Corporation|Company|Bank|bank|company|stores|"
     "shares|stock|products|Group|Ltd|LLC|plc"
 )
+# The lowercase words of FIRM_WORDS: after a name, they say it is a firm's.
+FIRM_NOUNS = frozenset(w for w in FIRM_WORDS.split("|") if w.islower())
 # Capitalised words that name no one: units, media, abbreviations of common words.
 NOT_NAMES = frozenset(
     re.findall(
         r"\S+",
-        "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE",
+        "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE "
+        "PC PCs IPO OS AI IT CPU RAM HTML LED LCD DVD CD URL PDF VIP SUV ATM HIV AIDS UFO MRI IQ "
+        "API SMS CFO COO CTO",
     )
 )
 # Peoples and regions' adjectives: "African American soldiers" names no person.
@@ -1215,15 +1219,39 @@ TITLE_BEFORE_RE = re.compile(
 )
 
 
+# The capitalised words (and the little words between them) just before a name.
+NAME_RUN_RE = re.compile(r"(?:[A-Z][\w-]* (?:(?:and|of|for|the|on|&) )?)+$")
+
+
+def _spelled_out(sentence: str, start: int, end: int) -> int | None:
+    """Return where a name joined by "and" to the words before it starts, when the letters in
+    brackets after it spell them all ("National Oceanic and Atmospheric Administration
+    (NOAA)"), or None."""
+    letters = re.match(r" \(([A-Z]{3,8})\)", sentence[end:])
+    run = NAME_RUN_RE.search(sentence[:start])
+    if not letters or not run or not sentence[:start].endswith(("and ", "& ")):
+        return None
+    initials = "".join(w[0] for w in sentence[run.start() : end].split() if w[0].isupper())
+    # The letters may leave out the first word ("the United States Geological Survey (USGS)").
+    spelled = initials.endswith(letters[1]) and len(initials) <= len(letters[1]) + 1
+    return run.start() if spelled else None
+
+
 @functools.lru_cache(maxsize=4096)
 def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
     """Return (start, end, tokens, titled) for each capitalised phrase, trimmed; read once
     per sentence, however many times the article's checks ask."""
-    found = []
+    found: list[tuple[int, int, list[str], bool]] = []
     for m in NAME_RE.finditer(sentence):
         if re.search(r"\b[A-Z]\.$", sentence[: m.start()]):
             continue  # "S. Congress" of "U.S. Congress": part of a name cut at its dots
         tokens = m.group().split(" ")
+        whole = _spelled_out(sentence, m.start(), m.end())
+        if whole is not None:
+            # "the National Oceanic and Atmospheric Administration (NOAA)": one name, as its
+            # letters say, not "National Oceanic" and "Atmospheric Administration".
+            found = [mention for mention in found if mention[0] < whole]
+            tokens = sentence[whole : m.end()].split(" ")
         if re.search(r"-based$", tokens[0]) or re.search(r"\bsymbols? $", sentence[: m.start()]):
             continue  # "Charlotte-based First Union", "ticker symbol WB": no name as written
         trimmed, titled = _trim(tokens)
@@ -1233,7 +1261,9 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         if first and tokens[first - 1].lower() in COMPASS:
             continue  # "South Australia" is a state, not the country Australia
         text = " ".join(trimmed)
-        start = m.start() + m.group().index(text)
+        start = (
+            sentence.index(text, whole) if whole is not None else m.start() + m.group().index(text)
+        )
         if re.match(r"[A-Z]{2,}$", text) and re.match(
             r" [A-Z][A-Z]", sentence[start + len(text) :]
         ):
@@ -1524,6 +1554,11 @@ def _entities(
             continue  # "State parties": a common word at a sentence's start
         if kind and kind[0] == "thing" and (numeral := ROMAN_AFTER_RE.match(sentence, end)):
             end, name = numeral.end(), name + numeral.group()  # "World War I"
+        if kind and kind[0] == "organisation" and _modifier(sentence[end:]):
+            continue  # "the Microsoft Office suite", "a PC line": a product, not who did it
+        if _initials_after(tokens, sentence[end:]) or _initials_of_before(name, sentence[:start]):
+            continue  # "the National Oceanic and Atmospheric Administration (NOAA)": the
+            # letters beside any gap or wrong name would give the answer away
         if kind and kind[0] in ("place", "organisation", "thing"):
             found.append(Found(start, end, kind[0], name, unit=kind[1]))
     people_here = [f for f in found if f.type == "person"]
@@ -1531,6 +1566,38 @@ def _entities(
     if len(people_here) >= 3:
         found = [f for f in found if f.type != "person"]
     return found
+
+
+def _initials_after(tokens: list[str], after: str) -> bool:
+    """Tell whether the letters in brackets after a name are its initials ("(NOAA)")."""
+    letters = re.match(r" \(([A-Z]{2,8})\)", after)
+    initials = "".join(token[0] for token in tokens if token[0].isupper())
+    return letters is not None and len(initials) >= 2 and initials.endswith(letters[1])
+
+
+def _initials_of_before(name: str, before: str) -> bool:
+    """Tell whether a name in brackets is the initials of the name before it ("NOAA")."""
+    run = NAME_RUN_RE.search(before[:-1]) if before.endswith(" (") else None
+    words = before[run.start() : -1].split() if run else []
+    initials = "".join(word[0] for word in words if word[0].isupper())
+    return name.isupper() and len(initials) >= 2 and initials.endswith(name)
+
+
+def _modifier(after: str) -> bool:
+    """Tell whether a singular common noun follows a name, making the name its modifier ("the
+    Microsoft Office suite"); a verb ("NASA launched", "IBM sells") or a plural may follow an
+    organisation itself."""
+    found = re.match(r" ([a-z][a-z-]*)\b", after)
+    if not found:
+        return False
+    word = found[1]
+    return not (
+        word in FIRM_NOUNS  # "the Wells Fargo brand" is the firm's
+        or word in lx.STOPWORDS
+        or word in lx.PREPOSITION_WORDS
+        or word in lx.COMMON_VERBS
+        or word.endswith(("s", "ed", "ing"))
+    )
 
 
 def _listed_name(sentence: str, start: int, end: int) -> bool:

@@ -141,3 +141,32 @@ def test_a_rocket_named_with_a_number_before_its_head():
 def test_an_it_that_is_not_the_object_named_earlier_stays_unnamed(second):
     text = "Sputnik 1 was the first artificial Earth satellite. " + second
     assert not [f for f in facts_of(text) if "Sputnik 1" in (f.claim or "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_organisation"),
+    [
+        # A name before a common noun names a product, not who did something.
+        ("Its best-known product is the Microsoft Office suite, sold in 1990.", "Microsoft Office"),
+        ("Microsoft's Surface touch PC line was launched in 2012.", "PC"),
+        # Abbreviations of common words are no organisations.
+        ("After the company's IPO in 1986, Microsoft made 12,000 millionaires.", "IPO"),
+    ],
+)
+def test_a_product_or_a_common_abbreviation_is_no_organisation(sentence, not_organisation):
+    assert not_organisation not in [f.value for f in facts_of(sentence)]
+    assert not any(not_organisation in q.options for q in questions_of(sentence))
+
+
+def test_a_name_spelled_by_the_letters_after_it_is_one_name_and_neither_is_asked():
+    text = (
+        "ESSA was renamed the National Oceanic and Atmospheric Administration (NOAA) in 1970. "
+        "NASA sent the data to the United States Weather Bureau in 1971."
+    )
+    values = [f.value for f in facts_of(text)]
+    # Not "National Oceanic" and "Atmospheric Administration"; and the letters beside a gap
+    # or a wrong name would give the answer away.
+    assert not any("Oceanic" in str(v) or "Atmospheric" in str(v) or v == "NOAA" for v in values)
+    for q in questions_of(text):
+        assert "(_____)" not in q.prompt and "_____ (NOAA)" not in q.prompt, q.prompt
+    assert "United States Weather Bureau" in values  # a name with no letters after it still is
