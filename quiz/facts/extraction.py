@@ -300,9 +300,7 @@ class _Article:
                 found[sentence] = (start, end, name + ("’s" if possessive else ""))
                 continue
             if bare and (
-                subject := self._by_head(bare.group(1))
-                or self._by_phrase(bare.group(1), sentence)
-                or self._by_named_noun(bare.group(1), sentence)
+                subject := self._by_head(bare.group(1)) or self._by_phrase(bare.group(1), sentence)
             ):
                 found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
@@ -311,6 +309,11 @@ class _Article:
                 # "The town has been Rwanda's hub ..." in an article on the city of Kigali.
                 found[sentence] = (0, bare.end(1), topic.said)
                 person, thing, about_topic = None, topic.said, True
+                continue
+            if bare and (subject := self._by_named_noun(bare.group(1), sentence)):
+                # "The mission is led by ..." after "NASA's Psyche mission launched ...".
+                found[sentence] = (0, bare.end(1), subject)
+                person, thing = None, subject
                 continue
             late_bare = LATE_BARE_RE.match(sentence)
             if (
@@ -1587,7 +1590,7 @@ def _modifier(after: str) -> bool:
     """Tell whether a singular common noun follows a name, making the name its modifier ("the
     Microsoft Office suite"); a verb ("NASA launched", "IBM sells") or a plural may follow an
     organisation itself."""
-    found = re.match(r" ([a-z][a-z-]*)\b", after)
+    found = re.match(r" (?:\d+ )?([a-z][a-z-]*)\b", after)  # "a UNIVAC 1 computer"
     if not found:
         return False
     word = found[1]

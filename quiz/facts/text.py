@@ -63,9 +63,17 @@ CLAUSE_OPENING_RE = re.compile(
 AFTER_OPENING_RE = re.compile(r"^(?P<opening>[^,;]{1,100}), (?:it|he|she|they)\b")
 
 
+# "The same year the company generated ...", "That year ...": a time an earlier sentence gave.
+RELATIVE_TIME_RE = re.compile(
+    r"^(?:The same|That|The following|The next|The previous|The preceding|Later that|Earlier "
+    r"that) (?:year|month|week|day|decade|century|season|spring|summer|autumn|fall|winter)\b"
+)
+
+
 def needs_antecedent(sentence: str) -> bool:
-    """Tell whether a sentence opens with a pronoun that refers to an earlier sentence."""
-    if LATE_PRONOUN_RE.match(sentence):
+    """Tell whether a sentence opens with a pronoun (or a time) that refers to an earlier
+    sentence."""
+    if LATE_PRONOUN_RE.match(sentence) or RELATIVE_TIME_RE.match(sentence):
         return True
     after = AFTER_OPENING_RE.match(sentence)
     if after:

@@ -170,3 +170,8 @@ def test_a_name_spelled_by_the_letters_after_it_is_one_name_and_neither_is_asked
     for q in questions_of(text):
         assert "(_____)" not in q.prompt and "_____ (NOAA)" not in q.prompt, q.prompt
     assert "United States Weather Bureau" in values  # a name with no letters after it still is
+
+
+def test_a_name_with_a_number_before_a_common_noun_is_a_model_not_an_organisation():
+    sentence = "In 1954 General Electric installed a UNIVAC 1 computer in Louisville."
+    assert "UNIVAC" not in [f.value for f in facts_of(sentence)]

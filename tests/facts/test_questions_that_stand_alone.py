@@ -276,3 +276,19 @@ def test_a_quotation_running_over_sentences_gives_no_question():
         "We launched 12 satellites,” he said in 2024."
     )
     assert not [q for q in questions_of(text) if "active participant" in q.prompt]
+
+
+def test_the_topic_names_its_kind_before_a_category_the_article_mentions():
+    text = (
+        "Accenture PLC is a multinational firm formed in 1989 and a Fortune 500 company. "
+        "The company operates with a workforce of 492,000 employees."
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert any("Accenture PLC operates" in p for p in prompts), prompts
+    assert not any("Fortune 500 company operates" in p for p in prompts), prompts
+
+
+@pytest.mark.parametrize("opening", ["The same year", "That year", "The following month"])
+def test_a_time_an_earlier_sentence_gave_gives_no_question(opening):
+    text = f"Accenture had 492,000 employees in 2019. {opening} it earned $43.2 billion."
+    assert not any("43.2" in q.prompt or "43.2" in q.answer for q in _questions(text))
