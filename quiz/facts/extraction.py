@@ -1552,7 +1552,9 @@ def _entities(
             and _plain_name(tokens)
             and _in_country(sentence, start, end)
         ):
-            kind = "place", "city"  # "from Southampton, UK", "based in Charlotte"
+            # "based in Charlotte": a city. "Southampton, UK", but also "Campania, Italy": a
+            # place the lists do not know may be a region, so no "which city" is asked of it.
+            kind = "place", "city" if BASED_IN_RE.search(sentence[:start]) else "place"
         if kind and kind[0] == "place" and name.lower() == kind[1]:
             continue  # "State parties": a common word at a sentence's start
         if kind and kind[0] == "thing" and (numeral := ROMAN_AFTER_RE.match(sentence, end)):

@@ -29,8 +29,14 @@ PRONOUN_OPENING_RE = re.compile(
     r"^[“\"‘'(]*(?:He|She|It|They|His|Her|Its|Their|This|These|Those|That|Here|We|Our|I|You|"
     r"Such|Then|Him|Them|There(?! (?:is|are|was|were|has|have|had|will|may|might|could)\b))\b"
 )
-# "It was not until 1875 that ...", "It is 1,642 metres deep" is not a cleft: only "that" is.
-CLEFT_RE = re.compile(r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) [^,;]*\bthat\b")
+# "It was not until 1875 that ...", "It was Gagarin who ...": a cleft puts a time, a place or a
+# name first. "It is 1,642 metres deep" is none, nor "It is best known for its eruption in AD 79
+# that destroyed Pompeii", whose "that" belongs to the eruption.
+CLEFT_RE = re.compile(
+    r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) (?:not |only |just )?"
+    r"(?:until|in|on|at|during|after|before|when|because|since|through|by|here|there|then|"
+    r"[A-Z0-9“\"])[^,;]{0,60}? (?:that|who)\b"
+)
 
 
 # "The lake is ...", "The ship's passengers included ...": a bare subject naming only its

@@ -292,3 +292,24 @@ def test_the_topic_names_its_kind_before_a_category_the_article_mentions():
 def test_a_time_an_earlier_sentence_gave_gives_no_question(opening):
     text = f"Accenture had 492,000 employees in 2019. {opening} it earned $43.2 billion."
     assert not any("43.2" in q.prompt or "43.2" in q.answer for q in _questions(text))
+
+
+def test_it_before_a_relative_that_is_the_topic_not_a_cleft():
+    text = (
+        "Mount Vesuvius is a volcano on the Gulf of Naples. "
+        "It is best known for its eruption in AD 79 that destroyed Pompeii."
+    )
+    prompts = [q.prompt for q in _questions(text) if "79" in q.prompt or "_____" in q.prompt]
+    assert prompts and all(not p.split(": ")[-1].startswith("It ") for p in prompts), prompts
+    assert any("Mount Vesuvius is best known" in p for p in prompts), prompts
+
+
+def test_a_cleft_still_stands_alone():
+    [fact] = _facts("It wasn't until 1875 that the museum opened.", "year")
+    assert fact.value == 1875
+
+
+def test_a_place_named_with_its_country_that_no_list_knows_is_asked_as_a_place():
+    text = "The volcano Vesuvius lies in Campania, Italy, near the sea."
+    prompts = [q.prompt for q in _questions(text)]
+    assert not any("which city" in p for p in prompts), prompts
