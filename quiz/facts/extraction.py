@@ -99,6 +99,8 @@ SUPERLATIVE_SUBJECT_RE = re.compile(
     r" (?:was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won)\b"
 )
 POSSESSIVE_OPENING_RE = re.compile(r"^[A-Z][a-z]* (?:his|her|its) [a-z ]+, [A-Z]")
+# "The 38-year-old pulled away ...": a person named by age alone.
+AGED_SUBJECT_RE = re.compile(r"^The \d{1,3}-year-old(?= [a-z])")
 # A name of capitalised words (and numbers after the first: "Apollo 11"), before its noun.
 NAMED_WORDS = r"[A-Z][\w-]*(?: (?:[A-Z][\w-]*|\d+))*"
 # Capitalised words that start a sentence or a phrase rather than a name.
@@ -230,8 +232,8 @@ def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
 def _antecedent(word: str, person: str | None, thing: str | None, lone: str | None) -> str | None:
     """Return whom "He"/"She" or what "It" refers to, when that is certain."""
     gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
-    if gender and person and gender_of(person.split(" ")[0]) == gender:
-        return person
+    if gender and person and gender_of(person.split(" ")[0]) in (gender, None):
+        return person  # the sentence before opened with this person (of this gender, or unknown)
     if gender and lone and gender_of(lone.split(" ")[0]) in (gender, None):
         return lone  # "He" when the article has named one person only
     if word in ("It", "Its") and thing:
@@ -264,8 +266,14 @@ class _Article:
         named: list[str] = []  # the people the article has named so far
         topic = self.topic
         about_topic = False  # whether the sentence before opened with the article's topic
+        stranger: set[str] = set()  # the words of a name no list knows the sentence before
         for sentence in self.sentences:
+            # "He" when the article has named one person only; not after "Kipchoge set ...",
+            # whose subject may be another person, one the lists do not know.
             lone = named[0] if len(set(named)) == 1 else None
+            if lone and stranger and not stranger & set(re.split(r"[\s–-]+", lone)):
+                lone = None
+            stranger = set()
             after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))
             opening = PRONOUN_RE.match(sentence)
             late = LATE_PRONOUN_AT_RE.match(sentence)
@@ -298,6 +306,16 @@ class _Article:
                     continue
                 possessive = word in ("His", "Her", "Its")
                 found[sentence] = (start, end, name + ("’s" if possessive else ""))
+                continue
+            aged = AGED_SUBJECT_RE.match(sentence)
+            if aged:
+                # "The 38-year-old pulled away ...": the person the sentence before opened with.
+                if person is None:
+                    self.unresolved.add(sentence)
+                    thing = None
+                    continue
+                found[sentence] = (0, aged.end(), person)
+                thing = None
                 continue
             if bare and (
                 subject := self._by_head(bare.group(1)) or self._by_phrase(bare.group(1), sentence)
@@ -341,6 +359,15 @@ class _Article:
                 person, thing, about_topic = None, topic.said, True
                 continue
             person, thing = self._topic(sentence)
+            opener = next(iter(_mentions(sentence)), None)
+            if (
+                person is None
+                and opener is not None
+                and opener[0] == 0
+                and " ".join(opener[2]) not in self.people
+                and _kind(opener[2], opener[3], sentence[opener[1] :]) is None
+            ):
+                stranger = set(re.split(r"[\s–-]+", " ".join(opener[2])))
             named += [
                 self.people[" ".join(m[2])]
                 for m in _mentions(sentence)
@@ -427,6 +454,8 @@ class _Article:
             name = " ".join(tokens)
             if len(tokens) >= 2 and self.people.get(name) == name:
                 return name, None
+            if len(tokens) == 1 and name in self.people:
+                return self.people[name], None  # "Kipchoge set ...": Eliud Kipchoge
             if (
                 name in self.people
                 or _kind(tokens, titled, sentence[end:]) is None
@@ -1260,6 +1289,12 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         trimmed, titled = _trim(tokens)
         if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
+        if "of" in trimmed:
+            # "Eliud Kipchoge of Kenya": a person and where they come from, not one name.
+            cut = trimmed.index("of")
+            country = " ".join(trimmed[cut + 1 :])
+            if 2 <= cut <= 3 and lx.is_country(country) and _plain_name(trimmed[:cut]):
+                trimmed = trimmed[:cut]
         first = tokens.index(trimmed[0])
         if first and tokens[first - 1].lower() in COMPASS:
             continue  # "South Australia" is a state, not the country Australia

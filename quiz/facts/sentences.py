@@ -190,17 +190,18 @@ def _split_chunk(chunk: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-# A news dateline: "CAPE CANAVERAL, Fla. -- " or "WASHINGTON -- " before a paragraph's text.
+# A news dateline: "CAPE CANAVERAL, Fla. -- ", "WASHINGTON -- " or "BERLIN (AP) — " before
+# a paragraph's text.
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*)(?P<where>(?:, [A-Z][A-Za-z.]+)*)"
-    r"\s*(?:--|—|–)\s+(?=[A-Z“\"])"
+    r"(?P<agency> \([A-Z][\w.&/ -]{0,30}\))?\s*(?:--|—|–)\s+(?=[A-Z“\"])"
 )
 
 
 def _without_dateline(sentence: str) -> str:
     """Drop a news dateline, a place in capitals before a dash, from a paragraph's start."""
     found = DATELINE_RE.match(sentence)
-    if found and (found["where"] or found["place"].lower() in CITIES):
+    if found and (found["where"] or found["agency"] or found["place"].lower() in CITIES):
         return sentence[found.end() :]
     return sentence
 

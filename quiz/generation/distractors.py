@@ -136,7 +136,8 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     keep = [
         number
         for number in others[:1] + near + others[1:]
-        if number != value and (number >= 0 or value < 0) and (most is None or number <= most)
+        # No "0 countries" for a count: a positive figure gets positive options.
+        if number != value and (number > 0 or value <= 0) and (most is None or number <= most)
     ]
     hand = hand_checked(fact, rng)
     if is_number_word(fact.text):

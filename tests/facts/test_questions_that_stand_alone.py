@@ -313,3 +313,32 @@ def test_a_place_named_with_its_country_that_no_list_knows_is_asked_as_a_place()
     text = "The volcano Vesuvius lies in Campania, Italy, near the sea."
     prompts = [q.prompt for q in _questions(text)]
     assert not any("which city" in p for p in prompts), prompts
+
+
+def test_a_dateline_with_its_agency_is_no_part_of_the_sentence():
+    from quiz.facts import split_sentences
+
+    text = "BERLIN (AP) — Eliud Kipchoge of Kenya won the Berlin Marathon on Sunday."
+    assert split_sentences(text)[0].startswith("Eliud Kipchoge of Kenya won")
+
+
+def test_a_person_of_a_country_and_a_person_named_by_age_are_that_person():
+    text = (
+        "Eliud Kipchoge of Kenya won the Berlin Marathon in 2023. "
+        "The 38-year-old finished 31 seconds ahead of Vincent Kipkemoi. "
+        "Kipchoge set the world record in 2022. He first won the race in 2015. "
+        "Fans cheered for Kipchoge at the gate."  # said alone: a person's surname
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert not any("38-year-old" in p for p in prompts), prompts
+    assert any("Eliud Kipchoge finished" in p for p in prompts), prompts
+    assert any("Eliud Kipchoge first won" in p for p in prompts), prompts
+
+
+def test_he_after_a_name_no_list_knows_is_not_the_one_person_named_before():
+    text = (
+        "Tigist Assefa won the women's race in 2023. Kipchoge set the record in 2022. "
+        "He first won the race in 2015."
+    )
+    assert not any("Assefa first won" in q.prompt for q in _questions(text))
+    assert not any("2015" in q.answer and "Assefa" in q.prompt for q in _questions(text))

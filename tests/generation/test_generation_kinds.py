@@ -661,3 +661,12 @@ def test_no_count_of_countries_beyond_the_countries_there_are(make_fact, make_te
 def test_a_figure_under_a_thousand_is_offered_with_thousands_written_as_english_does():
     assert format_number(4500, number_style("560")) == "4,500"
     assert format_number(4500, number_style("1500")) == "4500"  # as the article writes
+
+
+def test_a_positive_count_is_never_offered_zero(make_fact, make_template):
+    fact = make_fact(
+        "c", type="number", value=150, text="150 countries", unit="countries",
+        sentence="Runners from 150 countries took part.",
+    )  # fmt: skip
+    q = one(generate([fact], [make_template(kind="number", over="number", text="How many?")]))
+    assert q.answer == "150 countries" and "0 countries" not in q.options, q.options
