@@ -60,7 +60,7 @@ GUESS_WORDS = frozenset(("about", "around", "circa", "over", "under"))
 # asked alone, the others stay beside the question word and read as a riddle.
 LISTED_RE = re.compile(
     r"(?:[\w.’'-], |\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)\{value\}"
-    r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=[A-Z0-9“\"])|, [A-Z0-9]|\))"
+    r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=(?:the )?[A-Z0-9“\"])|, [A-Z0-9]|\))"
 )
 CURRENCY = ("$", "€", "£", "¥")
 PLACE_UNITS = frozenset(

@@ -11,10 +11,12 @@ from quiz.facts import FACT_TYPES, Fact
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK
 from quiz.generation.formatting import (
+    THE_BEFORE_RE,
     answer_text,
     capitalise,
     normalise,
     read_year,
+    takes_the,
     visible_in,
     year_of,
     year_text,
@@ -249,10 +251,16 @@ def _claimed_value(prompt: str, before: str, after: str) -> str | None:
     # A claim opening with its value follows the template's "...: " or starts the prompt;
     # one opening with words may have had its first letter capitalised.
     heads = [re.escape(before), re.escape(capitalise(before))] if before else [r"(?<=:\s)", "^"]
+    if THE_BEFORE_RE.search(before):
+        # "China and the United States" made false as "China and Canada" (fill_claim).
+        bare = THE_BEFORE_RE.sub("", before)
+        heads += [re.escape(bare), re.escape(capitalise(bare))] if bare else [r"(?<=:\s)", "^"]
     for head in heads:
         found = re.search(rf"{head}(.+?){re.escape(after)}\s*$", prompt)
         if found:
-            return found.group(1).strip()
+            value = found.group(1).strip()
+            bare_value = re.sub(r"^[Tt]he ", "", value)
+            return bare_value if takes_the(bare_value) else value
     return None
 
 

@@ -26,9 +26,11 @@ from quiz.generation.formatting import (
     answer_text,
     capitalise,
     date_style,
+    fill_claim,
     normalise,
     parse_number,
     read_year,
+    takes_the,
     typed_forms,
     visible_in,
     year_of,
@@ -540,7 +542,22 @@ def _cloze(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Dr
             if fact.type == "date"
             else candidates_for(fact, facts, rng)
         )
-        yield Draft(prompt, target, pick(target, candidates, fact, facts, prompt), (fact,))
+        wrong = pick(target, candidates, fact, facts, prompt)
+        if fact.type == "place":
+            prompt, target, wrong = _with_articles(prompt, target, wrong)
+        yield Draft(prompt, target, wrong, (fact,))
+
+
+def _with_articles(prompt: str, target: str, wrong: list[str]) -> tuple[str, str, list[str]]:
+    """Write "the" with the countries that take it, in the options rather than before the gap:
+    "China and _____ follow" with "the United States" and "Canada", never "the Canada"."""
+    before = re.search(rf"\b[Tt]he {re.escape(BLANK)}", prompt)
+    if before and takes_the(target):
+        prompt = prompt[: before.start()] + BLANK + prompt[before.end() :]
+        target = f"the {target}"
+    elif before:
+        return prompt, target, wrong  # "the _____" of a name that keeps its article
+    return prompt, target, [f"the {w}" if takes_the(w) else w for w in wrong]
 
 
 def _true_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[Draft]:
@@ -553,7 +570,7 @@ def _true_false(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterat
         wrong = _false_value(fact, facts, truth, rng)
         if wrong:
             value, answer = wrong, "False"
-    claim = capitalise(fact.claim.replace("{value}", value))
+    claim = fill_claim(fact.claim, value, truth)
     prompt = _fill(template.text, {**_context(fact), "claim": claim})
     if prompt:
         yield Draft(prompt, answer, [], (fact,))
@@ -597,7 +614,7 @@ def _statements(template: Template, facts: Sequence[Fact]) -> Iterator[Draft]:
         wrong = _false_value(fact, facts, truth, _rng(template, fact))
         if not wrong or len(true) > STATEMENT_CHARS:
             continue
-        usable.append((fact, true, capitalise(fact.claim.replace("{value}", wrong))))
+        usable.append((fact, true, fill_claim(fact.claim, wrong, truth)))
         sentences.add(fact.sentence)
     if len(usable) < STATEMENTS_LEAST:
         return

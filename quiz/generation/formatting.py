@@ -214,6 +214,52 @@ def answer_text(fact: Fact) -> str:
     return str(fact.value)
 
 
+# Countries written with "the" ("the United States has ..."); the others take none ("Canada
+# has ...", never "the Canada").
+THE_NAMES = frozenset(
+    (
+        "united states",
+        "united kingdom",
+        "soviet union",
+        "netherlands",
+        "philippines",
+        "bahamas",
+        "gambia",
+        "czech republic",
+        "dominican republic",
+        "central african republic",
+        "united arab emirates",
+        "maldives",
+        "seychelles",
+        "comoros",
+        "solomon islands",
+        "marshall islands",
+        "us",
+        "uk",
+        "usa",
+        "uae",
+    )
+)
+THE_BEFORE_RE = re.compile(r"\b[Tt]he $")
+
+
+def takes_the(name: str) -> bool:
+    """Tell whether a country's name is written with "the" ("the Netherlands")."""
+    return name.removeprefix("the ").casefold() in THE_NAMES
+
+
+def fill_claim(claim: str, value: str, truth: str) -> str:
+    """Put a value in a claim's {value} where the article has `truth`, with "the" before a
+    country that takes it and none before one that does not ("the United States" → "Canada")."""
+    before, _, after = claim.partition("{value}")
+    has_the = THE_BEFORE_RE.search(before)
+    if value != truth and takes_the(value) and not has_the:
+        value = f"the {value}"
+    elif value != truth and has_the and takes_the(truth) and not takes_the(value):
+        before = before[: has_the.start()]
+    return capitalise(before + value + after)
+
+
 def capitalise(text: str) -> str:
     """Upper-case the first letter only (unlike str.capitalize)."""
     return text[:1].upper() + text[1:]

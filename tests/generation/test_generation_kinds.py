@@ -670,3 +670,38 @@ def test_a_positive_count_is_never_offered_zero(make_fact, make_template):
     )  # fmt: skip
     q = one(generate([fact], [make_template(kind="number", over="number", text="How many?")]))
     assert q.answer == "150 countries" and "0 countries" not in q.options, q.options
+
+
+@pytest.mark.parametrize(
+    ("claim", "value", "truth", "written"),
+    [
+        ("{value} has more lakes.", "United States", "Canada", "The United States has more lakes."),
+        ("China and the {value} follow.", "Canada", "United States", "China and Canada follow."),
+        ("Then the {value} won.", "United States", "United States", "Then the United States won."),
+        ("It lies on the {value}.", "Volga", "Danube", "It lies on the Volga."),
+    ],
+)  # fmt: skip
+def test_a_country_is_written_with_the_article_it_takes(claim, value, truth, written):
+    from quiz.generation.formatting import fill_claim
+
+    assert fill_claim(claim, value, truth) == written
+
+
+def test_a_gap_after_the_takes_the_article_into_the_options(make_fact, make_template):
+    facts = [
+        make_fact(
+            "us", type="place", value="United States", text="United States", unit="country",
+            role="smaller", sentence="Russia is larger than the United States in area.",
+        ),
+        make_fact(
+            "ca", type="place", value="Canada", text="Canada", unit="country", role="second",
+            sentence="Canada is second in size.",
+        ),
+    ]  # fmt: skip
+    template = make_template(kind="cloze", over="place", text="Fill in the gap: {sentence}")
+    questions = generate(facts, [template])
+    us = one(questions, answer="the United States")
+    assert us.prompt.endswith("Russia is larger than _____ in area."), us.prompt
+    assert "Canada" in us.options and "the Canada" not in us.options
+    canada = one(questions, answer="Canada")  # "_____ is second": "the United States is second"
+    assert "the United States" in canada.options, canada.options
