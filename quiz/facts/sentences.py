@@ -223,7 +223,11 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
     ):
         return True  # "after World War I. France ...": a numeral, not an initial
     if re.fullmatch(r"[a-z]", word) and before.group(1).isupper():
-        return False
+        # "John F. Kennedy": an initial. "Xerxes I. It lasted ...": a numeral ending the
+        # sentence, since no name goes on with "It" or "The".
+        following = re.match(r"\s+\W*(\w+)", chunk[match.end() :])
+        numeral = word in ("i", "v", "x") and following and following.group(1).lower() in OPENERS
+        return bool(numeral)
     if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         following = re.match(r"\s+\W*(\w+)", chunk[match.end() :])
         return following is not None and following.group(1).lower() in OPENERS

@@ -22,6 +22,10 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
         ("In Jan. 2020 it rained. Yes.", ["In Jan. 2020 it rained.", "Yes."]),
         ("It cost 83.6 million. Then it fell.", ["It cost 83.6 million.", "Then it fell."]),
         ("J. F. Kennedy spoke. He left.", ["J. F. Kennedy spoke.", "He left."]),
+        # A king's numeral ends a sentence when a sentence's first word follows it.
+        ("It fought Xerxes I. It lasted.", ["It fought Xerxes I.", "It lasted."]),
+        ("Henry V. The king won.", ["Henry V.", "The king won."]),
+        ("Malcolm X. He spoke.", ["Malcolm X.", "He spoke."]),
         ("He said, “Go now.” She went.", ["He said, “Go now.”", "She went."]),
         ("Fine. “This is it. Really,” he said.", ["Fine.", "“This is it.", "Really,” he said."]),
         ("“Why?” he asked. Fine!", ["“Why?” he asked.", "Fine!"]),
