@@ -133,6 +133,8 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
     ]
     rng.shuffle(others)
     most = MOST.get(fact.unit or "")
+    if fact.unit == "percent" and value <= 100:
+        most = Decimal(100)  # a share of a whole: never "109.8 percent of the mass"
     keep = [
         number
         for number in others[:1] + near + others[1:]

@@ -705,3 +705,12 @@ def test_a_gap_after_the_takes_the_article_into_the_options(make_fact, make_temp
     assert "Canada" in us.options and "the Canada" not in us.options
     canada = one(questions, answer="Canada")  # "_____ is second": "the United States is second"
     assert "the United States" in canada.options, canada.options
+
+
+def test_a_share_of_a_whole_is_never_offered_above_100_percent(make_fact, make_template):
+    fact = make_fact(
+        "p", type="number", value=Decimal("99.8"), text="99.8 percent", unit="percent",
+        sentence="The Sun holds 99.8 percent of the mass of the solar system.",
+    )  # fmt: skip
+    q = one(generate([fact], [make_template(kind="number", over="number", text="How much?")]))
+    assert q.options and all(float(o.split()[0]) <= 100 for o in q.options), q.options
