@@ -305,6 +305,8 @@ class _Article:
                     person = thing = None
                     continue
                 possessive = word in ("His", "Her", "Its")
+                if start and name.startswith("The "):
+                    name = "the " + name[4:]  # "During the Berlin Wall’s existence, ..."
                 found[sentence] = (start, end, name + ("’s" if possessive else ""))
                 continue
             aged = AGED_SUBJECT_RE.match(sentence)

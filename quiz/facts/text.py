@@ -46,6 +46,8 @@ BARE_SUBJECT_RE = re.compile(
     r"(?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
     r"(?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
     r"became|won|lost|took|holds|held|covers|stands|stood|will|would|can|could|must|"
+    r"cut|put|set|hit|let|built|sank|grew|led|met|sent|spent|told|made|found|fought|brought|"
+    r"bought|kept|left|paid|sold|knew|saw|spoke|struck|wrote|drew|drove|flew|gave|hid|rode|"
     r"[a-z]+ed|[a-z]+[^s]s)\b)"
 )
 

@@ -342,3 +342,15 @@ def test_he_after_a_name_no_list_knows_is_not_the_one_person_named_before():
     )
     assert not any("Assefa first won" in q.prompt for q in _questions(text))
     assert not any("2015" in q.answer and "Assefa" in q.prompt for q in _questions(text))
+
+
+def test_a_bare_subject_before_an_irregular_past_and_a_late_its_are_named():
+    text = (
+        "The Berlin Wall was a barrier that encircled West Berlin. "
+        "The wall cut off West Berlin from East Germany. It was about 155 kilometres long. "
+        "During its existence, more than 100,000 people attempted to escape."
+    )
+    prompts = [q.prompt for q in _questions(text)]
+    assert any(p.startswith("The Berlin Wall was about how many kilometres") for p in prompts)
+    assert any("During the Berlin Wall’s existence" in p for p in prompts), prompts
+    assert not any("During The" in p or p.startswith("It was") for p in prompts), prompts
