@@ -489,11 +489,16 @@ class _Article:
         return f"The {name}" if " of " in name or name.split(" ")[-1] == head else name
 
     def facts_of(self, sentence: str) -> list[Fact]:
-        if _doubtful(sentence) or not self._statement(sentence) or sentence in self.unresolved:
+        doubt = _doubt_start(sentence)
+        if doubt == 0 or not self._statement(sentence) or sentence in self.unresolved:
             return []  # a doubtful sentence, or a title or credit line that states nothing
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
         found += _entities(sentence, self.people, self.firms)
+        if doubt is not None:
+            # "On 9 November 1989, the government announced that citizens could visit ...":
+            # the announcement is dated; what it says may happen is not a fact.
+            found = [f for f in found if f.start < doubt]
         denied = _negated(sentence)
         found = [f for f in found if not any(a <= f.start < b for a, b in denied)]
         dated = [
@@ -650,14 +655,30 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
 
 
-def _doubtful(sentence: str) -> bool:
-    """Tell whether a whole sentence is a guess, a condition or a question."""
-    # "on 6 May 1994", "in May": the month, not the verb that doubts.
-    words = _words(MONTH_MAY_RE.sub(" ", sentence))
+# "announced that ...": what follows is what was said, in the words of whoever said it.
+REPORTED_THAT_RE = re.compile(
+    r"\b(?:said|says|announced|announces|stated|states|declared|declares|reported|reports|"
+    r"confirmed|confirms|warned|warns|wrote|writes|added|adds) that\b"
+)
+
+
+def _doubt_start(sentence: str) -> int | None:
+    """Return where what a sentence says becomes a guess, a condition or a question: 0 for
+    the whole sentence, the start of a reported "that" clause holding the only doubt
+    ("announced that citizens could visit ..."), or None when nothing is in doubt."""
     # "“Kazakhstan is an active participant ...": a quotation running on over sentences is
     # someone's words, and a gap in it reads as a misquote.
-    quoted = sentence.count("“") != sentence.count("”")
-    return "?" in sentence or quoted or bool(set(words) & lx.DOUBTS)
+    if "?" in sentence or sentence.count("“") != sentence.count("”"):
+        return 0
+    # "on 6 May 1994", "in May": the month, not the verb that doubts.
+    plain = MONTH_MAY_RE.sub(lambda m: " " * len(m[0]), sentence)
+    doubts = [m.start() for m in WORD_RE.finditer(plain) if m[0].lower() in lx.DOUBTS]
+    if not doubts:
+        return None
+    reported = REPORTED_THAT_RE.search(sentence)
+    if reported and min(doubts) > reported.end():
+        return reported.end()
+    return 0
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:

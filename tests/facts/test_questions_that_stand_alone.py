@@ -354,3 +354,17 @@ def test_a_bare_subject_before_an_irregular_past_and_a_late_its_are_named():
     assert any(p.startswith("The Berlin Wall was about how many kilometres") for p in prompts)
     assert any("During the Berlin Wall’s existence" in p for p in prompts), prompts
     assert not any("During The" in p or p.startswith("It was") for p in prompts), prompts
+
+
+def test_a_doubt_inside_a_reported_that_clause_leaves_the_report_dated():
+    text = (
+        "On 9 November 1989, the East German government announced that all citizens "
+        "could visit West Germany and West Berlin."
+    )
+    facts = _facts(text)
+    assert [f.value for f in facts if f.type == "date"] and not [
+        f for f in facts if f.value in ("West Germany", "West Berlin")
+    ]
+    # A doubt before the report, or a guess of its own, still doubts the whole sentence.
+    assert not _facts("In 1989 the wall might have fallen, officials said that it did.")
+    assert not _facts("It could open in 2030, the mayor said that day.")
