@@ -139,10 +139,25 @@ CONTINUING_END_RE = re.compile(
 
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences, collapsing whitespace inside each."""
-    sentences = []
+    sentences: list[str] = []
     for chunk in _chunks(text):
-        sentences.extend(_split_chunk(chunk))
+        sentences.extend(_timeline(piece) for piece in _split_chunk(chunk))
     return sentences
+
+
+# A line of a timeline: "1949: ADM is listed on the New York Stock Exchange."
+TIMELINE_RE = re.compile(r"^(?P<year>1\d{3}|20\d{2})\s*(?::|–|—| - )\s*(?=[A-Z])")
+
+
+def _timeline(sentence: str) -> str:
+    """Write a timeline's line as a sentence dated by its year: "In 1949, ADM is listed ..."."""
+    found = TIMELINE_RE.match(sentence)
+    if not found or not re.search(r"[.!]$", sentence):
+        return sentence
+    rest = sentence[found.end() :]
+    if re.match(r"(?:The|A|An|This|These|Its|His|Her|Their) ", rest):
+        rest = rest[0].lower() + rest[1:]  # "In 1923, the company acquires ..."
+    return f"In {found['year']}, {rest}"
 
 
 def _chunks(text: str) -> list[str]:

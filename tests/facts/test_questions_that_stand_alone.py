@@ -368,3 +368,10 @@ def test_a_doubt_inside_a_reported_that_clause_leaves_the_report_dated():
     # A doubt before the report, or a guess of its own, still doubts the whole sentence.
     assert not _facts("In 1989 the wall might have fallen, officials said that it did.")
     assert not _facts("It could open in 2030, the mayor said that day.")
+
+
+def test_a_timeline_line_is_asked_by_its_year():
+    text = "ADM: key dates\n1878: Daniels begins crushing seed.\n1949: ADM is listed in New York."
+    years = sorted(f.value for f in _facts(text, "year"))
+    assert years == [1878, 1949]
+    assert any(q.answer == "1949" and "ADM is listed" in q.prompt for q in _questions(text))

@@ -22,6 +22,12 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
         ("In Jan. 2020 it rained. Yes.", ["In Jan. 2020 it rained.", "Yes."]),
         ("It cost 83.6 million. Then it fell.", ["It cost 83.6 million.", "Then it fell."]),
         ("J. F. Kennedy spoke. He left.", ["J. F. Kennedy spoke.", "He left."]),
+        # A timeline's line is a sentence dated by its year.
+        (
+            "Key dates\n1949: ADM is listed.\n1923 – The firm buys Midland.",
+            ["Key dates", "In 1949, ADM is listed.", "In 1923, the firm buys Midland."],
+        ),
+        ("The score was 3: 2 at half time.", ["The score was 3: 2 at half time."]),
         # A king's numeral ends a sentence when a sentence's first word follows it.
         ("It fought Xerxes I. It lasted.", ["It fought Xerxes I.", "It lasted."]),
         ("Henry V. The king won.", ["Henry V.", "The king won."]),
