@@ -741,7 +741,10 @@ def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | N
     source = before[-1:] == ["from"] and not re.search(
         r"^[^.;]{0,60}?\b(?:to|through|until|till)\b", sentence[end:]
     )
-    # "issued orders to three companies": "to" ends a range only after "from" or "between".
+    # "issued orders to three companies": "to" ends a range only after "from" or "between",
+    # or right after a figure ("an elevation of 700 to 900 metres").
+    if re.search(r"\d\s+to\s+$", sentence[:start]):
+        return "bound"
     to_only = before[-1:] == ["to"] and not {"from", "between"} & set(_before(sentence, start, 8))
     for size in () if exact or source else (3, 2, 1):
         phrase = " ".join(before[-size:])

@@ -375,3 +375,9 @@ def test_a_timeline_line_is_asked_by_its_year():
     years = sorted(f.value for f in _facts(text, "year"))
     assert years == [1878, 1949]
     assert any(q.answer == "1949" and "ADM is listed" in q.prompt for q in _questions(text))
+
+
+def test_a_range_without_from_is_never_asked_as_one_figure():
+    text = "Almaty lies in the foothills at an elevation of 700 to 900 metres."
+    questions = _questions(text)
+    assert not any("900" in q.answer or "700" in q.answer for q in questions), questions
