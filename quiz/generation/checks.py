@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from quiz.facts import FACT_TYPES, Fact
+from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
 from quiz.facts.text import BLANK
 from quiz.generation.formatting import (
@@ -86,10 +87,29 @@ def _visibility_rules(q: GeneratedQuestion) -> list[str]:
     problems = []
     if visible_in(q.answer, q.prompt):
         problems.append(f"the answer {q.answer!r} is visible in the prompt")
+    elif (core := _name_core(q.answer)) and visible_in(core, q.prompt):
+        # "Which bridge spans the Golden Gate strait?": the Golden Gate Bridge.
+        problems.append(f"the prompt gives {q.answer!r} away with {core!r}")
     for option in _wrong_options(q):
         if visible_in(option, q.prompt):
             problems.append(f"the wrong option {option!r} is visible in the prompt")
     return problems
+
+
+NAME_HEADS = lx.PLACE_HEADS | lx.ORG_HEADS | lx.THING_HEADS
+
+
+def _name_core(answer: str) -> str | None:
+    """Return a name without the word that says its kind ("Golden Gate" of "Golden Gate
+    Bridge", "Baikal" of "Lake Baikal"), or None for a name without one."""
+    words = answer.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    if words[-1].lower() in NAME_HEADS:
+        return " ".join(words[:-1])
+    if words[0].lower() in NAME_HEADS:
+        return " ".join(words[1:])
+    return None
 
 
 def _group_rule(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:

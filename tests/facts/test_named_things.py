@@ -175,3 +175,13 @@ def test_a_name_spelled_by_the_letters_after_it_is_one_name_and_neither_is_asked
 def test_a_name_with_a_number_before_a_common_noun_is_a_model_not_an_organisation():
     sentence = "In 1954 General Electric installed a UNIVAC 1 computer in Louisville."
     assert "UNIVAC" not in [f.value for f in facts_of(sentence)]
+
+
+def test_a_name_the_prompt_spells_out_without_its_kind_is_not_asked():
+    text = (
+        "The Golden Gate Bridge is a suspension bridge spanning the Golden Gate strait. "
+        "Its main span was the longest until the Verrazzano-Narrows Bridge was completed."
+    )
+    for q in questions_of(text):
+        if q.answer == "Golden Gate Bridge":
+            assert q.kind == "true_false" or "Golden Gate" not in q.prompt, q.prompt
