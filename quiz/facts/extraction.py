@@ -726,6 +726,9 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
     return _hedge(sentence, start, end) is not None
 
 
+NUMBER_WORD_ALTERNATION = "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True))
+
+
 def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | None:
     """Return "approx" for a round guess ("about 2,000"), "bound" for a bound, a range or a
     list ("more than 500", "1990 to 1995"), or None for a value stated exactly."""
@@ -743,8 +746,8 @@ def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | N
     )
     # "issued orders to three companies": "to" ends a range only after "from" or "between",
     # or right after a figure ("an elevation of 700 to 900 metres").
-    if re.search(r"\d\s+to\s+$", sentence[:start]):
-        return "bound"
+    if re.search(r"(?:\d|\b(?:" + NUMBER_WORD_ALTERNATION + r"))\s+to\s+$", sentence[:start]):
+        return "bound"  # "two to three times as wide"
     to_only = before[-1:] == ["to"] and not {"from", "between"} & set(_before(sentence, start, 8))
     for size in () if exact or source else (3, 2, 1):
         phrase = " ".join(before[-size:])

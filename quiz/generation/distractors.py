@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -132,14 +133,19 @@ def number_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
         and abs(value) / 10 <= abs(number := Decimal(other.number_value())) <= abs(value) * 10
     ]
     rng.shuffle(others)
+    plural = bool(re.search(r"\d[\d,.]*\s*[a-z]+s\b", fact.text or ""))
     most = MOST.get(fact.unit or "")
     if fact.unit == "percent" and value <= 100:
         most = Decimal(100)  # a share of a whole: never "109.8 percent of the mass"
     keep = [
         number
         for number in others[:1] + near + others[1:]
-        # No "0 countries" for a count: a positive figure gets positive options.
-        if number != value and (number > 0 or value <= 0) and (most is None or number <= most)
+        # No "0 countries" for a count: a positive figure gets positive options; and no
+        # "1 centimetres" where the unit is written in the plural.
+        if number != value
+        and (number > 0 or value <= 0)
+        and (most is None or number <= most)
+        and not (number == 1 and plural)
     ]
     hand = hand_checked(fact, rng)
     if is_number_word(fact.text):

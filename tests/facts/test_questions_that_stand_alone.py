@@ -381,3 +381,8 @@ def test_a_range_without_from_is_never_asked_as_one_figure():
     text = "Almaty lies in the foothills at an elevation of 700 to 900 metres."
     questions = _questions(text)
     assert not any("900" in q.answer or "700" in q.answer for q in questions), questions
+
+
+def test_a_range_in_words_is_never_asked_as_one_figure():
+    questions = _questions("Dig a hole two to three times as wide as the root ball.")
+    assert not any(q.answer in ("two", "three") for q in questions), questions

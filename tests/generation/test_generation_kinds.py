@@ -714,3 +714,12 @@ def test_a_share_of_a_whole_is_never_offered_above_100_percent(make_fact, make_t
     )  # fmt: skip
     q = one(generate([fact], [make_template(kind="number", over="number", text="How much?")]))
     assert q.options and all(float(o.split()[0]) <= 100 for o in q.options), q.options
+
+
+def test_a_plural_unit_is_never_offered_one(make_fact, make_template):
+    fact = make_fact(
+        "m", type="number", value=5, text="5 centimetres", unit="centimetres", hedge="about",
+        sentence="Spread mulch about 5 centimetres deep.",
+    )  # fmt: skip
+    q = one(generate([fact], [make_template(kind="number", over="number", text="How deep?")]))
+    assert "1 centimetres" not in q.options, q.options
