@@ -138,7 +138,24 @@ class _TextParser(HTMLParser):
         "nav",
         "title",
     }
-    HIDDEN = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    # Not the article: code, the page's head, and the site around it (menus, sidebars,
+    # footers, forms), whose words would become sentences of their own.
+    HIDDEN = {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "iframe",
+        "object",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

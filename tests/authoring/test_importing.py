@@ -72,6 +72,15 @@ def test_html_is_reduced_to_its_text():
     assert "no" not in read_upload("a.htm", markup.encode()).split()
 
 
+def test_the_site_around_an_article_is_left_out():
+    markup = (
+        "<body><nav>Home | About</nav><header><h1>Voyager 2</h1></header>"
+        "<main><p>Voyager 2 was launched in 1977.</p><aside>Related: Voyager 1</aside>"
+        "<form><button>Subscribe</button></form></main><footer>© 2024 Example</footer></body>"
+    )
+    assert html_to_text(markup) == "Voyager 2\n\nVoyager 2 was launched in 1977."
+
+
 def test_slugs_are_ascii_lowercase_hyphens():
     assert make_slug("Åbo Akademi: 100 years!") == "abo-akademi-100-years"
     assert make_slug("Байконур") == "article"
