@@ -66,6 +66,8 @@ def read_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> st
     if not data.strip():
         raise ImportProblem(f"{name}: the file is empty")
     text = _decode(name, data)
+    if suffix == ".md":
+        text = markdown_to_text(text)
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
     if not text.strip():
@@ -182,6 +184,13 @@ class _TextParser(HTMLParser):
         if not self.hidden:
             # Line breaks inside HTML text are only spacing.
             self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def markdown_to_text(source: str) -> str:
+    """Reduce Markdown to its text: no "#", "**" or bullets, each heading and item on its own."""
+    from markdown_it import MarkdownIt  # imported here: only .md uploads need it
+
+    return html_to_text(MarkdownIt("commonmark").render(source))
 
 
 def html_to_text(markup: str) -> str:

@@ -307,3 +307,14 @@ def test_cli_needs_a_title_and_a_file(runner, tmp_path):
     assert runner.invoke(args=["import-article", str(path)]).exit_code == 2
     assert runner.invoke(args=["import-article", "--title", "T"]).exit_code == 2
     assert runner.invoke(args=["import-article", str(tmp_path), "--title", "T"]).exit_code == 2
+
+
+def test_markdown_is_read_without_its_marks():
+    source = (
+        "# The Station\n\nThe **International Space Station** is in orbit.\n\n"
+        "## Key facts\n\n- It was launched in 1998.\n- It orbits [Earth](https://x.y).\n"
+    )
+    assert read_upload("iss.md", source.encode()) == (
+        "The Station\n\nThe International Space Station is in orbit.\n\nKey facts\n\n"
+        "It was launched in 1998.\n\nIt orbits Earth."
+    )
