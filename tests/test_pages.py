@@ -206,3 +206,14 @@ def test_unknown_pages_get_a_friendly_404(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     assert "Page not found" in text(response)
+
+
+@pytest.mark.parametrize("bad", ["", "x", "0", str(2**31), str(2**63)])
+def test_an_answer_without_a_real_question_id_is_refused(client, build, ctx, bad):
+    article = build.quiz(size=1)
+    url = start_round(client, article=article.slug, size=1)
+    page = text(client.get(url))
+    data = {"csrf_token": csrf_token(page), "question_id": bad, "answer": "1961"}
+    response = client.post(url, data=data)
+    assert 400 <= response.status_code < 500, response.status_code
+    assert db.session.query(Answer).count() == 0

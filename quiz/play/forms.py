@@ -23,6 +23,7 @@ from wtforms.validators import (
 from quiz.forms import nickname_field
 from quiz.rounds import reports
 from quiz.rounds.scoring import MAX_ROUND_SIZE
+from quiz.rules import MAX_ID
 
 
 class StartForm(FlaskForm):
@@ -139,6 +140,16 @@ class LiveJoinForm(FlaskForm):
         validators=[DataRequired(_l("Type the PIN your teacher shows.")), Length(max=16)],
     )
     nickname = nickname_field()
+
+
+def posted_id(field) -> int | None:
+    """Return the id a hidden field carries (1 to MAX_ID), or None for anything else: ids are
+    32-bit columns, and a larger number would fail in the database, not here."""
+    try:
+        value = int(field.data or "")
+    except (TypeError, ValueError):
+        return None
+    return value if 1 <= value <= MAX_ID else None
 
 
 class LiveAnswerForm(FlaskForm):

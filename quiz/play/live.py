@@ -12,7 +12,7 @@ from sqlalchemy import select
 from quiz.errors import Conflict, Invalid, Locked, NotFound, Unauthorized
 from quiz.live import games, state, stream
 from quiz.play.blueprint import bp
-from quiz.play.forms import LiveAnswerForm, LiveJoinForm
+from quiz.play.forms import LiveAnswerForm, LiveJoinForm, posted_id
 from quiz.play.views import current_player
 from quiz.rounds.scoring import hash_token
 from quiz.security import (
@@ -162,9 +162,8 @@ def live_answer(pin: str):
     form = LiveAnswerForm()
     if not form.validate_on_submit():
         abort(400, _("The answer form is incomplete: reload the page and answer again."))
-    try:
-        question_id = int(form.question_id.data or "")
-    except ValueError:
+    question_id = posted_id(form.question_id)
+    if question_id is None:
         abort(422, _("The answer form is missing its question."))
     try:
         games.answer(game.id, _tokens()[game.pin], question_id, form.answer.data or "")

@@ -10,7 +10,13 @@ from flask_babel import gettext as _
 from quiz.errors import Conflict, Invalid
 from quiz.forms import status_of
 from quiz.play.blueprint import bp
-from quiz.play.forms import ChoiceAnswerForm, ContinueForm, PracticeForm, TextAnswerForm
+from quiz.play.forms import (
+    ChoiceAnswerForm,
+    ContinueForm,
+    PracticeForm,
+    TextAnswerForm,
+    posted_id,
+)
 from quiz.play.views import current_player, remember
 from quiz.practice import players, sessions
 from quiz.practice.memory import LEVELS
@@ -119,9 +125,8 @@ def practice_question(article_id: int):
 
 def _answer(player: Player, article: Article, run: dict, form):
     """Record a practice answer and show its feedback; a repeat goes back to the question."""
-    try:
-        question_id = int(form.question_id.data)
-    except (TypeError, ValueError):
+    question_id = posted_id(form.question_id)
+    if question_id is None:
         abort(400, _("The answer form is missing its question."))
     try:
         verdict = sessions.answer(player.id, question_id, form.answer.data)

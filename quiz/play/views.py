@@ -27,6 +27,7 @@ from quiz.play.forms import (
     StartForm,
     TextAnswerForm,
     order_answer_form,
+    posted_id,
 )
 from quiz.rounds import players, reports, scoring
 from quiz.security import (
@@ -142,9 +143,8 @@ def question(round_id: str):
 
 def _answer(round_: Round, form, given: str | list[str]):
     """Record a posted answer and go to its feedback; a repeat goes to the first one's."""
-    try:
-        question_id = int(form.question_id.data)
-    except (TypeError, ValueError):
+    question_id = posted_id(form.question_id)
+    if question_id is None:
         abort(400, _("The answer form is missing its question."))
     try:
         if isinstance(given, list):

@@ -116,8 +116,14 @@ def test_an_answer_not_among_the_options_is_refused_and_changes_nothing(app, stu
         assert response.status_code == 422
     # No answer at all, or no question: the form says so, nothing is recorded.
     assert client.post(f"/practice/{article_id}", data=data).status_code == 422
-    no_question = data | {"question_id": "", "answer": right_answer(app, int(question_id))}
-    assert client.post(f"/practice/{article_id}", data=no_question).status_code == 400
+    right = right_answer(app, int(question_id))
+    for bad in ("", "x"):
+        no_question = data | {"question_id": bad, "answer": right}
+        assert client.post(f"/practice/{article_id}", data=no_question).status_code == 400, bad
+    # Another number is another question than the one waiting (ids are 32-bit columns).
+    for other in ("0", str(2**31), str(2**63)):
+        response = client.post(f"/practice/{article_id}", data=data | {"question_id": other})
+        assert response.status_code == 302, other
     assert [(m.id, m.due, m.reviews) for m in memories(app, player_id)] == before
 
 
