@@ -20,6 +20,8 @@ FORM_VALUE = st.one_of(
     TEXT,
     st.integers(-(2**70), 2**70).map(str),
     st.sampled_from(["", "y", "0", "-1", "1e309", "NaN", "2026-13-45T25:61", "../../etc/passwd"]),
+    # Beyond the 32-bit id columns, and beyond SQLite's 64-bit integers.
+    st.sampled_from([str(2**31), str(2**63)]),
 )
 FORM_FIELDS = [
     "nickname",
