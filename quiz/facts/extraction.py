@@ -58,12 +58,12 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "May" as a month: capitalised inside a sentence, or before a day or year at its start.
 MONTH_MAY_RE = re.compile(r"(?<=\S )May\b|^May(?=,? \d)")
 NAME_TOKEN = (
-    r"(?:(?:Mt|Mts|St|Ft)\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|O['’][A-Z][a-z]+"
+    r"(?:(?:Mt|Mts|St|Ft)\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|[OD]['’][A-Z][a-z]+"
     r"|Mc[A-Z][a-z]+)"
 )
 NAME_RE = re.compile(
-    rf"(?<![\w'’-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
-    rf" {NAME_TOKEN})*(?![\w-])"
+    rf"(?<![\w'’–-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
+    rf" {NAME_TOKEN})*(?![\w–-])"
 )
 PRONOUN_START = lx._words(
     "he|she|it|they|this|that|these|those|here|there|his|her|its|their|we|our|i|you|such|both|then"
@@ -354,6 +354,14 @@ class _Article:
                 person = thing = None
                 continue
             inner = list(OBJECT_IT_RE.finditer(sentence))
+            owner = OWNER_OPENING_RE.match(sentence)
+            if inner and owner and not (topic and owner.group(1) in topic.said):
+                # "The Delaware Valley's population of 7.2 million makes it the eighth-largest
+                # ...": "it" may be the owner (or, "Kazakhstan's government leased it", the
+                # topic), and which the words alone cannot say.
+                self.unresolved.add(sentence)
+                person = thing = None
+                continue
             if topic and after_topic and len(inner) == 1 and not INNER_ITS_RE.search(sentence):
                 # "Sputnik 1 was the first satellite. The Soviet Union launched it ...": the
                 # "it" the sentence after the topic's carries is the topic, and so is the next "It".
@@ -387,6 +395,10 @@ class _Article:
         for earlier in reversed(self.sentences[: self.sentences.index(sentence)]):
             if found := opening.match(earlier):
                 return found.group()
+            if any(start == 0 for start, *_ in _mentions(earlier)):
+                # "Durban has the largest ... The city was named ...": a sentence since has
+                # opened with another name, which "The city" may now be.
+                return None
         return None
 
     def _by_named_noun(self, noun: str, sentence: str) -> str | None:
@@ -966,7 +978,12 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     unit = None
     if m["pct"]:
         unit = "percent"
-    elif noun and noun.group(1) not in lx.STOPWORDS and not noun.group(1).endswith("ly"):
+    elif (
+        noun
+        and noun.group(1) not in lx.STOPWORDS
+        and not noun.group(1).endswith("ly")
+        and not _verb_with_object(noun.group(1), sentence[tail_start + noun.end() :])
+    ):
         unit = noun.group(1)
         unit_end = tail_start + noun.end()
         plural = re.match(r" ([a-z][a-z-]*s|[a-z-]*men|people|children)\b", sentence[unit_end:])
@@ -1002,6 +1019,18 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         unit = f"{scale.group(1)} {unit}"
     approx = _approximation(sentence, start) if hedge == "approx" else None
     return Found(start, text_end, "number", value, unit=unit, hedge=guess or approx)
+
+
+# What follows a verb as its object: "makes it", "gives the city", "puts Kenya".
+OBJECT_AFTER_RE = re.compile(
+    r" (?:it|them|him|her|its|his|their|the|a|an|this|that|these|those|[A-Z])\b"
+)
+
+
+def _verb_with_object(word: str, after: str) -> bool:
+    """Tell whether the word after a figure is the sentence's verb, not what the figure counts:
+    "a population of 7.2 million makes it the eighth-largest"."""
+    return word in lx.COMMON_VERBS and OBJECT_AFTER_RE.match(after) is not None
 
 
 # Before this year, today's countries and cities are no wrong options for a place.
@@ -1379,6 +1408,17 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         verb.group(1) in lx.SPEECH_VERBS
         or (verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS)
     )
+    described = APPOSITIVE_RE.match(after)
+    if described and not FINITE_VERB_RE.match(after[described.end() :]):
+        # "Mauretania Caesariensis, the Roman province covering ...": what the words after
+        # the name call it says what it is. (Not "Virginia, the city is ...": a new clause.)
+        words = described.group(1).lower().split()
+        if place := next((w for w in words if w in lx.PLACE_HEADS), None):
+            return "place", _place_unit(place)
+        if any(w in lx.ORG_HEADS for w in words):
+            return "organisation", "organisation"
+        if any(w in lx.THING_HEADS or w in lx.NAMED_THING_HEADS for w in words):
+            return None
     if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
         return "person", "person"
     # "Mark Korir came second": a known given name before a surname names a person.
@@ -1399,6 +1439,16 @@ def _place_unit(head: str) -> str:
     return {"mt.": "mountain", "mt": "mountain", "mount": "mountain", "mts.": "mountains"}.get(
         head.lower(), head.lower()
     )
+
+
+# What the words after a name call it, up to where the description ends: ", the Roman
+# province covering ...", ", a Welsh journalist and explorer".
+APPOSITIVE_RE = re.compile(
+    r", (?:a|an|the) ((?:[A-Za-z-]+ ){0,3}?[a-z-]+)(?=,|\.|$| (?:of|in|on|at|"
+    r"for|from|with|by|and|or|who|which|that|covering|[a-z]+ing|[a-z]+ed|is|was|are|were|has|had)\b)"
+)
+# A verb that makes the words before it a clause of their own, not a description.
+FINITE_VERB_RE = re.compile(r" (?:is|was|are|were|has|had|have|will|would|can|could)\b")
 
 
 def _thing_head(tokens: list[str]) -> str | None:
@@ -1423,6 +1473,8 @@ OBJECT_IT_RE = re.compile(
     r"difficult|easy|hard|necessary|likely|to|that)\b|[A-Z]))"
 )
 INNER_ITS_RE = re.compile(r"(?<=\w )its\b")
+# A sentence that opens with a name's possession: "The Delaware Valley's population ...".
+OWNER_OPENING_RE = re.compile(r"^(?:The )?([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s ")
 # A named thing's head said before its name: "the shuttle Endeavour", "its sister spacecraft,
 # Voyager 2", "the command module Columbia", "the book A Memory of Solferino".
 THING_BEFORE_RE = re.compile(

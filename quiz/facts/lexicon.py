@@ -260,7 +260,8 @@ COMMON_VERBS = _words(
     "became|becomes|remains|remained|lies|lay|includes|included|won|began|begins|grew|"
     "took|made|gave|rose|rises|sank|stands|stood|holds|held|signed|owns|owned|says|ran|"
     "runs|flew|flies|went|goes|came|comes|built|led|leads|left|met|sold|bought|wrote|"
-    "found|saw|became|broke|fell|fought|kept|lost|paid|spent|taught|told|won"
+    "found|saw|became|broke|fell|fought|kept|lost|paid|spent|taught|told|won|makes|gives|"
+    "keeps|brings|puts|takes|means"
 )
 # Words that say what kind of place or firm a name is, which a typed answer may leave out
 # ("Potomac" for "Potomac River", "Whitney" for "Mount Whitney").
@@ -282,7 +283,7 @@ ASKED_ORG_HEADS = _words(
 NAMED_THING_HEADS = _words(
     "ship|boat|liner|steamer|yacht|ferry|vessel|submarine|rocket|shuttle|spacecraft|probe|"
     "satellite|telescope|rover|lander|capsule|module|station|mission|expedition|programme|"
-    "program|project|prize|award|medal|trophy|war|battle|siege|treaty|agreement|accord|pact|"
+    "program|project|prize|award|medal|trophy|war|wars|battle|siege|treaty|agreement|accord|pact|"
     "convention|declaration|charter|book|novel|film|album|song|opera|symphony|poem|play|"
     "tower|palace|castle|temple|cathedral|monument|statue|stadium|arena|festival|marathon|"
     "conference|summit|line|railway|railroad|canal|locomotive|aircraft|airship|plane"

@@ -98,6 +98,10 @@ REFERRING_RE = re.compile(
     r"\b(?:it|he|him|she|they|them|this|these|those)\b"
     r"|\b(?:during|in|at|on|of|from|by|after|before|for) that\b"
 )
+# The kind of place a value is said to be, before it: "the city of", "the U.S. state of".
+KIND_OF_RE = re.compile(
+    r"(?:\b[Tt]he (?P<modifier>(?:[A-Z][\w.]*|[a-z-]+) )?)?\b(?P<kind>[a-z]+) of (?:the )?$"
+)
 # A relative clause still open where the value stands.
 RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
 # Someone's words quoted after a name that ends the value's clause ("Wyoming "as a public
@@ -160,9 +164,12 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     if fact.type == "number" and fact.unit and after.startswith(f" {fact.unit}"):
         asked = "how many"  # "lasted three years": the unit stays where the article has it
-    kind = re.search(r"(?:\b[Tt]he )?\b([a-z]+) of (?:the )?$", before)
-    if kind and asked == f"which {kind[1]}":
-        at = kind.start()  # "the city of {value}" becomes "which city", not "city of which city"
+    kind = KIND_OF_RE.search(before)
+    if kind and asked == f"which {kind['kind']}":
+        # "the city of {value}" becomes "which city", not "city of which city"; "the U.S.
+        # state of {value}", "which U.S. state".
+        at = kind.start()
+        asked = f"which {kind['modifier'] or ''}{kind['kind']}"
     elif article:
         at -= 4  # "the {value}" becomes "which river"
     if guess:

@@ -19,3 +19,13 @@ def questions_of(text):
     questions = generate(facts, TEMPLATES)
     assert all(check_question(q, facts) == [] for q in questions)
     return questions
+
+
+def shown_of(text):
+    """Return everything each question of a text shows a student: prompt, answer, options.
+
+    At least one question is asked, so that a test of what none shows cannot pass on none.
+    """
+    shown = [" ".join((q.prompt, q.answer, *q.options)) for q in questions_of(text)]
+    assert shown
+    return shown

@@ -1,12 +1,14 @@
 """What an article is about names its later "It" and "The town"; values stated in other units,
 after a preposition or in a firm's name are found, and none of it makes a wrong question."""
 
+from decimal import Decimal
+
 import pytest
 
 from quiz.facts import lexicon as lx
 from quiz.facts.regions import region_of
 from quiz.facts.topic import article_topic
-from tests.facts.generated import facts_of, questions_of
+from tests.facts.generated import facts_of, questions_of, shown_of
 
 KIGALI = (
     "Kigali\n\n"
@@ -188,6 +190,23 @@ def test_the_names_a_person_is_introduced_with_are_the_same_person():
 )
 def test_a_figure_is_found_by_what_it_counts(sentence, value, unit):
     assert (value, unit) in [(f.value, f.unit) for f in facts_of(sentence, "number")]
+
+
+def test_the_verb_after_a_figure_is_not_what_it_counts():
+    sentence = "A population of 7.2 million makes the valley the eighth-largest area in the state."
+    (fact,) = [f for f in facts_of(sentence, "number") if f.value == Decimal("7.2")]
+    assert fact.unit == "million population"  # not "million makes"
+
+
+def test_it_after_an_owner_that_is_not_the_topic_is_not_named_the_topic():
+    text = (
+        "Philadelphia is the largest city in the U.S. state of Pennsylvania. "
+        "Philadelphia is the economic center of the greater Delaware Valley. "
+        "The Delaware Valley's population of 7.2 million makes it the eighth-largest "
+        "combined statistical area in the United States."
+    )
+    shown = shown_of(text)
+    assert not [s for s in shown if "makes Philadelphia" in s or "million makes" in s]
 
 
 def test_a_figure_in_a_range_is_not_asked():

@@ -3,8 +3,9 @@ books. Each is found by its head noun, in its name or beside it, and asked as "w
 
 import pytest
 
+from quiz.facts.extraction import _kind
 from quiz.generation.checks import grade
-from tests.facts.generated import facts_of, questions_of
+from tests.facts.generated import facts_of, questions_of, shown_of
 
 
 @pytest.mark.parametrize(
@@ -185,3 +186,46 @@ def test_a_name_the_prompt_spells_out_without_its_kind_is_not_asked():
     for q in questions_of(text):
         if q.answer == "Golden Gate Bridge":
             assert q.kind == "true_false" or "Golden Gate" not in q.prompt, q.prompt
+
+
+def test_what_the_words_after_a_name_call_it_says_what_it_is():
+    sentence = (
+        "In 100 BC, Algiers flourished as Icosium, a commercial city in Mauretania Caesariensis, "
+        "the Roman province covering the Algerian coast."
+    )
+    kinds = {f.text: (f.type, f.unit) for f in facts_of(sentence)}
+    assert kinds.get("Mauretania Caesariensis") == ("place", "province")
+    assert kinds.get("Icosium") == ("place", "city")
+
+
+def test_a_new_clause_after_a_name_does_not_say_what_it_is():
+    # "Bordering Maryland and Virginia, the city is ...": "the city" is the next clause's.
+    assert _kind(["Virginia"], False, ", the city is one of the most visited") is None
+    assert _kind(["Virginia"], False, ", the state south of Maryland") == ("place", "state")
+
+
+def test_wars_and_names_with_a_particle_are_not_cut_or_taken_for_people():
+    text = (
+        "Kinshasa was founded in 1881 by Henry Stanley, a Welsh journalist and explorer. "
+        "After the Punic Wars, Algiers fell under Roman control in 146 BC. "
+        "Durban was named in honor of Benjamin D'Urban, a British general, in 1835. "
+        "Algiers grew in 944 under Bologhine ibn Ziri, the founder of the Zirid–Sanhaja dynasty."
+    )
+    facts = facts_of(text)
+    people = {f.text for f in facts if f.type == "person"}
+    assert "Benjamin D'Urban" in people
+    assert not people & {"Punic Wars", "Benjamin", "Zirid", "Sanhaja"}
+    for q in questions_of(text):
+        assert "whom D'Urban" not in q.prompt
+        if q.answer in people:
+            assert not set(q.options) & {"Punic Wars", "Zirid"}
+
+
+def test_the_city_after_another_subject_is_not_the_city_named_before_it():
+    text = (
+        "Algiers is a port on the Mediterranean coast.\n\n"
+        "The modern city of Algiers began to take shape in 944.\n\n"
+        "Durban has the busiest shipping terminal in South Africa. "
+        "The city was named in honor of Benjamin D'Urban in 1835."
+    )
+    assert not [s for s in shown_of(text) if "Algiers was named" in s]

@@ -36,6 +36,15 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             "Washington lies on which river?",
         ),
         (
+            _fact(
+                "place",
+                "Pennsylvania",
+                "Philadelphia is the largest city in the U.S. state of {value}.",
+                unit="state",
+            ),
+            "Philadelphia is the largest city in which U.S. state?",
+        ),
+        (
             _fact("place", "Irkutsk", "The city of {value} lies near Lake Baikal.", unit="city"),
             "Which city lies near Lake Baikal?",
         ),
