@@ -57,12 +57,22 @@ NUMBER_RE = re.compile(
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "May" as a month: capitalised inside a sentence, or before a day or year at its start.
 MONTH_MAY_RE = re.compile(r"(?<=\S )May\b|^May(?=,? \d)")
+_UP, _LOW = lx.CAPITALS, lx.SMALL
 NAME_TOKEN = (
-    r"(?:(?:Mt|Mts|St|Ft)\.|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.|[A-Z]{2,6}|[OD]['’][A-Z][a-z]+"
-    r"|Mc[A-Z][a-z]+)"
+    rf"(?:(?:Mt|Mts|St|Ft)\.|[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[A-Z]\.|[A-Z]{{2,6}}"
+    rf"|[OD]['’][{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+)"
 )
+# Heads that a name goes on after with "for": "Max Planck Institute for Quantum Optics",
+# "Nobel Prize for Physics", "Centers for Disease Control".
+FOR_HEADS = (
+    "Institute|Institutes|Center|Centers|Centre|Centres|Council|Society|Foundation|Office|"
+    "Commission|Committee|Ministry|Department|Agency|Academy|School|College|Fund|Prize|Award|"
+    "Medal|Association|Union|League|Alliance"
+)
+_FOR = "(?:" + "|".join(f"(?<={head})" for head in FOR_HEADS.split("|")) + ") for"
 NAME_RE = re.compile(
-    rf"(?<![\w'’–-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the))*"
+    rf"(?<![\w'’–-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the)"
+    rf"|{_FOR})*"
     rf" {NAME_TOKEN})*(?![\w–-])"
 )
 PRONOUN_START = lx._words(
@@ -1371,6 +1381,10 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
 
 def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None:
     """Classify a capitalised phrase as a place, organisation or person (with a unit)."""
+    if "for" in tokens[1:]:
+        # "Max Planck Institute for Quantum Optics": what it is, the words before "for" say.
+        kind = _kind(tokens[: tokens.index("for")], titled, after)
+        return kind if kind and kind[0] != "person" else None
     name = " ".join(tokens)
     lower = name.lower()
     if lower in lx.COUNTRIES:
@@ -1419,7 +1433,9 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
             return "organisation", "organisation"
         if any(w in lx.THING_HEADS or w in lx.NAMED_THING_HEADS for w in words):
             return None
-    if 2 <= len(tokens) <= 4 and (titled or speaks or re.match(r", (?:a|an|the|who) ", after)):
+    if 2 <= len(tokens) <= 4 and (
+        titled or speaks or re.match(r", (?:a|an|the|who) ", after) or LIFE_AFTER_RE.match(after)
+    ):
         return "person", "person"
     # "Mark Korir came second": a known given name before a surname names a person.
     if (
@@ -1447,6 +1463,8 @@ APPOSITIVE_RE = re.compile(
     r", (?:a|an|the) ((?:[A-Za-z-]+ ){0,3}?[a-z-]+)(?=,|\.|$| (?:of|in|on|at|"
     r"for|from|with|by|and|or|who|which|that|covering|[a-z]+ing|[a-z]+ed|is|was|are|were|has|had)\b)"
 )
+# A life's years after a name: "Zhores Alferov (1930–2019)", "Theodor W. Hänsch (born ...".
+LIFE_AFTER_RE = re.compile(r" \((?:born\b|(?:c\. ?)?\d{3,4} ?[–-] ?\d{3,4}\))")
 # A verb that makes the words before it a clause of their own, not a description.
 FINITE_VERB_RE = re.compile(r" (?:is|was|are|were|has|had|have|will|would|can|could)\b")
 

@@ -349,6 +349,10 @@ def existed(country: str, year: int | None) -> bool:
 
 # Words that make a figure a bound: "more than 40 offices" (a lower bound: any smaller
 # figure is true too), "up to $30.1 million" (an upper one).
+# Letters of names written in Latin script, accented ones included ("Hänsch", "Skłodowska",
+# "Léopoldville"), as regular-expression character classes: capitals, then small letters.
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+SMALL = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 LOWER_BOUNDS = _words(
     "more than|over|above|at least|upwards of|exceeding|exceeded|exceeds|surpassed|"
     "surpasses|topped|tops|just over"

@@ -241,6 +241,8 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
         # "John F. Kennedy": an initial. "Xerxes I. It lasted ...": a numeral ending the
         # sentence, since no name goes on with "It" or "The".
         following = re.match(r"\s+\W*(\w+)", chunk[match.end() :])
+        if re.match(r"\s+[A-Z]\.", chunk[match.end() :]):
+            return False  # "V. I. Ulyanov": initials, one after another
         numeral = word in ("i", "v", "x") and following and following.group(1).lower() in OPENERS
         return bool(numeral)
     if word in SOMETIMES_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):

@@ -57,6 +57,8 @@ LATE_PRONOUN_RE = re.compile(
     r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until)\b"
     r"(?: (?:[a-z0-9'’-]+,?|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December),?)){0,8}?"
+    # "After graduating in 1952 from the V. I. Ulyanov Institute, he ...": names, then a comma.
+    r"(?:[^,;:“”\"]{0,120}?,)?"
     r" (?:he|she|they|it|his|her|its|their)\b"
 )
 

@@ -229,3 +229,29 @@ def test_the_city_after_another_subject_is_not_the_city_named_before_it():
         "The city was named in honor of Benjamin D'Urban in 1835."
     )
     assert not [s for s in shown_of(text) if "Algiers was named" in s]
+
+
+def test_names_with_accented_letters_are_names():
+    text = (
+        "Theodor W. Hänsch (born October 30, 1941) is a German physicist. "
+        "In 1986 he returned to Germany to become director of the Max Planck Institute for "
+        "Quantum Optics. Hänsch received the Nobel Prize for Physics in 2005."
+    )
+    facts = facts_of(text)
+    assert "Theodor W. Hänsch" in {f.text for f in facts if f.type == "person"}
+    named = {f.text: f.type for f in facts}
+    assert named.get("Max Planck Institute for Quantum Optics") == "organisation"
+    assert "Quantum Optics" not in named
+    assert "In 1986 Theodor W. Hänsch returned to Germany" in " ".join(shown_of(text))
+
+
+def test_he_after_an_opening_that_names_places_is_the_person_before():
+    text = (
+        "Zhores Alferov (1930–2019) was a Russian physicist. "
+        "Alferov was born in 1930 in Vitebsk, Belarus. "
+        "After graduating in 1952 from the V. I. Ulyanov Institute in Leningrad, he joined the "
+        "staff of the Ioffe Institute."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Zhores Alferov joined the staff" in shown
+    assert " he joined" not in shown

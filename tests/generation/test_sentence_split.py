@@ -53,6 +53,10 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
             ["Body ends.", 'GSV "Russia - Islamic World"', "Photo: a website", "Based on TASS"],
         ),
         ("Windows\r\nline endings. Work.", ["Windows line endings.", "Work."]),
+        (
+            "He studied at the V. I. Ulyanov Institute. It was in Leningrad.",
+            ["He studied at the V. I. Ulyanov Institute.", "It was in Leningrad."],
+        ),
         ("", []),
     ],
 )
