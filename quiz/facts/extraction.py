@@ -1433,6 +1433,8 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
             return "organisation", "organisation"
         if any(w in lx.THING_HEADS or w in lx.NAMED_THING_HEADS for w in words):
             return None
+    if tokens[0] in PLACE_ARTICLES and not titled:
+        return None  # "La Palma erupted", "towards El Paso": a place's name, not a person's
     if 2 <= len(tokens) <= 4 and (
         titled or speaks or re.match(r", (?:a|an|the|who) ", after) or LIFE_AFTER_RE.match(after)
     ):
@@ -1463,6 +1465,8 @@ APPOSITIVE_RE = re.compile(
     r", (?:a|an|the) ((?:[A-Za-z-]+ ){0,3}?[a-z-]+)(?=,|\.|$| (?:of|in|on|at|"
     r"for|from|with|by|and|or|who|which|that|covering|[a-z]+ing|[a-z]+ed|is|was|are|were|has|had)\b)"
 )
+# Articles that open the names of places in Spanish and French: "La Palma", "El Paso".
+PLACE_ARTICLES = frozenset(("La", "Las", "Los", "El", "Le", "Les"))
 # A life's years after a name: "Zhores Alferov (1930–2019)", "Theodor W. Hänsch (born ...".
 LIFE_AFTER_RE = re.compile(r" \((?:born\b|(?:c\. ?)?\d{3,4} ?[–-] ?\d{3,4}\))")
 # A verb that makes the words before it a clause of their own, not a description.

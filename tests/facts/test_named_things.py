@@ -255,3 +255,14 @@ def test_he_after_an_opening_that_names_places_is_the_person_before():
     shown = " ".join(shown_of(text))
     assert "Zhores Alferov joined the staff" in shown
     assert " he joined" not in shown
+
+
+def test_a_place_named_with_a_spanish_article_is_never_asked_as_who():
+    text = (
+        "A volcano on the island of La Palma erupted on Sunday. "
+        "La Palma is home to 85,000 people. "
+        "One lava flow rushed towards El Paso shortly after the explosion in 2021."
+    )
+    people = {f.text for f in facts_of(text) if f.type == "person"}
+    assert not people & {"La Palma", "El Paso"}
+    assert not [q for q in questions_of(text) if "who" in q.prompt.lower().split()]
