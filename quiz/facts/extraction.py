@@ -91,6 +91,7 @@ RELATIVE_RE = re.compile(
     r"(?: (?:\w+ )?(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?))?"
     r",? (?:later|earlier|before|after|ago|afterwards|previously|on)\b"
 )
+DEEP_TIME_RE = re.compile(r" (?:million|billion) years ago\b")
 # "In 2008, two submersibles reached the bottom on 29 July": the year sets the scene.
 SCENE_YEAR_RE = re.compile(rf"(?:In|During|By) (?P<y>{YEAR}), ")
 ERA_RE = re.compile(
@@ -964,8 +965,10 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     if re.search(r"\d[^()]*\([^()]*$", before):
         return None  # "1,083 ft (330 m)": the same length in a second unit
     # "84.7 meters (278 feet)": asked with the other units left out (drop_conversion).
-    if RELATIVE_RE.match(sentence[end:]):
-        return None  # "three years later": a step from another date, not a quantity
+    if RELATIVE_RE.match(sentence[end:]) and not DEEP_TIME_RE.match(sentence[end:]):
+        # "three years later": a step from another date, not a quantity (but "4.5 billion
+        # years ago" is an age: it does not move with the date of the article)
+        return None
     if re.search(r"\b(?:magnitude|level|category|grade|class|stage|phase|size)$", before):
         return None  # "magnitude 7": a point on a scale, not a count
     # "Apollo 11", "No. 5", "Flight 370": a label, not a quantity.
