@@ -1301,7 +1301,7 @@ NOT_NAMES = frozenset(
         r"\S+",
         "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE "
         "PC PCs IPO OS AI IT CPU RAM HTML LED LCD DVD CD URL PDF VIP SUV ATM HIV AIDS UFO MRI IQ "
-        "API SMS CFO COO CTO",
+        "API SMS CFO COO CTO Inc Inc. Ltd Ltd. Corp Corp. LLC Plc",
     )
 )
 # Peoples and regions' adjectives: "African American soldiers" names no person.

@@ -30,9 +30,11 @@ KIND_GROUPS = (
 )
 
 NAME = r"[A-Z][\w’'.&-]*(?: (?:[A-Z0-9][\w’'.&-]*|of|the|de|and))*"
-# "Kigali (Kinyarwanda: ...) is the capital ...", "Voyager 1 is a space probe used by ...".
+# "Kigali (Kinyarwanda: ...) is the capital ...", "Voyager 1 is a space probe used by ...",
+# "Patagonia, Inc. is an American retailer ...".
 DEFINING_RE = re.compile(
-    rf"^(?:The )?(?P<name>{NAME})(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
+    rf"^(?:The )?(?P<name>{NAME})(?:,? (?:Inc|Ltd|LLC|Corp|Co|plc|AG|GmbH)\.?)?"
+    rf"(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
     r"(?:a|an|the|one of the) (?P<what>[^.;:()]*)"
 )
 # A comma that ends the noun phrase rather than joining its adjectives.

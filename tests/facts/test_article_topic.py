@@ -340,3 +340,13 @@ def test_adjectives_joined_by_a_comma_still_say_what_the_topic_is():
     )
     (year,) = facts_of(text, "year")
     assert year.claim == "The LEGO Group was founded in {value} by Ole Kirk Christiansen."
+
+
+def test_a_firm_named_with_its_suffix_is_the_topic_and_the_suffix_no_name():
+    text = (
+        "Patagonia, Inc. is an American retailer of outdoor clothing and equipment. "
+        "It was founded by Yvon Chouinard in 1973, and is based in Ventura, California."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Patagonia was founded by Yvon Chouinard" in shown
+    assert "Inc." not in [q.answer for q in questions_of(text)]
