@@ -91,6 +91,12 @@ RELATIVE_RE = re.compile(
     r"(?: (?:\w+ )?(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?))?"
     r",? (?:later|earlier|before|after|ago|afterwards|previously|on)\b"
 )
+# A rank in words before a superlative: "the fifth-largest", "the second most populous".
+RANK_WORD_RE = re.compile(
+    r"(?:(?<=\bthe )|(?<='s )|(?<=’s ))(" + "|".join(lx.ORDINAL_WORDS) + r")"
+    r"(?=[ -](?:most|least|(?!(?:west|quest|interest|request|contest|protest|test|rest|nest|"
+    r"guest|chest|forest|harvest|honest|modest)\b)[a-z]+est)\b)"
+)
 DEEP_TIME_RE = re.compile(r" (?:million|billion) years ago\b")
 # "In 2008, two submersibles reached the bottom on 29 July": the year sets the scene.
 SCENE_YEAR_RE = re.compile(rf"(?:In|During|By) (?P<y>{YEAR}), ")
@@ -905,6 +911,9 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
         item = _number(sentence, m.start(), m.end(), m)
         if item is not None:
             found.append(item)
+    for m in RANK_WORD_RE.finditer(sentence):
+        # "the fifth-largest natural satellite", "the second most populous city": a rank.
+        found.append(Found(m.start(), m.end(), "number", lx.ORDINAL_WORDS[m.group(1)]))
     for m in re.finditer(
         r"(?<![\w-])(" + "|".join(lx.NUMBER_WORDS) + r")(?![\w-])", sentence, re.IGNORECASE
     ):

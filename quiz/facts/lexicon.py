@@ -66,6 +66,18 @@ NUMBER_WORDS = {
     "ninety": 90,
     "hundred": 100,
 }
+# Ranks written as words, as in "the fifth-largest", "the second most populous".
+ORDINAL_WORDS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 SCALES = _words("thousand|million|billion|trillion")
 
 # Words before a figure that make it a bound or a guess: "more than 500" stays true at 400.

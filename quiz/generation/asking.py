@@ -289,6 +289,8 @@ def _how_many(fact: Fact) -> str | None:
         return "how much"
     if not unit or unit in ("percent",) or re.search(r"\d(?:st|nd|rd|th)\b", text):
         return None  # a bare figure, a share, or a rank ("20th") has no "how many"
+    if text.lower() in lx.ORDINAL_WORDS:
+        return None  # a rank in words ("the fifth-largest")
     last = unit.split(" ")[-1]
     if unit.split(" ")[0] in ("million", "billion", "thousand", "trillion"):
         return None  # "2 million visitors": asked as a figure, not a count

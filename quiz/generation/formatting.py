@@ -103,17 +103,20 @@ def format_number(value: int | Decimal, style: dict) -> str:
 
 
 SPELLED = {value: word for word, value in NUMBER_WORDS.items()}
+SPELLED_RANKS = {value: word for word, value in lx.ORDINAL_WORDS.items()}
 
 
 def is_number_word(text: str | None) -> TypeGuard[str]:
-    """Tell whether a figure is written as a word ("two", "Ten")."""
-    return text is not None and text.lower() in NUMBER_WORDS
+    """Tell whether a figure is written as a word ("two", "Ten", "fifth")."""
+    return text is not None and (text.lower() in NUMBER_WORDS or text.lower() in lx.ORDINAL_WORDS)
 
 
 def spell_number(value: int | Decimal, like: str) -> str | None:
-    """Write a whole number as a word capitalised like `like`, if it has one we know."""
+    """Write a whole number as a word ("three", or "third" like "fifth") capitalised like
+    `like`, if it has one we know."""
     number = Decimal(value)
-    word = SPELLED.get(int(number)) if number == number.to_integral_value() else None
+    words = SPELLED_RANKS if like.lower() in lx.ORDINAL_WORDS else SPELLED
+    word = words.get(int(number)) if number == number.to_integral_value() else None
     if word is None:
         return None
     return word.capitalize() if like[:1].isupper() else word
@@ -122,7 +125,8 @@ def spell_number(value: int | Decimal, like: str) -> str | None:
 def parse_number(text: str) -> Decimal | None:
     """Read the number in a written figure ('1,200', '70th', '$83.6 m', 'two'), if any."""
     if is_number_word(text.strip()):
-        return Decimal(NUMBER_WORDS[text.strip().lower()])
+        word = text.strip().lower()
+        return Decimal(NUMBER_WORDS.get(word) or lx.ORDINAL_WORDS[word])
     match = NUMBER_TEXT_RE.match(text.strip())
     if not match:
         return None

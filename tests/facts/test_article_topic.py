@@ -350,3 +350,32 @@ def test_a_firm_named_with_its_suffix_is_the_topic_and_the_suffix_no_name():
     shown = " ".join(shown_of(text))
     assert "Patagonia was founded by Yvon Chouinard" in shown
     assert "Inc." not in [q.answer for q in questions_of(text)]
+
+
+def test_a_rank_in_words_is_asked_against_other_ranks_in_words():
+    text = (
+        "The Moon is a natural satellite of Earth. "
+        "The Moon is the fifth-largest natural satellite in the Solar System. "
+        "Nairobi is Kenya's second most populous city, founded in 1899."
+    )
+    ranks = {f.text: f.value for f in facts_of(text, "number")}
+    assert ranks == {"fifth": 5, "second": 2}
+    questions = questions_of(text)
+    gap = next(q for q in questions if q.answer == "fifth" and q.options)
+    assert "_____-largest" in gap.prompt
+    assert set(gap.options) <= {
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    }
+    assert not [q for q in questions if "how many" in q.prompt]
+
+
+def test_a_word_ending_in_est_after_a_rank_is_no_superlative():
+    assert not facts_of("It was the third west coast port to open, in 1850.", "number")
