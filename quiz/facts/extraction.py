@@ -959,7 +959,10 @@ def _approximation(sentence: str, start: int) -> str:
 
 # "2 days, 22 hours and 50 minutes": one length of time said in several units.
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
-COMPOUND_TIME_RE = re.compile(rf"\d+ {TIME_UNITS}(?:,? (?:and )?\d+ {TIME_UNITS})+")
+# "2 days, 22 hours and 50 minutes", "3 minutes 49.11 seconds": one time in several units.
+COMPOUND_TIME_RE = re.compile(
+    rf"\d+(?:\.\d+)? {TIME_UNITS}(?:,? (?:and )?\d+(?:\.\d+)? {TIME_UNITS})+"
+)
 
 
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:

@@ -183,7 +183,22 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
             continue
         for key in q.fact_keys:
             paired[q.kind, key] = paired.get((q.kind, key), 0) + 1
-    return _balanced(_uncopied([q for q in questions if q.fingerprint not in dropped]))
+    kept = _one_truth_a_sentence([q for q in questions if q.fingerprint not in dropped])
+    return _balanced(_uncopied(kept))
+
+
+def _one_truth_a_sentence(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+    """Keep one "true" statement a sentence: two of its facts may restate it, one naming its
+    subject in full ("Faith Kipyegon, who won ...") and one as it stands ("Kipyegon, ...").
+    The one not copied word for word from the article is kept, else the better one."""
+    stated: set[str] = set()
+    twins: set[str] = set()
+    for q in sorted(questions, key=lambda q: (_copied(q), -q.score)):
+        if q.kind == "true_false" and q.answer == "True":
+            if q.explanation in stated:
+                twins.add(q.fingerprint)
+            stated.add(q.explanation)
+    return [q for q in questions if q.fingerprint not in twins]
 
 
 def _mixed(answers: Counter, q: GeneratedQuestion) -> bool:

@@ -13,6 +13,7 @@ from quiz.generation import Template, check_question, generate
 from quiz.generation.checks import grade
 from quiz.generation.formatting import format_number, number_style, typed_forms
 from quiz.generation.question import is_plain
+from tests.facts.generated import questions_of
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
 
@@ -723,3 +724,25 @@ def test_a_plural_unit_is_never_offered_one(make_fact, make_template):
     )  # fmt: skip
     q = one(generate([fact], [make_template(kind="number", over="number", text="How deep?")]))
     assert "1 centimetres" not in q.options, q.options
+
+
+def test_a_sentence_is_stated_true_once_however_many_of_its_facts_restate_it():
+    text = (
+        "Kenya's Faith Kipyegon broke the women's 1500 metres world record on Friday, running"
+        " 3 minutes 49.11 seconds at the Florence Diamond League meeting.\n\n"
+        "The 29-year-old took almost a second off the previous mark of 3:50.07, set by "
+        "Ethiopia's Genzebe Dibaba in 2015. Kipyegon, who won Olympic gold over the distance "
+        "in 2016 and 2021, finished more than five seconds ahead of Australia's Jessica Hull."
+        "\n\n"
+        '"I wanted to run a fast race, and I am happy to have the world record," Kipyegon '
+        "said after the race. She is the first Kenyan woman to hold the world record in the "
+        "event.\n\n"
+        "A week later, Kipyegon set a second world record, in the 5000 metres in Paris, where"
+        " she ran 14 minutes 5.20 seconds. The Florence meeting drew a crowd of about 18,000 "
+        "spectators.\n\n"
+    )
+    truths = Counter(
+        q.explanation for q in questions_of(text) if q.kind == "true_false" and q.answer == "True"
+    )
+    assert "Olympic gold" in " ".join(truths)
+    assert max(truths.values()) == 1
