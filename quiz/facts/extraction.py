@@ -32,7 +32,7 @@ from quiz.facts.text import (
     needs_antecedent,
     word_matches,
 )
-from quiz.facts.topic import article_topic, title_topic
+from quiz.facts.topic import article_topic, kind_topic, title_topic
 
 MONTH_NAMES = "|".join(m.capitalize() for m in lx.MONTHS)
 MONTH_SHORT = "|".join(m.capitalize() for m in lx.MONTH_ABBREVIATIONS)
@@ -272,6 +272,8 @@ class _Article:
         self.topic = article_topic(statements, list(self.people))
         if self.topic is None and sentences and not self._statement(sentences[0]):
             self.topic = title_topic(sentences[0], list(self.people))
+            if self.topic is None and len(sentences) > 1:
+                self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
         self.openings = self._openings()
         self.years = _context_years(sentences)
 

@@ -112,3 +112,22 @@ def title_topic(title: str, people: Sequence[str] = ()) -> Topic | None:
         return None
     said = name if words[0] == "The" else f"The {name}"
     return Topic(name.removeprefix("The "), frozenset((head,)), said)
+
+
+def kind_topic(title: str, sentence: str) -> Topic | None:
+    """Return the topic of an article on a kind of thing, which its title names and its first
+    statement defines ("Blue whale", then "The blue whale (Balaenoptera musculus) is a marine
+    mammal ..."), or None."""
+    words = title.strip()
+    if not re.fullmatch(r"[A-Za-z]+(?: [a-z]+){0,3}", words):
+        return None
+    found = re.match(
+        rf"^The ({re.escape(words.lower())})(?: \([^)]*\))? (?:is|was) (?:a|an|the|one of the) "
+        r"(?P<what>[^.;:()]*)",
+        sentence,
+    )
+    if not found:
+        return None
+    what = WHAT_END_RE.split(LIST_END_RE.split(found["what"], maxsplit=1)[0], maxsplit=1)[0]
+    kinds = frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
+    return Topic(found[1], kinds, f"The {found[1]}") if kinds else None

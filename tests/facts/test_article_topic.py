@@ -379,3 +379,15 @@ def test_a_rank_in_words_is_asked_against_other_ranks_in_words():
 
 def test_a_word_ending_in_est_after_a_rank_is_no_superlative():
     assert not facts_of("It was the third west coast port to open, in 1850.", "number")
+
+
+def test_an_article_on_a_kind_of_thing_names_its_it_by_its_title():
+    text = (
+        "Blue whale\n\n"
+        "The blue whale (Balaenoptera musculus) is a marine mammal of the baleen suborder. "
+        "As the largest animal ever known to have existed, it can reach lengths of up to 98 "
+        "feet and weigh up to 199 tons."
+    )
+    shown = " ".join(shown_of(text))
+    assert "the blue whale can reach lengths" in shown
+    assert " it can reach" not in shown
