@@ -173,7 +173,9 @@ RELATIVE_SPAN_RE = re.compile(
 # "a population of 705,749": what a bare figure counts, said before it.
 COUNTED_BEFORE_RE = re.compile(
     r"\b(population|attendance|crowd|workforce|membership|enrollment|enrolment) of"
-    r"(?: (?:just|only))?$"
+    # "a population of just 6,000", "of about 380,000", "of more than 2 million"
+    r"(?: (?:just|only|about|around|approximately|roughly|nearly|almost|some|over|more than|"
+    r"fewer than|less than|under|up to))?$"
 )
 YEAR_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|back to) $")
 NOT_UNTIL_RE = re.compile(r"\b(?:not|[A-Za-z]+n['’]t) until\b")

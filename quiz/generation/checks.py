@@ -101,8 +101,11 @@ NAME_HEADS = lx.PLACE_HEADS | lx.ORG_HEADS | lx.THING_HEADS
 
 def _name_core(answer: str) -> str | None:
     """Return a name without the word that says its kind ("Golden Gate" of "Golden Gate
-    Bridge", "Baikal" of "Lake Baikal"), or None for a name without one."""
+    Bridge", "Baikal" of "Lake Baikal", "Iceland" of "Republic of Iceland"), or None for a
+    name without one."""
     words = answer.split()
+    if len(words) >= 3 and words[1] in ("of", "for") and words[0].lower() in NAME_HEADS:
+        return " ".join(words[2:])  # "Iceland" of "Republic of Iceland"
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None
     if words[-1].lower() in NAME_HEADS:

@@ -186,6 +186,7 @@ def test_the_names_a_person_is_introduced_with_are_the_same_person():
         ("From 500 candidates with flight experience, 7 men became astronauts.", 500, "candidates"),
         ("In total, 268 U.S. astronauts have been selected by NASA.", 268, "astronauts"),
         ("Kigali was a small city with a population of just 6,000 in 1962.", 6000, "population"),
+        ("Iceland had a population of about 380,000 in 2020.", 380000, "population"),
         # An age that does not move with the article's date, unlike "three years later".
         ("The Cretaceous period ended about 66 million years ago.", 66, "million years"),
     ],
