@@ -160,6 +160,10 @@ def _timeline(sentence: str) -> str:
     return f"In {found['year']}, {rest}"
 
 
+# The mark that opens an item of a list: "- ", "* ", "• ", "1. ", "2) ".
+BULLET_RE = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s+(?=\S)")
+
+
 def _chunks(text: str) -> list[str]:
     """Join wrapped lines; keep paragraphs and unpunctuated title lines apart."""
     chunks: list[str] = []
@@ -168,6 +172,13 @@ def _chunks(text: str) -> list[str]:
         margin = max((len(line) for line in lines), default=0)
         current, previous = "", ""
         for line in lines:
+            bullet = BULLET_RE.match(line)
+            if bullet:
+                # "- The Great Pyramid of Giza was built ...": each item of a list on its own.
+                if current:
+                    chunks.append(current)
+                current = previous = line[bullet.end() :]
+                continue
             wrapped = len(previous) >= WRAP_MIN and len(previous) >= WRAP_SHARE * margin
             if current and not wrapped and _is_break(current, line):
                 chunks.append(current)

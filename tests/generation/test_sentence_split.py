@@ -54,6 +54,16 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
         ),
         ("Windows\r\nline endings. Work.", ["Windows line endings.", "Work."]),
         (
+            "Wonders:\n- The Pyramid was built around 2560 BC.\n* The Colossus\nstood in Rhodes."
+            "\n2. The Lighthouse was at Pharos.",
+            [
+                "Wonders:",
+                "The Pyramid was built around 2560 BC.",
+                "The Colossus stood in Rhodes.",
+                "The Lighthouse was at Pharos.",
+            ],
+        ),
+        (
             "He studied at the V. I. Ulyanov Institute. It was in Leningrad.",
             ["He studied at the V. I. Ulyanov Institute.", "It was in Leningrad."],
         ),
