@@ -137,10 +137,15 @@ CONTINUING_END_RE = re.compile(
 )
 
 
+# An encyclopedia's note marks, fixed to the word or stop before them: "Australia.[1]",
+# "in 1912[citation needed]", "[a]". Words in brackets after a space ("said [the city]") stay.
+NOTE_MARK_RE = re.compile(r"(?<=[\w.,;:!?\"”’')\]])\[(?:\d{1,4}|[a-z]|[A-Za-z][\w ,'’?–-]{1,38})\]")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, collapsing whitespace inside each."""
+    """Split text into sentences, collapsing whitespace inside each, without note marks."""
     sentences: list[str] = []
-    for chunk in _chunks(text):
+    for chunk in _chunks(NOTE_MARK_RE.sub("", text)):
         sentences.extend(_timeline(piece) for piece in _split_chunk(chunk))
     return sentences
 

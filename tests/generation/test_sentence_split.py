@@ -64,6 +64,16 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
             ],
         ),
         (
+            "Canberra is the capital.[1] It grew.[2][3] It was planned in 1912[citation needed]"
+            ". He said [the city] was ready.[a]",
+            [
+                "Canberra is the capital.",
+                "It grew.",
+                "It was planned in 1912.",
+                "He said [the city] was ready.",
+            ],
+        ),
+        (
             "He studied at the V. I. Ulyanov Institute. It was in Leningrad.",
             ["He studied at the V. I. Ulyanov Institute.", "It was in Leningrad."],
         ),
