@@ -109,6 +109,12 @@ PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
 LATE_PRONOUN_AT_RE = re.compile(
     LATE_PRONOUN_RE.pattern.replace("(?:he|she|they|", "(he|she|(?:they)|")
 )
+# "Founded in 1913 as the seat of government, it is ...", "Born in Warsaw, she ...": a
+# pronoun subject after an opening participle.
+PARTICIPLE_PRONOUN_RE = re.compile(
+    r"^(?:[A-Z][a-z]+ed|Built|Born|Known|Founded|Located|Situated|Made|Held|Run|Led|Set|Begun)"
+    r"\b[^,;:“”\"]{0,120}, (it|he|she)\b"
+)
 # A subject that singles itself out: "The largest tsunami on record", "The first ship".
 SUPERLATIVE_SUBJECT_RE = re.compile(
     r"^(The (?:[a-z]+est|most [a-z]+|first|only) [a-z]+"
@@ -297,7 +303,7 @@ class _Article:
             stranger = set()
             after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))
             opening = PRONOUN_RE.match(sentence)
-            late = LATE_PRONOUN_AT_RE.match(sentence)
+            late = LATE_PRONOUN_AT_RE.match(sentence) or PARTICIPLE_PRONOUN_RE.match(sentence)
             bare = BARE_SUBJECT_RE.match(sentence)
             if opening and not CLEFT_RE.match(sentence):
                 pronoun: tuple[int, int] | None = (0, opening.end())

@@ -392,3 +392,13 @@ def test_an_article_on_a_kind_of_thing_names_its_it_by_its_title():
     shown = " ".join(shown_of(text))
     assert "the blue whale can reach lengths" in shown
     assert " it can reach" not in shown
+
+
+def test_it_after_an_opening_participle_is_the_topic():
+    text = (
+        "Canberra is the capital city of Australia. "
+        "Founded in 1913 as the seat of government, it had a population of 453,558 in 2021."
+    )
+    shown = " ".join(shown_of(text))
+    assert "government, Canberra had a population" in shown
+    assert ", it had" not in shown
