@@ -29,3 +29,11 @@ def shown_of(text):
     shown = [" ".join((q.prompt, q.answer, *q.options)) for q in questions_of(text)]
     assert shown
     return shown
+
+
+def assert_named(text, named, unnamed):
+    """Assert that the questions of a text show `named` (a pronoun's antecedent in its place)
+    and never `unnamed` (the pronoun as the article wrote it)."""
+    shown = " ".join(shown_of(text))
+    assert named in shown
+    assert unnamed not in shown

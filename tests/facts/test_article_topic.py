@@ -8,7 +8,7 @@ import pytest
 from quiz.facts import lexicon as lx
 from quiz.facts.regions import region_of
 from quiz.facts.topic import article_topic
-from tests.facts.generated import facts_of, questions_of, shown_of
+from tests.facts.generated import assert_named, facts_of, questions_of, shown_of
 
 KIGALI = (
     "Kigali\n\n"
@@ -389,9 +389,7 @@ def test_an_article_on_a_kind_of_thing_names_its_it_by_its_title():
         "As the largest animal ever known to have existed, it can reach lengths of up to 98 "
         "feet and weigh up to 199 tons."
     )
-    shown = " ".join(shown_of(text))
-    assert "the blue whale can reach lengths" in shown
-    assert " it can reach" not in shown
+    assert_named(text, "the blue whale can reach lengths", " it can reach")
 
 
 def test_it_after_an_opening_participle_is_the_topic():
@@ -399,6 +397,4 @@ def test_it_after_an_opening_participle_is_the_topic():
         "Canberra is the capital city of Australia. "
         "Founded in 1913 as the seat of government, it had a population of 453,558 in 2021."
     )
-    shown = " ".join(shown_of(text))
-    assert "government, Canberra had a population" in shown
-    assert ", it had" not in shown
+    assert_named(text, "government, Canberra had a population", ", it had")
