@@ -13,6 +13,7 @@ from quiz.authoring.importing import (
     read_upload,
     update_article_text,
 )
+from quiz.facts import split_sentences
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Article, Fact, Question, Round, Sentence
 
@@ -79,6 +80,20 @@ def test_the_site_around_an_article_is_left_out():
         "<form><button>Subscribe</button></form></main><footer>© 2024 Example</footer></body>"
     )
     assert html_to_text(markup) == "Voyager 2\n\nVoyager 2 was launched in 1977."
+
+
+def test_a_tables_cells_and_note_marks_glue_no_words_into_a_sentence():
+    markup = (
+        "<p>Canberra is the capital of Australia.<sup>[1]</sup></p>"
+        "<table><tr><th>Population</th><td>453,558</td></tr></table>"
+    )
+    text = html_to_text(markup)
+    assert "Population453,558" not in text
+    assert split_sentences(text) == [
+        "Canberra is the capital of Australia.",
+        "Population",
+        "453,558",
+    ]
 
 
 def test_slugs_are_ascii_lowercase_hyphens():
