@@ -18,9 +18,12 @@ KIND_GROUPS = (
     frozenset(("city", "town", "capital", "municipality", "metropolis")),
     frozenset(("ship", "liner", "vessel", "steamer", "steamship")),
     frozenset(("company", "firm", "corporation", "bank", "business", "conglomerate", "group")),
-    frozenset(("spacecraft", "probe", "craft", "satellite", "observatory")),
+    # A crewed mission is named as its spacecraft is: "Apollo 13 ... The craft was launched".
+    frozenset(
+        ("spacecraft", "probe", "craft", "satellite", "observatory", "mission", "spaceflight")
+        + ("flight", "expedition")
+    ),
     frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
-    frozenset(("mission", "spaceflight", "flight", "expedition")),
     frozenset(("country", "nation", "state", "republic", "kingdom")),
     frozenset(("university", "college", "school", "institute")),
     frozenset(("river",)),

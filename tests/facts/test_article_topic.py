@@ -398,3 +398,11 @@ def test_it_after_an_opening_participle_is_the_topic():
         "Founded in 1913 as the seat of government, it had a population of 453,558 in 2021."
     )
     assert_named(text, "government, Canberra had a population", ", it had")
+
+
+def test_the_craft_of_an_article_on_a_mission_is_the_mission():
+    text = (
+        "Apollo 13 was the seventh crewed mission in the Apollo space program. "
+        "The craft was launched from Kennedy Space Center on April 11, 1970."
+    )
+    assert_named(text, "Apollo 13 was launched from", "The craft was")
