@@ -91,11 +91,14 @@ RELATIVE_RE = re.compile(
     r"(?: (?:\w+ )?(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?))?"
     r",? (?:later|earlier|before|after|ago|afterwards|previously|on)\b"
 )
-# A rank in words before a superlative: "the fifth-largest", "the second most populous".
+# A rank in words: "the fifth-largest", "the seventh crewed mission", "Kenya's second city";
+# not "the second half" or "a second time", whose word has no ranks to choose among.
 RANK_WORD_RE = re.compile(
     r"(?:(?<=\bthe )|(?<='s )|(?<=’s ))(" + "|".join(lx.ORDINAL_WORDS) + r")"
-    r"(?=[ -](?:most|least|(?!(?:west|quest|interest|request|contest|protest|test|rest|nest|"
-    r"guest|chest|forest|harvest|honest|modest)\b)[a-z]+est)\b)"
+    r"(?=[ -](?!(?:half|halves|hand|time|times|thought|thoughts|look|chance|nature|opinion|"
+    r"person|wind|guess|fiddle|class|rate|best|of|and|or|to|in|at|on|by|for|with|"
+    r"west|quest|interest|request|contest|protest|test|rest|nest|guest|chest|forest|harvest|"
+    r"honest|modest)\b)[a-z])"
 )
 DEEP_TIME_RE = re.compile(r" (?:million|billion) years ago\b")
 # "In 2008, two submersibles reached the bottom on 29 July": the year sets the scene.

@@ -382,6 +382,13 @@ def test_a_word_ending_in_est_after_a_rank_is_no_superlative():
     assert not facts_of("It was the third west coast port to open, in 1850.", "number")
 
 
+def test_a_rank_in_words_before_a_noun_is_asked_but_not_an_idiom():
+    sentence = "Apollo 13 was the seventh crewed mission in the program, in 1970."
+    assert [f.text for f in facts_of(sentence, "number")] == ["seventh"]
+    idiom = "In the second half of the 19th century, the city grew to 1,200 houses."
+    assert "second" not in [f.text for f in facts_of(idiom, "number")]
+
+
 def test_an_article_on_a_kind_of_thing_names_its_it_by_its_title():
     text = (
         "Blue whale\n\n"
