@@ -287,7 +287,7 @@ ASKED_ORG_HEADS = _words(
     "agency|university|institute|ministry|council|committee|commission|association|bank|"
     "party|foundation|society|authority|department|museum|library|hospital|school|college|"
     "academy|club|team|court|parliament|army|navy|laboratory|observatory|bureau|league|"
-    "orchestra|theatre|theater|church|cathedral|airline|company"
+    "orchestra|theatre|theater|church|cathedral|airline|company|center|centre"
 )
 # The heads of named things that are neither people, places nor organisations, said in
 # the name ("Hubble Space Telescope", "Battle of Solferino") or beside it ("a Pegasus XL

@@ -45,6 +45,15 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             "Philadelphia is the largest city in which U.S. state?",
         ),
         (
+            _fact(
+                "organisation",
+                "Kennedy Space Center",
+                "Apollo 13 was launched from {value} in 1970.",
+                unit="organisation",
+            ),
+            "Apollo 13 was launched from which center in 1970?",
+        ),
+        (
             _fact("place", "Irkutsk", "The city of {value} lies near Lake Baikal.", unit="city"),
             "Which city lies near Lake Baikal?",
         ),
