@@ -315,6 +315,10 @@ class _Article:
                 # opening; not "In 1871 the treaty made it possible", whose "it" is an object.
                 as_subject = late is not None and bool(
                     re.search(r"(?:\d|,) $", sentence[: late.start(1)])
+                    or re.fullmatch(
+                        r"(?:Today|Now|Currently|Eventually|Finally|Soon),? ",
+                        sentence[: late.start(1)],
+                    )
                     or late.group(1).lower() in ("his", "her", "its")  # "Before its acquisition"
                 )
                 pronoun = (late.start(1), late.end(1)) if late and as_subject else None
@@ -1312,6 +1316,20 @@ COMPASS = {
 }
 
 
+# The words that make a region of a continent or country: "Southeastern Europe".
+REGION_WORDS = COMPASS | {
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "mainland",
+    "continental",
+}
+
 # Words of a name written short, with a dot the name keeps.
 ABBREVIATED = frozenset(("Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros"))
 FIRM_WORDS = (
@@ -1421,6 +1439,11 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", "city"
     if lower in lx.CONTINENTS:
         return None
+    last = tokens[-1].lower()
+    if len(tokens) >= 2 and (last in lx.CONTINENTS or lx.is_country(tokens[-1])):
+        # "Southeastern Europe", "Northern Ireland", "East Germany": a part of a continent or
+        # country, never a person's name.
+        return ("place", "region") if tokens[0].lower().rstrip("-") in REGION_WORDS else None
     if (
         tokens[-1].lower() in lx.ORG_HEADS
         or tokens[0].lower() in lx.ORG_HEADS

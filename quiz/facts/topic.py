@@ -51,6 +51,11 @@ WHAT_END_RE = re.compile(
 )
 
 
+# Where the topic's name ends: not inside a longer name ("The Danube Commission" is not the
+# Danube).
+NAME_ENDS = r"(?![\w’']| [A-Z])"
+
+
 @dataclass(frozen=True)
 class Topic:
     """The article's subject as its first statement names it, and the kinds it is said to be."""
@@ -68,12 +73,12 @@ class Topic:
 
     def opens(self, sentence: str) -> bool:
         """Tell whether a sentence's subject is the topic ("Wachovia provided ...")."""
-        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?![\w’'])", sentence))
+        return bool(re.match(rf"(?:The )?{re.escape(self.name)}{NAME_ENDS}", sentence))
 
     def leads(self, sentence: str) -> bool:
         """Tell whether a sentence opens with the topic or what is its ("Voyager 1's team"):
         an "It" after it means the topic, as the subject runs on."""
-        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?:['’]s)?(?![\w’'])", sentence))
+        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?:['’]s)?{NAME_ENDS}", sentence))
 
 
 def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic | None:

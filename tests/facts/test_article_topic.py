@@ -413,3 +413,32 @@ def test_the_craft_of_an_article_on_a_mission_is_the_mission():
         "The craft was launched from Kennedy Space Center on April 11, 1970."
     )
     assert_named(text, "Apollo 13 was launched from", "The craft was")
+
+
+def test_a_name_that_opens_with_the_topics_is_another_thing():
+    text = (
+        "The Danube is the second-longest river in Europe. "
+        "The Danube Commission was established in 1856 to oversee navigation on the river. "
+        "Its headquarters have been in Budapest since 1954."
+    )
+    assert_named(text, "The Danube Commission’s headquarters", "The Danube’s headquarters")
+
+
+def test_today_it_after_a_sentence_on_the_topic_is_the_topic():
+    text = (
+        "The Danube is the second-longest river in Europe. "
+        "The Danube was once a frontier of the Roman Empire. "
+        "Today it flows through four capital cities: Vienna, Bratislava, Budapest and Belgrade."
+    )
+    assert_named(text, "Today the Danube flows", "Today it flows")
+
+
+def test_a_region_of_a_continent_is_no_person():
+    text = (
+        "The Danube is the second-longest river in Europe, after the Volga in Russia. "
+        "It flows through much of Central and Southeastern Europe into the Black Sea in 2020."
+    )
+    assert "Southeastern Europe" not in {f.text for f in facts_of(text, "person")}
+    for q in questions_of(text):
+        assert "whom" not in q.prompt
+        assert "Southeastern Europe, after" not in " ".join((q.prompt, *q.options))
