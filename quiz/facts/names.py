@@ -1,44 +1,34 @@
-"""Given names from the gender-guesser package's name list (about 48,000 names of many
-countries), read once: they tell a person's name from other capitalised words, and whether
-"he" or "she" can refer to it."""
+"""Given names from the gender-guesser package (about 48,000 names of many countries, each
+weighed by how often it is given to men and to women there): they tell a person's name from
+other capitalised words, and whether "he" or "she" can refer to it."""
 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+# gender-guesser's answers, as the pronouns that can refer to the name: "mostly" is enough,
+# a name given to both is "any", an unknown word none.
 GENDERS = {
-    "M": "male",
-    "1M": "male",
-    "?M": "male",
-    "F": "female",
-    "1F": "female",
-    "?F": "female",
-    "?": "any",
+    "male": "male",
+    "mostly_male": "male",
+    "female": "female",
+    "mostly_female": "female",
+    "andy": "any",
 }
 
 
 @functools.cache
-def _given_names() -> dict[str, str]:
-    """Map each given name (case-folded) to "male", "female" or "any"."""
+def _detector():
+    """gender-guesser's detector, its name list read once; None on a broken install."""
     try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
-        text = data.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - a broken install
-        return {}
-    names: dict[str, str] = {}
-    for line in text.splitlines():
-        gender = GENDERS.get(line[:2].strip())
-        if gender is None or line.startswith("#"):
-            continue
-        name = line[3:29].strip().replace("+", "-").casefold()
-        if not name or " " in name:
-            continue
-        known = names.get(name)
-        names[name] = gender if known in (None, gender) else "any"
-    return names
+        from gender_guesser.detector import Detector
+    except ModuleNotFoundError:  # pragma: no cover - a broken install
+        return None
+    return Detector(case_sensitive=False)
 
 
+@functools.lru_cache(maxsize=8192)
 def gender_of(given: str) -> str | None:
     """Return "male", "female" or "any" for a known given name, None for any other word."""
-    return _given_names().get(given.casefold())
+    detector = _detector()
+    return GENDERS.get(detector.get_gender(given)) if detector is not None else None

@@ -276,3 +276,13 @@ def test_a_name_of_the_form_republic_of_x_is_not_asked_beside_x():
     for q in questions_of(text):
         if q.answer == "Republic of Iceland":
             assert q.kind == "true_false" or "Iceland" not in q.prompt.replace("_____", ""), q
+
+
+def test_she_after_a_name_mostly_given_to_women_is_that_woman():
+    # "Jane" is given to men too in a few countries' lists; it is mostly a woman's name.
+    text = (
+        "Pride and Prejudice is an 1813 novel written by the English author Jane Austen. "
+        "Austen was born on 16 December 1775 in Steventon, Hampshire. "
+        "She died in Winchester on 18 July 1817, at the age of 41."
+    )
+    assert_named(text, "Jane Austen died in Winchester", "She died")
