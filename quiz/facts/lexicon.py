@@ -296,12 +296,12 @@ NAMED_THING_HEADS = _words(
     "ship|boat|liner|steamer|yacht|ferry|vessel|submarine|rocket|shuttle|spacecraft|probe|"
     "satellite|telescope|rover|lander|capsule|module|station|mission|expedition|programme|"
     "program|project|prize|award|medal|trophy|war|wars|battle|siege|treaty|agreement|accord|pact|"
-    "convention|declaration|charter|book|novel|film|album|song|opera|symphony|poem|play|"
+    "convention|declaration|charter|book|novel|film|album|song|opera|symphony|poem|play|show|"
     "tower|palace|castle|temple|cathedral|monument|statue|stadium|arena|festival|marathon|"
     "conference|summit|line|railway|railroad|canal|locomotive|aircraft|airship|plane"
 )
 # Works whose titles keep their opening article ("A Memory of Solferino").
-WORKS = _words("book|novel|film|album|song|opera|symphony|poem|play")
+WORKS = _words("book|novel|film|album|song|opera|symphony|poem|play|show")
 # Vehicles whose own names follow their kind inside a longer name ("Apollo Lunar Module
 # Eagle": the module is called Eagle).
 CRAFT = _words(

@@ -12,6 +12,8 @@ from tests.facts.generated import assert_named, facts_of, questions_of, shown_of
     ("sentence", "name", "head"),
     [
         ("The Hubble Space Telescope was launched in 1990.", "Hubble Space Telescope", "telescope"),
+        # "Ed" is a given name, but a show is no person.
+        ("The Beatles played on The Ed Sullivan Show in 1964.", "Ed Sullivan Show", "show"),
         (
             "Dunant saw the aftermath of the Battle of Solferino in 1859.",
             "Battle of Solferino",
