@@ -298,7 +298,8 @@ NAMED_THING_HEADS = _words(
     "program|project|prize|award|medal|trophy|war|wars|battle|siege|treaty|agreement|accord|pact|"
     "convention|declaration|charter|book|novel|film|album|song|opera|symphony|poem|play|show|"
     "tower|palace|castle|temple|cathedral|monument|statue|stadium|arena|festival|marathon|"
-    "conference|summit|line|railway|railroad|canal|locomotive|aircraft|airship|plane"
+    "conference|summit|line|railway|railroad|canal|locomotive|aircraft|airship|plane|tapestry|"
+    "painting|manuscript|sculpture|fresco|mosaic"
 )
 # Works whose titles keep their opening article ("A Memory of Solferino").
 WORKS = _words("book|novel|film|album|song|opera|symphony|poem|play|show")

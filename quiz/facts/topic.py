@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quiz.facts import lexicon as lx
+
 # Words for one kind of thing: "the town" of an article about a city is that city.
 KIND_GROUPS = (
     frozenset(("city", "town", "capital", "municipality", "metropolis")),
@@ -90,6 +92,9 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
     for sentence in sentences[:2]:
         found = DEFINING_RE.match(sentence)
         if not found:
+            named = _named_subject(sentence, people)
+            if named is not None:
+                return named
             continue
         name = found["name"].strip()
         if name in people or len(name) < 2:
@@ -101,6 +106,27 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         said = sentence[: found.end("name")]
         return Topic(name, kinds, said) if kinds else None
     return None
+
+
+# "The Battle of Hastings was fought on ...", "The Golden Gate Bridge was opened in ...": a
+# named thing the first statement tells of, whose name says what kind of thing it is.
+NAMED_SUBJECT_RE = re.compile(
+    rf"^(?P<the>The )?(?P<name>{NAME}) (?:is|was) (?:[a-z]+ed|fought|built|held|won|made|set|"
+    r"run|known|begun|struck|sunk|laid|found|led|shot|drawn|written|given|taken|sold|lost)\b"
+)
+
+
+def _named_subject(sentence: str, people: Sequence[str]) -> Topic | None:
+    """Return the topic a first statement opens with when its name's head says its kind
+    ("Battle" of "Battle of Hastings", "Bridge" of "Golden Gate Bridge"), or None."""
+    found = NAMED_SUBJECT_RE.match(sentence)
+    if not found or found["name"] in people:
+        return None
+    words = found["name"].split()
+    head = words[0] if len(words) >= 3 and words[1] == "of" else words[-1]
+    if len(words) < 2 or head.lower() not in lx.NAMED_THING_HEADS | lx.PLACE_HEADS:
+        return None
+    return Topic(found["name"], frozenset((head.lower(),)), sentence[: found.end("name")])
 
 
 # A title line: "National Weather Service: History", "Kigali - the capital".

@@ -442,3 +442,14 @@ def test_a_region_of_a_continent_is_no_person():
     for q in questions_of(text):
         assert "whom" not in q.prompt
         assert "Southeastern Europe, after" not in " ".join((q.prompt, *q.options))
+
+
+def test_a_named_battle_the_article_opens_with_is_the_battle_later():
+    text = (
+        "The Battle of Hastings was fought on 14 October 1066 near the town of Hastings. "
+        "Harold Godwinson was killed there, and William was crowned king on Christmas Day. "
+        "The battle is depicted in the Bayeux Tapestry, an embroidered cloth nearly 70 metres "
+        "long."
+    )
+    assert_named(text, "The Battle of Hastings is depicted", "The battle is depicted")
+    assert "Bayeux Tapestry" not in {f.text for f in facts_of(text, "person")}
