@@ -40,7 +40,7 @@ NAME = r"[A-Z][\w’'.&-]*(?: (?:[A-Z0-9][\w’'.&-]*|of|the|de|and))*"
 DEFINING_RE = re.compile(
     rf"^(?:The )?(?P<name>{NAME})(?:,? (?:Inc|Ltd|LLC|Corp|Co|plc|AG|GmbH)\.?)?"
     rf"(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
-    r"(?:a|an|the|one of the) (?P<what>[^.;:()]*)"
+    r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s) (?P<what>[^.;:()]*)"
 )
 # A comma that ends the noun phrase rather than joining its adjectives.
 LIST_END_RE = re.compile(
@@ -48,7 +48,8 @@ LIST_END_RE = re.compile(
 )
 # Where the noun phrase that says what the topic is ends.
 WHAT_END_RE = re.compile(
-    r" (?:that|which|who|whose|where|when|of|in|on|at|by|from|to|with|for|used|based|located|"
+    r" (?:that|which|who|whose|where|when|of|in|on|at|by|from|to|with|for|above|below|near|"
+    r"along|across|among|between|within|beyond|off|used|based|located|"
     r"operated|owned|founded|built|named|known|made)\b"
 )
 

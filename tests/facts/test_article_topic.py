@@ -453,3 +453,13 @@ def test_a_named_battle_the_article_opens_with_is_the_battle_later():
     )
     assert_named(text, "The Battle of Hastings is depicted", "The battle is depicted")
     assert "Bayeux Tapestry" not in {f.text for f in facts_of(text, "person")}
+
+
+def test_a_topic_defined_with_a_possessive_is_named_later_and_is_no_sea():
+    topic = article_topic(["Mount Everest is Earth's highest mountain above sea level."])
+    assert topic is not None and topic.kinds == {"highest", "mountain"}
+    text = (
+        "Mount Everest is Earth's highest mountain above sea level, in the Himalayas. "
+        "The mountain was named after George Everest, a British surveyor, in 1865."
+    )
+    assert_named(text, "Mount Everest was named after", "The mountain was named")
