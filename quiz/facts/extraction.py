@@ -28,6 +28,7 @@ from quiz.facts.text import (
     BLANK,
     CLEFT_RE,
     LATE_PRONOUN_RE,
+    PARTICIPLE_PRONOUN_RE,
     drop_conversion,
     needs_antecedent,
     word_matches,
@@ -111,12 +112,6 @@ PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_AT_RE = re.compile(
     LATE_PRONOUN_RE.pattern.replace("(?:he|she|they|", "(he|she|(?:they)|")
-)
-# "Founded in 1913 as the seat of government, it is ...", "Born in Warsaw, she ...": a
-# pronoun subject after an opening participle.
-PARTICIPLE_PRONOUN_RE = re.compile(
-    r"^(?:[A-Z][a-z]+ed|Built|Born|Known|Founded|Located|Situated|Made|Held|Run|Led|Set|Begun)"
-    r"\b[^,;:“”\"]{0,120}, (it|he|she)\b"
 )
 # A subject that singles itself out: "The largest tsunami on record", "The first ship".
 SUPERLATIVE_SUBJECT_RE = re.compile(
@@ -532,7 +527,10 @@ class _Article:
         if len(named) != 1:
             return None
         name = named.pop()
-        return f"The {name}" if " of " in name or name.split(" ")[-1] == head else name
+        last = name.split(" ")[-1]
+        if " of " in name or (last == head and last.lower() not in UNARTICLED_HEADS):
+            return f"The {name}"  # "The Angara River", "The Treaty of Versailles"
+        return name  # "Lake Baikal", "Harvard University"
 
     def facts_of(self, sentence: str) -> list[Fact]:
         doubt = _doubt_start(sentence)
@@ -1316,6 +1314,30 @@ COMPASS = {
 }
 
 
+# Heads of names said without "the": "Harvard University", "Heathrow Airport", "Central Park"
+# (but "the Angara River", "the Eiffel Tower").
+UNARTICLED_HEADS = frozenset(
+    [
+        "university",
+        "college",
+        "school",
+        "academy",
+        "airport",
+        "park",
+        "street",
+        "avenue",
+        "road",
+        "square",
+        "station",
+        "hall",
+        "abbey",
+        "castle",
+        "palace",
+        "cathedral",
+        "island",
+        "county",
+    ]
+)
 # The words that make a region of a continent or country: "Southeastern Europe".
 REGION_WORDS = COMPASS | {
     "northeastern",

@@ -64,6 +64,15 @@ LATE_PRONOUN_RE = re.compile(
 )
 
 
+# "Founded in 1913 as the seat of government, it is ...", "Born in Warsaw, she ...", "Founded
+# in 1636 and named for its benefactor, the clergyman John Harvard, it is ...": a pronoun
+# subject after an opening participle, whose own commas it may hold.
+PARTICIPLE_PRONOUN_RE = re.compile(
+    r"^(?:[A-Z][a-z]+ed|Built|Born|Known|Founded|Located|Situated|Made|Held|Run|Led|Set|Begun)"
+    r"\b[^;:“”\"]{0,160}?, (it|he|she)\b"
+)
+
+
 # "Locally nicknamed “La dame de fer”, it was built as ...": a pronoun subject after an opening
 # phrase that names no one.
 # An opening that is a clause of its own, whose subject a later pronoun can be.
@@ -84,7 +93,11 @@ RELATIVE_TIME_RE = re.compile(
 def needs_antecedent(sentence: str) -> bool:
     """Tell whether a sentence opens with a pronoun (or a time) that refers to an earlier
     sentence."""
-    if LATE_PRONOUN_RE.match(sentence) or RELATIVE_TIME_RE.match(sentence):
+    if (
+        LATE_PRONOUN_RE.match(sentence)
+        or RELATIVE_TIME_RE.match(sentence)
+        or PARTICIPLE_PRONOUN_RE.match(sentence)
+    ):
         return True
     after = AFTER_OPENING_RE.match(sentence)
     if after:

@@ -463,3 +463,23 @@ def test_a_topic_defined_with_a_possessive_is_named_later_and_is_no_sea():
         "The mountain was named after George Everest, a British surveyor, in 1865."
     )
     assert_named(text, "Mount Everest was named after", "The mountain was named")
+
+
+def test_a_university_is_named_without_the_and_after_a_long_participle():
+    text = (
+        "Harvard University is a private research university in Cambridge, Massachusetts. "
+        "Founded in 1636 as Harvard College and named for its first benefactor, the Puritan "
+        "clergyman John Harvard, it is the oldest institution of higher learning in the United "
+        "States. The university has about 21,000 students."
+    )
+    assert_named(text, "John Harvard, Harvard University is the oldest", ", it is the oldest")
+    assert "The Harvard University" not in " ".join(shown_of(text))
+
+
+def test_an_it_after_a_long_participle_that_names_nothing_is_never_shown():
+    text = (
+        "Rain fell over Boston on Tuesday. "
+        "Founded in 1636 and named for its benefactor, the clergyman John Harvard, it had "
+        "21,000 students in 2020."
+    )
+    assert not [q for q in questions_of(text) if ", it had" in " ".join((q.prompt, *q.options))]
