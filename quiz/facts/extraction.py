@@ -1461,11 +1461,6 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", "city"
     if lower in lx.CONTINENTS:
         return None
-    last = tokens[-1].lower()
-    if len(tokens) >= 2 and (last in lx.CONTINENTS or lx.is_country(tokens[-1])):
-        # "Southeastern Europe", "Northern Ireland", "East Germany": a part of a continent or
-        # country, never a person's name.
-        return ("place", "region") if tokens[0].lower().rstrip("-") in REGION_WORDS else None
     if (
         tokens[-1].lower() in lx.ORG_HEADS
         or tokens[0].lower() in lx.ORG_HEADS
@@ -1481,6 +1476,14 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", _place_unit(tokens[0])
     if thing := _thing_head(tokens):
         return "thing", thing
+    if (
+        len(tokens) >= 2
+        and tokens[0].lower() in REGION_WORDS
+        and (" ".join(tokens[1:]).lower() in lx.CONTINENTS or lx.is_country(" ".join(tokens[1:])))
+    ):
+        # "Southeastern Europe", "Northern Ireland", "East Germany": a part of a continent or
+        # country, never a person's name.
+        return "place", "region"
     if any(t.lower() in lx.THING_HEADS for t in tokens):
         return None
     if any(

@@ -288,3 +288,17 @@ def test_she_after_a_name_mostly_given_to_women_is_that_woman():
         "She died in Winchester on 18 July 1817, at the age of 41."
     )
     assert_named(text, "Jane Austen died in Winchester", "She died")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Southeastern Europe", ("place", "region")),
+        ("Northern Ireland", ("place", "region")),
+        ("Republic of Ireland", ("place", "republic")),  # its head says what it is first
+        ("Bank of England", ("organisation", "organisation")),
+        ("Church of England", ("organisation", "organisation")),
+    ],
+)
+def test_a_name_ending_in_a_country_is_what_its_first_word_says(name, kind):
+    assert _kind(name.split(), False, " was founded in 1694") == kind
