@@ -22,8 +22,17 @@ KIND_GROUPS = (
     frozenset(("company", "firm", "corporation", "bank", "business", "conglomerate", "group")),
     # A crewed mission is named as its spacecraft is: "Apollo 13 ... The craft was launched".
     frozenset(
-        ("spacecraft", "probe", "craft", "satellite", "observatory", "mission", "spaceflight")
-        + ("flight", "expedition")
+        (
+            "spacecraft",
+            "probe",
+            "craft",
+            "satellite",
+            "observatory",
+            "mission",
+            "spaceflight",
+            "flight",
+            "expedition",
+        )
     ),
     frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
     frozenset(("country", "nation", "state", "republic", "kingdom")),
@@ -100,10 +109,7 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         name = found["name"].strip()
         if name in people or len(name) < 2:
             return None
-        # "a privately held, family-owned company with ...": adjectives run on past a comma.
-        what = LIST_END_RE.split(found["what"], maxsplit=1)[0]
-        what = WHAT_END_RE.split(what, maxsplit=1)[0]
-        kinds = frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
+        kinds = _kinds(found["what"])
         said = sentence[: found.end("name")]
         return Topic(name, kinds, said) if kinds else None
     return None
@@ -112,7 +118,7 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
 # "The Battle of Hastings was fought on ...", "The Golden Gate Bridge was opened in ...": a
 # named thing the first statement tells of, whose name says what kind of thing it is.
 NAMED_SUBJECT_RE = re.compile(
-    rf"^(?P<the>The )?(?P<name>{NAME}) (?:is|was) (?:[a-z]+ed|fought|built|held|won|made|set|"
+    rf"^(?:The )?(?P<name>{NAME}) (?:is|was) (?:[a-z]+ed|fought|built|held|won|made|set|"
     r"run|known|begun|struck|sunk|laid|found|led|shot|drawn|written|given|taken|sold|lost)\b"
 )
 
@@ -128,6 +134,15 @@ def _named_subject(sentence: str, people: Sequence[str]) -> Topic | None:
     if len(words) < 2 or head.lower() not in lx.NAMED_THING_HEADS | lx.PLACE_HEADS:
         return None
     return Topic(found["name"], frozenset((head.lower(),)), sentence[: found.end("name")])
+
+
+def _kinds(what: str) -> frozenset[str]:
+    """Return the words of what a first statement says its topic is, up to where that noun
+    phrase ends ("a privately held, family-owned company with ...": adjectives run on past a
+    comma)."""
+    what = LIST_END_RE.split(what, maxsplit=1)[0]
+    what = WHAT_END_RE.split(what, maxsplit=1)[0]
+    return frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
 
 
 # A title line: "National Weather Service: History", "Kigali - the capital".
@@ -163,6 +178,5 @@ def kind_topic(title: str, sentence: str) -> Topic | None:
     )
     if not found:
         return None
-    what = WHAT_END_RE.split(LIST_END_RE.split(found["what"], maxsplit=1)[0], maxsplit=1)[0]
-    kinds = frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
+    kinds = _kinds(found["what"])
     return Topic(found[1], kinds, f"The {found[1]}") if kinds else None
