@@ -31,7 +31,13 @@ def right_answer(app, question_id: int) -> str:
 
 
 def wrong_answer(app, question_id: int, options: list[str]) -> str:
-    answer = right_answer(app, question_id)
+    """Return an answer that is certainly wrong but well formed for the question's kind."""
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        kind, answer = question.kind, question.answer
+    if kind == "order":
+        # The events latest first: every event placed once, in certainly the wrong order.
+        return ORDER_SEPARATOR.join(answer.split(ORDER_SEPARATOR)[::-1])
     return next((o for o in options if o != answer), "certainly not this")
 
 

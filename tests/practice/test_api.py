@@ -10,6 +10,7 @@ from tests.practice.conftest import (
     missed_earlier,
     questions_with_facts,
     right_answer,
+    wrong_answer,
 )
 
 
@@ -37,7 +38,7 @@ def play_wrong_round(client, token: str, size=2) -> list[int]:
         "finished"
     ):
         question = body["question"]
-        pick = question["options"][-1] if question["options"] else "certainly not"
+        pick = wrong_answer(client.application, question["id"], question["options"] or [])
         asked.append(question["id"])
         reply = client.post(
             url + "/answers",
