@@ -109,6 +109,7 @@ ERA_RE = re.compile(
     r"|(?P<bc>\d{1,4}) (?:BC|BCE|B\.C\.(?:E\.)?))(?![\w])"
 )
 PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
+GENDERED = {"He": "male", "His": "male", "She": "female", "Her": "female"}
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_AT_RE = re.compile(
     LATE_PRONOUN_RE.pattern.replace("(?:he|she|they|", "(he|she|(?:they)|")
@@ -254,7 +255,7 @@ def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
 
 def _antecedent(word: str, person: str | None, thing: str | None, lone: str | None) -> str | None:
     """Return whom "He"/"She" or what "It" refers to, when that is certain."""
-    gender = {"He": "male", "His": "male", "She": "female", "Her": "female"}.get(word)
+    gender = GENDERED.get(word)
     if gender and person and gender_of(person.split(" ")[0]) in (gender, None):
         return person  # the sentence before opened with this person (of this gender, or unknown)
     if gender and lone and gender_of(lone.split(" ")[0]) in (gender, None):
@@ -262,6 +263,33 @@ def _antecedent(word: str, person: str | None, thing: str | None, lone: str | No
     if word in ("It", "Its") and thing:
         return thing
     return None
+
+
+@dataclass(frozen=True)
+class _Hero:
+    """The person a life story is about: their full name, the name to say, their gender."""
+
+    full: str
+    said: str
+    gender: str
+
+
+# A first statement that says who someone was: "Marie Curie (1867–1934) was a ...".
+HERO_RE = re.compile(
+    r"^(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,3})(?: \([^)]*\))?(?:, [^,]{1,80},)? "
+    r"(?:is|was) (?:a|an|the)\b"
+)
+
+
+# "She was born Maria Skłodowska": the same person, by the name she was born with.
+BIRTH_NAME_RE = re.compile(r"\b(?:born|née|nee)\s+$")
+# A relative who opens a clause, and so may be the next sentence's "She": "Her mother
+# encouraged ...", "..., and her mother, left bitter, encouraged ..."; not "she followed
+# her elder sister".
+KIN_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?] )|, and |, but |; )(?:[Hh]er|[Hh]is|[Tt]he|[Aa]) (?:[a-z]+ )?"
+    rf"({'|'.join(sorted(lx.KIN['female'] | lx.KIN['male']))})\b"
+)
 
 
 class _Article:
@@ -280,6 +308,7 @@ class _Article:
             self.topic = title_topic(sentences[0], list(self.people))
             if self.topic is None and len(sentences) > 1:
                 self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
+        self.hero = self._hero()
         self.openings = self._openings()
         self.years = _context_years(sentences)
 
@@ -292,7 +321,7 @@ class _Article:
         topic = self.topic
         about_topic = False  # whether the sentence before opened with the article's topic
         stranger: set[str] = set()  # the words of a name no list knows the sentence before
-        for sentence in self.sentences:
+        for number, sentence in enumerate(self.sentences):
             # "He" when the article has named one person only; not after "Kipchoge set ...",
             # whose subject may be another person, one the lists do not know.
             lone = named[0] if len(set(named)) == 1 else None
@@ -315,6 +344,7 @@ class _Article:
                         sentence[: late.start(1)],
                     )
                     or late.group(1).lower() in ("his", "her", "its")  # "Before its acquisition"
+                    or late.group(1) in ("he", "she")  # a subject, whatever opens the sentence
                 )
                 pronoun = (late.start(1), late.end(1)) if late and as_subject else None
                 later = late and LATER_SUBJECT_RE.match(sentence, late.end(1))
@@ -326,6 +356,18 @@ class _Article:
                 start, end = pronoun
                 word = sentence[start:end].capitalize()
                 name = _antecedent(word, person, thing, lone)
+                gender = GENDERED.get(word)
+                nearby = (self.sentences[number - 1] + " " if number else "") + sentence[:start]
+                if name and gender and self._rivalled(name, gender, nearby):
+                    name = None  # "Her tutor was Mary Somerville. She ...": which of the two
+                hero = self.hero
+                if (
+                    name is None
+                    and hero
+                    and gender == hero.gender
+                    and not self._rivalled(hero.full, gender, nearby)
+                ):
+                    name = hero.said  # "In 1835 she married ..." in a life of Ada Lovelace
                 if name is None and topic and after_topic and word in ("It", "Its"):
                     # "Voyager 1's team announced ... It passed out of the heliosphere."
                     name = topic.said if start == 0 else topic.said.replace("The ", "the ", 1)
@@ -413,6 +455,42 @@ class _Article:
                 if " ".join(m[2]) in self.people
             ]
         return found
+
+    def _hero(self) -> _Hero | None:
+        """Return the person a life story is about: its title names them, or its first
+        statement opens on them and says who they were ("Augusta Ada King-Noel, better known
+        as Ada Lovelace, was an English mathematician ...")."""
+        sentences = self.sentences
+        titled = bool(sentences) and not self._statement(sentences[0])
+        title = sentences[0].strip() if titled else ""
+        opening = HERO_RE.match(sentences[1 if titled else 0]) if len(sentences) > titled else None
+        if title in self.people:
+            full, said = self.people[title], title
+        elif opening and opening["name"] in self.people:
+            full, said = self.people[opening["name"]], opening["name"]
+        else:
+            return None
+        gender = gender_of(full.split(" ")[0])
+        if gender not in ("female", "male"):
+            # A given name no list knows: the pronouns the article uses most for someone.
+            text = " ".join(sentences).lower()
+            she = len(re.findall(r"\b(?:she|her)\b", text))
+            he = len(re.findall(r"\b(?:he|his|him)\b", text))
+            gender = "female" if she > 3 * he else "male" if he > 3 * she else None
+        return _Hero(full, said, gender) if gender else None
+
+    def _rivalled(self, name: str, gender: str, nearby: str) -> bool:
+        """Tell whether someone else a "She" or "His" could mean is named in the words before
+        it (the sentence before, and its own opening): another person of that gender or of
+        none the lists know, or a relative ("her mother")."""
+        for start, _end, tokens, titled in _mentions(nearby):
+            who = self.people.get(" ".join(tokens))
+            if who is None and not titled or who == name or BIRTH_NAME_RE.search(nearby[:start]):
+                continue  # no person, the one meant, or their name at birth
+            if who is None or gender_of(who.split(" ")[0]) != lx.OTHER_GENDER[gender]:
+                return True  # "Lord Byron", "Mary Somerville": another who may be meant
+        kin = KIN_SUBJECT_RE.finditer(nearby)
+        return any(found[1].lower() in lx.KIN[gender] for found in kin)
 
     def _by_phrase(self, noun: str, sentence: str) -> str | None:
         """Return how an earlier sentence opens on this noun with a name ("The annual science

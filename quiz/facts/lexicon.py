@@ -378,3 +378,18 @@ def bound_of(hedge: str | None) -> str | None:
     if hedge in LOWER_BOUNDS:
         return "lower"
     return "upper" if hedge in UPPER_BOUNDS else None
+
+
+# Words for a person the article need not name: after "her mother encouraged ...", a "She"
+# may be the mother, and after "his father ...", a "He" the father.
+KIN = {
+    "female": _words(
+        "mother|wife|daughter|sister|aunt|grandmother|granddaughter|niece|woman|girl|widow|"
+        "stepmother|bride|fiancée|mistress"
+    ),
+    "male": _words(
+        "father|husband|son|brother|uncle|grandfather|grandson|nephew|man|boy|widower|"
+        "stepfather|groom|fiancé"
+    ),
+}
+OTHER_GENDER = {"female": "male", "male": "female"}

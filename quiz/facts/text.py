@@ -55,9 +55,10 @@ BARE_SUBJECT_RE = re.compile(
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_RE = re.compile(
     r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until|As(?= the\b)|"
-    r"Today|Now|Currently|Eventually|Finally|Soon)\b"
-    r"(?: (?:[a-z0-9'’-]+,?|(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December),?)){0,8}?"
+    r"As a result|Today|Now|Currently|Eventually|Finally|Soon)\b"
+    # "At Babbage's suggestion she ...": an owner's name may come in the opening phrase.
+    r"(?: (?:[a-z0-9'’-]+,?|(?:[A-Z][\w-]* )*[A-Z][\w-]*['’]s|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December),?)){0,8}?"
     # "After graduating in 1952 from the V. I. Ulyanov Institute, he ...": names, then a comma.
     r"(?:[^,;:“”\"]{0,120}?,)?"
     r" (?:he|she|they|it|his|her|its|their)\b"

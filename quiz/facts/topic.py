@@ -63,6 +63,8 @@ WHAT_END_RE = re.compile(
 )
 
 
+PRONOUNS = frozenset(("He", "She", "It", "They", "This", "That", "These", "Those", "There"))
+
 # Where the topic's name ends: not inside a longer name ("The Danube Commission" is not the
 # Danube).
 NAME_ENDS = r"(?![\w’']| [A-Z])"
@@ -107,6 +109,8 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
                 return named
             continue
         name = found["name"].strip()
+        if name in PRONOUNS:
+            continue  # "She was a pioneer ...": whom "She" means, the sentence before says
         if name in people or len(name) < 2:
             return None
         kinds = _kinds(found["what"])

@@ -32,6 +32,10 @@ def test_the_first_statement_names_the_topic_and_what_it_is():
 
 def test_no_topic_when_the_article_does_not_open_by_defining_one():
     assert article_topic(["Rain fell on Tuesday.", "Kigali grew slowly."]) is None
+    # A pronoun is no name: "She was a pioneer" says what someone is, not what "She" is.
+    assert article_topic(["She was a pioneer in the field of radioactivity."]) is None
+    after = article_topic(["It is a city.", "Kigali is the capital and largest city of Rwanda."])
+    assert after is not None and after.name == "Kigali"
 
 
 def test_a_bare_subject_of_the_topics_kind_is_named_by_the_topic():

@@ -1,10 +1,12 @@
 """Questions a teacher keeps from real text: events dated wherever their date stands, subjects
 a prompt can name, names that are names, and kinds beyond the gap and true/false."""
 
+import re
+
 import pytest
 
 from quiz.generation import grade
-from tests.facts.generated import facts_of, questions_of
+from tests.facts.generated import facts_of, questions_of, shown_of
 
 _facts, _questions = facts_of, questions_of
 
@@ -386,3 +388,50 @@ def test_a_range_without_from_is_never_asked_as_one_figure():
 def test_a_range_in_words_is_never_asked_as_one_figure():
     questions = _questions("Dig a hole two to three times as wide as the root ball.")
     assert not any(q.answer in ("two", "three") for q in questions), questions
+
+
+LIFE = (
+    "Grace Hopper\n\n"
+    "Grace Brewster Hopper was an American computer scientist and a rear admiral in the Navy. "
+    "She joined the Navy Reserve in 1943. "
+    "At Howard Aiken's laboratory she programmed the Mark I computer. "
+    "In 1949 she joined the Eckert–Mauchly Computer Corporation, led by John Mauchly. "
+    "As a result, she worked on the UNIVAC I, which was delivered in 1951. "
+    "She retired from the Navy in 1986."
+)
+
+
+def test_she_in_a_life_story_is_the_person_it_is_about():
+    shown = " ".join(shown_of(LIFE))
+    for said in (
+        "Grace Hopper joined the Navy Reserve",
+        "Grace Hopper joined the Eckert–Mauchly",
+        "Grace Hopper worked on the UNIVAC I",
+        "Grace Hopper retired from the Navy",
+    ):
+        assert said in shown
+    assert not re.search(r"\b(?:she|She)\b", shown)
+
+
+@pytest.mark.parametrize(
+    "before",
+    (
+        "Her tutor was Mary Somerville.",  # another woman just named
+        "Her mother encouraged the girl's studies.",  # a woman the article does not name
+        "Lady Wentworth taught the girl at home.",  # a titled person no list knows
+    ),
+)
+def test_she_after_another_woman_is_never_taken_for_the_person_it_is_about(before):
+    text = LIFE.replace("She retired", f"{before} She retired")
+    shown = " ".join(shown_of(text))
+    assert "retired from the Navy" not in shown
+    assert not re.search(r"\b(?:she|She)\b", shown)
+
+
+def test_a_pronoun_after_an_opening_phrase_with_a_name_needs_its_antecedent():
+    text = (
+        "The Analytical Engine was designed in London in 1834. "
+        "The engine was never finished, though its mill was built in 1871. "
+        "At Babbage's suggestion she added seven notes in 1843."
+    )
+    assert all("1843" not in shown for shown in shown_of(text))
