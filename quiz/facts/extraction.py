@@ -60,7 +60,9 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 MONTH_MAY_RE = re.compile(r"(?<=\S )May\b|^May(?=,? \d)")
 _UP, _LOW = lx.CAPITALS, lx.SMALL
 NAME_TOKEN = (
-    rf"(?:(?:Mt|Mts|St|Ft)\.|[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[A-Z]\.|[A-Z]{{2,6}}"
+    # "St Mary's Hospital": a saint's name, owner and all, begins the name.
+    rf"(?:(?:St\.?|Saint) [{_UP}][{_LOW}]+['’]s(?![\w])|(?:Mt|Mts|St|Ft)\."
+    rf"|[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[A-Z]\.|[A-Z]{{2,6}}"
     rf"|[OD]['’][{_UP}][{_LOW}]+|Mc[{_UP}][{_LOW}]+)"
 )
 # Heads that a name goes on after with "for": "Max Planck Institute for Quantum Optics",
@@ -462,7 +464,8 @@ class _Article:
         as Ada Lovelace, was an English mathematician ...")."""
         sentences = self.sentences
         titled = bool(sentences) and not self._statement(sentences[0])
-        title = sentences[0].strip() if titled else ""
+        # "Sir Alexander Fleming": the person, without the title.
+        title = " ".join(_trim(sentences[0].split())[0]) if titled else ""
         opening = HERO_RE.match(sentences[1 if titled else 0]) if len(sentences) > titled else None
         if title in self.people:
             full, said = self.people[title], title
@@ -1358,17 +1361,23 @@ def _capitalised(sentence: str) -> list[str]:
     return [m.group() for m in NAME_RE.finditer(sentence)]
 
 
-def _trim(tokens: list[str]) -> tuple[list[str], bool]:
-    """Drop leading sentence words and titles; say whether a title was there."""
+def _trim(tokens: list[str], after_the: bool = False) -> tuple[list[str], bool]:
+    """Drop leading sentence words and titles; say whether a title was there. An ordinal
+    after "the" begins the name ("During the First World War")."""
     titled = False
-    while tokens and (
-        tokens[0].lower() in lx.COMMON_CAPITALS
-        or tokens[0].lower() in lx.TITLES
-        or tokens[0].lower().rstrip(".") in lx.TITLES
+    while (
+        tokens
+        and (tokens[0] not in ORDINAL_NAMES or len(tokens) < 2 or not after_the)
+        and (
+            tokens[0].lower() in lx.COMMON_CAPITALS
+            or tokens[0].lower() in lx.TITLES
+            or tokens[0].lower().rstrip(".") in lx.TITLES
+        )
     ):
         titled = (
             titled or tokens[0].lower() in lx.TITLES or tokens[0].lower().rstrip(".") in lx.TITLES
         )
+        after_the = tokens[0].lower() == "the"
         tokens = tokens[1:]
     while tokens and tokens[-1].lower() in ("of", "the", "de", "van", "von", "al"):
         tokens = tokens[:-1]
@@ -1430,6 +1439,8 @@ REGION_WORDS = COMPASS | {
     "continental",
 }
 
+# Ordinals that begin a name after "the": "the First World War", "the Second Vatican Council".
+ORDINAL_NAMES = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
 # Words of a name written short, with a dot the name keeps.
 ABBREVIATED = frozenset(("Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros"))
 FIRM_WORDS = (
@@ -1500,7 +1511,7 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
             tokens = sentence[whole : m.end()].split(" ")
         if re.search(r"-based$", tokens[0]) or re.search(r"\bsymbols? $", sentence[: m.start()]):
             continue  # "Charlotte-based First Union", "ticker symbol WB": no name as written
-        trimmed, titled = _trim(tokens)
+        trimmed, titled = _trim(tokens, after_the=sentence[: m.start()].endswith("the "))
         if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
         if "of" in trimmed:

@@ -142,7 +142,7 @@ COMMON_CAPITALS = (
     | WEEKDAYS
     | frozenset(MONTHS)
     | _words(
-        "mr|mrs|ms|dr|prof|sir|dame|st|following|according|based|photo|meanwhile|however|"
+        "mr|mrs|ms|dr|prof|sir|dame|following|according|based|photo|meanwhile|however|"
         "today|yesterday|tomorrow|last|next|earlier|later|now|after|before|during|despite|"
         "although|because|if|while|since|once|yet|still|both|many|several|most|some|"
         "officials|experts|residents|students|teachers|scientists|researchers|police|"
@@ -197,7 +197,8 @@ PLACE_HEADS = _words(
     "bay|gulf|valley|province|region|county|district|state|republic|kingdom|street|"
     "square|avenue|road|bridge|park|desert|forest|peninsula|coast|strait|canal|"
     "airport|station|port|harbour|harbor|cosmodrome|spaceport|plateau|steppe|"
-    "glacier|falls|canyon|hills|highlands|basin|delta|cape|reef|mt.|mt|mts.|peak|volcano"
+    "glacier|falls|canyon|hills|highlands|basin|delta|cape|reef|mt.|mt|mts.|peak|volcano|"
+    "farm|ranch|plantation|manor|estate"
 )
 
 COUNTRIES = _words(

@@ -67,10 +67,11 @@ LATE_PRONOUN_RE = re.compile(
 
 # "Founded in 1913 as the seat of government, it is ...", "Born in Warsaw, she ...", "Founded
 # in 1636 and named for its benefactor, the clergyman John Harvard, it is ...": a pronoun
-# subject after an opening participle, whose own commas it may hold.
+# subject after an opening participle, whose own commas it may hold; or after what the
+# subject is ("An eminent biologist, he is remembered for ...").
 PARTICIPLE_PRONOUN_RE = re.compile(
-    r"^(?:[A-Z][a-z]+ed|Built|Born|Known|Founded|Located|Situated|Made|Held|Run|Led|Set|Begun)"
-    r"\b[^;:“”\"]{0,160}?, (it|he|she)\b"
+    r"^(?:(?:[A-Z][a-z]+ed|Built|Born|Known|Founded|Located|Situated|Made|Held|Run|Led|Set|"
+    r"Begun)\b[^;:“”\"]{0,160}?|An? [a-z-]+(?: [a-z-]+){0,3}), (it|he|she)\b"
 )
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, check_value
+from quiz.facts.names import gender_of
 from quiz.generation.formatting import (
     date_style,
     format_date,
@@ -256,12 +257,39 @@ def pick(
             or visible_in(candidate, prompt)
             or groups & used_groups
             or (fact.type == "person" and _name_in(candidate, prompt))
+            or (fact.type == "person" and _told_apart(answer, candidate, fact.sentence))
         ):
             continue
         chosen.append(candidate)
         seen.add(normalise(candidate))
         used_groups |= groups
     return chosen
+
+
+PRONOUNS_OF = {
+    "male": re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE),
+    "female": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+}
+
+
+TITLES_OF = {
+    "male": frozenset(("sir", "lord", "mr", "king", "prince", "duke", "earl", "emperor", "tsar")),
+    "female": frozenset(
+        ("dame", "lady", "mrs", "ms", "miss", "queen", "princess", "duchess", "countess", "empress")
+    ),
+}
+
+
+def _told_apart(answer: str, candidate: str, sentence: str) -> bool:
+    """Tell whether a wrong person gives itself away: the sentence says "his" or "Sir" of the
+    answer, and the candidate's given name is a woman's (or the other way round)."""
+    genders = gender_of(answer.split()[0]), gender_of(candidate.split()[0])
+    if genders[0] not in PRONOUNS_OF or genders[1] not in PRONOUNS_OF or len(set(genders)) < 2:
+        return False
+    titled = re.search(rf"\b(\w+)\.? {re.escape(answer)}", sentence)
+    if titled and titled[1].lower() in TITLES_OF[genders[0]]:
+        return True  # "Sir Ronald Ross lived ...": never "Sir Rosa Bloxam"
+    return bool(PRONOUNS_OF[genders[0]].search(sentence))
 
 
 def _name_in(name: str, prompt: str) -> bool:

@@ -435,3 +435,37 @@ def test_a_pronoun_after_an_opening_phrase_with_a_name_needs_its_antecedent():
         "At Babbage's suggestion she added seven notes in 1843."
     )
     assert all("1843" not in shown for shown in shown_of(text))
+
+
+SIR = (
+    "Sir Ronald Ross\n\n"
+    "Sir Ronald Ross lived from 13 May 1857 to 16 September 1932. "
+    "A tireless physician, he is remembered for his work on malaria in 1897. "
+    "Ross was born at Almora Farm, near the hills of Kumaon. "
+    "During the Second World War, his institute served as a hospital. "
+    "At the age of 17 he enrolled at St Bartholomew's Hospital in London. "
+    "In 1889 he married a teacher, Rosa Bloxam. "
+    "In 1902 Ross won the Nobel Prize for his work."
+)
+
+
+def test_a_titled_life_story_and_an_appositive_opening_name_him():
+    shown = " ".join(shown_of(SIR))
+    assert "A tireless physician, Ronald Ross is remembered" in shown
+    assert "Ronald Ross enrolled at St Bartholomew's Hospital" in shown
+    assert not re.search(r"\b(?:he|He)\b (?:is|enrolled|married)", shown)
+
+
+def test_names_that_open_with_an_ordinal_or_a_saint_are_whole_and_a_farm_is_no_person():
+    questions = questions_of(SIR)
+    answers = {q.answer for q in questions} | {o for q in questions for o in q.options}
+    assert "Second World War" in answers and "World War" not in answers
+    assert "St Bartholomew's Hospital" in answers and "Hospital" not in answers
+    assert all("Almora Farm" not in q.options for q in questions if q.prompt.startswith("Who "))
+
+
+def test_a_wrong_person_is_never_told_apart_by_the_sentences_his_or_title():
+    # "Rosa Bloxam won ... for his work", "Sir Rosa Bloxam": the wrong name gives itself away.
+    shown = " ".join(shown_of(SIR))
+    assert "Rosa Bloxam won" not in shown and "Sir Rosa" not in shown
+    assert "Ronald Ross won the Nobel Prize for his work" in shown
