@@ -52,7 +52,9 @@ DATE_RES = (
 PARTIAL_DATE_RE = re.compile(rf"(?<!\w)(?:{MONTH} {DAY}|{DAY} (?:of )?{MONTH})(?!\w)")
 YEAR_RE = re.compile(rf"(?<![\w$€£.,/:'’-]){YEAR}(?![\w%/:'’-]|[.,]\d)")
 NUMBER_RE = re.compile(
-    r"(?<![\w.,/:-])(?P<pre>[$€£¥])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+    # "US$45 million", "AUD$3 billion": a currency's letters before its sign.
+    r"(?<![\w.,/:-])(?P<pre>(?:US|AUD|AU|A|CA|C|NZ|HK|S|R)?[$€£¥])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
     r"(?P<ord>st|nd|rd|th)?(?P<pct>%| percent| per cent)?(?![\w/:-]|[.,]\d)"
 )
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -1455,7 +1457,8 @@ NOT_NAMES = frozenset(
         r"\S+",
         "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE "
         "PC PCs IPO OS AI IT CPU RAM HTML LED LCD DVD CD URL PDF VIP SUV ATM HIV AIDS UFO MRI IQ "
-        "API SMS CFO COO CTO Inc Inc. Ltd Ltd. Corp Corp. LLC Plc",
+        "API SMS CFO COO CTO Inc Inc. Ltd Ltd. Corp Corp. LLC Plc "
+        "AUD USD EUR GBP CAD NZD JPY CNY INR RUB KZT CHF HKD SGD",
     )
 )
 # Peoples and regions' adjectives: "African American soldiers" names no person.

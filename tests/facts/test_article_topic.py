@@ -115,6 +115,18 @@ def test_a_speed_keeps_its_unit_whole():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Tourism in Queensland earned over AUD$3 billion in 2010.", "AUD$3 billion"),
+        ("The Hermitage renovation cost US$45 million to finish.", "US$45 million"),
+    ],
+)
+def test_a_sum_keeps_its_currency_whole_and_a_currency_code_is_no_organisation(sentence, text):
+    assert [f.text for f in facts_of(sentence, "number")] == [text]
+    assert facts_of(sentence, "organisation") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "year"),
     [
         ("The spacecraft Hermes will fly in 2011 aboard a Pegasus XL rocket.", 2011),
