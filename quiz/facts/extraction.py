@@ -1063,6 +1063,10 @@ COMPOUND_TIME_RE = re.compile(
 )
 
 
+# "8 p.m.", "6:30 am", "9 o'clock": a time of day.
+CLOCK_RE = re.compile(r"(?::\d\d)? ?(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
+
+
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     if any(a <= start < b for a, b in (c.span() for c in COMPOUND_TIME_RE.finditer(sentence))):
         return None  # one part of "2 days, 22 hours and 50 minutes" is not the time it took
@@ -1092,11 +1096,15 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     ):
         return None
     rest = sentence[end:]
+    if CLOCK_RE.match(rest):
+        return None  # "at 8 p.m.": a time of day, not a quantity
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
     noun = re.match(
         r"[ -](?:U\.S\. )?((?:cubic |square )?[a-z][a-z-]*)\b", sentence[tail_start:]
     )  # "268 U.S. astronauts": the country's name is no unit
+    if m["pre"] and not m["pct"] and noun and noun.group(1) not in lx.CURRENCY_WORDS:
+        noun = None  # "the $300 million project": the sum is in its currency, not in projects
     unit_end = tail_start
     unit = None
     if m["pct"]:

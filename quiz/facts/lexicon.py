@@ -394,3 +394,5 @@ KIN = {
     ),
 }
 OTHER_GENDER = {"female": "male", "male": "female"}
+# What a sum is counted in, said after it ("$36 million dollars").
+CURRENCY_WORDS = _words("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles|francs|tenge|pesos")

@@ -155,8 +155,10 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
-    if fact.type in ENTITY_TYPES and article and _modifies(after):
-        return None  # "the {value} federal government": "which country federal government"
+    if (fact.type in ENTITY_TYPES or fact.type == "number") and article and _modifies(after):
+        # "the {value} federal government": "which country federal government"; "the {value}
+        # project": "how much project"
+        return None
     # "In 1908, {value} chose ...": the subject after an opening phrase is asked "who".
     first = at == 0 or (not last and preposition_at_start(before))
     asked = _question_words(fact, first, preposition, article)

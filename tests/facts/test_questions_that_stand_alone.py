@@ -237,6 +237,17 @@ def test_a_point_on_a_scale_is_no_count():
     assert "7 range" not in {f.text for f in facts}
 
 
+def test_a_time_of_day_is_no_count_and_a_sum_before_its_noun_is_no_how_much():
+    assert _facts("The bridge opens to traffic at 8 p.m. on Friday.", "number") == []
+    text = "Construction on the $300 million project began in 2010 near the river."
+    [cost] = _facts(text, "number")
+    assert cost.text == "$300 million"  # the sum, not "$300 million project"
+    assert not any("how much" in q.prompt for q in _questions(text))
+    # A currency said after its sum stays with it.
+    [said] = _facts("The launch cost about $36 million dollars in all.", "number")
+    assert said.text == "$36 million dollars"
+
+
 def test_a_news_dateline_is_no_part_of_the_sentence():
     from quiz.facts import split_sentences
 
