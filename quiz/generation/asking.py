@@ -84,6 +84,9 @@ PLACE_UNITS = frozenset(
         "desert",
         "park",
         "planet",
+        "kingdom",
+        "republic",
+        "empire",
     ]
 )
 ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
@@ -109,6 +112,9 @@ RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
 QUOTED_AFTER_RE = re.compile(r"\b[A-Z][\w.’'-]*(,? [“\"])")
 # Where one coordinated clause ends and the next begins.
 CLAUSE_BREAK_RE = re.compile(r"; |,? but |, (?:while|whereas|although|though) ")
+# "... to a height of {value}, ejecting molten rock ...": a participle clause after the value
+# says more about the whole, and a question can end before it.
+PARTICIPLE_AFTER_RE = re.compile(r", (?:[a-z]+ly )?[a-z]{3,}ing\b(?! (?:to|from|of)\b)")
 # Words that make the value part of a longer phrase: "the original {value}", "modern-day".
 MODIFIERS = frozenset(
     [
@@ -252,8 +258,10 @@ def _clause(claim: str) -> str:
     start = max((m.end() for m in CLAUSE_BREAK_RE.finditer(claim, 0, at)), default=0)
     end = CLAUSE_BREAK_RE.search(claim, at)
     quoted = QUOTED_AFTER_RE.search(claim, at)
+    participle = PARTICIPLE_AFTER_RE.search(claim, at)
     stops = [end.start()] if end else []
     stops += [quoted.start(1)] if quoted else []
+    stops += [participle.start()] if participle else []
     return claim[start : min(stops, default=len(claim))]
 
 
@@ -264,7 +272,9 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
         # "Who stepped onto ...", "named for whom": not as the subject of a later clause.
         return "who" if first else "whom" if preposition else None
     if fact.type == "place":
-        head = str(fact.value).split(" ")[-1].lower()
+        words = str(fact.value).split(" ")
+        # "the Kingdom of Rwanda": which kingdom; "Lake Baikal", "the Volga River": the kind.
+        head = words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
         if unit not in PLACE_UNITS and head in lx.PLACE_HEADS:
             unit = head  # "the Poniatowski Bridge": which bridge
         return f"which {unit}" if unit in PLACE_UNITS or unit == head else "which place"

@@ -239,7 +239,8 @@ def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
 
 def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     """Drop the weakest gaps and true/false questions while they are more than PLAIN_SHARE
-    of the article's questions, never the last of a kind nor below ARTICLE_LEAST questions.
+    of the article's questions, never the last of a kind or about a fact, nor below
+    ARTICLE_LEAST questions.
 
     The weakest first: one about a fact another kind already asks for its value, a
     true/false before a gap (a gap still asks for the value among options), a second of its
@@ -268,15 +269,18 @@ def _balanced(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
 
     left = Counter(q.kind for q in questions)
     answers = Counter(q.answer for q in plain if q.kind == "true_false")
+    # A fact's last question stays: every fact found is asked about.
+    about = Counter(q.fact_keys for q in questions)
     dropped: set[str] = set()
     for q in sorted(plain, key=weakness, reverse=True):
         if len(plain) - len(dropped) <= PLAIN_SHARE * (total - len(dropped)):
             break
         if total - len(dropped) <= ARTICLE_LEAST:
             break
-        if left[q.kind] <= 1 or not _mixed(answers, q):
+        if left[q.kind] <= 1 or not _mixed(answers, q) or about[q.fact_keys] <= 1:
             continue
         left[q.kind] -= 1
+        about[q.fact_keys] -= 1
         answers[q.answer] -= 1
         dropped.add(q.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]

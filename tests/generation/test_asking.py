@@ -123,6 +123,23 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("year", "1909", "Shackleton tried in {value} but turned back.", value=1909),
             "Shackleton tried in which year?",
         ),
+        # A participle clause after the value says more of the whole: the question ends
+        # before it.
+        (
+            _fact(
+                "number",
+                "33 kilometres",
+                "Ash rose to a height of {value}, ejecting rock at a great rate.",
+                unit="kilometres",
+                value=33,
+            ),
+            "Ash rose to a height of how many kilometres?",
+        ),
+        # "The Kingdom of Rwanda": its kind is the word before "of".
+        (
+            _fact("place", "Kingdom of Rwanda", "The land was ruled by the {value} for years."),
+            "The land was ruled by which kingdom for years?",
+        ),
         # Words quoted after a name that ends the clause are left out.
         (
             _fact(
@@ -160,6 +177,7 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         # A name that modifies a noun, and an adjective before the value.
         _fact("place", "United States", "It is the seat of the {value} federal government."),
         _fact("organisation", "Wells Fargo", "It was absorbed into the {value} brand."),
+        _fact("number", "$300 million", "Work on the {value} project began.", value=300),
         _fact("place", "Poniatowski Bridge", "The old {value} will be repaired.", "place"),
         # A year that completes a name, and a name in apposition to its kind.
         _fact("year", "1949", "It signed the Geneva Convention of {value} in May.", value=1949),

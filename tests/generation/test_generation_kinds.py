@@ -482,6 +482,27 @@ def test_balance_keeps_eight_questions_and_every_kind(make_fact, make_template):
     assert not any(q.kind == "cloze" and q.fact_keys == ("d",) for q in questions)
 
 
+def test_balance_never_drops_the_last_question_about_a_fact(make_fact, make_template):
+    # 2 years asked three ways, 9 counts only a gap or a true/false can ask: the share would
+    # ask for a third of the counts to go, but each keeps its question.
+    counts = [
+        make_fact(
+            f"n{n}",
+            type="number",
+            value=10 + n,
+            text=f"{10 + n} towers",
+            unit="towers",
+            sentence=f"District {n} has {10 + n} towers.",
+            claim=f"District {n} has {{value}}.",
+        )
+        for n in range(9)
+    ]
+    year = make_template(key="year", text="In which year did {event}?")
+    questions = generate([*_dated(make_fact, 2), *counts], [year, *_plain_templates(make_template)])
+    asked = {key for q in questions for key in q.fact_keys}
+    assert asked == {"f0", "f1"} | {f"n{n}" for n in range(9)}
+
+
 def test_only_gaps_and_true_false_asked_for_are_all_kept(make_fact, make_template):
     questions = generate(_dated(make_fact, 6), _plain_templates(make_template))
     assert Counter(q.kind for q in questions) == {"cloze": 6, "true_false": 6}
