@@ -1117,10 +1117,18 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     ):
         unit = noun.group(1)
         unit_end = tail_start + noun.end()
-        plural = re.match(r" ([a-z][a-z-]*s|[a-z-]*men|people|children)\b", sentence[unit_end:])
-        if not unit.endswith("s") and plural and plural.group(1) not in lx.STOPWORDS:
-            # "7 military men", "16 major earthquakes": the noun is the second word
-            unit = f"{unit} {plural.group(1)}"
+        # "7 military men", "79 known natural satellites": the counted noun comes later.
+        plural = re.match(
+            r"((?: [a-z][a-z-]*)?) ([a-z][a-z-]*s|[a-z-]*men|people|children)\b",
+            sentence[unit_end:],
+        )
+        if (
+            not unit.endswith("s")
+            and plural
+            and plural.group(2) not in lx.STOPWORDS
+            and plural.group(1).strip() not in lx.STOPWORDS | lx.COMMON_VERBS
+        ):
+            unit = f"{unit}{plural.group(1)} {plural.group(2)}"
             unit_end += plural.end()
         if noun.group(0).startswith("-"):
             unit_end = tail_start  # "1,200-metre crossing": keep the hyphenated word whole

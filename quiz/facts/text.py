@@ -36,6 +36,11 @@ CLEFT_RE = re.compile(
     r"^It (?:is|was|wasn['’]t|isn['’]t|has been|had been) (?:not |only |just )?"
     r"(?:until|in|on|at|during|after|before|when|because|since|through|by|here|there|then|"
     r"[A-Z0-9“\"])[^,;]{0,60}? (?:that|who)\b"
+    # "It takes Jupiter nearly 12 years to ...", "It was difficult to ...": an "It" that stands
+    # for what comes after, not for anything before.
+    r"|^It (?:takes|took|will take|would take|can take) "
+    r"|^It (?:is|was) (?:(?:very|not|so) )?(?:possible|impossible|difficult|hard|easy|"
+    r"important|necessary|common|rare|usual|customary) (?:to|for)\b"
 )
 
 
@@ -90,6 +95,8 @@ RELATIVE_TIME_RE = re.compile(
     r"^(?:The same|That|The following|The next|The previous|The preceding|Later that|Earlier "
     r"that) (?:year|month|week|day|decade|century|season|spring|summer|autumn|fall|winter)\b"
 )
+# "Of these, 63 are ...", "Among them ...": a part of what an earlier sentence counted.
+PART_OF_EARLIER_RE = re.compile(r"^(?:Of|Among|Like|Unlike|Besides) (?:these|those|them|this)\b")
 
 
 def needs_antecedent(sentence: str) -> bool:
@@ -99,6 +106,7 @@ def needs_antecedent(sentence: str) -> bool:
         LATE_PRONOUN_RE.match(sentence)
         or RELATIVE_TIME_RE.match(sentence)
         or PARTICIPLE_PRONOUN_RE.match(sentence)
+        or PART_OF_EARLIER_RE.match(sentence)
     ):
         return True
     after = AFTER_OPENING_RE.match(sentence)

@@ -480,3 +480,24 @@ def test_a_wrong_person_is_never_told_apart_by_the_sentences_his_or_title():
     shown = " ".join(shown_of(SIR))
     assert "Rosa Bloxam won" not in shown and "Sir Rosa" not in shown
     assert "Ronald Ross won the Nobel Prize for his work" in shown
+
+
+PLANET = (
+    "Jupiter\n\n"
+    "Jupiter is the fifth planet from the Sun and by far the largest. "
+    "Jupiter has 79 known natural satellites. "
+    "Of these, 63 are less than 10 kilometres in diameter. "
+    "It takes Jupiter nearly 12 years to go once around the Sun."
+)
+
+
+def test_an_it_that_stands_for_what_follows_is_kept_and_of_these_needs_its_count():
+    shown = " ".join(shown_of(PLANET))
+    assert "It takes Jupiter nearly 12 years" in shown
+    assert "Jupiter takes Jupiter" not in shown
+    assert "Of these" not in shown  # 63 of which? the sentence before says
+
+
+def test_a_count_takes_its_noun_after_two_modifiers():
+    [moons] = _facts(PLANET.split("\n\n")[1].split(". ")[1] + ".", "number")
+    assert (moons.text, moons.unit) == ("79 known natural satellites", "known natural satellites")
