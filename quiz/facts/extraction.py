@@ -21,7 +21,7 @@ from typing import Any
 from quiz.facts import lexicon as lx
 from quiz.facts.model import ENTITY_TYPES, Fact, FactValue
 from quiz.facts.names import gender_of
-from quiz.facts.regions import region_of
+from quiz.facts.regions import cities_in, region_of
 from quiz.facts.sentences import split_sentences
 from quiz.facts.text import (
     BARE_SUBJECT_RE,
@@ -731,6 +731,18 @@ class _Article:
         plain = item.type == "place" and not sentence[: item.start].lower().endswith("the ")
         country = COUNTRY_AFTER_RE.match(sentence, item.end)
         within = country[1] if country and lx.is_country(country[1]) and unit != "country" else None
+        if unit == "city" and within is None:
+            # "... located in Manaus, in the heart of the rainforest in Brazil": in that country.
+            within = next(
+                (
+                    name
+                    for start, _end, tokens, _titled in _mentions(sentence)
+                    if start > item.end
+                    and sentence[:start].endswith("in ")
+                    and lx.is_country(name := " ".join(tokens))
+                ),
+                None,
+            )
         year = self.years.get(sentence)
         wrong = self._wrong_places(unit, key, item.name or text, within, year) if plain else ()
         return Fact(
@@ -764,10 +776,18 @@ class _Article:
             and (unit != "country" or lx.existed(name, year))
         )
         region = "Solar System" if unit == "planet" else region_of(answer)
-        if region is None or within:
-            # A town the lists do not know, or one named with its country ("Geneva,
-            # Switzerland"): a city of another country would contradict the sentence itself.
-            return ()
+        if within and unit == "city":
+            # A city named with its country ("Geneva, Switzerland"): a city of another country
+            # would contradict the sentence itself; other cities of that country do not.
+            names = [
+                name.lower()
+                for name in cities_in(within)
+                if name.lower() not in self.mentioned and name.lower() != answer.lower()
+            ]
+            if len(names) < 3:
+                return ()
+        elif region is None or within:
+            return ()  # a town the lists do not know, or a place named with its country
         near = [name for name in names if unit == "planet" or region_of(name) == region]
         if len(near) >= 3:
             names = near

@@ -49,3 +49,27 @@ def _regions() -> dict[str, str]:
 def region_of(place: str) -> str | None:
     """Return the continent ("Europe", "Asia", "America", ...) of a country or city."""
     return _regions().get(place.casefold())
+
+
+@functools.cache
+def _cities() -> dict[str, tuple[str, ...]]:
+    """Map country names (case-folded) to the cities their time zones are named after."""
+    codes = {}
+    for line in _read("iso3166.tab").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            code, name = line.split("\t", 1)
+            codes[code] = name.split(" (")[0].strip().casefold()
+    found: dict[str, list[str]] = {}
+    for line in _read("zone.tab").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) < 3 or parts[0] not in codes:
+            continue
+        city = parts[2].rsplit("/", 1)[1].replace("_", " ")
+        found.setdefault(codes[parts[0]], []).append(city)
+    return {country: tuple(cities) for country, cities in found.items()}
+
+
+def cities_in(country: str) -> tuple[str, ...]:
+    """Return the cities of a country that its time zones are named after ("Brazil": Sao
+    Paulo, Manaus, Belem, ...); few or none for a country of one time zone."""
+    return _cities().get(country.casefold(), ())

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from quiz.facts import lexicon as lx
-from quiz.facts.regions import region_of
+from quiz.facts.regions import cities_in, region_of
 from quiz.facts.topic import article_topic
 from tests.facts.generated import assert_named, facts_of, questions_of, shown_of
 
@@ -247,6 +247,23 @@ def test_a_city_named_with_its_country_is_not_set_against_cities_elsewhere():
     text = "The Red Cross is based in Geneva, Switzerland. Its staff met in Paris in 1901."
     offered = {o for q in questions_of(text) if "Geneva" in q.answer for o in q.options}
     assert offered <= {"Geneva", "Paris"}
+
+
+def test_a_city_in_a_country_the_sentence_names_is_set_against_that_countrys_cities():
+    text = (
+        "The Amazon Theatre is an opera house located in Manaus, deep in the rainforest in Brazil."
+    )
+    [where] = [q for q in questions_of(text) if q.answer == "Manaus" and q.kind == "choice"]
+    brazil = {city.casefold() for city in cities_in("Brazil")}
+    assert len(where.options) == 4
+    assert all(option.casefold() in brazil for option in where.options)
+    # A country the sentence goes to is not where the city is: no option contradicts it.
+    moved = "The troupe sailed from Manaus to Brazil's coast and on to the United States."
+    assert all(
+        option.casefold() not in {c.casefold() for c in cities_in("United States")}
+        for q in questions_of(moved)
+        for option in q.options
+    )
 
 
 def test_each_event_is_paired_in_a_few_questions_only():
