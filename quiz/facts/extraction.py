@@ -296,6 +296,13 @@ KIN_SUBJECT_RE = re.compile(
 )
 
 
+# "In the women's race, ", "After the war, ": a phrase of time or place before the subject.
+OPENING_PHRASE_RE = re.compile(
+    r"^(?:In|On|At|During|After|Before|By|Later|Earlier|Since|From|Until|Under|Despite)\b"
+    r"[^,;:“”\"]{1,60}, "
+)
+
+
 class _Article:
     """What the whole article says, which each sentence's facts are checked against."""
 
@@ -572,12 +579,18 @@ class _Article:
             return None, self.topic.said
         if unique := SUPERLATIVE_SUBJECT_RE.match(sentence):
             return None, unique.group(1)  # "The largest tsunami on record rushed past ..."
+        opening = OPENING_PHRASE_RE.match(sentence)
         for start, end, tokens, titled in _mentions(sentence):
+            name = " ".join(tokens)
+            if opening and end < opening.end():
+                continue  # "In the women's race, ...": a phrase before the subject
+            if opening and start == opening.end() and len(tokens) >= 2:
+                # "In the women's race, Grace Wanjiru set a record. She ...": the subject.
+                return (name, None) if self.people.get(name) == name else (None, None)
             if sentence[:start] not in ("", "The ") or sentence[end : end + 2] in ("'s", "’s"):
                 # Not the subject, or its owner: after "NASA's Psyche mission launched ...",
                 # "It" is not NASA.
                 break
-            name = " ".join(tokens)
             if len(tokens) >= 2 and self.people.get(name) == name:
                 return name, None
             if len(tokens) == 1 and name in self.people:

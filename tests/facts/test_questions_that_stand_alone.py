@@ -6,7 +6,7 @@ import re
 import pytest
 
 from quiz.generation import grade
-from tests.facts.generated import facts_of, questions_of, shown_of
+from tests.facts.generated import assert_named, facts_of, questions_of, shown_of
 
 _facts, _questions = facts_of, questions_of
 
@@ -501,3 +501,12 @@ def test_an_it_that_stands_for_what_follows_is_kept_and_of_these_needs_its_count
 def test_a_count_takes_its_noun_after_two_modifiers():
     [moons] = _facts(PLANET.split("\n\n")[1].split(". ")[1] + ".", "number")
     assert (moons.text, moons.unit) == ("79 known natural satellites", "known natural satellites")
+
+
+def test_she_after_a_subject_that_follows_an_opening_phrase_is_that_subject():
+    text = (
+        "Daniel Mutai won the Riverside Marathon in 2 hours and 6 minutes. "
+        "In the women's race, Grace Wanjiru set a course record of 2:19:40. "
+        "She broke the record held by Mary Keitany since 2011."
+    )
+    assert_named(text, "Grace Wanjiru broke the record", "She broke")
