@@ -226,6 +226,10 @@ def test_how_many_is_asked_of_a_count_that_is_its_clause_subject():
     [
         ("From 500 candidates, 7 military men became the first astronauts.", "7 military men"),
         ("California had 16 major earthquakes that decade.", "16 major earthquakes"),
+        ("Jupiter has 79 known natural satellites.", "79 known natural satellites"),
+        # A people counted by its name: "300 Spartans", "6,000 Greeks".
+        ("A small force of 300 Spartans held the pass.", "300 Spartans"),
+        ("Leonidas led a force of 6,000 Greeks to the pass.", "6,000 Greeks"),
     ],
 )
 def test_a_count_takes_the_plural_noun_after_its_modifier(sentence, text):
