@@ -216,15 +216,17 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
     described = (
         re.search(r"\b(?:a|an|the) [\w-]+ $", before, re.IGNORECASE) and last not in PREPOSITIONS
     )
-    if described or last in MODIFIERS or last.endswith(("'s", "’s")):
-        return True  # "an incredible {value}", "the original {value}", "NASA's {value}"
+    if described or last in MODIFIERS or last.endswith(("'s", "’s", "s'", "s’")):
+        # "an incredible {value}", "the original {value}", "NASA's {value}", "the League of
+        # Nations' {value}"
+        return True
     if re.search(r"\b[A-Z][\w-]* of $", before):
         return True  # "the Geneva Convention of {value}": the value completes a name
     name_word = re.search(r"(?<=[\w,] )([A-Z][\w.-]*) $", before)
     if name_word and name_word[1].lower() not in lx.PREPOSITION_WORDS:
         return True  # "the Apollo Lunar Module {value}": the value ends a longer name
-    if after.startswith(("'s", "’s")) or re.search(r"\bcan\b", clause):
-        return True  # "{value}'s mirror", "can be 1.5 metres"
+    if after.startswith(("'s", "’s", "' ", "’ ")) or re.search(r"\bcan\b", clause):
+        return True  # "{value}'s mirror", "the {value}' Health Organization", "can be 1.5 metres"
     if RELATIVE_OPEN_RE.search(before):
         return True  # "the bridge, which opened in which year, ..."
     if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):

@@ -177,6 +177,9 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         # A name that modifies a noun, and an adjective before the value.
         _fact("place", "United States", "It is the seat of the {value} federal government."),
         _fact("organisation", "Wells Fargo", "It was absorbed into the {value} brand."),
+        # An owner written with a lone apostrophe, and what such an owner has.
+        _fact("organisation", "League of Nations", "It took on the {value}' duties."),
+        _fact("organisation", "Health Organization", "It took on the League of Nations' {value}."),
         _fact("number", "$300 million", "Work on the {value} project began.", value=300),
         _fact("place", "Poniatowski Bridge", "The old {value} will be repaired.", "place"),
         # A year that completes a name, and a name in apposition to its kind.
