@@ -497,8 +497,10 @@ class _Article:
         none the lists know, or a relative ("her mother")."""
         for start, _end, tokens, titled in _mentions(nearby):
             who = self.people.get(" ".join(tokens))
-            if who is None and not titled or who == name or BIRTH_NAME_RE.search(nearby[:start]):
-                continue  # no person, the one meant, or their name at birth
+            if who is None and (not titled or not _plain_name(tokens) or lx.is_country(tokens[-1])):
+                continue  # no person ("the first President of Kazakhstan": a country)
+            if who == name or BIRTH_NAME_RE.search(nearby[:start]):
+                continue  # the one meant, or their name at birth
             if who is None or gender_of(who.split(" ")[0]) != lx.OTHER_GENDER[gender]:
                 return True  # "Lord Byron", "Mary Somerville": another who may be meant
         kin = KIN_SUBJECT_RE.finditer(nearby)

@@ -514,3 +514,16 @@ def test_she_after_a_subject_that_follows_an_opening_phrase_is_that_subject():
         "She broke the record held by Mary Keitany since 2011."
     )
     assert_named(text, "Grace Wanjiru broke the record", "She broke")
+
+
+def test_a_title_before_a_country_or_a_body_is_no_one_else_he_may_be():
+    text = (
+        "Nursultan Nazarbayev\n\n"
+        "Nursultan Nazarbayev is a politician who served as the first President of Kazakhstan. "
+        "He was born in 1940 in the village of Chemolgan. "
+        "In 1984 he became Chairman of the Council of Ministers of the Kazakh SSR. "
+        "After independence, he moved the capital from Almaty to Astana in 1997."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Nursultan Nazarbayev was born in" in shown
+    assert "Nursultan Nazarbayev moved the capital" in shown
