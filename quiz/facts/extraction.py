@@ -335,6 +335,13 @@ class _Article:
         for number, sentence in enumerate(self.sentences):
             # "He" when the article has named one person only; not after "Kipchoge set ...",
             # whose subject may be another person, one the lists do not know.
+            if number:
+                # Everyone the sentence before named, whatever it opened with.
+                named += [
+                    self.people[" ".join(m[2])]
+                    for m in _mentions(self.sentences[number - 1])
+                    if " ".join(m[2]) in self.people
+                ]
             lone = named[0] if len(set(named)) == 1 else None
             if lone and stranger and not stranger & set(re.split(r"[\s–-]+", lone)):
                 lone = None
@@ -371,14 +378,8 @@ class _Article:
                 nearby = (self.sentences[number - 1] + " " if number else "") + sentence[:start]
                 if name and gender and self._rivalled(name, gender, nearby):
                     name = None  # "Her tutor was Mary Somerville. She ...": which of the two
-                hero = self.hero
-                if (
-                    name is None
-                    and hero
-                    and gender == hero.gender
-                    and not self._rivalled(hero.full, gender, nearby)
-                ):
-                    name = hero.said  # "In 1835 she married ..." in a life of Ada Lovelace
+                if name is None and self._means_hero(gender, number, sentence[:start], found):
+                    name = self.hero.said if self.hero else None  # "In 1835 she married ..."
                 if name is None and topic and after_topic and word in ("It", "Its"):
                     # "Voyager 1's team announced ... It passed out of the heliosphere."
                     name = topic.said if start == 0 else topic.said.replace("The ", "the ", 1)
@@ -460,11 +461,6 @@ class _Article:
                 and _kind(opener[2], opener[3], sentence[opener[1] :]) is None
             ):
                 stranger = set(re.split(r"[\s–-]+", " ".join(opener[2])))
-            named += [
-                self.people[" ".join(m[2])]
-                for m in _mentions(sentence)
-                if " ".join(m[2]) in self.people
-            ]
         return found
 
     def _hero(self) -> _Hero | None:
@@ -490,6 +486,38 @@ class _Article:
             he = len(re.findall(r"\b(?:he|his|him)\b", text))
             gender = "female" if she > 3 * he else "male" if he > 3 * she else None
         return _Hero(full, said, gender) if gender else None
+
+    def _means_hero(
+        self, gender: str | None, number: int, before: str, found: dict[str, tuple[int, int, str]]
+    ) -> bool:
+        """Tell whether a "She" or "His" means the person a life story is about: of their
+        gender, and the nearest sentence back (three at most) that names them or someone else
+        it may mean names them alone ("Her daughter Irène was born ... The family moved ...
+        She won ...": the daughter, perhaps)."""
+        hero = self.hero
+        if hero is None or gender != hero.gender or self._rivalled(hero.full, gender, before):
+            return False
+        for back in range(number - 1, max(number - 4, -1), -1):
+            earlier = self.sentences[back]
+            if self._rivalled(hero.full, gender, earlier):
+                return False
+            said = found.get(earlier, (0, 0, ""))[2]
+            if self._names_hero(earlier) or said.startswith(hero.said):
+                return True
+        return False
+
+    def _names_hero(self, sentence: str) -> bool:
+        """Tell whether a sentence names the life story's person, by any of their names or
+        their given name alone ("Ada began to demonstrate ...")."""
+        hero = self.hero
+        if hero is None:
+            return False
+        given = {hero.full.split(" ")[0], hero.said.split(" ")[0]}
+        for _start, _end, tokens, _titled in _mentions(sentence):
+            name = " ".join(tokens)
+            if hero.full in (name, self.people.get(name)) or name == hero.said or name in given:
+                return True
+        return False
 
     def _rivalled(self, name: str, gender: str, nearby: str) -> bool:
         """Tell whether someone else a "She" or "His" could mean is named in the words before

@@ -527,3 +527,14 @@ def test_a_title_before_a_country_or_a_body_is_no_one_else_he_may_be():
     shown = " ".join(shown_of(text))
     assert "Nursultan Nazarbayev was born in" in shown
     assert "Nursultan Nazarbayev moved the capital" in shown
+
+
+def test_she_two_sentences_after_another_woman_is_not_taken_for_the_life_storys_person():
+    text = LIFE.replace(
+        "She retired from the Navy in 1986.",
+        "Her niece Mary Murray was born in 1950. The family moved to Virginia. "
+        "She retired from the Navy in 1986.",
+    )
+    shown = " ".join(shown_of(text))
+    assert "Grace Hopper joined the Navy Reserve" in shown  # the chain before still named
+    assert "retired from the Navy" not in shown
