@@ -512,12 +512,20 @@ class _Article:
         hero = self.hero
         if hero is None:
             return False
-        given = {hero.full.split(" ")[0], hero.said.split(" ")[0]}
-        for _start, _end, tokens, _titled in _mentions(sentence):
-            name = " ".join(tokens)
-            if hero.full in (name, self.people.get(name)) or name == hero.said or name in given:
-                return True
-        return False
+        # The given name alone ("Ada began ..."), or the surname alone ("Einstein was born
+        # ..."), as a life story calls its person, unless the sentence names a namesake too.
+        alone = {hero.full.split(" ")[0], hero.said.split(" ")[0], hero.full.split(" ")[-1]}
+        mentioned = [" ".join(tokens) for _start, _end, tokens, _titled in _mentions(sentence)]
+        namesakes = [
+            name
+            for name in mentioned
+            if self.people.get(name) not in (None, hero.full)
+            and name.split(" ")[-1] == hero.full.split(" ")[-1]
+        ]
+        return not namesakes and any(
+            hero.full in (name, self.people.get(name)) or name == hero.said or name in alone
+            for name in mentioned
+        )
 
     def _rivalled(self, name: str, gender: str, nearby: str) -> bool:
         """Tell whether someone else a "She" or "His" could mean is named in the words before

@@ -538,3 +538,14 @@ def test_she_two_sentences_after_another_woman_is_not_taken_for_the_life_storys_
     shown = " ".join(shown_of(text))
     assert "Grace Hopper joined the Navy Reserve" in shown  # the chain before still named
     assert "retired from the Navy" not in shown
+
+
+def test_a_life_storys_person_called_by_surname_alone_is_named_after_a_namesake():
+    text = (
+        "Grace Hopper\n\n"
+        "Grace Brewster Hopper was an American computer scientist. "
+        "Her sister, Mary Hopper, taught school in Vermont. "
+        "Hopper earned a doctorate at Yale in 1934. "
+        "In 1943 she joined the Navy Reserve."
+    )
+    assert_named(text, "Grace Hopper joined the Navy Reserve", "she joined")
