@@ -325,7 +325,7 @@ def _apply_text(article: Article, text: str, approve: bool) -> ImportReport:
         raise ImportProblem("the article's text has no sentences")
     rows = _sync_sentences(article, sentences)
     report.sentences = len(sentences)
-    _sync_facts(article, extract_from_sentences(sentences), rows, report)
+    _sync_facts(article, extract_from_sentences(sentences, article.title), rows, report)
     db.session.flush()
     db.session.expire(article, ["facts", "sentences"])
     synced = sync_questions(

@@ -211,10 +211,19 @@ def extract_facts(text: str) -> list[Fact]:
     return extract_from_sentences(split_sentences(text))
 
 
-def extract_from_sentences(sentences: Sequence[str]) -> list[Fact]:
-    """Return the sound facts of an article's sentences (each sentence counted once)."""
+def extract_from_sentences(sentences: Sequence[str], title: str | None = None) -> list[Fact]:
+    """Return the sound facts of an article's sentences (each sentence counted once).
+
+    A title given beside the text ("Ada Lovelace", "Blue whale") is read as the article's
+    title line, which says what or whom the article is about, when the text does not open
+    with it already.
+    """
     sentences = list(dict.fromkeys(sentences))
-    article = _Article(sentences)
+    read = sentences
+    title = " ".join((title or "").split())
+    if title and sentences and title.casefold() != sentences[0].strip().casefold():
+        read = [title, *sentences]
+    article = _Article(read)
     facts: list[Fact] = []
     for sentence in sentences:
         facts.extend(article.facts_of(sentence))

@@ -119,6 +119,18 @@ def test_import_stores_sentences_once_facts_and_proposed_questions(ctx):
     assert all(q.sentence_id is not None or q.kind in ("first", "number") for q in proposed)
 
 
+def test_the_title_beside_the_text_says_whom_its_pronouns_mean(ctx):
+    # A teacher types the title in its own field and pastes the text without it.
+    text = (
+        "Grace Brewster Hopper was an American computer scientist and a rear admiral. "
+        "In 1949 she joined the Eckert–Mauchly Computer Corporation, led by John Mauchly. "
+        "She retired from the Navy in 1986."
+    )
+    prompts = " ".join(q.prompt for q in _questions(import_article("Grace Hopper", text).article))
+    assert "Grace Hopper retired from the Navy" in prompts
+    assert "She retired" not in prompts and "she joined" not in prompts
+
+
 def test_approve_makes_questions_playable(ctx):
     report = import_article("New bridge", NEWS, approve=True)
     assert report.playable == report.questions_added >= 8 and report.waiting == 0
