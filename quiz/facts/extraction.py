@@ -26,6 +26,7 @@ from quiz.facts.sentences import split_sentences
 from quiz.facts.text import (
     BARE_SUBJECT_RE,
     BLANK,
+    CATAPHORA_RE,
     CLEFT_RE,
     LATE_PRONOUN_RE,
     PARTICIPLE_PRONOUN_RE,
@@ -358,6 +359,12 @@ class _Article:
             after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))
             opening = PRONOUN_RE.match(sentence)
             late = LATE_PRONOUN_AT_RE.match(sentence) or PARTICIPLE_PRONOUN_RE.match(sentence)
+            ahead = self._cataphora(sentence)
+            if ahead:
+                # "In terms of its volume, Lake Victoria holds ...": the name after it.
+                found[sentence] = ahead
+                person = thing = None
+                continue
             bare = BARE_SUBJECT_RE.match(sentence)
             if opening and not CLEFT_RE.match(sentence):
                 pronoun: tuple[int, int] | None = (0, opening.end())
@@ -417,7 +424,7 @@ class _Article:
                 found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
                 continue
-            if bare and topic and topic.is_a(bare.group(1)) and not self._named_kind(bare[1]):
+            if bare and topic and topic.is_a(bare[1]) and self._means_topic(bare[1], number, found):
                 # "The town has been Rwanda's hub ..." in an article on the city of Kigali.
                 found[sentence] = (0, bare.end(1), topic.said)
                 person, thing, about_topic = None, topic.said, True
@@ -432,7 +439,7 @@ class _Article:
                 late_bare
                 and topic
                 and topic.is_a(late_bare[2])
-                and not self._named_kind(late_bare[2])
+                and self._means_topic(late_bare[2], number, found)
             ):
                 # "In 2015, the tower received ..." in an article on the Eiffel Tower.
                 words = topic.said.replace("The ", "the ", 1)
@@ -607,6 +614,43 @@ class _Article:
         return any(
             len(m[2]) >= 2 and word in m[2][1:] for s in self.sentences for m in _mentions(s)
         )
+
+    def _cataphora(self, sentence: str) -> tuple[int, int, str] | None:
+        """Return where an opening's "its" or "his" stands and the name after the opening
+        that it means ("Before its acquisition by Wells Fargo, Wachovia was ...": Wachovia's),
+        or None when the name cannot be it (a woman's name after "his", a person's after
+        "its", a group after "their")."""
+        found = CATAPHORA_RE.match(sentence)
+        if not found or found["pronoun"] == "their":
+            return None
+        name = found["name"]
+        person = self.people.get(name)
+        if found["pronoun"] == "its":
+            if person:
+                return None
+        elif person is None or gender_of(person.split(" ")[0]) == lx.OTHER_GENDER.get(
+            GENDERED[found["pronoun"].capitalize()]
+        ):
+            return None
+        return found.start("pronoun"), found.end("pronoun"), (person or name) + "’s"
+
+    def _means_topic(self, noun: str, number: int, found: dict[str, tuple[int, int, str]]) -> bool:
+        """Tell whether "The lake" means the article's topic (a lake): the nearest sentence
+        back (three at most) that names a lake or the topic names the topic alone, or, when
+        none does, the article names no other lake ("The lake" after "Lake Superior in North
+        America" was mentioned in passing, two sentences earlier, still means the topic)."""
+        topic = self.topic
+        if topic is None:
+            return False
+        head = noun.capitalize()
+        for back in range(number - 1, max(number - 4, -1), -1):
+            earlier = self.sentences[back]
+            names = [" ".join(m[2]) for m in _mentions(earlier)]
+            if any(head in name.split() and name != topic.name for name in names):
+                return False  # "Lake Superior ... The lake": which, the words cannot say
+            if topic.name in names or found.get(earlier, (0, 0, ""))[2] == topic.said:
+                return True
+        return not self._named_kind(noun)
 
     def _named_kind(self, noun: str) -> bool:
         """Tell whether the article names some thing by this noun ("Lake" of "Lake Baikal")."""
@@ -1100,6 +1144,8 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
             continue  # "Three years later": a step from another date, not a quantity
         if re.search(rf"\b(?:{'|'.join(lx.NUMBER_WORDS)})[ -]$", sentence[: m.start()], re.I):
             continue  # "four hundred", "twenty-one": a number said in several words
+        if noun and sentence[m.end() + noun.end() :].startswith(":"):
+            continue  # "three countries: Kenya, Uganda and Tanzania": the list counts them
         if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(sentence, m.start(), m.end()):
             found.append(
                 Found(
@@ -1226,6 +1272,8 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     text_end = unit_end if unit_end > tail_start else tail_start
     if sentence[text_end : text_end + 1] == "-":
         return None
+    if unit and sentence[text_end:].startswith(":"):
+        return None  # "three countries: Kenya, Uganda and Tanzania": the list counts them
     open_end = re.match(r",? (?:and|or) ([a-z]+)\b", sentence[text_end:])
     if open_end and open_end.group(1) in lx.OPEN_ENDS:
         return None  # "500 members or more" stays true at 600

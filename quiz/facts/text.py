@@ -99,11 +99,22 @@ RELATIVE_TIME_RE = re.compile(
 PART_OF_EARLIER_RE = re.compile(r"^(?:Of|Among|Like|Unlike|Besides) (?:these|those|them|this)\b")
 
 
+# "In terms of its volume, Lake Victoria is ...", "During his reign, Peter built ...": the
+# opening's "its" or "his" is the name that follows it.
+CATAPHORA_RE = re.compile(
+    r"^(?:In|On|At|During|After|Before|Despite|For|Throughout|Within|Under|Since)\b"
+    r"[^,;:“”\"]*?\b(?P<pronoun>its|his|her|their)\b[^,;:“”\"]*, "
+    r"(?!(?:The|This|That|These|Those|It|He|She|They|His|Her|Its|Their|There)\b)"
+    r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) [a-z]"
+)
+
+
 def needs_antecedent(sentence: str) -> bool:
     """Tell whether a sentence opens with a pronoun (or a time) that refers to an earlier
     sentence."""
     if (
         LATE_PRONOUN_RE.match(sentence)
+        and not CATAPHORA_RE.match(sentence)
         or RELATIVE_TIME_RE.match(sentence)
         or PARTICIPLE_PRONOUN_RE.match(sentence)
         or PART_OF_EARLIER_RE.match(sentence)

@@ -146,7 +146,16 @@ def _kinds(what: str) -> frozenset[str]:
     comma)."""
     what = LIST_END_RE.split(what, maxsplit=1)[0]
     what = WHAT_END_RE.split(what, maxsplit=1)[0]
-    return frozenset(w for w in re.findall(r"[a-z]+", what) if len(w) > 2)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", what) if len(w) > 2]
+    # "one of the African Great Lakes": a lake.
+    return frozenset(words) | {_singular(w) for w in words if w.endswith("s")}
+
+
+def _singular(word: str) -> str:
+    """Return a plural noun's singular ("lakes": lake, "cities": city)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if not word.endswith("ss") else word
 
 
 # A title line: "National Weather Service: History", "Kigali - the capital".

@@ -549,3 +549,27 @@ def test_a_life_storys_person_called_by_surname_alone_is_named_after_a_namesake(
         "In 1943 she joined the Navy Reserve."
     )
     assert_named(text, "Grace Hopper joined the Navy Reserve", "she joined")
+
+
+LAKE = (
+    "Lake Victoria\n\n"
+    "Lake Victoria is one of the African Great Lakes. "
+    "It is the world's second-largest fresh water lake after Lake Superior in North America. "
+    "In terms of its volume, Lake Victoria holds about 2,424 cubic kilometres of water. "
+    "The lake receives 80 percent of its water from rainfall. "
+    "The lake is divided among three countries: Kenya, Uganda and Tanzania."
+)
+
+
+def test_the_lake_after_a_lake_named_in_passing_is_the_topic_and_a_listed_count_is_not_asked():
+    shown = " ".join(shown_of(LAKE))
+    assert "Lake Victoria receives 80 percent" in shown  # "one of the ... Lakes": a lake
+    # "In terms of its volume, Lake Victoria holds ...": the "its" is the name after it,
+    # whatever the sentence before was about.
+    falls = " ".join(shown_of(LAKE.replace("It is the world's", "Victoria Falls is the world's")))
+    for said in (shown, falls):
+        assert "In terms of Lake Victoria’s volume, Lake Victoria holds" in said
+    assert "Victoria Falls’s" not in falls
+    # "three countries: Kenya, Uganda and Tanzania": the list gives the count away.
+    assert "_____ countries" not in shown and "how many countries" not in shown
+    assert not any(f.value == 3 for f in _facts(LAKE, "number"))
