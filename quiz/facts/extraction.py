@@ -645,10 +645,16 @@ class _Article:
         head = noun.capitalize()
         for back in range(number - 1, max(number - 4, -1), -1):
             earlier = self.sentences[back]
+            start, _end, subject = found.get(earlier, (0, 0, ""))
+            # Its subject named: "It ...", "In 2019 it ...", "Established in 1947 ..., it ...";
+            # not an object ("Wells Fargo bought it").
+            opened = start == 0 or bool(re.search(r"(?:\d|,) $", earlier[:start]))
+            if topic.opens(earlier) or opened and subject.lower() == topic.said.lower():
+                return True  # the sentence before was about the topic, whatever it mentions
             names = [" ".join(m[2]) for m in _mentions(earlier)]
             if any(head in name.split() and name != topic.name for name in names):
                 return False  # "Lake Superior ... The lake": which, the words cannot say
-            if topic.name in names or found.get(earlier, (0, 0, ""))[2] == topic.said:
+            if topic.name in names:
                 return True
         return not self._named_kind(noun)
 
@@ -714,6 +720,9 @@ class _Article:
         if len(named) != 1:
             return None
         name = named.pop()
+        topic = self.topic
+        if topic and name != topic.name and (head in topic.name.split() or topic.is_a(noun)):
+            return None  # "The festival" in an article on the Edinburgh Festival Fringe
         last = name.split(" ")[-1]
         if " of " in name or (last == head and last.lower() not in UNARTICLED_HEADS):
             return f"The {name}"  # "The Angara River", "The Treaty of Versailles"

@@ -573,3 +573,18 @@ def test_the_lake_after_a_lake_named_in_passing_is_the_topic_and_a_listed_count_
     # "three countries: Kenya, Uganda and Tanzania": the list gives the count away.
     assert "_____ countries" not in shown and "how many countries" not in shown
     assert not any(f.value == 3 for f in _facts(LAKE, "number"))
+
+
+def test_the_festival_is_the_topic_not_another_festival_it_was_set_against():
+    text = (
+        "Edinburgh Festival Fringe\n\n"
+        "The Edinburgh Festival Fringe is the world's largest performing arts festival. "
+        "Established in 1947 as an alternative to the Edinburgh International Festival, it "
+        "takes place every August. "
+        "The festival was cancelled in 2020 because of the pandemic."
+    )
+    assert_named(
+        text,
+        "The Edinburgh Festival Fringe was cancelled",
+        "The Edinburgh International Festival was cancelled",
+    )
