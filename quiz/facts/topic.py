@@ -185,11 +185,12 @@ def kind_topic(title: str, sentence: str) -> Topic | None:
     if not re.fullmatch(r"[A-Za-z]+(?: [a-z]+){0,3}", words):
         return None
     found = re.match(
-        rf"^The ({re.escape(words.lower())})(?: \([^)]*\))? (?:is|was) (?:a|an|the|one of the) "
+        rf"^The ((?i:{re.escape(words)}))(?: \([^)]*\))? (?:is|was) (?:a|an|the|one of the) "
         r"(?P<what>[^.;:()]*)",
         sentence,
     )
     if not found:
         return None
     kinds = _kinds(found["what"])
+    kinds |= {words.split()[-1].lower()}  # "The elephant's pregnancy": its own head noun
     return Topic(found[1], kinds, f"The {found[1]}") if kinds else None

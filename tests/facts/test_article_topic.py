@@ -432,6 +432,16 @@ def test_an_article_on_a_kind_of_thing_names_its_it_by_its_title():
     assert_named(text, "the blue whale can reach lengths", " it can reach")
 
 
+def test_a_kind_whose_title_opens_with_a_proper_adjective_names_the_elephant():
+    text = (
+        "African bush elephant\n\n"
+        "The African bush elephant (Loxodonta africana) is the largest living land animal. "
+        "A calf weighs about 100 kilograms at birth. "
+        "The elephant's pregnancy lasts about 22 months."
+    )
+    assert_named(text, "The African bush elephant's pregnancy lasts", "The elephant's pregnancy")
+
+
 def test_it_after_an_opening_participle_is_the_topic():
     text = (
         "Canberra is the capital city of Australia. "
