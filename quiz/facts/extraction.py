@@ -446,9 +446,16 @@ class _Article:
                 found[sentence] = (late_bare.start(1), late_bare.end(2), words)
                 person, thing, about_topic = None, topic.said, True
                 continue
-            if bare or self._short_form(sentence):
-                # "The town has been ...", "The Bureau became ...": which one, the sentence
-                # alone cannot say, and no question over it would stand alone.
+            if late_bare and (subject := self._by_head(late_bare[2])):
+                # "After 60 days of tests, the telescope will ..." beside "Hubble Telescope".
+                words = subject.replace("The ", "the ", 1)
+                found[sentence] = (late_bare.start(1), late_bare.end(2), words)
+                person, thing = None, subject
+                continue
+            if bare or late_bare or self._short_form(sentence):
+                # "The town has been ...", "The Bureau became ...", "After 60 days, the
+                # spacecraft will ...": which one, the sentence alone cannot say, and no
+                # question over it would stand alone.
                 self.unresolved.add(sentence)
                 person = thing = None
                 continue
