@@ -170,7 +170,7 @@ OPENING_WORDS = frozenset(
 )
 # "In 2015, the tower received ...": a bare subject after an opening time or place phrase.
 LATE_BARE_RE = re.compile(
-    r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b[^,;]{1,50}, (the) ([a-z]+)"
+    r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b[^,;]{1,90}, (the) ([a-z]+)"
     r"(?= (?:[a-z]+ed|was|were|is|are|has|had|became|won|took|held|will)\b)"
 )
 LATER_SUBJECT_RE = re.compile(r"[^,;]*, (he|she|it)\b")

@@ -593,6 +593,7 @@ def test_the_festival_is_the_topic_not_another_festival_it_was_set_against():
 def test_a_bare_subject_after_an_opening_phrase_nothing_names_gives_no_question():
     text = (
         "TESS lifted off on a Falcon 9 rocket in 2018. "
-        "After approximately 60 days of check-out and testing, the spacecraft will begin work."
+        "After approximately 60 days of check-out and instrument testing, the spacecraft will "
+        "begin its work."
     )
     assert all("60 days" not in shown for shown in shown_of(text))
