@@ -622,6 +622,16 @@ class _Article:
             len(m[2]) >= 2 and word in m[2][1:] for s in self.sentences for m in _mentions(s)
         )
 
+    def _dated_beside(self, sentence: str, times: list[Found]) -> bool:
+        """Tell whether a sentence with "five years after" gives a second time, or follows a
+        sentence that gives one: then one date gives the other away. "Signed on 28 June
+        1919, five years after the assassination" alone gives nothing away."""
+        if sum(t.type in ("date", "year") for t in times) > 1:
+            return True
+        at = self.sentences.index(sentence)
+        before = _times(self.sentences[at - 1]) if at else []
+        return any(t.type in ("date", "year") for t in before)
+
     def _cataphora(self, sentence: str) -> tuple[int, int, str] | None:
         """Return where an opening's "its" or "his" stands and the name after the opening
         that it means ("Before its acquisition by Wells Fargo, Wachovia was ...": Wachovia's),
@@ -753,7 +763,7 @@ class _Article:
             for f in found
             if f.type in ("date", "year") or f.type == "number" and YEAR_RE.match(f.text(sentence))
         ]
-        if RELATIVE_SPAN_RE.search(sentence):
+        if RELATIVE_SPAN_RE.search(sentence) and self._dated_beside(sentence, times):
             # "in 1871, five years before the 1876 patent", "Ten years later, in 480 BC":
             # one date gives the other away, in this sentence or the one before.
             found = [f for f in found if f not in dated]

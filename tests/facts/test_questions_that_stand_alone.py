@@ -597,3 +597,14 @@ def test_a_bare_subject_after_an_opening_phrase_nothing_names_gives_no_question(
         "begin its work."
     )
     assert all("60 days" not in shown for shown in shown_of(text))
+
+
+def test_a_date_beside_a_span_from_an_undated_event_is_asked():
+    text = (
+        "The Treaty of Versailles was a peace treaty. It was signed on 28 June 1919 in the Hall "
+        "of Mirrors, exactly five years after the assassination of Archduke Franz Ferdinand."
+    )
+    assert [f.text for f in _facts(text, "date")] == ["28 June 1919"]
+    # With the other date given, one would give the other away.
+    dated = text.replace("the assassination of", "the 1914 assassination of")
+    assert _facts(dated, "date") == []
