@@ -53,6 +53,9 @@ BARE_SUBJECT_RE = re.compile(
     r"became|won|lost|took|holds|held|covers|stands|stood|will|would|can|could|must|"
     r"cut|put|set|hit|let|built|sank|grew|led|met|sent|spent|told|made|found|fought|brought|"
     r"bought|kept|left|paid|sold|knew|saw|spoke|struck|wrote|drew|drove|flew|gave|hid|rode|"
+    r"froze|shook|broke|chose|ate|sang|swam|wore|tore|woke|rang|stole|threw|blew|slid|hung|"
+    r"stuck|spun|dug|fed|fled|shot|bore|shone|sprang|sought|caught|taught|thought|bent|dealt|"
+    r"felt|meant|heard|lit|sat|swore|withdrew|overcame|forgot|spread|burst|shut|split|"
     r"[a-z]+ed|[a-z]+[^s]s)\b)"
 )
 
@@ -102,8 +105,12 @@ PART_OF_EARLIER_RE = re.compile(r"^(?:Of|Among|Like|Unlike|Besides) (?:these|tho
 # "In terms of its volume, Lake Victoria is ...", "During his reign, Peter built ...": the
 # opening's "its" or "his" is the name that follows it.
 CATAPHORA_RE = re.compile(
-    r"^(?:In|On|At|During|After|Before|Despite|For|Throughout|Within|Under|Since)\b"
-    r"[^,;:“”\"]*?\b(?P<pronoun>its|his|her|their)\b[^,;:“”\"]*, "
+    r"^(?:(?:In|On|At|During|After|Before|Despite|For|Throughout|Within|Under|Since)\b"
+    r"[^,;:“”\"]*?\b(?P<pronoun>its|his|her|their)\b"
+    # "After he resigned from NASA in 1971, Armstrong taught ...": a clause of its own.
+    r"|(?:After|Before|When|While|Although|Though|Since|As|Once|Until|Because|If)"
+    r" (?P<subject>he|she|it)\b)"
+    r"[^,;:“”\"]*, "
     r"(?!(?:The|This|That|These|Those|It|He|She|They|His|Her|Its|Their|There)\b)"
     r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) [a-z]"
 )

@@ -212,3 +212,32 @@ def test_years_between_an_era_s_two_sides_skip_the_year_zero():
 def test_a_year_a_step_from_an_earlier_sentence_is_not_asked():
     text = "The first war ended in 490 BC. Ten years later, in 480 BC, the Persians returned."
     assert [f.value for f in _facts(text, "year")] == [-490]
+
+
+def test_a_rule_tripped_by_one_sentence_costs_that_sentence_only(monkeypatch, caplog):
+    from quiz.facts import extraction
+
+    text = "Kigali grew fast in 1962. A storm hit Kigali in 1971. It rebuilt its market in 1980."
+    facts_of = extraction._Article.facts_of
+
+    def tripped(self, sentence):
+        if "storm" in sentence:
+            raise ValueError("a rule no test foresaw")
+        return facts_of(self, sentence)
+
+    monkeypatch.setattr(extraction._Article, "facts_of", tripped)
+    years = {f.value for f in _facts(text, "year")}
+    assert 1962 in years and 1971 not in years
+    assert "no facts from a sentence" in caplog.text
+
+
+def test_when_no_pronoun_can_be_read_pronoun_sentences_give_nothing(monkeypatch, caplog):
+    from quiz.facts import extraction
+
+    def tripped(self):
+        raise ValueError("a rule no test foresaw")
+
+    monkeypatch.setattr(extraction._Article, "_openings", tripped)
+    text = "Lake Baikal is a rift lake in Siberia. It is 1,642 metres deep. The lake froze in 1990."
+    assert {f.sentence for f in extraction.extract_facts(text)} <= {text.split(". ")[0] + "."}
+    assert "pronouns mean" in caplog.text

@@ -608,3 +608,11 @@ def test_a_date_beside_a_span_from_an_undated_event_is_asked():
     # With the other date given, one would give the other away.
     dated = text.replace("the assassination of", "the 1914 assassination of")
     assert _facts(dated, "date") == []
+
+
+@pytest.mark.parametrize("verb", ["froze", "shook", "caught", "spread"])
+def test_a_bare_subject_before_any_common_irregular_past_is_named_or_gives_nothing(verb):
+    named = f"Lake Baikal is a rift lake in Siberia. The lake {verb} in 1990."
+    assert [f.claim for f in _facts(named, "year")] == [f"Lake Baikal {verb} in {{value}}."]
+    unnamed = f"Snow fell in Siberia. The lake {verb} in 1990."
+    assert _facts(unnamed, "year") == []

@@ -767,3 +767,21 @@ def test_a_sentence_is_stated_true_once_however_many_of_its_facts_restate_it():
     )
     assert "Olympic gold" in " ".join(truths)
     assert max(truths.values()) == 1
+
+
+def test_a_template_tripped_by_its_facts_costs_its_questions_only(
+    make_fact, make_template, monkeypatch, caplog
+):
+    from quiz.generation import filling
+
+    drafts = filling._drafts
+
+    def tripped(template, facts):
+        if template.key == "gap":
+            raise ValueError("a rule no test foresaw")
+        return drafts(template, facts)
+
+    monkeypatch.setattr(filling, "_drafts", tripped)
+    questions = generate(_dated(make_fact, 3), _plain_templates(make_template))
+    assert {q.kind for q in questions} == {"true_false"}
+    assert "no questions from template 'gap'" in caplog.text
