@@ -616,3 +616,12 @@ def test_a_bare_subject_before_any_common_irregular_past_is_named_or_gives_nothi
     assert [f.claim for f in _facts(named, "year")] == [f"Lake Baikal {verb} in {{value}}."]
     unnamed = f"Snow fell in Siberia. The lake {verb} in 1990."
     assert _facts(unnamed, "year") == []
+
+
+def test_he_in_an_opening_clause_before_the_name_is_that_name_whatever_came_before():
+    text = (
+        "Buzz Aldrin flew on Gemini 12 in 1966. "
+        "After he resigned from NASA in 1971, Neil Armstrong taught engineering until 1979."
+    )
+    shown = " ".join(shown_of(text))
+    assert "After he resigned from NASA" in shown and "Buzz Aldrin resigned" not in shown
