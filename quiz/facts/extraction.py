@@ -35,7 +35,7 @@ from quiz.facts.text import (
     needs_antecedent,
     word_matches,
 )
-from quiz.facts.topic import article_topic, kind_topic, title_topic
+from quiz.facts.topic import LIST_END_RE, WHAT_END_RE, article_topic, kind_topic, title_topic
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +336,8 @@ class _Article:
             if self.topic is None and len(sentences) > 1:
                 self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
         self.hero = self._hero()
+        if self.hero and self.topic and self.topic.name == self.hero.full:
+            self.topic = None  # a person: "she", never "it" (the first statement said who)
         try:
             self.openings = self._openings()
         except Exception:  # then no pronoun is named: its sentences give no question
@@ -514,6 +516,19 @@ class _Article:
             full, said = self.people[title], title
         elif opening and opening["name"] in self.people:
             full, said = self.people[opening["name"]], opening["name"]
+        elif (
+            opening
+            and _plain_name(opening["name"].split(" "))
+            and opening["name"] not in self.firms
+            and self._says_who(opening.string[opening.end() :])
+        ):
+            # "Wangari Muta Maathai was a Kenyan ... activist": a person whose names no list
+            # knows, by what the first statement says she was.
+            full = said = opening["name"]
+            if title and title.split(" ")[-1] == full.split(" ")[-1]:
+                said = title  # the title's shorter "Wangari Maathai"
+            for name in {full, said, full.split(" ")[-1]}:
+                self.people.setdefault(name, full)
         else:
             return None
         gender = gender_of(full.split(" ")[0])
@@ -524,6 +539,13 @@ class _Article:
             he = len(re.findall(r"\b(?:he|his|him)\b", text))
             gender = "female" if she > 3 * he else "male" if he > 3 * she else None
         return _Hero(full, said, gender) if gender else None
+
+    @staticmethod
+    def _says_who(what: str) -> bool:
+        """Tell whether what a first statement says someone is names a person's calling
+        ("a Kenyan social, environmental and political activist")."""
+        phrase = WHAT_END_RE.split(LIST_END_RE.split(what, maxsplit=1)[0], maxsplit=1)[0]
+        return bool(set(re.findall(r"[a-z]+", phrase.lower())) & lx.PERSON_NOUNS)
 
     def _means_hero(
         self, gender: str | None, number: int, before: str, found: dict[str, tuple[int, int, str]]

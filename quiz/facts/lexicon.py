@@ -396,3 +396,15 @@ KIN = {
 OTHER_GENDER = {"female": "male", "male": "female"}
 # What a sum is counted in, said after it ("$36 million dollars").
 CURRENCY_WORDS = _words("dollars|euros|pounds|yen|yuan|rupees|roubles|rubles|francs|tenge|pesos")
+# What a first statement says someone was: "a Kenyan ... activist", "an English mathematician".
+PERSON_NOUNS = _words(
+    "activist|actor|actress|architect|artist|astronaut|astronomer|athlete|author|aviator|"
+    "biologist|botanist|businessman|businesswoman|chemist|composer|conductor|cosmonaut|"
+    "dancer|diplomat|director|doctor|economist|emperor|empress|engineer|entrepreneur|"
+    "explorer|footballer|geologist|historian|inventor|journalist|judge|king|lawyer|"
+    "mathematician|missionary|monarch|musician|naturalist|novelist|nurse|painter|"
+    "philanthropist|philosopher|photographer|physician|physicist|pilot|playwright|"
+    "poet|politician|president|priest|prince|princess|queen|rapper|revolutionary|saint|"
+    "scholar|scientist|sculptor|singer|soldier|songwriter|statesman|stateswoman|surgeon|"
+    "teacher|theologian|writer|woman|man|zoologist|chef|cyclist|swimmer|runner"
+)

@@ -625,3 +625,23 @@ def test_he_in_an_opening_clause_before_the_name_is_that_name_whatever_came_befo
     )
     shown = " ".join(shown_of(text))
     assert "After he resigned from NASA" in shown and "Buzz Aldrin resigned" not in shown
+
+
+def test_a_life_story_of_a_name_no_list_knows_is_found_by_what_she_was():
+    text = (
+        "Wangari Maathai\n\n"
+        "Wangari Muta Maathai was a Kenyan environmental activist and the first African woman "
+        "to win the Nobel Peace Prize. "
+        "In 1977 she founded the Green Belt Movement. "
+        "She died in Nairobi in 2011."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Maathai founded the Green Belt Movement" in shown
+    assert "Maathai died in Nairobi" in shown
+    assert not re.search(r"\b(?:she|She)\b", shown)
+    # A firm the first statement calls a leader in its field is no person.
+    firm = (
+        "Nokia Corporation is a Finnish telecommunications company and a leader in networks. "
+        "In 1998 it became the largest maker of phones."
+    )
+    assert all("Nokia Corporation became" not in s or "it became" not in s for s in shown_of(firm))
