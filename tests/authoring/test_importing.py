@@ -171,7 +171,7 @@ def test_another_owners_slug_is_refused(ctx):
 
 def test_reimport_to_the_same_slug_updates_instead_of_failing(ctx):
     first = import_article("Bridge", NEWS, slug="bridge")
-    again = import_article("Bridge", NEWS + "\nThe river froze in 1929.", slug="bridge")
+    again = import_article("Bridge", NEWS + "\nHeavy snow closed the roads in 1929.", slug="bridge")
     assert again.article.id == first.article.id and not again.created
     assert again.questions_added > 0 and again.facts_added >= 1
     assert _count(Article, slug="bridge") == 1
@@ -219,13 +219,13 @@ def test_editing_regenerates_only_what_changed(ctx):
     db.session.commit()
 
     new_text = NEWS.replace(
-        "Cyclists get a separate lane that is 3.5 metres wide.", "The river froze in 1929."
+        "Cyclists get a separate lane that is 3.5 metres wide.", "Heavy snow closed the roads in 1929."
     )
     report = update_article_text(article, new_text)
 
     after = {s.text: s.id for s in article.sentences}
     assert all(after[text] == sentence_rows[text] for text in after if text in sentence_rows)
-    assert "The river froze in 1929." in after and len(after) == len(sentence_rows)
+    assert "Heavy snow closed the roads in 1929." in after and len(after) == len(sentence_rows)
     assert (report.facts_added, report.facts_removed, report.facts_updated) == (1, 1, 0)
     kept = {f.key: f for f in db.session.scalars(select(Fact).where(Fact.article_id == article.id))}
     assert all(kept[key].id == fact_id for key, fact_id in untouched.items())

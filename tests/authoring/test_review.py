@@ -53,7 +53,7 @@ def test_approve_all(article):
 
 def test_rejected_questions_are_not_proposed_again(article):
     reject(article, None)
-    update_article_text(article, NEWS + "\nThe river froze in 1929.")
+    update_article_text(article, NEWS + "\nHeavy snow closed the roads in 1929.")
     proposed = [q for _, qs in proposed_by_sentence(article) for q in qs]
     assert proposed and all("1929" in q.explanation for q in proposed)
     import_article("Bridge", NEWS, slug=article.slug)
