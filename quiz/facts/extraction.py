@@ -1293,9 +1293,11 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
     noun = re.match(
-        r"[ -](?:U\.S\. )?((?:cubic |square )?[a-z][a-z-]*|[A-Z][a-z]+(?:an|ek|ite)s)\b",
+        r"(?:[ -](?:U\.S\. )?|\s?(?=°))((?:cubic |square )?[a-z][a-z-]*\b"
+        r"|[A-Z][a-z]+(?:an|ek|ite)s\b|°[CF]?(?!\w))",
         sentence[tail_start:],
-    )  # "268 U.S. astronauts": the country's name is no unit; "300 Spartans" are counted
+    )  # "268 U.S. astronauts": the country's name is no unit; "300 Spartans" are counted;
+    # "464 °C" is a temperature
     if m["pre"] and not m["pct"] and noun and noun.group(1) not in lx.CURRENCY_WORDS:
         noun = None  # "the $300 million project": the sum is in its currency, not in projects
     unit_end = tail_start

@@ -219,7 +219,8 @@ def test_editing_regenerates_only_what_changed(ctx):
     db.session.commit()
 
     new_text = NEWS.replace(
-        "Cyclists get a separate lane that is 3.5 metres wide.", "Heavy snow closed the roads in 1929."
+        "Cyclists get a separate lane that is 3.5 metres wide.",
+        "Heavy snow closed the roads in 1929.",
     )
     report = update_article_text(article, new_text)
 

@@ -109,6 +109,17 @@ def test_a_value_in_another_unit_is_left_out_of_the_prompt():
     assert asked and all("278" not in q.prompt for q in asked)  # the height asked alone
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Venus has a surface temperature of about 464 °C (867 °F).", "464 °C"),
+        ("At sea level water boils at 100°C.", "100°C"),
+    ],
+)
+def test_a_temperature_is_a_figure_in_its_degrees(sentence, text):
+    assert [(f.text, f.unit) for f in facts_of(sentence, "number")] == [(text, "°C")]
+
+
 def test_a_speed_keeps_its_unit_whole():
     facts = facts_of("Voyager 1 travels at 17 km/s through the outer solar system.", "number")
     assert [(f.text, f.unit) for f in facts] == [("17 km/s", "km/s")]
