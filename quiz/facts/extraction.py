@@ -319,6 +319,10 @@ OPENING_PHRASE_RE = re.compile(
 )
 
 
+# A line of the page around an article, not of the article: its copyright.
+SITE_LINE_RE = re.compile(r"^(?:Copyright\b|©|\([Cc]\) )|\bAll rights reserved\b")
+
+
 class _Article:
     """What the whole article says, which each sentence's facts are checked against."""
 
@@ -827,6 +831,8 @@ class _Article:
     def _statement(self, sentence: str) -> bool:
         """Tell whether a sentence states something: it ends like one, or it is the article's
         last sentence and reads like one though its full stop is missing."""
+        if SITE_LINE_RE.search(sentence):
+            return False  # "Copyright 2024 Example News.", "All rights reserved."
         if re.search(r"[.!][”’\"')]?$", sentence):
             return True
         words = sentence.split()

@@ -645,3 +645,14 @@ def test_a_life_story_of_a_name_no_list_knows_is_found_by_what_she_was():
         "In 1998 it became the largest maker of phones."
     )
     assert all("Nokia Corporation became" not in s or "it became" not in s for s in shown_of(firm))
+
+
+def test_a_copyright_line_and_a_bare_subject_with_an_aside_give_no_question():
+    text = (
+        "Delft students won the World Solar Challenge in 2023. "
+        "The race, first held in 1987, runs from Darwin to Adelaide. "
+        "Copyright 2024 Example News. All rights reserved."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Example News" not in shown and "Copyright" not in shown
+    assert "1987" not in shown  # "The race": which race, the sentence alone cannot say
