@@ -650,7 +650,11 @@ class _Article:
                     if owner and owner.split()[0] in OPENING_WORDS:
                         continue  # "The Agency's ...": whose, the words cannot say
                 found.setdefault(name, said)
-        return found.popitem()[1] if len(found) == 1 else None
+        if len(found) != 1 or self._named_kind(noun):
+            # Two named, or one more whose name holds the noun ("the Great Wall of China"
+            # beside "the Ming wall"): which one, the words cannot say.
+            return None
+        return found.popitem()[1]
 
     def _short_form(self, sentence: str) -> bool:
         """Tell whether a sentence opens with a one-word short form of a longer name the

@@ -656,3 +656,13 @@ def test_a_copyright_line_and_a_bare_subject_with_an_aside_give_no_question():
     shown = " ".join(shown_of(text))
     assert "Example News" not in shown and "Copyright" not in shown
     assert "1987" not in shown  # "The race": which race, the sentence alone cannot say
+
+
+def test_the_wall_beside_a_named_wall_and_a_ming_wall_is_neither():
+    text = (
+        "The Great Wall of China is more than 21,000 kilometres long. "
+        "About 30 percent of the Ming wall has disappeared. "
+        "The wall was named a World Heritage Site in 1987."
+    )
+    shown = " ".join(shown_of(text))
+    assert "Ming wall was named" not in shown and "1987" not in shown
