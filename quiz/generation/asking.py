@@ -281,7 +281,9 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
             unit = head  # "the Poniatowski Bridge": which bridge
         return f"which {unit}" if unit in PLACE_UNITS or unit == head else "which place"
     if fact.type == "organisation":
-        head = str(fact.value).split(" ")[-1].lower()
+        words = str(fact.value).split(" ")
+        # "the University of Copenhagen": which university.
+        head = words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
         if unit == "company" or head in lx.ASKED_ORG_HEADS:
             return f"which {'company' if unit == 'company' else head}"  # "which school"
         return "which organisation"

@@ -511,9 +511,14 @@ def _choice(template: Template, fact: Fact, facts: Sequence[Fact]) -> Iterator[D
     if not prompt:
         return
     answers = fact.list_value() if fact.type == "list" else (answer_text(fact),)
+    asked = re.search(r"\bwhich ([a-z]+)\b", prompt)
     for answer in answers:
         rng = _rng(template, fact, extra=answer)
         wrong = pick(answer, entity_candidates(fact, facts, rng), fact, facts, prompt)
+        if asked and asked[1] in answer.lower().split():
+            # "... from which university?": the University of Pittsburgh among universities
+            # only, never beside the National Assembly.
+            wrong = [option for option in wrong if asked[1] in option.lower().split()]
         yield Draft(prompt, answer, wrong, (fact,))
 
 

@@ -220,3 +220,16 @@ def test_real_text_is_asked_inside_its_sentence_with_options_of_its_kind():
     people = questions["Titanic only carried enough lifeboats for how many people?"]
     assert people.answer == "1,178 people"
     assert all(option.endswith(" people") for option in people.options)
+
+
+def test_which_university_is_asked_of_a_university_among_universities_only():
+    text = (
+        "Wangari Muta Maathai was a Kenyan environmental activist. "
+        "In 1966 she received a degree from the University of Pittsburgh. "
+        "In 1977 she founded the Green Belt Movement. "
+        "In 2002 she was elected to the National Assembly."
+    )
+    asked = [q for q in questions_of(text) if "which university" in q.prompt]
+    assert asked and all(q.answer == "University of Pittsburgh" for q in asked)
+    for q in asked:
+        assert all("University" in option for option in q.options)
