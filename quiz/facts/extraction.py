@@ -1586,12 +1586,21 @@ def _capitalised(sentence: str) -> list[str]:
     return [m.group() for m in NAME_RE.finditer(sentence)]
 
 
-def _trim(tokens: list[str], after_the: bool = False) -> tuple[list[str], bool]:
+def _known_place(name: str) -> bool:
+    """Tell whether the lists know a name as a country or a city ("New York", "South Africa")."""
+    return lx.is_country(name) or name.lower() in lx.CITIES or region_of(name) is not None
+
+
+def _trim(
+    tokens: list[str], after_the: bool = False, keep_first: bool = False
+) -> tuple[list[str], bool]:
     """Drop leading sentence words and titles; say whether a title was there. An ordinal
-    after "the" begins the name ("During the First World War")."""
+    after "the" begins the name ("During the First World War"); so does a first word the
+    caller knows to be the name's ("New York")."""
     titled = False
     while (
         tokens
+        and not keep_first
         and (tokens[0] not in ORDINAL_NAMES or len(tokens) < 2 or not after_the)
         and (
             tokens[0].lower() in lx.COMMON_CAPITALS
@@ -1664,6 +1673,11 @@ REGION_WORDS = COMPASS | {
     "continental",
 }
 
+# Capitalised words that begin a name inside a sentence ("to New York", "All Nippon Airways",
+# "in South Africa"), though a sentence may open with them as common words.
+NAME_START_WORDS = frozenset(
+    ("new", "all", "north", "south", "east", "west", "northern", "southern", "eastern", "western")
+)
 # Ordinals that begin a name after "the": "the First World War", "the Second Vatican Council".
 ORDINAL_NAMES = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
 # Words of a name written short, with a dot the name keeps.
@@ -1737,7 +1751,16 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
             tokens = sentence[whole : m.end()].split(" ")
         if re.search(r"-based$", tokens[0]) or re.search(r"\bsymbols? $", sentence[: m.start()]):
             continue  # "Charlotte-based First Union", "ticker symbol WB": no name as written
-        trimmed, titled = _trim(tokens, after_the=sentence[: m.start()].endswith("the "))
+        if (
+            len(tokens) >= 2
+            and tokens[0].lower() in NAME_START_WORDS
+            and (re.search(r"[\w,] $", sentence[: m.start()]) or _known_place(" ".join(tokens)))
+        ):
+            # "flew to New York", "All Nippon Airways", "in South Africa": inside a sentence,
+            # or a place the lists know, the capitalised first word is the name's own.
+            trimmed, titled = _trim(tokens, keep_first=True)
+        else:
+            trimmed, titled = _trim(tokens, after_the=sentence[: m.start()].endswith("the "))
         if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
         if "of" in trimmed:

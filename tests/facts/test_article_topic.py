@@ -110,6 +110,20 @@ def test_a_value_in_another_unit_is_left_out_of_the_prompt():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "name", "type_"),
+    [
+        ("The liner sailed from Southampton to New York City in 1912.", "New York City", "place"),
+        ("Boeing delivered the jet to All Nippon Airways in 2011.", "All Nippon Airways", None),
+        ("Mandela was freed from prison in South Africa in 1990.", "South Africa", "place"),
+        ("New York is the most populous city in the United States.", "New York", "place"),
+    ],
+)
+def test_a_name_keeps_a_first_word_that_could_open_a_sentence(sentence, name, type_):
+    values = {str(f.value): f.type for f in facts_of(sentence)}
+    assert name in values and (type_ is None or values[name] == type_)
+
+
+@pytest.mark.parametrize(
     ("sentence", "text"),
     [
         ("Venus has a surface temperature of about 464 °C (867 °F).", "464 °C"),
