@@ -112,7 +112,7 @@ def test_a_value_in_another_unit_is_left_out_of_the_prompt():
 @pytest.mark.parametrize(
     ("sentence", "name", "type_"),
     [
-        ("The liner sailed from Southampton to New York City in 1912.", "New York City", "place"),
+        ("RMS Titanic sailed from Southampton to New York City in 1912.", "New York City", "place"),
         ("Boeing delivered the jet to All Nippon Airways in 2011.", "All Nippon Airways", None),
         ("Mandela was freed from prison in South Africa in 1990.", "South Africa", "place"),
         ("New York is the most populous city in the United States.", "New York", "place"),
