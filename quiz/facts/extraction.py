@@ -505,6 +505,10 @@ class _Article:
                 and _kind(opener[2], opener[3], sentence[opener[1] :]) is None
             ):
                 stranger = set(re.split(r"[\s–-]+", " ".join(opener[2])))
+        # "The group's first single" of The Beatles: "The Beatles' first single".
+        for sentence, (start, end, words) in found.items():
+            if words.endswith("s") and sentence[end : end + 2] in ("'s", "’s"):
+                found[sentence] = (start, end + 2, words + sentence[end])
         return found
 
     def _hero(self) -> _Hero | None:

@@ -37,6 +37,7 @@ KIND_GROUPS = (
     frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
     frozenset(("country", "nation", "state", "republic", "kingdom")),
     frozenset(("university", "college", "school", "institute")),
+    frozenset(("band", "group", "ensemble", "orchestra", "choir")),
     frozenset(("river",)),
     frozenset(("lake",)),
     frozenset(("island",)),
@@ -48,7 +49,7 @@ NAME = r"[A-Z][\w’'.&-]*(?: (?:[A-Z0-9][\w’'.&-]*|of|the|de|and))*"
 # "Patagonia, Inc. is an American retailer ...".
 DEFINING_RE = re.compile(
     rf"^(?:The )?(?P<name>{NAME})(?:,? (?:Inc|Ltd|LLC|Corp|Co|plc|AG|GmbH)\.?)?"
-    rf"(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was) "
+    rf"(?: \([^)]*\))?(?:, [^,]{{1,80}},)? (?:is|was|are|were) "
     r"(?:a|an|the|one of the|[A-Z][\w.-]*['’]s) (?P<what>[^.;:()]*)"
 )
 # A comma that ends the noun phrase rather than joining its adjectives.

@@ -551,3 +551,15 @@ def test_an_it_after_a_long_participle_that_names_nothing_is_never_shown():
         "21,000 students in 2020."
     )
     assert not [q for q in questions_of(text) if ", it had" in " ".join((q.prompt, *q.options))]
+
+
+def test_a_plural_topic_is_defined_and_its_band_and_group_are_it():
+    text = (
+        "The Beatles\n\n"
+        "The Beatles were an English rock band formed in Liverpool in 1960. "
+        'The group\'s first single, "Love Me Do", was released in October 1962. '
+        "The band broke up in 1970."
+    )
+    shown = " ".join(shown_of(text))
+    assert "The Beatles broke up" in shown
+    assert "The Beatles' first single" in shown and "Beatles's" not in shown
