@@ -116,7 +116,7 @@ ERA_RE = re.compile(
     r"(?<![\w.,])(?:(?:AD|A\.D\.) (?P<ad>\d{1,4})|(?P<ad2>\d{1,4}) (?:AD|CE|A\.D\.)"
     r"|(?P<bc>\d{1,4}) (?:BC|BCE|B\.C\.(?:E\.)?))(?![\w])"
 )
-PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its)\b")
+PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its|They|Their)\b")
 GENDERED = {"He": "male", "His": "male", "She": "female", "Her": "female"}
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_AT_RE = re.compile(
@@ -417,17 +417,23 @@ class _Article:
                     name = None  # "Her tutor was Mary Somerville. She ...": which of the two
                 if name is None and self._means_hero(gender, number, sentence[:start], found):
                     name = self.hero.said if self.hero else None  # "In 1835 she married ..."
-                if name is None and topic and after_topic and word in ("It", "Its"):
+                if (
+                    name is None
+                    and topic
+                    and after_topic
+                    and word in (("They", "Their") if topic.plural else ("It", "Its"))
+                ):
                     # "Voyager 1's team announced ... It passed out of the heliosphere."
                     name = topic.said if start == 0 else topic.said.replace("The ", "the ", 1)
                     about_topic = True
                 if name is None:
                     person = thing = None
                     continue
-                possessive = word in ("His", "Her", "Its")
+                possessive = word in ("His", "Her", "Its", "Their")
                 if start and name.startswith("The "):
                     name = "the " + name[4:]  # "During the Berlin Wall’s existence, ..."
-                found[sentence] = (start, end, name + ("’s" if possessive else ""))
+                owns = "’" if name.endswith("s") else "’s"  # "The Beatles’", "Lake Victoria’s"
+                found[sentence] = (start, end, name + (owns if possessive else ""))
                 continue
             aged = AGED_SUBJECT_RE.match(sentence)
             if aged:

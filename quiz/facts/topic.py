@@ -78,6 +78,7 @@ class Topic:
     name: str
     kinds: frozenset[str]
     said: str  # as the first statement writes it at its start: "The Eiffel Tower", "Kigali"
+    plural: bool = False  # "The Beatles were ...": "They" is the topic, not "It"
 
     def is_a(self, noun: str) -> bool:
         """Tell whether "the <noun>" can mean the topic: the article said it is one."""
@@ -116,7 +117,9 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
             return None
         kinds = _kinds(found["what"])
         said = sentence[: found.end("name")]
-        return Topic(name, kinds, said) if kinds else None
+        plural = bool(re.match(r" (?:are|were) ", sentence[found.end("name") :].split(",")[0]))
+        plural = plural or bool(re.search(r" (?:are|were) (?:a|an|the)", found.group()))
+        return Topic(name, kinds, said, plural) if kinds else None
     return None
 
 

@@ -558,8 +558,10 @@ def test_a_plural_topic_is_defined_and_its_band_and_group_are_it():
         "The Beatles\n\n"
         "The Beatles were an English rock band formed in Liverpool in 1960. "
         'The group\'s first single, "Love Me Do", was released in October 1962. '
+        "In 1964 they arrived in the United States for their first tour. "
         "The band broke up in 1970."
     )
     shown = " ".join(shown_of(text))
     assert "The Beatles broke up" in shown
+    assert "In 1964 the Beatles arrived" in shown  # "they" after a sentence about them
     assert "The Beatles' first single" in shown and "Beatles's" not in shown
