@@ -1313,7 +1313,7 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
     noun = re.match(
-        r"(?:[ -](?:U\.S\. )?|\s?(?=°))((?:cubic |square )?[a-z][a-z-]*\b"
+        r"(?:[ -](?:U\.S\. )?|\s?(?=°))((?:cubic |square )?[a-z][a-z-]*(?:[²³]|(?<=m)[23])?(?!\w)"
         r"|[A-Z][a-z]+(?:an|ek|ite)s\b|°[CF]?(?!\w))",
         sentence[tail_start:],
     )  # "268 U.S. astronauts": the country's name is no unit; "300 Spartans" are counted;

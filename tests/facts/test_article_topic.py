@@ -137,6 +137,8 @@ def test_a_temperature_is_a_figure_in_its_degrees(sentence, text):
 def test_a_speed_keeps_its_unit_whole():
     facts = facts_of("Voyager 1 travels at 17 km/s through the outer solar system.", "number")
     assert [(f.text, f.unit) for f in facts] == [("17 km/s", "km/s")]
+    area = facts_of("Kazakhstan covers 2,724,900 km² of land in Asia.", "number")
+    assert [(f.text, f.unit) for f in area] == [("2,724,900 km²", "km²")]
 
 
 @pytest.mark.parametrize(
