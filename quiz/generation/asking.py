@@ -105,6 +105,8 @@ REFERRING_RE = re.compile(
 KIND_OF_RE = re.compile(
     r"(?:\b[Tt]he (?P<modifier>(?:[A-Z][\w.]*|[a-z-]+) )?)?\b(?P<kind>[a-z]+) of (?:the )?$"
 )
+# "aboard the space shuttle {value}": the kind said before the name, "which space shuttle".
+KIND_BEFORE_RE = re.compile(r"\b[Tt]he (?P<modifier>[a-z-]+ )?(?P<kind>[a-z]+) $")
 # A relative clause still open where the value stands.
 RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
 # Someone's words quoted after a name that ends the value's clause ("Wyoming "as a public
@@ -172,7 +174,7 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     if fact.type == "number" and fact.unit and after.startswith(f" {fact.unit}"):
         asked = "how many"  # "lasted three years": the unit stays where the article has it
-    kind = KIND_OF_RE.search(before)
+    kind = KIND_OF_RE.search(before) or KIND_BEFORE_RE.search(before)
     if kind and asked == f"which {kind['kind']}":
         # "the city of {value}" becomes "which city", not "city of which city"; "the U.S.
         # state of {value}", "which U.S. state".

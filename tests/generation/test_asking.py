@@ -135,6 +135,16 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             ),
             "Ash rose to a height of how many kilometres?",
         ),
+        # The kind said before the name: "aboard the space shuttle Discovery".
+        (
+            _fact(
+                "thing",
+                "Discovery",
+                "Hubble was launched aboard the space shuttle {value} in 1990.",
+                unit="shuttle",
+            ),
+            "Hubble was launched aboard which space shuttle in 1990?",
+        ),
         # "The Kingdom of Rwanda": its kind is the word before "of".
         (
             _fact("place", "Kingdom of Rwanda", "The land was ruled by the {value} for years."),
