@@ -29,6 +29,8 @@ from quiz.generation.truths import by_key as facts_by_key
 from quiz.generation.truths import groups_of, is_true
 
 TRUE_FALSE = ("True", "False")
+# "The which city ...", "the space shuttle which shuttle": a question word put inside a phrase.
+SLIP_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?) which\b|\b(\w+) which \1\b")
 
 
 def check_question(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
@@ -46,6 +48,8 @@ def check_question(q: GeneratedQuestion, facts: Sequence[Fact]) -> list[str]:
         problems.append("explanation is not the source sentence verbatim")
     if not q.prompt.strip():
         problems.append("empty prompt")
+    if SLIP_RE.search(q.prompt):
+        problems.append("the question word reads inside a name ('the space shuttle which shuttle')")
     problems += KIND_RULES[q.kind](q, own, facts)
     if q.kind not in ("first", "true_false", "short", "order"):
         problems += _group_rule(q, facts)

@@ -85,6 +85,8 @@ def test_a_good_question_passes(facts):
         ({"explanation": "Gagarin flew."}, "explanation"),
         ({"keys": ("nope",)}, "unknown fact keys"),
         ({"kind": "essay"}, "unknown kind"),
+        ({"prompt": "Who flew aboard the spacecraft which spacecraft?"}, "inside a name"),
+        ({"prompt": "The which city did the first flight leave from?"}, "inside a name"),
     ],
 )
 def test_each_rule(facts, changes, message):
