@@ -1028,12 +1028,17 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "No. 4", "no. 10": a number's sign, not a denial.
+NUMBER_SIGN_RE = re.compile(r"\b[Nn]o\. ?(?=\d)")
+
+
 def _negated(sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the clauses that deny what they say."""
     spans = []
     for a, b in _clauses(sentence):
         # "It wasn't until 1875 that ...": the year is exact, nothing is denied.
-        words = _words(MONTH_MAY_RE.sub(" ", NOT_UNTIL_RE.sub(" until ", sentence[a:b])))
+        clause = NUMBER_SIGN_RE.sub(" ", sentence[a:b])  # "the No. 4 reactor": no denial
+        words = _words(MONTH_MAY_RE.sub(" ", NOT_UNTIL_RE.sub(" until ", clause)))
         if any(w.endswith("n't") for w in words) or set(words) & lx.NEGATIONS:
             spans.append((a, b))
     return spans

@@ -666,3 +666,12 @@ def test_the_wall_beside_a_named_wall_and_a_ming_wall_is_neither():
     )
     shown = " ".join(shown_of(text))
     assert "Ming wall was named" not in shown and "1987" not in shown
+
+
+def test_a_number_sign_is_no_denial():
+    text = "The accident occurred on 26 April 1986 at the No. 4 reactor of the Chernobyl plant."
+    assert [f.text for f in _facts("Chernobyl disaster\n\nChernobyl " + text[4:], "date")] == [
+        "26 April 1986"
+    ]
+    denied = "Chernobyl had no accident on 26 April 1986 at its reactor."
+    assert _facts(denied, "date") == []
