@@ -34,7 +34,23 @@ KIND_GROUPS = (
             "expedition",
         )
     ),
-    frozenset(("agency", "bureau", "service", "administration", "organisation", "organization")),
+    frozenset(
+        (
+            "agency",
+            "bureau",
+            "service",
+            "administration",
+            "organisation",
+            "organization",
+            "charity",
+            "association",
+            "federation",
+            "foundation",
+            "league",
+            "society",
+            "union",
+        )
+    ),
     frozenset(("country", "nation", "state", "republic", "kingdom")),
     frozenset(("university", "college", "school", "institute")),
     frozenset(("band", "group", "ensemble", "orchestra", "choir")),

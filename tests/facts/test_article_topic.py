@@ -567,3 +567,13 @@ def test_a_plural_topic_is_defined_and_its_band_and_group_are_it():
     assert "The Beatles broke up" in shown
     assert "In 1964 the Beatles arrived" in shown  # "they" after a sentence about them
     assert "The Beatles' first single" in shown and "Beatles's" not in shown
+
+
+def test_a_charity_is_the_organisation_a_later_sentence_names():
+    text = (
+        "Doctors Without Borders is a charity that provides medical care. "
+        "The organisation was founded in Paris in 1971 by doctors and journalists. "
+        "In 1999 it received the Nobel Peace Prize."
+    )
+    assert_named(text, "Doctors Without Borders was founded in Paris", "The organisation was")
+    assert_named(text, "In 1999 Doctors Without Borders received", "it received")
