@@ -393,7 +393,9 @@ class _Article:
                 # "In 1899 he received ...", "Later that year, it ...": a subject after the
                 # opening; not "In 1871 the treaty made it possible", whose "it" is an object.
                 as_subject = late is not None and bool(
-                    re.search(r"(?:\d|,) $", sentence[: late.start(1)])
+                    re.search(
+                        r"(?:\d|,|\bBCE?|\bAD|\bCE|B\.C\.|A\.D\.) $", sentence[: late.start(1)]
+                    )
                     or re.fullmatch(
                         r"(?:Today|Now|Currently|Eventually|Finally|Soon),? ",
                         sentence[: late.start(1)],
@@ -928,7 +930,7 @@ class _Article:
                     name
                     for start, _end, tokens, _titled in _mentions(sentence)
                     if start > item.end
-                    and sentence[:start].endswith("in ")
+                    and re.search(rf"\bin (?:(?:{'|'.join(REGION_WORDS)}) )?$", sentence[:start])
                     and lx.is_country(name := " ".join(tokens))
                 ),
                 None,

@@ -66,7 +66,8 @@ LATE_PRONOUN_RE = re.compile(
     r"^(?:In|On|At|By|During|After|Before|Later|Then|From|Since|As of|Until|As(?= the\b)|"
     r"As a result|Today|Now|Currently|Eventually|Finally|Soon)\b"
     # "At Babbage's suggestion she ...": an owner's name may come in the opening phrase.
-    r"(?: (?:[a-z0-9'’-]+,?|(?:[A-Z][\w-]* )*[A-Z][\w-]*['’]s|(?:January|February|March|April|"
+    r"(?: (?:[a-z0-9'’-]+,?|(?:BC|BCE|AD|CE|B\.C\.|A\.D\.),?|(?:[A-Z][\w-]* )*[A-Z][\w-]*['’]s"
+    r"|(?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December),?)){0,8}?"
     # "After graduating in 1952 from the V. I. Ulyanov Institute, he ...": names, then a comma.
     r"(?:[^,;:“”\"]{0,120}?,)?"

@@ -675,3 +675,10 @@ def test_a_number_sign_is_no_denial():
     ]
     denied = "Chernobyl had no accident on 26 April 1986 at its reactor."
     assert _facts(denied, "date") == []
+
+
+def test_it_after_a_year_before_christ_is_named_or_gives_nothing():
+    named = "Samarkand is a city in Uzbekistan. In 329 BC it was conquered by Alexander."
+    assert_named(named, "In 329 BC Samarkand was conquered", "it was conquered")
+    unnamed = "Rain fell that spring. In 329 BC it was conquered by Alexander."
+    assert _facts(unnamed, "year") == []
