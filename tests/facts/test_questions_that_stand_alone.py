@@ -679,6 +679,6 @@ def test_a_number_sign_is_no_denial():
 
 def test_it_after_a_year_before_christ_is_named_or_gives_nothing():
     named = "Samarkand is a city in Uzbekistan. In 329 BC it was conquered by Alexander."
-    assert_named(named, "In 329 BC Samarkand was conquered", "it was conquered")
+    assert_named(named, "Samarkand was conquered by Alexander", "it was conquered")
     unnamed = "Rain fell that spring. In 329 BC it was conquered by Alexander."
     assert _facts(unnamed, "year") == []
