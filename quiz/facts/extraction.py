@@ -339,14 +339,14 @@ class _Article:
             self.topic = title_topic(sentences[0], list(self.people))
             if self.topic is None and len(sentences) > 1:
                 self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
-        self.hero = self._hero()
-        if self.hero and self.topic and self.topic.name == self.hero.full:
-            self.topic = None  # a person: "she", never "it" (the first statement said who)
         try:
+            self.hero = self._hero()
+            if self.hero and self.topic and self.topic.name == self.hero.full:
+                self.topic = None  # a person: "she", never "it" (the first statement said who)
             self.openings = self._openings()
         except Exception:  # then no pronoun is named: its sentences give no question
             log.exception("the rules could not read whom this article's pronouns mean")
-            self.openings = {}
+            self.hero, self.openings = None, {}
             self.unresolved.update(
                 s for s in sentences if needs_antecedent(s) or BARE_SUBJECT_RE.match(s)
             )
