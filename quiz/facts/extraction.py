@@ -575,9 +575,14 @@ class _Article:
             return False
         for back in range(number - 1, max(number - 4, -1), -1):
             earlier = self.sentences[back]
+            start, _end, said = found.get(earlier, (0, 0, ""))
+            if back < number - 1 and start == 0 and said.startswith(hero.said + "’"):
+                # "His father, Hermann Einstein, was a salesman. In 1896 he entered ...
+                # He married ...": a relative introduced as theirs may be the very next
+                # "he", no later one.
+                return True
             if self._rivalled(hero.full, gender, earlier):
                 return False
-            said = found.get(earlier, (0, 0, ""))[2]
             if self._names_hero(earlier) or said.startswith(hero.said):
                 return True
         return False

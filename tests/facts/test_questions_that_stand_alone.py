@@ -532,12 +532,22 @@ def test_a_title_before_a_country_or_a_body_is_no_one_else_he_may_be():
 def test_she_two_sentences_after_another_woman_is_not_taken_for_the_life_storys_person():
     text = LIFE.replace(
         "She retired from the Navy in 1986.",
-        "Her niece Mary Murray was born in 1950. The family moved to Virginia. "
+        "Mary Murray, a teacher, was born in 1950. The family moved to Virginia. "
         "She retired from the Navy in 1986.",
     )
     shown = " ".join(shown_of(text))
     assert "Grace Hopper joined the Navy Reserve" in shown  # the chain before still named
     assert "retired from the Navy" not in shown
+
+
+def test_a_relative_introduced_as_hers_may_be_the_very_next_she_only():
+    # "Her niece, Mary Murray, ..." is Grace Hopper's relative: the next "She" may be either,
+    # but after one more sentence the life story runs on with its own person.
+    niece = "Her niece, Mary Murray, was born in 1950. "
+    next_one = LIFE.replace("She retired", niece + "She retired")
+    assert "retired from the Navy" not in " ".join(shown_of(next_one))
+    later = LIFE.replace("She retired", niece + "The family moved to Virginia. She retired")
+    assert "Grace Hopper retired from the Navy" in " ".join(shown_of(later))
 
 
 def test_a_life_storys_person_called_by_surname_alone_is_named_after_a_namesake():
