@@ -125,8 +125,16 @@ TERMINAL = ".!?…"
 WRAP_MIN = 40
 WRAP_SHARE = 0.8
 
+# Capitals a sentence may open with: Latin, accented Latin, Greek and Cyrillic (Russian and
+# Kazakh texts are pasted too).
+OPENING_CAPITALS = "".join(
+    c
+    for c in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x370, 0x530)])
+    if c.isupper()
+)
 BOUNDARY_RE = re.compile(
-    rf"[{re.escape(TERMINAL)}]+[{re.escape(CLOSERS)}]*(?=\s+[{re.escape(OPENING)}]*[A-Z0-9])"
+    rf"[{re.escape(TERMINAL)}]+[{re.escape(CLOSERS)}]*"
+    rf"(?=\s+[{re.escape(OPENING)}]*[0-9{OPENING_CAPITALS}])"
 )
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 # A wrapped line ending like this continues on the next line even if that starts uppercase.

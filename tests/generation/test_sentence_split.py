@@ -100,3 +100,12 @@ def test_seed_article_sentences_by_hand():
         "Photo: official website of the President of the Russian Federation",
         "Based on materials from TASS",
     ]
+
+
+def test_sentences_opening_with_accented_or_cyrillic_capitals_are_split():
+    assert split_sentences("Curie won in 1903. Éric Tabarly sailed in 1964.") == [
+        "Curie won in 1903.",
+        "Éric Tabarly sailed in 1964.",
+    ]
+    text = "Космодром основан в 1955 году. Отсюда в 1961 году стартовал Гагарин."
+    assert len(split_sentences(text)) == 2
