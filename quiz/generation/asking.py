@@ -276,16 +276,12 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
         # "Who stepped onto ...", "named for whom": not as the subject of a later clause.
         return "who" if first else "whom" if preposition else None
     if fact.type == "place":
-        words = str(fact.value).split(" ")
-        # "the Kingdom of Rwanda": which kingdom; "Lake Baikal", "the Volga River": the kind.
-        head = words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
+        head = _name_head(str(fact.value))
         if unit not in PLACE_UNITS and head in lx.PLACE_HEADS:
             unit = head  # "the Poniatowski Bridge": which bridge
         return f"which {unit}" if unit in PLACE_UNITS or unit == head else "which place"
     if fact.type == "organisation":
-        words = str(fact.value).split(" ")
-        # "the University of Copenhagen": which university.
-        head = words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
+        head = _name_head(str(fact.value))
         if unit == "company" or head in lx.ASKED_ORG_HEADS:
             return f"which {'company' if unit == 'company' else head}"  # "which school"
         return "which organisation"
@@ -298,6 +294,14 @@ def _question_words(fact: Fact, first: bool, preposition: str | None, article: b
     if fact.type == "number":
         return _how_many(fact)
     return None
+
+
+def _name_head(name: str) -> str:
+    """Return the word of a name that says its kind: the word before "of" ("Kingdom" of "the
+    Kingdom of Rwanda", "University" of "the University of Copenhagen"), else its last word
+    ("River" of "the Volga River"), lowercased."""
+    words = name.split(" ")
+    return words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
 
 
 def _how_many(fact: Fact) -> str | None:
