@@ -1076,6 +1076,10 @@ def _hedged(sentence: str, start: int, end: int) -> bool:
 
 
 NUMBER_WORD_ALTERNATION = "|".join(sorted(lx.NUMBER_WORDS, key=len, reverse=True))
+# The first end of a range just before a value: a figure or number word, perhaps with its era
+# ("700 to", "two to", "206 BC to").
+ERA = r"(?:BCE?|AD|CE|B\.C\.|A\.D\.)"
+RANGE_START_RE = re.compile(rf"(?:\d|\b(?:{NUMBER_WORD_ALTERNATION}))(?:\s+{ERA})?\s+to\s+$")
 
 
 def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | None:
@@ -1095,8 +1099,8 @@ def _hedge(sentence: str, start: int, end: int, amount: bool = False) -> str | N
     )
     # "issued orders to three companies": "to" ends a range only after "from" or "between",
     # or right after a figure ("an elevation of 700 to 900 metres").
-    if re.search(r"(?:\d|\b(?:" + NUMBER_WORD_ALTERNATION + r"))\s+to\s+$", sentence[:start]):
-        return "bound"  # "two to three times as wide"
+    if RANGE_START_RE.search(sentence[:start]):
+        return "bound"  # "two to three times as wide", "206 BC to 220 AD"
     to_only = before[-1:] == ["to"] and not {"from", "between"} & set(_before(sentence, start, 8))
     for size in () if exact or source else (3, 2, 1):
         phrase = " ".join(before[-size:])
@@ -1127,7 +1131,7 @@ def _plain_after(sentence: str, end: int) -> bool:
         not second_clause
         and re.match(
             rf"\s*[-–]\s*\d|\s*(?:or|and|plus|\+)\b|s\b|\s*-"
-            rf"|\s*to (?:\W*\d|{MONTH}|the |present|today|date)",
+            rf"|\s*(?:{ERA}\s+)?to (?:\W*\d|{MONTH}|the |present|today|date)",
             after,
         )
     )
@@ -1716,7 +1720,7 @@ NOT_NAMES = frozenset(
         r"\S+",
         "UTC GMT TV AM PM DNA RNA CEO GDP USB GPS ID PhD FM UV HQ CO2 BC AD CE BCE UK US USA UAE "
         "PC PCs IPO OS AI IT CPU RAM HTML LED LCD DVD CD URL PDF VIP SUV ATM HIV AIDS UFO MRI IQ "
-        "API SMS CFO COO CTO Inc Inc. Ltd Ltd. Corp Corp. LLC Plc "
+        "API SMS CFO COO CTO Inc Inc. Ltd Ltd. Corp Corp. LLC Plc Navy Army Marines "
         "AUD USD EUR GBP CAD NZD JPY CNY INR RUB KZT CHF HKD SGD",
     )
 )
@@ -1875,17 +1879,22 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         titled or speaks or re.match(r", (?:a|an|the|who) ", after) or LIFE_AFTER_RE.match(after)
     ):
         return "person", "person"
-    # "Mark Korir came second": a known given name before a surname names a person.
+    # "Mark Korir came second", "James A. Johnson": a known given name before a surname
+    # (perhaps with a middle initial) names a person.
     if (
         2 <= len(tokens) <= 3
         and gender_of(tokens[0])
         and len(tokens[-1]) > 2
-        and _plain_name(tokens)
+        and _plain_name([tokens[0], *(t for t in tokens[1:-1] if not INITIAL_RE.fullmatch(t))])
+        and _plain_name(tokens[-1:])
     ):
         return "person", "person"
     if len(tokens) == 1 and titled:
         return "surname", "person"
     return None
+
+
+INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 def _place_unit(head: str) -> str:
@@ -2025,7 +2034,13 @@ def _people(sentences: list[str]) -> dict[str, str]:
     full = {name for name in full if name not in firms and not set(name.split(" ")) & DEMONYMS}
     names = {name: name for name in full}
     aliases = _aliases(sentences, full) | _middle_named(full)
-    names.update(aliases)
+    for other, name in aliases.items():
+        # "Katherine Coleman" -> "Katherine G. Johnson" -> "Katherine Johnson": one person.
+        seen = {other}
+        while name in aliases and name not in seen:
+            seen.add(name)
+            name = aliases[name]
+        names[other] = name
     surnames: dict[str, set[str]] = {}
     for name in full - set(aliases):
         surnames.setdefault(name.split(" ")[-1], set()).add(name)
@@ -2058,9 +2073,11 @@ def _middle_named(full: set[str]) -> dict[str, str]:
     return found
 
 
-# "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...".
+# "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...",
+# "Katherine G. Johnson, born Katherine Coleman on August 26, 1918, ...".
 ALIAS_RE = re.compile(
-    r"\((?:born|née|né) (?P<born>[^;,)]+)|\b(?:also|better|commonly) known as (?P<known>[^,;.)]+)"
+    r"\((?:born|née|né) (?P<born>[^;,)]+)|, (?:born|née|né) (?P<named>[A-Z][^;,)]+)"
+    r"|\b(?:also|better|commonly) known as (?P<known>[^,;.)]+)"
 )
 
 

@@ -231,7 +231,8 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
         return True  # "{value}'s mirror", "the {value}' Health Organization", "can be 1.5 metres"
     if RELATIVE_OPEN_RE.search(before):
         return True  # "the bridge, which opened in which year, ..."
-    if after.startswith(",") and not re.search(r"[,;]", before) and preposition_at_start(before):
+    opening = before.rsplit(": ", 1)[-1]  # "... at home: In {value}, her husband died"
+    if after.startswith(",") and not re.search(r"[,;]", opening) and preposition_at_start(opening):
         return True  # "In {value}, the tower received ...": "In which year, ..." reads wrongly
     if before.strip().lower() == last and last in PREPOSITIONS - GUESS_WORDS:
         # "In {value} the government designated ...": a question would need "did ... designate".

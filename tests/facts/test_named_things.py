@@ -302,3 +302,28 @@ def test_she_after_a_name_mostly_given_to_women_is_that_woman():
 )
 def test_a_name_ending_in_a_country_is_what_its_first_word_says(name, kind):
     assert _kind(name.split(), False, " was founded in 1694") == kind
+
+
+BORN_AS = (
+    "Katherine G. Johnson, born Katherine Coleman on August 26, 1918, in White Sulphur "
+    "Springs, West Virginia was a bright child with a gift for numbers. In 1952, Katherine "
+    "Johnson learned that the NACA was hiring. After only two weeks, Katherine Johnson was "
+    "transferred to Langley's flight research division. She later remarried decorated Navy "
+    "and Army officer James A. Johnson."
+)
+
+
+def test_a_birth_name_after_a_comma_is_the_same_person():
+    people = {f.value for f in facts_of(BORN_AS, "person")}
+    assert "Katherine Coleman" not in people
+    assert "James A. Johnson" in people  # a middle initial still names a person
+    for q in questions_of(BORN_AS):
+        shown = " ".join((q.prompt, *q.options))
+        # Never offered as someone else, nor put in her place in a "false" statement.
+        assert not ("Katherine Coleman" in q.options and "Katherine Johnson" in q.options), q
+        assert not (q.answer == "False" and "Katherine Coleman was transferred" in shown), q
+
+
+def test_a_bare_armed_service_is_no_name_to_ask():
+    assert not any(f.value == "Navy" for f in facts_of(BORN_AS))
+    assert not any(q.answer == "Navy" or "Navy" in q.options for q in questions_of(BORN_AS))

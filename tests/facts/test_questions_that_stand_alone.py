@@ -692,3 +692,27 @@ def test_it_after_a_year_before_christ_is_named_or_gives_nothing():
     assert_named(named, "Samarkand was conquered by Alexander", "it was conquered")
     unnamed = "Rain fell that spring. In 329 BC it was conquered by Alexander."
     assert _facts(unnamed, "year") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "never"),
+    [
+        (  # a range of years with their eras is never asked by one end
+            "The Han Dynasty (206 BC to 220 AD) stretched the Great Wall to its longest point. "
+            "Soldiers guarding the wall were bribed by Manchu forces in 1644.",
+            "1644",
+            r"_____ AD|^(?:206|220|2[01]\d)$",
+        ),
+        (  # a year opening a clause after a colon is not asked "In which year, ..."
+            "Katherine Johnson worked at Langley for 33 years. She achieved success despite "
+            "difficulties at home: In 1956, her husband died of a brain tumor.",
+            "1956",
+            r"In which year,",
+        ),
+    ],
+)
+def test_a_year_is_asked_only_where_a_question_reads_well(text, asked, never):
+    questions = _questions(text)
+    assert any(q.answer == asked for q in questions), questions
+    for q in questions:
+        assert not re.search(never, q.prompt) and not re.search(never, q.answer), q
