@@ -426,7 +426,7 @@ class _Article:
                     and word in (("They", "Their") if topic.plural else ("It", "Its"))
                 ):
                     # "Voyager 1's team announced ... It passed out of the heliosphere."
-                    name = topic.said if start == 0 else topic.said.replace("The ", "the ", 1)
+                    name = topic.said if start == 0 else topic.inside()
                     about_topic = True
                 if name is None:
                     person = thing = None
@@ -471,7 +471,7 @@ class _Article:
                 and self._means_topic(late_bare[2], number, found)
             ):
                 # "In 2015, the tower received ..." in an article on the Eiffel Tower.
-                words = topic.said.replace("The ", "the ", 1)
+                words = topic.inside()
                 found[sentence] = (late_bare.start(1), late_bare.end(2), words)
                 person, thing, about_topic = None, topic.said, True
                 continue
@@ -500,7 +500,7 @@ class _Article:
             if topic and after_topic and len(inner) == 1 and not INNER_ITS_RE.search(sentence):
                 # "Sputnik 1 was the first satellite. The Soviet Union launched it ...": the
                 # "it" the sentence after the topic's carries is the topic, and so is the next "It".
-                found[sentence] = (*inner[0].span(1), topic.said.replace("The ", "the ", 1))
+                found[sentence] = (*inner[0].span(1), topic.inside())
                 person, thing, about_topic = None, topic.said, True
                 continue
             person, thing = self._topic(sentence)
@@ -1248,6 +1248,8 @@ def _numbers(sentence: str, times: list[Found]) -> list[Found]:
             continue  # "four hundred", "twenty-one": a number said in several words
         if noun and sentence[m.end() + noun.end() :].startswith(":"):
             continue  # "three countries: Kenya, Uganda and Tanzania": the list counts them
+        if _in_compound_time(sentence, m.start()):
+            continue  # "two hours one minute 39 seconds": one time, not a count of hours
         if noun and noun.group(1) not in lx.STOPWORDS and not _hedged(sentence, m.start(), m.end()):
             found.append(
                 Found(
@@ -1285,10 +1287,17 @@ def _approximation(sentence: str, start: int) -> str:
 
 # "2 days, 22 hours and 50 minutes": one length of time said in several units.
 TIME_UNITS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
-# "2 days, 22 hours and 50 minutes", "3 minutes 49.11 seconds": one time in several units.
+# "2 days, 22 hours and 50 minutes", "3 minutes 49.11 seconds", "two hours one minute 39
+# seconds": one time in several units.
+TIME_AMOUNT = rf"(?:\d+(?:\.\d+)?|\b(?i:{NUMBER_WORD_ALTERNATION}|one|an?))"
 COMPOUND_TIME_RE = re.compile(
-    rf"\d+(?:\.\d+)? {TIME_UNITS}(?:,? (?:and )?\d+(?:\.\d+)? {TIME_UNITS})+"
+    rf"{TIME_AMOUNT} {TIME_UNITS}(?:,? (?:and )?{TIME_AMOUNT} {TIME_UNITS})+"
 )
+
+
+def _in_compound_time(sentence: str, start: int) -> bool:
+    """Tell whether a figure starting there is one part of a time said in several units."""
+    return any(a <= start < b for a, b in (c.span() for c in COMPOUND_TIME_RE.finditer(sentence)))
 
 
 # "8 p.m.", "6:30 am", "9 o'clock": a time of day.
@@ -1296,7 +1305,7 @@ CLOCK_RE = re.compile(r"(?::\d\d)? ?(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IG
 
 
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
-    if any(a <= start < b for a, b in (c.span() for c in COMPOUND_TIME_RE.finditer(sentence))):
+    if _in_compound_time(sentence, start):
         return None  # one part of "2 days, 22 hours and 50 minutes" is not the time it took
     hedge, guess = _hedge(sentence, start, end, amount=True), None
     if hedge == "bound":

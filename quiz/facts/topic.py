@@ -95,6 +95,14 @@ class Topic:
     kinds: frozenset[str]
     said: str  # as the first statement writes it at its start: "The Eiffel Tower", "Kigali"
     plural: bool = False  # "The Beatles were ...": "They" is the topic, not "It"
+    common: bool = False  # "Photosynthesis is ...", later "of photosynthesis": no name
+
+    def inside(self) -> str:
+        """Return the topic as the middle of a sentence writes it ("the Eiffel Tower",
+        "photosynthesis")."""
+        if self.common:
+            return self.said[:1].lower() + self.said[1:]
+        return self.said.replace("The ", "the ", 1)
 
     def is_a(self, noun: str) -> bool:
         """Tell whether "the <noun>" can mean the topic: the article said it is one."""
@@ -135,7 +143,13 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         said = sentence[: found.end("name")]
         plural = bool(re.match(r" (?:are|were) ", sentence[found.end("name") :].split(",")[0]))
         plural = plural or bool(re.search(r" (?:are|were) (?:a|an|the)", found.group()))
-        return Topic(name, kinds, said, plural) if kinds else None
+        # A common noun the article writes in lower case elsewhere ("the process of
+        # photosynthesis") is no name: inside a sentence it is written so too.
+        lower = said[:1].lower() + said[1:]
+        common = said != lower and any(
+            re.search(rf"(?<=[a-z,] ){re.escape(lower)}\b", other) for other in sentences
+        )
+        return Topic(name, kinds, said, plural, common) if kinds else None
     return None
 
 

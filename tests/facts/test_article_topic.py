@@ -577,3 +577,16 @@ def test_a_charity_is_the_organisation_a_later_sentence_names():
     )
     assert_named(text, "Doctors Without Borders was founded in Paris", "The organisation was")
     assert_named(text, "In 1999 Doctors Without Borders received", "it received")
+
+
+def test_a_topic_that_is_no_name_is_written_in_lower_case_inside_a_sentence():
+    text = (
+        "Photosynthesis is the process by which plants make sugars from carbon dioxide and "
+        "water. The process of photosynthesis was discovered by Jan Ingenhousz, a Dutch-born "
+        "physician, first publishing about it in 1779."
+    )
+    assert_named(text, "publishing about photosynthesis", "publishing about it")
+    assert "about Photosynthesis" not in " ".join(shown_of(text))
+    # A name stays as it is written: "Kigali" is never "kigali".
+    named = "Kigali is the capital of Rwanda. The city grew after it became the capital in 1962."
+    assert "kigali" not in " ".join(shown_of(named))

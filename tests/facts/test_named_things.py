@@ -123,6 +123,7 @@ def test_a_name_with_a_middle_name_is_the_same_person_as_without():
         "Tereshkova was chosen from four hundred applicants in 1962.",  # one number, two words
         "Tereshkova flew for 2 days, 22 hours and 50 minutes in 1963.",  # one length of time
         "Kipyegon ran a mile in 3 minutes 49.11 seconds in 2023.",  # one time
+        "Kipchoge ran the race in two hours one minute 39 seconds in 2018.",  # in words too
     ],
 )
 def test_a_number_said_in_parts_is_not_asked_by_one_part(sentence):
