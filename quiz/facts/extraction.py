@@ -117,6 +117,9 @@ ERA_RE = re.compile(
     r"|(?P<bc>\d{1,4}) (?:BC|BCE|B\.C\.(?:E\.)?))(?![\w])"
 )
 PRONOUN_RE = re.compile(r"(He|She|His|Her|It|Its|They|Their)\b")
+PERSON_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
+# A subject that may be a thing, place or organisation the sentence does not name.
+OTHER_SUBJECT_RE = re.compile(r"(?:It|Its|They|Their|This|These|That|Those|The|A|An)\b")
 GENDERED = {"He": "male", "His": "male", "She": "female", "Her": "female"}
 # "In 1899 he received ...": a pronoun subject after an opening time or place phrase.
 LATE_PRONOUN_AT_RE = re.compile(
@@ -329,6 +332,7 @@ class _Article:
     def __init__(self, sentences: list[str]):
         self.sentences = sentences
         self.stems = {s: _stems(s) for s in sentences}
+        self._named_kinds: dict[str, set[str]] = {}
         self.people = _people(sentences)
         self.firms = _firms(sentences)
         self.unresolved: set[str] = set()
@@ -839,7 +843,7 @@ class _Article:
             text = item.text(sentence)
             if (item.type, str(item.value)) in seen or not _once(text, sentence):
                 continue
-            if item.type in ENTITY_TYPES and not self._unique(sentence, text):
+            if item.type in ENTITY_TYPES and not self._unique(sentence, text, item.type):
                 continue
             seen.add((item.type, str(item.value)))
             prefix = {"place": "l"}.get(item.type, item.type[0])
@@ -860,17 +864,35 @@ class _Article:
         lower = [w for w in words if w[:1].islower()]
         return sentence == self.sentences[-1] and len(words) >= 6 and len(lower) * 2 >= len(words)
 
-    def _unique(self, sentence: str, text: str) -> bool:
-        """Tell whether no other sentence says nearly the same (so another name could fit)."""
-        own = _stems(sentence.replace(text, " ")) - _stems(text)
+    def _unique(self, sentence: str, text: str, type_: str) -> bool:
+        """Tell whether no other sentence says nearly the same of another one of the kind (so
+        another name could fit)."""
+        # The topic's own name is in most of its article's sentences: it tells none apart.
+        topic = _stems(self.topic.said) if self.topic else set()
+        own = _stems(sentence.replace(text, " ")) - _stems(text) - topic
         if not own:
             return False
         for other in self.sentences:
             if other == sentence or word_matches(text, other):
                 continue  # a sentence naming the same one says nothing against it
-            if len(own & self.stems[other]) >= MIN_OVERLAP * len(own):
+            if len(own & self.stems[other]) >= MIN_OVERLAP * len(own) and self._may_name(
+                other, type_
+            ):
                 return False
         return True
+
+    def _may_name(self, sentence: str, type_: str) -> bool:
+        """Tell whether a sentence names, or may mean, one of a kind (a person, a place ...):
+        "The Sydney Opera House is a performing arts centre" names no person."""
+        if type_ == "person" and PERSON_PRONOUN_RE.search(sentence):
+            return True  # "He won it again in 2022": whoever "He" is
+        if type_ != "person" and OTHER_SUBJECT_RE.match(sentence):
+            return True  # "It opened in 1990", "The bridge was ..."
+        kinds = self._named_kinds.get(sentence)
+        if kinds is None:
+            kinds = {f.type for f in _entities(sentence, self.people, self.firms)}
+            self._named_kinds[sentence] = kinds
+        return type_ in kinds
 
     def _fact(
         self,

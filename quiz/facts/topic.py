@@ -146,8 +146,10 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         # A common noun the article writes in lower case elsewhere ("the process of
         # photosynthesis") is no name: inside a sentence it is written so too.
         lower = said[:1].lower() + said[1:]
-        common = said != lower and any(
-            re.search(rf"(?<=[a-z,] ){re.escape(lower)}\b", other) for other in sentences
+        common = (
+            said == name
+            and said != lower
+            and any(re.search(rf"(?<=[a-z,] ){re.escape(lower)}\b", other) for other in sentences)
         )
         return Topic(name, kinds, said, plural, common) if kinds else None
     return None

@@ -59,8 +59,9 @@ GUESS_WORDS = frozenset(("about", "around", "circa", "over", "under"))
 # A value that is one of several ("Rwanda and Burundi", "Paris, London", "in 1976, 1990"):
 # asked alone, the others stay beside the question word and read as a riddle.
 LISTED_RE = re.compile(
-    r"(?:[\w.’'-], |\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)\{value\}"
-    r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=(?:the )?[A-Z0-9“\"])|, [A-Z0-9]|\))"
+    r"(?:[\w.’'-], (?:the )?|\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)"
+    r"\{value\}"
+    r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=(?:the )?[A-Z0-9“\"])|, (?:the )?[A-Z0-9]|\))"
 )
 CURRENCY = ("$", "€", "£", "¥")
 PLACE_UNITS = frozenset(

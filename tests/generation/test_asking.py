@@ -172,6 +172,8 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         # One of a list: the others beside the question word read as a riddle.
         _fact("place", "Rwanda", "Belgium took {value} and Burundi.", unit="country"),
         _fact("year", "1976", "It happened in {value}, 1990 and 1995.", value=1976),
+        _fact("place", "Weddell Sea", "They live in the {value}, the Ross Sea and Svalbard."),
+        _fact("place", "Ross Sea", "They live in the Weddell Sea, the {value} and Svalbard."),
         # A range, an adjective, a possessive, a modifier.
         _fact("year", "1996", "Groups came from 1959 through {value}.", value=1996),
         _fact("year", "2001", "Wachovia was the product of a {value} merger.", value=2001),
