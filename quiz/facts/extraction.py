@@ -1755,6 +1755,34 @@ NOT_NAMES = frozenset(
         "AUD USD EUR GBP CAD NZD JPY CNY INR RUB KZT CHF HKD SGD",
     )
 )
+# An organisation's kind said alone, capitalised as part of a longer name ("Wells Fargo and
+# Company"): no one's name. ("Congress" and "Parliament" are names.)
+GENERIC_ORG_WORDS = frozenset(
+    [
+        "company",
+        "corporation",
+        "bank",
+        "group",
+        "university",
+        "college",
+        "institute",
+        "agency",
+        "department",
+        "ministry",
+        "council",
+        "committee",
+        "association",
+        "society",
+        "foundation",
+        "office",
+        "bureau",
+        "board",
+        "commission",
+        "organization",
+        "organisation",
+        "authority",
+    ]
+)
 # Peoples and regions' adjectives: "African American soldiers" names no person.
 DEMONYMS = frozenset(
     re.findall(
@@ -2181,6 +2209,8 @@ def _entities(
             continue  # "State parties": a common word at a sentence's start
         if kind and kind[0] == "thing" and (numeral := ROMAN_AFTER_RE.match(sentence, end)):
             end, name = numeral.end(), name + numeral.group()  # "World War I"
+        if kind and kind[0] == "organisation" and name.lower() in GENERIC_ORG_WORDS:
+            continue  # "Wells Fargo and Company": a head word alone names no one
         if kind and kind[0] == "organisation" and _modifier(sentence[end:]):
             continue  # "the Microsoft Office suite", "a PC line": a product, not who did it
         if _initials_after(tokens, sentence[end:]) or _initials_of_before(name, sentence[:start]):

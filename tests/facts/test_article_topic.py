@@ -606,3 +606,13 @@ def test_a_sentence_sharing_only_the_topics_name_is_no_twin_of_another():
         "launched in 2021."
     )
     assert facts_of(twins, "thing") == []
+
+
+def test_a_kind_of_organisation_said_alone_is_no_name():
+    text = (
+        "Wachovia was a bank based in Charlotte. The purchase of Wachovia by Wells Fargo and "
+        "Company was completed on December 31, 2008. In 1872, Congress established the park."
+    )
+    names = {f.value for f in facts_of(text) if f.type == "organisation"}
+    assert "Company" not in names
+    assert "Congress" in names  # a one-word name that is a name
