@@ -276,6 +276,19 @@ def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
     return facts
 
 
+def _maybe_people(sentence: str, people: dict[str, str]) -> set[str]:
+    """Return the first words of names in a sentence that no list knows but that may be a
+    person's: a known given name ("William the Conqueror") or one after a title ("King")."""
+    found = set()
+    for _start, end, tokens, titled in _mentions(sentence):
+        if " ".join(tokens) in people or not (titled or gender_of(tokens[0])):
+            continue
+        kind = _kind(tokens, titled, sentence[end:])
+        if kind is None or kind[0] == "person":  # not "King of England": a place
+            found.add(tokens[0])
+    return found
+
+
 def _antecedent(word: str, person: str | None, thing: str | None, lone: str | None) -> str | None:
     """Return whom "He"/"She" or what "It" refers to, when that is certain."""
     gender = GENDERED.get(word)
@@ -362,6 +375,9 @@ class _Article:
         found: dict[str, tuple[int, int, str]] = {}
         person = thing = None  # the subject a following "She" or "It" can refer to
         named: list[str] = []  # the people the article has named so far
+        # The words of names so far that may be other people no list knows ("William the
+        # Conqueror", "King Edward"): a "He" may mean them, so no one is the only one named.
+        maybe: set[str] = set()
         topic = self.topic
         about_topic = False  # whether the sentence before opened with the article's topic
         stranger: set[str] = set()  # the words of a name no list knows the sentence before
@@ -375,8 +391,11 @@ class _Article:
                     for m in _mentions(self.sentences[number - 1])
                     if " ".join(m[2]) in self.people
                 ]
+                maybe |= _maybe_people(self.sentences[number - 1], self.people)
             lone = named[0] if len(set(named)) == 1 else None
             if lone and stranger and not stranger & set(re.split(r"[\s–-]+", lone)):
+                lone = None
+            if lone and maybe - set(re.split(r"[\s–-]+", lone)):
                 lone = None
             stranger = set()
             after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))

@@ -716,3 +716,20 @@ def test_a_year_is_asked_only_where_a_question_reads_well(text, asked, never):
     assert any(q.answer == asked for q in questions), questions
     for q in questions:
         assert not re.search(never, q.prompt) and not re.search(never, q.answer), q
+
+
+def test_he_is_not_the_one_known_person_when_another_may_be_meant():
+    text = (
+        "Harold Godwinson was crowned King of England despite rival claims. The battle began "
+        "on October 14, 1066. King Harold was killed in the battle. The Normans won, and "
+        "William the Conqueror claimed the throne. He was crowned on Christmas Day 1066 in "
+        "Westminster Abbey."
+    )
+    # "He" is William, whom no list knows as a person: never asked as Harold Godwinson.
+    assert not any("Harold Godwinson was crowned on" in s for s in shown_of(text))
+    # With no one else who may be meant, the one person named is "He".
+    alone = (
+        "Harold Godwinson was crowned King of England despite rival claims. The battle began "
+        "on October 14, 1066. He was killed in the battle at Hastings in 1066."
+    )
+    assert_named(alone, "Harold Godwinson was killed", "He was killed")
