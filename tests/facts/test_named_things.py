@@ -328,3 +328,12 @@ def test_a_birth_name_after_a_comma_is_the_same_person():
 def test_a_bare_armed_service_is_no_name_to_ask():
     assert not any(f.value == "Navy" for f in facts_of(BORN_AS))
     assert not any(q.answer == "Navy" or "Navy" in q.options for q in questions_of(BORN_AS))
+
+
+def test_a_time_zone_after_a_time_is_no_organisation():
+    text = (
+        "ESA provided the launch at no cost to NASA. Launch on the Ariane 5 rocket from "
+        "Kourou was at 7:20 am ET on December 25, 2021."
+    )
+    assert "ET" not in {f.value for f in facts_of(text)}
+    assert not any(q.answer == "ET" or "ET" in q.options for q in questions_of(text))
