@@ -336,7 +336,9 @@ OPENING_PHRASE_RE = re.compile(
 
 
 # A line of the page around an article, not of the article: its copyright.
-SITE_LINE_RE = re.compile(r"^(?:Copyright\b|©|\([Cc]\) )|\bAll rights reserved\b")
+SITE_LINE_RE = re.compile(
+    r"^(?:Copyright\b|©|\([Cc]\) |Retrieved \d|Archived from\b)|\bAll rights reserved\b"
+)
 
 
 class _Article:

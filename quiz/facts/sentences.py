@@ -150,12 +150,33 @@ CONTINUING_END_RE = re.compile(
 NOTE_MARK_RE = re.compile(r"(?<=[\w.,;:!?\"”’')\]])\[(?:\d{1,4}|[a-z]|[A-Za-z][\w ,'’?–-]{1,38})\]")
 
 
+# Where an encyclopedia's back matter begins: a heading line of its own after the text
+# ("References", "See also", "External links [edit]", "## Notes").
+BACK_MATTER_RE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:References|Notes|Footnotes|Citations|Sources|Bibliography|"
+    r"Further reading|External links|See also)[ \t]*(?:\[edit\])?[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A note's line in an encyclopedia's list of references: "^ "Title". nasa.gov. ...".
+NOTE_LINE_RE = re.compile(r"^[ \t]*(?:\d{1,3}\.[ \t]*)?\^.*$", re.MULTILINE)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Split text into sentences, collapsing whitespace inside each, without note marks."""
+    """Split text into sentences, collapsing whitespace inside each, without note marks or
+    the references, notes and links that follow an encyclopedia's text."""
     sentences: list[str] = []
-    for chunk in _chunks(NOTE_MARK_RE.sub("", text)):
+    for chunk in _chunks(NOTE_MARK_RE.sub("", _without_back_matter(text))):
         sentences.extend(_timeline(piece) for piece in _split_chunk(chunk))
     return sentences
+
+
+def _without_back_matter(text: str) -> str:
+    """Return the text before its back matter's first heading, without note lines."""
+    for heading in BACK_MATTER_RE.finditer(text):
+        if text[: heading.start()].strip():
+            text = text[: heading.start()]
+            break
+    return NOTE_LINE_RE.sub("", text)
 
 
 # A line of a timeline: "1949: ADM is listed on the New York Stock Exchange."

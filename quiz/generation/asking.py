@@ -114,7 +114,11 @@ RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
 # park""), not the words a noun or verb before them stands for ("the mission "to provide"").
 QUOTED_AFTER_RE = re.compile(r"\b[A-Z][\w.’'-]*(,? [“\"])")
 # Where one coordinated clause ends and the next begins.
-CLAUSE_BREAK_RE = re.compile(r"; |,? but |, (?:while|whereas|although|though) ")
+# Where a clause ends; not before "but with ..." and the like, which has no verb of its own.
+CLAUSE_BREAK_RE = re.compile(
+    r"; |,? but (?!(?:with|without|at|in|on|by|for|of|from|to|as|only|not|also)\b)"
+    r"|, (?:while|whereas|although|though) "
+)
 # "... to a height of {value}, ejecting molten rock ...": a participle clause after the value
 # says more about the whole, and a question can end before it.
 PARTICIPLE_AFTER_RE = re.compile(r", (?:[a-z]+ly )?[a-z]{3,}ing\b(?! (?:to|from|of)\b)")

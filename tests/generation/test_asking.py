@@ -57,6 +57,10 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             _fact("place", "Irkutsk", "The city of {value} lies near Lake Baikal.", unit="city"),
             "Which city lies near Lake Baikal?",
         ),
+        (  # "but with ..." has no verb of its own: the question keeps the whole sentence
+            _fact("number", "ten years", "It is funded, but with a goal of {value}.", "years", 10),
+            "It is funded, but with a goal of how many years?",
+        ),
         (
             _fact("number", "45,000 runners", "About {value} ran.", "runners", 45000, "about"),
             "About how many runners ran?",

@@ -109,3 +109,37 @@ def test_sentences_opening_with_accented_or_cyrillic_capitals_are_split():
     ]
     text = "Космодром основан в 1955 году. Отсюда в 1961 году стартовал Гагарин."
     assert len(split_sentences(text)) == 2
+
+
+WIKI_PASTE = """The James Webb Space Telescope was launched on 25 December 2021.[1]
+
+It is named after James E. Webb, who served from 1961 to 1968.
+
+References [edit]
+  1. ^ "New JWST launch update". NASA.gov. 21 December 2021. Retrieved 21 December 2021.
+
+External links
+Official website
+"""
+
+
+def test_an_encyclopedias_references_and_links_are_not_the_article():
+    assert split_sentences(WIKI_PASTE) == [
+        "The James Webb Space Telescope was launched on 25 December 2021.",
+        "It is named after James E. Webb, who served from 1961 to 1968.",
+    ]
+    # A heading of that name before any text is kept: it may be the title.
+    assert split_sentences("Notes\n\nThe notes were found in 1990.") == [
+        "Notes",
+        "The notes were found in 1990.",
+    ]
+
+
+def test_a_citations_retrieved_line_is_never_asked():
+    from tests.facts.generated import questions_of
+
+    questions = questions_of(
+        "NASA launched the Webb telescope on 25 December 2021. Retrieved 21 December 2021."
+    )
+    assert questions
+    assert not any("Retrieved" in q.prompt for q in questions)
