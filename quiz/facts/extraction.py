@@ -2155,10 +2155,12 @@ def _middle_named(full: set[str]) -> dict[str, str]:
 
 
 # "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...",
-# "Katherine G. Johnson, born Katherine Coleman on August 26, 1918, ...".
+# "Katherine G. Johnson, born Katherine Coleman on August 26, 1918, ...", "Ada Byron, who by
+# marriage became Ada Lovelace (1815 – 1852)".
 ALIAS_RE = re.compile(
     r"\((?:born|née|né) (?P<born>[^;,)]+)|, (?:born|née|né) (?P<named>[A-Z][^;,)]+)"
     r"|\b(?:also|better|commonly) known as (?P<known>[^,;.)]+)"
+    r"|, who (?:by marriage |later )?became (?P<became>[A-Z][^,;.(]+)"
 )
 
 

@@ -62,6 +62,8 @@ LISTED_RE = re.compile(
     r"(?:[\w.’'-], (?:the )?|\band |\bor |\(|\b(?:including|such as|among) (?:the [a-z]+ of )?)"
     r"\{value\}"
     r"|\{value\}(?: \([^)]*\))?(?:,? (?:and|or) (?=(?:the )?[A-Z0-9“\"])|, (?:the )?[A-Z0-9]|\))"
+    # "the daughter of {value}, mathematician, and poet Lord Byron": one of two, described
+    r"|\{value\}, [a-z][\w-]*(?: [a-z][\w-]*){0,2}, (?:and|or) "
 )
 CURRENCY = ("$", "€", "£", "¥")
 PLACE_UNITS = frozenset(

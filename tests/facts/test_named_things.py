@@ -337,3 +337,14 @@ def test_a_time_zone_after_a_time_is_no_organisation():
     )
     assert "ET" not in {f.value for f in facts_of(text)}
     assert not any(q.answer == "ET" or "ET" in q.options for q in questions_of(text))
+
+
+def test_the_name_someone_became_by_marriage_is_the_same_person():
+    text = (
+        "Ada Byron, who by marriage became Ada Lovelace (1815 – 1852) is known for her notes "
+        "on the Analytical Engine. In 1833, Ada Lovelace met Charles Babbage in London. In "
+        "1835, Ada Lovelace married William King."
+    )
+    for q in questions_of(text):
+        assert not {"Ada Byron", "Ada Lovelace"} <= set(q.options), q
+        assert not (q.answer == "False" and "Ada Byron married" in q.prompt), q

@@ -177,6 +177,12 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact("place", "Rwanda", "Belgium took {value} and Burundi.", unit="country"),
         _fact("year", "1976", "It happened in {value}, 1990 and 1995.", value=1976),
         _fact("place", "Weddell Sea", "They live in the {value}, the Ross Sea and Svalbard."),
+        _fact(
+            "person",
+            "Annabella Milbanke",
+            "Ada is the daughter of {value}, mathematician, and poet Lord Byron.",
+            "person",
+        ),
         _fact("place", "Ross Sea", "They live in the Weddell Sea, the {value} and Svalbard."),
         # A range, an adjective, a possessive, a modifier.
         _fact("year", "1996", "Groups came from 1959 through {value}.", value=1996),
