@@ -103,6 +103,7 @@ NAME_FOLLOWERS = lx.STOPWORDS | PREPOSITIONS | lx.COMMON_VERBS
 REFERRING_RE = re.compile(
     r"\b(?:it|he|him|she|they|them|this|these|those)\b"
     r"|\b(?:during|in|at|on|of|from|by|after|before|for) that\b"
+    r"|\b(?:that|the same|the following|the next|the previous) (?:year|month|week|day)\b"
 )
 # The kind of place a value is said to be, before it: "the city of", "the U.S. state of".
 KIND_OF_RE = re.compile(

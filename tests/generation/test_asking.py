@@ -192,6 +192,7 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         # A pronoun or "that" pointing at an earlier sentence.
         _fact("number", "three years", "Engineers built it in {value}.", "years", 3),
         _fact("number", "three spacewalks", "Musgrave made {value} during that mission.", "x", 3),
+        _fact("organisation", "United States Army", "Orville flew for the {value} that year."),
         # A relative clause open where the value stands, a hedge, a bound, an appositive.
         _fact("year", "1914", "The bridge, which opened in {value}, was repaired.", value=1914),
         _fact("number", "1.5 metres", "The ice can be {value} thick.", "metres", 1.5),
