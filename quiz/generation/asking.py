@@ -113,6 +113,10 @@ KIND_OF_RE = re.compile(
 KIND_BEFORE_RE = re.compile(r"\b[Tt]he (?P<modifier>[a-z-]+ )?(?P<kind>[a-z]+) $")
 # A relative clause still open where the value stands.
 RELATIVE_OPEN_RE = re.compile(r", (?:which|who|whom|whose|where|when)\b[^,]*$")
+# A participle's phrase set off by commas, open where the value stands: ", discovered in ".
+PARTICIPLE_OPEN_RE = re.compile(
+    r"\w, (?:[a-z]+ly )?[a-z]+(?:ed|en|wn|lt)(?: [a-z]+ly)? (?:in|on|at|by|from|during|around) $"
+)
 # Someone's words quoted after a name that ends the value's clause ("Wyoming "as a public
 # park""), not the words a noun or verb before them stands for ("the mission "to provide"").
 QUOTED_AFTER_RE = re.compile(r"\b[A-Z][\w.’'-]*(,? [“\"])")
@@ -239,6 +243,8 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
         return True  # "{value}'s mirror", "the {value}' Health Organization", "can be 1.5 metres"
     if RELATIVE_OPEN_RE.search(before):
         return True  # "the bridge, which opened in which year, ..."
+    if after.startswith(",") and PARTICIPLE_OPEN_RE.search(before):
+        return True  # "The Tengiz field, discovered in which year, is ..."
     opening = before.rsplit(": ", 1)[-1]  # "... at home: In {value}, her husband died"
     if after.startswith(",") and not re.search(r"[,;]", opening) and preposition_at_start(opening):
         return True  # "In {value}, the tower received ...": "In which year, ..." reads wrongly

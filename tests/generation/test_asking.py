@@ -195,6 +195,7 @@ def test_the_question_word_stands_where_the_value_stood(fact, question):
         _fact("organisation", "United States Army", "Orville flew for the {value} that year."),
         # A relative clause open where the value stands, a hedge, a bound, an appositive.
         _fact("year", "1914", "The bridge, which opened in {value}, was repaired.", value=1914),
+        _fact("year", "1979", "The field, discovered in {value}, is deep.", value=1979),
         _fact("number", "1.5 metres", "The ice can be {value} thick.", "metres", 1.5),
         _fact("person", "Edward Wilson", "{value}, the doctor, died with Scott.", "person"),
         # A name that modifies a noun, and an adjective before the value.
