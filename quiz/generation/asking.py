@@ -319,6 +319,25 @@ def _name_head(name: str) -> str:
     return words[words.index("of") - 1 if "of" in words[1:] else -1].lower()
 
 
+# Units written short, as a question counts them ("how many km" reads as letters).
+UNIT_NAMES = {
+    "km": "kilometres",
+    "m": "metres",
+    "cm": "centimetres",
+    "mm": "millimetres",
+    "mi": "miles",
+    "ft": "feet",
+    "kg": "kilograms",
+    "lb": "pounds",
+    "lbs": "pounds",
+    "km²": "square kilometres",
+    "km2": "square kilometres",
+    "m²": "square metres",
+    "m2": "square metres",
+    "ha": "hectares",
+}
+
+
 def _how_many(fact: Fact) -> str | None:
     text = fact.text or ""
     unit = fact.unit or ""
@@ -328,6 +347,7 @@ def _how_many(fact: Fact) -> str | None:
         return None  # a bare figure, a share, or a rank ("20th") has no "how many"
     if text.lower() in lx.ORDINAL_WORDS:
         return None  # a rank in words ("the fifth-largest")
+    unit = UNIT_NAMES.get(unit, unit)  # "2,872 km": how many kilometres
     last = unit.split(" ")[-1]
     if unit.split(" ")[0] in ("million", "billion", "thousand", "trillion"):
         return None  # "2 million visitors": asked as a figure, not a count

@@ -139,6 +139,21 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             ),
             "Ash rose to a height of how many kilometres?",
         ),
+        # A unit written short is asked by its name: "how many km" reads as letters.
+        (
+            _fact(
+                "number",
+                "2,872 km",
+                "The Danube flows southeast for {value} to the Black Sea.",
+                unit="km",
+                value=2872,
+            ),
+            "The Danube flows southeast for how many kilometres to the Black Sea?",
+        ),
+        (
+            _fact("number", "817,000 km²", "It drains {value}.", unit="km²", value=817000),
+            "It drains how many square kilometres?",
+        ),
         # The kind said before the name: "aboard the space shuttle Discovery".
         (
             _fact(
