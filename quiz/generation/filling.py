@@ -88,6 +88,9 @@ def generate(facts: Sequence[Fact], templates: Sequence[Template]) -> list[Gener
 # A list-like article must not flood the review queue: the best few per sentence are kept.
 PER_SENTENCE = 14
 PER_FACT = 3
+# Gaps in one sentence are near twins: a list of ten countries with their shares is not
+# twenty gaps, nor fourteen.
+GAPS_PER_SENTENCE = 4
 PAIRS_PER_FACT = 4  # pair questions of one kind an event takes part in
 # Kinds that restate the fact's sentence: the first to go when a fact has better questions.
 RESTATING = ("cloze", "true_false", "short")
@@ -160,6 +163,8 @@ def _capped(questions: list[GeneratedQuestion], asking: set[str]) -> list[Genera
     for group in by_sentence.values():
         ranked = sorted((q for q in group if q.fingerprint not in dropped), key=lambda q: -q.score)
         dropped |= {q.fingerprint for q in ranked[PER_SENTENCE:]}
+        gaps = [q for q in ranked[:PER_SENTENCE] if q.kind == "cloze"]
+        dropped |= {q.fingerprint for q in gaps[GAPS_PER_SENTENCE:]}
     # A name typed once is enough: "Wells Fargo" in five sentences is one question, not five;
     # and one typed gap a sentence: a list of offices is not five gaps in a row.
     typed: set[str] = set()

@@ -785,3 +785,15 @@ def test_a_template_tripped_by_its_facts_costs_its_questions_only(
     questions = generate(_dated(make_fact, 3), _plain_templates(make_template))
     assert {q.kind for q in questions} == {"true_false"}
     assert "no questions from template 'gap'" in caplog.text
+
+
+def test_a_long_list_sentence_gives_a_few_gaps_not_one_per_item():
+    text = (
+        "The Danube is a river in Central Europe. "
+        "The river touches ten countries: Romania (29.0% of its basin), Hungary (11.6%), "
+        "Serbia (10.2%), Austria (10.0%), Germany (7.0%), Slovakia (5.9%), Bulgaria (5.9%), "
+        "Croatia (4.4%), Ukraine (3.8%), and Moldova (1.6%)."
+    )
+    gaps = [q for q in questions_of(text) if q.kind == "cloze"]
+    # Twenty values, each a near twin of the others' gaps: four make the point.
+    assert len(gaps) == 4
