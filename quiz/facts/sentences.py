@@ -56,6 +56,8 @@ ALWAYS_JOINED = {
     "ca",
     "op",
 }
+# Before a year, say how it is meant: circa, born, died, reigned, flourished.
+DATE_MARKS = {"c", "b", "d", "r", "fl"}
 # May end a sentence ("... in the U.S. The ..."): split only before a typical opener.
 SOMETIMES_FINAL = {
     "u.s",
@@ -276,6 +278,8 @@ def _ends_sentence(chunk: str, match: re.Match) -> bool:
     word = before.group(1).lower()
     if word in ALWAYS_JOINED:
         return False
+    if before.group(1) in DATE_MARKS and re.match(r"\s*\d", chunk[match.end() :]):
+        return False  # "born c. 1027", "(d. 1083)", "(r. 1031-1060)": a year follows
     # An initial ("J. F. Kennedy") or a dotted abbreviation ("U.S.") is a single letter
     # before the final dot.
     if word == "i" and re.search(

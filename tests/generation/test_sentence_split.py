@@ -77,6 +77,16 @@ SEED = Path(__file__).resolve().parents[2] / "seed"
             "He studied at the V. I. Ulyanov Institute. It was in Leningrad.",
             ["He studied at the V. I. Ulyanov Institute.", "It was in Leningrad."],
         ),
+        # "c.", "d.", "b.", "r." before a year: circa, died, born, reigned.
+        (
+            "He was born in Falaise c. 1027. He married Matilda (d. 1083), niece of Henry I "
+            "(r. 1031-1060). They had sons.",
+            [
+                "He was born in Falaise c. 1027.",
+                "He married Matilda (d. 1083), niece of Henry I (r. 1031-1060).",
+                "They had sons.",
+            ],
+        ),
         ("", []),
     ],
 )
