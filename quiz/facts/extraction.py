@@ -21,7 +21,7 @@ from typing import Any
 
 from quiz.facts import lexicon as lx
 from quiz.facts.model import ENTITY_TYPES, Fact, FactValue
-from quiz.facts.names import gender_of
+from quiz.facts.names import gender_of, ruler_name, short_name
 from quiz.facts.regions import cities_in, region_of
 from quiz.facts.sentences import split_sentences
 from quiz.facts.text import (
@@ -79,10 +79,16 @@ FOR_HEADS = (
     "Medal|Association|Union|League|Alliance"
 )
 _FOR = "(?:" + "|".join(f"(?<={head})" for head in FOR_HEADS.split("|")) + ") for"
+# A ruler's number in one letter: "Henry I of France", "Elizabeth I was ..."; not the
+# pronoun ("When I arrived").
+ONE_LETTER_NUMERAL = (
+    r"[IVX](?=[,;:.)]| \(| of [A-Z]"
+    r"| (?:was|is|had|became|died|ruled|reigned|married|succeeded|and)\b|$)"
+)
 NAME_RE = re.compile(
     rf"(?<![\w'’–-]){NAME_TOKEN}(?:(?: (?:de|van|von|der|da|di|del|la|le|bin|ibn|al|of|the)"
     rf"|{_FOR})*"
-    rf" {NAME_TOKEN})*(?![\w–-])"
+    rf" (?:{NAME_TOKEN}|{ONE_LETTER_NUMERAL}))*(?![\w–-])"
 )
 PRONOUN_START = lx._words(
     "he|she|it|they|this|that|these|those|here|there|his|her|its|their|we|our|i|you|such|both|then"
@@ -568,7 +574,7 @@ class _Article:
             full = said = opening["name"]
             if title and title.split(" ")[-1] == full.split(" ")[-1]:
                 said = title  # the title's shorter "Wangari Maathai"
-            for name in {full, said, full.split(" ")[-1]}:
+            for name in {full, said, short_name(full)}:
                 self.people.setdefault(name, full)
         else:
             return None
@@ -620,13 +626,13 @@ class _Article:
             return False
         # The given name alone ("Ada began ..."), or the surname alone ("Einstein was born
         # ..."), as a life story calls its person, unless the sentence names a namesake too.
-        alone = {hero.full.split(" ")[0], hero.said.split(" ")[0], hero.full.split(" ")[-1]}
+        alone = {hero.full.split(" ")[0], hero.said.split(" ")[0], short_name(hero.full)}
         mentioned = [" ".join(tokens) for _start, _end, tokens, _titled in _mentions(sentence)]
         namesakes = [
             name
             for name in mentioned
             if self.people.get(name) not in (None, hero.full)
-            and name.split(" ")[-1] == hero.full.split(" ")[-1]
+            and short_name(name) == short_name(hero.full)
         ]
         return not namesakes and any(
             hero.full in (name, self.people.get(name)) or name == hero.said or name in alone
@@ -728,7 +734,7 @@ class _Article:
         if not found or "their" in (found["pronoun"], found["subject"]):
             return None
         name = found["name"]
-        person = self.people.get(name) or self.people.get(name.split(" ")[-1])
+        person = self.people.get(name) or self.people.get(short_name(name))
         word = found["pronoun"] or found["subject"]
         if word in ("its", "it"):
             if person:
@@ -1173,7 +1179,7 @@ def _plain_after(sentence: str, end: int) -> bool:
     return not (
         not second_clause
         and re.match(
-            rf"\s*[-–]\s*\d|\s*(?:or|and|plus|\+)\b|s\b|\s*-"
+            rf"\s*[-–]\s*\d|\s*\(?(?:or|and|plus|\+)\b|s\b|\s*-"
             rf"|\s*(?:{ERA}\s+)?to (?:\W*\d|{MONTH}|the |present|today|date)",
             after,
         )
@@ -1684,16 +1690,26 @@ def _trim(
             tokens[0].lower() in lx.COMMON_CAPITALS
             or tokens[0].lower() in lx.TITLES
             or tokens[0].lower().rstrip(".") in lx.TITLES
+            or _rank_before_name(tokens)
         )
     ):
         titled = (
-            titled or tokens[0].lower() in lx.TITLES or tokens[0].lower().rstrip(".") in lx.TITLES
+            titled
+            or tokens[0].lower() in lx.TITLES
+            or tokens[0].lower().rstrip(".") in lx.TITLES
+            or _rank_before_name(tokens)
         )
         after_the = tokens[0].lower() == "the"
         tokens = tokens[1:]
     while tokens and tokens[-1].lower() in ("of", "the", "de", "van", "von", "al"):
         tokens = tokens[:-1]
     return tokens, titled
+
+
+def _rank_before_name(tokens: list[str]) -> bool:
+    """Tell whether a name opens with a rank before a person's name ("Duke Robert"), not
+    the rank of a land ("Duke of Normandy")."""
+    return len(tokens) >= 2 and tokens[0].lower() in lx.RANKS and tokens[1] not in ("of", "the")
 
 
 # Words that make a different place of the name they precede.
@@ -1931,6 +1947,13 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", "region"
     if any(t.lower() in lx.THING_HEADS for t in tokens):
         return None
+    first = tokens[0].lower()
+    given = first not in lx.TITLES | lx.RANKS and (
+        titled or (gender_of(tokens[0]) is not None and not lx.is_country(tokens[0]))
+    )
+    given = given and first not in lx.CITIES
+    if ruler_name(tokens, given):
+        return "person", "person"  # "Henry VIII", "Joan of Arc", "William the Conqueror"
     if any(
         t.lower() in lx.COMMON_CAPITALS
         or re.fullmatch(r"[A-Z]{2,6}", t)
@@ -2124,7 +2147,7 @@ def _people(sentences: list[str]) -> dict[str, str]:
         names[other] = name
     surnames: dict[str, set[str]] = {}
     for name in full - set(aliases):
-        surnames.setdefault(name.split(" ")[-1], set()).add(name)
+        surnames.setdefault(short_name(name), set()).add(name)
     # "Hubble" is the telescope as often as the astronomer: a surname that is also part of
     # another name, or said twice in one sentence, is not resolved.
     others = {" ".join(m[2]) for s in sentences for m in _mentions(s)} - full

@@ -86,14 +86,14 @@ HEDGES = _words(
     "up to|at least|at most|more than|less than|fewer than|close to|upwards of|"
     "as many as|as much as|as few as|estimated|an estimated|just over|just under|"
     "almost|only|exceeding|beyond|within|between|from|before|after|by|until|till|since|"
-    "around|circa|c.|ca.|earlier than|later than|no later than|no earlier than|"
+    "around|circa|c.|ca.|c|ca|earlier than|later than|no later than|no earlier than|"
     "as early as|as late as|or|to|and|than|nearly|minus|plus|than|exceeded|exceeds|"
     "surpassed|surpasses|topped|tops|passed|past"
 )
 # Hedges that make a figure a round guess, not a bound: "about 2,000 residents" is asked as
 # about 2,000 against options far from it (half or double is still false), never as exact.
 APPROXIMATIONS = _words(
-    "about|around|approximately|roughly|some|an estimated|estimated|circa|c.|ca.|close to|"
+    "about|around|approximately|roughly|some|an estimated|estimated|circa|c.|ca.|c|ca|close to|"
     "nearly|almost"
 )
 # Words after "and" that leave a figure open: "500 and more", "5,000 and rising".
@@ -168,6 +168,12 @@ TITLES = _words(
     "archbishop|bishop|emperor|empress|tsar|sultan|sheikh|emir|pharaoh|student|pupil|"
     "teacher|expert|doctor|nurse|farmer|player|skier|climber|sailor|astronomer|"
     "journalist|reporter|economist|analyst|official|spokesman|mathematician"
+)
+# Ranks said with a land, never a person's given name: "the Duke of Normandy", "Count of
+# Flanders".
+RANKS = _words(
+    "duke|duchess|count|countess|earl|baron|baroness|marquess|marquis|viscount|archduke|"
+    "archduchess|margrave|elector|grand|khan|shah|caliph|czar|tsarina|regent|dauphin|lord|lady"
 )
 # Verbs of saying after a name: "..., Anna Kowalski said" names a person.
 SPEECH_VERBS = _words(

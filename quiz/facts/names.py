@@ -5,6 +5,7 @@ other capitalised words, and whether "he" or "she" can refer to it."""
 from __future__ import annotations
 
 import functools
+import re
 
 # gender-guesser's answers, as the pronouns that can refer to the name: "mostly" is enough,
 # a name given to both is "any", an unknown word none.
@@ -32,3 +33,83 @@ def gender_of(given: str) -> str | None:
     """Return "male", "female" or "any" for a known given name, None for any other word."""
     detector = _detector()
     return GENDERS.get(detector.get_gender(given)) if detector is not None else None
+
+
+# What a monarch, a saint or a pope is called by after their given name: "William the
+# Conqueror", "Catherine the Great". A closed list: "gave William the Duchy" names no one.
+EPITHETS = frozenset(
+    [
+        "Great",
+        "Conqueror",
+        "Confessor",
+        "Terrible",
+        "Bold",
+        "Fat",
+        "Pious",
+        "Wise",
+        "Younger",
+        "Elder",
+        "Lionheart",
+        "Red",
+        "Good",
+        "Just",
+        "Fair",
+        "Unready",
+        "Navigator",
+        "Magnificent",
+        "Bastard",
+        "Martyr",
+        "Lawgiver",
+        "Peaceful",
+        "Simple",
+        "Tall",
+        "Lame",
+        "Cruel",
+        "Brave",
+        "Fearless",
+        "Silent",
+        "Catholic",
+        "Victorious",
+        "Builder",
+        "Apostate",
+        "Liberator",
+        "Venerable",
+        "Baptist",
+        "Evangelist",
+        "Apostle",
+        "Impaler",
+        "Hammer",
+        "Lion",
+        "Mad",
+        "Blessed",
+        "Handsome",
+    ]
+)
+ROMAN_RE = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def ruler_name(tokens: list[str], known_given: bool) -> bool:
+    """Tell whether a name is written as a ruler's or saint's: a given name with a number,
+    a place or an epithet ("Henry VIII", "Henry I of France", "Joan of Arc", "William the
+    Conqueror"). `known_given` says whether the lists know the first word as a given name
+    (or a title before the name says it is one: "Pope Pius XII")."""
+    if len(tokens) < 2 or not known_given:
+        return False
+    rest = tokens[1:]
+    if ROMAN_RE.fullmatch(rest[0]):
+        rest = rest[1:]
+        if not rest:
+            return True
+    if rest[0] == "the":
+        return len(rest) == 2 and rest[1] in EPITHETS
+    return rest[0] == "of" and 2 <= len(rest) <= 3 and all(t[:1].isupper() for t in rest[1:])
+
+
+def short_name(name: str) -> str:
+    """Return the word a text may call a person by alone: the surname ("Einstein" of "Albert
+    Einstein"), but the given name of a ruler ("William" of "William the Conqueror", "Henry"
+    of "Henry VIII")."""
+    words = name.split(" ")
+    if len(words) >= 2 and (ROMAN_RE.fullmatch(words[1]) or words[1] in ("the", "of")):
+        return words[0]
+    return words[-1]

@@ -11,6 +11,7 @@ from typing import TypeGuard
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.lexicon import NUMBER_WORDS
+from quiz.facts.names import short_name
 from quiz.facts.text import word_matches
 
 MONTHS = (
@@ -160,7 +161,8 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
     short = re.search(rf"{re.escape(name)} \(([A-Z]{{2,6}})\)", fact.sentence)
     letters = [short[1]] if short else []
     if fact.type == "person" and len(words) >= 2:
-        forms = [words[-1]]
+        # "Grant"; but no "William" for "William the Conqueror": William II is William too.
+        forms = [] if short_name(name) == words[0] else [words[-1]]
     elif len(words) == 2 and words[-1].casefold() in lx.NAME_HEADS:
         forms = [words[0]]  # "Potomac River", "Crater Lake"; not "Yellowstone National"
     elif len(words) == 2 and words[0].casefold() in lx.NAME_HEADS:

@@ -348,3 +348,53 @@ def test_the_name_someone_became_by_marriage_is_the_same_person():
     for q in questions_of(text):
         assert not {"Ada Byron", "Ada Lovelace"} <= set(q.options), q
         assert not (q.answer == "False" and "Ada Byron married" in q.prompt), q
+
+
+CONQUEROR = (
+    "William the Conqueror (c. 1028 – 1087) was the first Norman king of England. He became "
+    "Duke of Normandy in 1035, although his youth caused him difficulties. In the 1050s, "
+    "William was a contender for the English throne, then held by Edward the Confessor. "
+    "William invaded England in September 1066 and defeated Harold at the Battle of Hastings. "
+    "In 1053 (or 1050 in some sources) William married Matilda, a niece of Henry I of France. "
+    "He was born in Falaise c. 1027."
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["William the Conqueror", "Catherine the Great", "Henry VIII", "Elizabeth I", "Joan of Arc"],
+)
+def test_a_rulers_name_names_a_person(name):
+    assert _kind(name.split(), False, " was crowned in 1066") == ("person", "person")
+
+
+@pytest.mark.parametrize("name", ["Duke of Normandy", "Count of Flanders", "World War I"])
+def test_a_rank_of_a_land_is_no_person(name):
+    assert _kind(name.split(), False, " was crowned in 1066") != ("person", "person")
+
+
+def test_a_ruler_is_asked_who_and_called_by_the_given_name_alone():
+    questions = questions_of(CONQUEROR)
+    who = [q for q in questions if q.answer == "William the Conqueror" and q.kind == "choice"]
+    assert who and all("Edward the Confessor" in q.options for q in who)
+    assert all("Duke of Normandy" not in q.options for q in questions)
+    shown = " ".join(shown_of(CONQUEROR))
+    # "He became Duke of Normandy" is his: the opening sentence named him.
+    assert "William the Conqueror became Duke of Normandy in" in shown
+    # "France" in "Henry I of France" is part of a name, never swapped for another country.
+    assert "Henry I of England" not in shown and "Henry I of _____" not in shown
+
+
+def test_a_ruler_is_typed_in_full():
+    typed = [q for q in questions_of(CONQUEROR) if q.answer == "Edward the Confessor"]
+    assert typed
+    for q in typed:
+        assert "Confessor" not in q.accepted and "Edward" not in q.accepted
+
+
+def test_a_year_said_to_be_about_or_one_of_two_is_not_asked():
+    questions = questions_of(CONQUEROR)
+    assert not any(q.answer in ("1027", "1053") for q in questions)
+    assert not any(
+        "1053" in q.options or "1027" in q.options for q in questions if q.kind != "true_false"
+    )
