@@ -1884,6 +1884,8 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
             trimmed, titled = _trim(tokens, keep_first=True)
         else:
             trimmed, titled = _trim(tokens, after_the=sentence[: m.start()].endswith("the "))
+        if trimmed and re.search(r"-born$", trimmed[0]):
+            trimmed = trimmed[1:]  # "The Scottish-born Bell": where, then who
         if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
         if "of" in trimmed:
@@ -2225,6 +2227,8 @@ def _entities(
             if _shared(sentence):
                 continue  # "Ann also won ...": someone else did the same, so another name fits
             full = people[name]
+            if full != name and _quoted(sentence, start):
+                continue  # “Mr. Watson, come here”: words quoted are never said otherwise
             found.append(
                 Found(
                     start, end, "person", full, unit="person", name=full if full != name else None
@@ -2270,6 +2274,12 @@ def _entities(
     if len(people_here) >= 3:
         found = [f for f in found if f.type != "person"]
     return found
+
+
+def _quoted(sentence: str, start: int) -> bool:
+    """Tell whether a place in a sentence lies inside a quotation."""
+    before = sentence[:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _initials_after(tokens: list[str], after: str) -> bool:

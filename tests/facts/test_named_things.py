@@ -398,3 +398,23 @@ def test_a_year_said_to_be_about_or_one_of_two_is_not_asked():
     assert not any(
         "1053" in q.options or "1027" in q.options for q in questions if q.kind != "true_false"
     )
+
+
+TELEPHONE = (
+    "Alexander Graham Bell received a patent for the telephone in 1876. The Scottish-born Bell "
+    "worked in London with his father, Melville Bell. With the help of Thomas A. Watson, a "
+    "Boston machine shop employee, Bell developed a prototype. Three days later the telephone "
+    "carried its first message, the famous “Mr. Watson, come here, I need you”, from Bell to "
+    "his assistant."
+)
+
+
+def test_where_a_person_was_born_is_no_part_of_their_name():
+    shown = " ".join(shown_of(TELEPHONE))
+    assert "Scottish-born Bell" not in {f.value for f in facts_of(TELEPHONE)}
+    assert "The Thomas A. Watson worked" not in shown and "The _____ worked" not in shown
+
+
+def test_a_name_inside_a_quotation_is_never_written_out():
+    shown = " ".join(shown_of(TELEPHONE))
+    assert "Mr. Thomas A. Watson" not in shown
