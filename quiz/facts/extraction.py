@@ -2211,6 +2211,8 @@ def _entities(
     found = []
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
+        if QUOTE_OPENS_RE.search(sentence[:start]) and QUOTE_CLOSES_RE.match(sentence[end:]):
+            continue  # the "Jupiter" symphony, "Don Giovanni": a work's title, not a planet
         if tokens[-1] in ABBREVIATED and sentence[end : end + 1] == ".":
             # "Orbital Sciences Corp.": the dot is the name's, or the gap would keep it
             end, name, tokens = end + 1, name + ".", [*tokens[:-1], tokens[-1] + "."]
@@ -2274,6 +2276,11 @@ def _entities(
     if len(people_here) >= 3:
         found = [f for f in found if f.type != "person"]
     return found
+
+
+# A name quoted whole: the quotation marks right before and after it.
+QUOTE_OPENS_RE = re.compile(r"[“\"‘](?:The |A |An )?$")
+QUOTE_CLOSES_RE = re.compile(r"[,.!?]?[”\"’]")
 
 
 def _quoted(sentence: str, start: int) -> bool:

@@ -418,3 +418,14 @@ def test_where_a_person_was_born_is_no_part_of_their_name():
 def test_a_name_inside_a_quotation_is_never_written_out():
     shown = " ".join(shown_of(TELEPHONE))
     assert "Mr. Thomas A. Watson" not in shown
+
+
+def test_a_quoted_title_is_no_planet_city_or_person():
+    text = (
+        "Wolfgang Amadeus Mozart composed over 600 works. His most famous works include the "
+        '"Jupiter" and "Prague" symphonies, and operas such as "Don Giovanni" and "The Magic '
+        'Flute." Mozart moved to Vienna in 1781.'
+    )
+    values = {f.value for f in facts_of(text)}
+    assert not values & {"Jupiter", "Prague", "Don Giovanni"}
+    assert "Vienna" in values
