@@ -2184,7 +2184,8 @@ def _middle_named(full: set[str]) -> dict[str, str]:
 # marriage became Ada Lovelace (1815 – 1852)".
 ALIAS_RE = re.compile(
     r"\((?:born|née|né) (?P<born>[^;,)]+)|, (?:born|née|né) (?P<named>[A-Z][^;,)]+)"
-    r"|\b(?:also|better|commonly) known as (?P<known>[^,;.)]+)"
+    r"|\b(?:(?:also|better|commonly|popularly|widely) )?known (?:simply |also |popularly )?as "
+    r"(?P<known>[^,;.)]+)"
     r"|, who (?:by marriage |later )?became (?P<became>[A-Z][^,;.(]+)"
 )
 

@@ -429,3 +429,19 @@ def test_a_quoted_title_is_no_planet_city_or_person():
     values = {f.value for f in facts_of(text)}
     assert not values & {"Jupiter", "Prague", "Don Giovanni"}
     assert "Vienna" in values
+
+
+CURIE = (
+    "Maria Salomea Skłodowska-Curie (7 November 1867 – 4 July 1934), known simply as Marie "
+    "Curie, was a Polish physicist and chemist. Her husband, Pierre Curie, shared her first "
+    "Nobel Prize. She was born in Warsaw, in what was then the Kingdom of Poland. In 1891 she "
+    "followed her sister to study in Paris."
+)
+
+
+def test_the_name_a_person_is_known_simply_as_is_the_same_person():
+    questions = questions_of(CURIE)
+    # "She" is not "Marie Curie", someone else: it is the one person the article is about.
+    assert any(q.answer == "Warsaw" for q in questions)
+    for q in questions:
+        assert not {"Marie Curie", "Maria Salomea Skłodowska-Curie"} <= set(q.options), q
