@@ -200,6 +200,8 @@ def in_sentence(fact: Fact) -> str | None:
         at = hedge.start() if hedge else at
         asked = f"about {asked}"
     question = capitalise(clause[:at] + asked + clause[clause.index(SLOT) + len(SLOT) :]) + "?"
+    if question.count("(") != question.count(")"):
+        return None  # "Who (née Skłodowska?": the clause ended inside brackets
     return question if len(question.split()) <= MAX_WORDS else None
 
 
@@ -234,6 +236,8 @@ def _unaskable_spot(before: str, after: str, last: str, clause: str) -> bool:
         # "an incredible {value}", "the original {value}", "NASA's {value}", "the League of
         # Nations' {value}"
         return True
+    if re.search(r"[\w.](?:'s|’s|s'|s’) [a-z-]+ $", before):
+        return True  # "Warsaw's clandestine {value}": "Warsaw's clandestine which university"
     if re.search(r"\b[A-Z][\w-]* of $", before):
         return True  # "the Geneva Convention of {value}": the value completes a name
     name_word = re.search(r"(?<=[\w,] )([A-Z][\w.-]*) $", before)

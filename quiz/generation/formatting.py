@@ -263,6 +263,8 @@ def fill_claim(claim: str, value: str, truth: str) -> str:
         value = f"the {value}"
     elif value != truth and has_the and takes_the(truth) and not takes_the(value):
         before = before[: has_the.start()]
+    if after[:2] in ("’ ", "' ") and not value.endswith(("s", "S")):
+        after = after[0] + "s" + after[1:]  # "Owens’ achievements": "Adolf Hitler’s achievements"
     return capitalise(before + value + after)
 
 

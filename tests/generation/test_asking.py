@@ -272,3 +272,19 @@ def test_which_university_is_asked_of_a_university_among_universities_only():
     assert asked and all(q.answer == "University of Pittsburgh" for q in asked)
     for q in asked:
         assert all("University" in option for option in q.options)
+
+
+def test_no_question_word_after_a_possessive_or_inside_brackets():
+    studied = _fact(
+        "organisation",
+        "Flying University",
+        "She studied at Warsaw's clandestine {value} in her youth.",
+        unit="university",
+    )
+    assert in_sentence(studied) is None
+    nee = _fact(
+        "person",
+        "Maria Skłodowska",
+        "{value} (née Skłodowska; 7 November 1867 – 4 July 1934) was a physicist.",
+    )
+    assert in_sentence(nee) is None

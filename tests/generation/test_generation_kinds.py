@@ -701,6 +701,9 @@ def test_a_positive_count_is_never_offered_zero(make_fact, make_template):
         ("China and the {value} follow.", "Canada", "United States", "China and Canada follow."),
         ("Then the {value} won.", "United States", "United States", "Then the United States won."),
         ("It lies on the {value}.", "Volga", "Danube", "It lies on the Volga."),
+        # A possessive written with a lone apostrophe takes its "s" after another name.
+        ("{value}’ feats inspire.", "Adolf Hitler", "Jesse Owens", "Adolf Hitler’s feats inspire."),
+        ("{value}’ feats inspire.", "Carl Lewis", "Jesse Owens", "Carl Lewis’ feats inspire."),
     ],
 )  # fmt: skip
 def test_a_country_is_written_with_the_article_it_takes(claim, value, truth, written):
