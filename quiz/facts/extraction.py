@@ -254,12 +254,12 @@ LIFESPAN_RE = re.compile(
 )
 
 
-def _lifespan(sentence: str, times: list[Found], digest: str) -> list[Fact]:
+def _lifespan(sentence: str, times: list[Found], digest: str, people: dict[str, str]) -> list[Fact]:
     """Return the dates of a person's birth and death the parentheses after a name give."""
     life = LIFESPAN_RE.match(sentence)
     if not life:
         return []
-    name = life["name"]
+    name = people.get(life["name"], life["name"])  # by the name the person is known by
     facts = []
     for part, event in (("born", f"{name} was born"), ("died", f"{name} died")):
         item = next((t for t in times if t.start == life.start(part)), None)
@@ -562,7 +562,8 @@ class _Article:
         if title in self.people:
             full, said = self.people[title], title
         elif opening and opening["name"] in self.people:
-            full, said = self.people[opening["name"]], opening["name"]
+            # "Maria Salomea Skłodowska-Curie, known simply as Marie Curie": called so.
+            full = said = self.people[opening["name"]]
         elif (
             opening
             and _plain_name(opening["name"].split(" "))
@@ -878,7 +879,7 @@ class _Article:
             fact = self._fact(sentence, item, times, key, self.openings.get(sentence))
             if fact is not None:
                 facts.append(fact)
-        return facts + _lifespan(sentence, times, digest)
+        return facts + _lifespan(sentence, times, digest, self.people)
 
     def _statement(self, sentence: str) -> bool:
         """Tell whether a sentence states something: it ends like one, or it is the article's
@@ -2179,29 +2180,34 @@ def _middle_named(full: set[str]) -> dict[str, str]:
     return found
 
 
-# "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...",
-# "Katherine G. Johnson, born Katherine Coleman on August 26, 1918, ...", "Ada Byron, who by
-# marriage became Ada Lovelace (1815 – 1852)".
+# "Henry Dunant (born Jean-Henri Dunant; ...), also known as Henri Dunant, was ...", "Maria
+# Salomea Skłodowska-Curie, known simply as Marie Curie" (the name kept), "Katherine G.
+# Johnson, born Katherine Coleman on August 26, 1918, ...", "Ada Byron, who by marriage
+# became Ada Lovelace (1815 – 1852)".
 ALIAS_RE = re.compile(
     r"\((?:born|née|né) (?P<born>[^;,)]+)|, (?:born|née|né) (?P<named>[A-Z][^;,)]+)"
-    r"|\b(?:(?:also|better|commonly|popularly|widely) )?known (?:simply |also |popularly )?as "
+    r"|\balso known as (?P<also>[^,;.)]+)"
+    r"|\b(?:(?:better|commonly|popularly|widely) )?known (?:simply |popularly )?as "
     r"(?P<known>[^,;.)]+)"
     r"|, who (?:by marriage |later )?became (?P<became>[A-Z][^,;.(]+)"
 )
 
 
 def _aliases(sentences: list[str], full: set[str]) -> dict[str, str]:
-    """Map the other names a person is introduced with to the name the sentence opens with."""
+    """Map the other names a person is introduced with to the name the sentence opens with;
+    but the name they are known as ("better known as Ada Lovelace") is the one kept."""
     found: dict[str, str] = {}
     for sentence in sentences:
-        spans = [m.span(m.lastgroup or 0) for m in ALIAS_RE.finditer(sentence)]
+        spans = [(m.lastgroup, m.span(m.lastgroup or 0)) for m in ALIAS_RE.finditer(sentence)]
         first = next(iter(_mentions(sentence)), None)
         if not spans or first is None or first[0] != 0 or " ".join(first[2]) not in full:
             continue
         name = " ".join(first[2])
-        for start, end in spans:
+        for group, (start, end) in spans:
             for other in full - {name}:
-                if other in sentence[start:end]:
+                if other in sentence[start:end] and group == "known" and name not in found:
+                    found[name] = other
+                elif other in sentence[start:end]:
                     found[other] = name
     return found
 
@@ -2232,6 +2238,8 @@ def _entities(
             full = people[name]
             if full != name and _quoted(sentence, start):
                 continue  # “Mr. Watson, come here”: words quoted are never said otherwise
+            if full != name and any(full in m.group() for m in ALIAS_RE.finditer(sentence)):
+                continue  # "Maria ..., known simply as Marie Curie": both names, said here
             found.append(
                 Found(
                     start, end, "person", full, unit="person", name=full if full != name else None

@@ -445,3 +445,10 @@ def test_the_name_a_person_is_known_simply_as_is_the_same_person():
     assert any(q.answer == "Warsaw" for q in questions)
     for q in questions:
         assert not {"Marie Curie", "Maria Salomea Skłodowska-Curie"} <= set(q.options), q
+    # And she is called by the name she is known by.
+    shown = " ".join(shown_of(CURIE))
+    assert (
+        "Marie Curie was born in" in shown
+        and "Maria Salomea Skłodowska-Curie was born" not in shown
+    )
+    assert "Marie Curie, known simply as Marie Curie" not in shown
