@@ -125,6 +125,10 @@ QUOTED_AFTER_RE = re.compile(r"\b[A-Z][\w.’'-]*(,? [“\"])")
 CLAUSE_BREAK_RE = re.compile(
     r"; |,? but (?!(?:with|without|at|in|on|by|for|of|from|to|as|only|not|also)\b)"
     r"|, (?:while|whereas|although|though) "
+    # "..., and the product laid the foundation": "and" before a subject and its verb
+    r"|, and (?=(?:it|they|he|she|we) |(?:the|its|his|her|their|this|these) (?:[a-z-]+ ){1,2}"
+    r"(?:[a-z]+ed|is|are|was|were|has|had|have|will|would|can|could|became|began|grew|rose|fell"
+    r"|laid|made|took|won|lost|went|came|left|sold|saw|gave|held|led|set|built|ran|remains?)\b)"
 )
 # "... to a height of {value}, ejecting molten rock ...": a participle clause after the value
 # says more about the whole, and a question can end before it.

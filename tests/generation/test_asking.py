@@ -139,6 +139,18 @@ def _fact(type_, text, claim, unit=None, value=None, hedge=None):
             ),
             "Ash rose to a height of how many kilometres?",
         ),
+        # ", and" before a subject and its verb begins a clause of its own.
+        (
+            _fact(
+                "number",
+                "200 units",
+                "Approximately {value} were produced, and the product laid the foundation.",
+                unit="units",
+                value=200,
+                hedge="Approximately",
+            ),
+            "About how many units were produced?",
+        ),
         # A unit written short is asked by its name: "how many km" reads as letters.
         (
             _fact(
