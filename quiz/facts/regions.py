@@ -12,6 +12,24 @@ SYSTEM = Path("/usr/share/zoneinfo")
 # The time zones' "Australia" and "Pacific" are one part of the world: Fiji is set against
 # Australia, not Chad.
 OCEANIA = {"Australia": "Oceania", "Pacific": "Oceania"}
+# Countries whose time zones are named after an ocean: the continent they belong with, so that
+# Iceland is set against Norway, not India.
+OCEAN_ZONES = {
+    "BM": "America",
+    "CV": "Africa",
+    "FK": "America",
+    "FO": "Europe",
+    "IS": "Europe",
+    "SH": "Africa",
+    "SJ": "Europe",
+    "KM": "Africa",
+    "MG": "Africa",
+    "MU": "Africa",
+    "MV": "Asia",
+    "RE": "Africa",
+    "SC": "Africa",
+    "YT": "Africa",
+}
 
 
 def _read(name: str) -> str:
@@ -39,7 +57,7 @@ def _regions() -> dict[str, str]:
         if line.startswith("#") or len(parts) < 3 or "/" not in parts[2]:
             continue
         continent, city = parts[2].split("/", 1)[0], parts[2].rsplit("/", 1)[1]
-        continent = OCEANIA.get(continent, continent)
+        continent = OCEAN_ZONES.get(parts[0]) or OCEANIA.get(continent, continent)
         if parts[0] in codes:
             found.setdefault(codes[parts[0]].casefold(), continent)
         found.setdefault(city.replace("_", " ").casefold(), continent)

@@ -393,6 +393,18 @@ def test_a_country_of_oceania_is_set_against_others_of_oceania():
     assert {region_of(name) for name in country.wrong} == {"Oceania"}
 
 
+@pytest.mark.parametrize(
+    ("city", "country", "continent"),
+    [("Reykjavik", "Iceland", "Europe"), ("Antananarivo", "Madagascar", "Africa")],
+)
+def test_a_country_whose_time_zone_is_an_oceans_is_set_against_its_continent(
+    city, country, continent
+):
+    text = f"{city} is the capital and largest city of {country}."
+    (place,) = [f for f in facts_of(text, "place") if f.value == country]
+    assert place.wrong and {region_of(name) for name in place.wrong} == {continent}
+
+
 def test_adjectives_joined_by_a_comma_still_say_what_the_topic_is():
     topic = article_topic(["The LEGO Group is a privately held, family-owned company in Billund."])
     assert topic is not None and topic.is_a("company")
