@@ -282,6 +282,11 @@ def _lifespan(sentence: str, times: list[Found], digest: str, people: dict[str, 
     return facts
 
 
+def _head_before_of(tokens: list[str]) -> str | None:
+    """Return the word before "of" in a name ("Wall" of "Great Wall of China"), if any."""
+    return tokens[tokens.index("of") - 1] if "of" in tokens[1:] else None
+
+
 def _maybe_people(sentence: str, people: dict[str, str]) -> set[str]:
     """Return the first words of names in a sentence that no list knows but that may be a
     person's: a known given name ("William the Conqueror") or one after a title ("King")."""
@@ -826,14 +831,19 @@ class _Article:
             " ".join(m[2])
             for s in self.sentences
             for m in _mentions(s)
-            # "Lake Baikal", "Angara River", "Treaty of Versailles": the kind first or last.
-            if head in (m[2][0], m[2][-1])
+            # "Lake Baikal", "Angara River", "Treaty of Versailles": the kind first or last;
+            # "Great Wall of China": before "of".
+            if (head in (m[2][0], m[2][-1]) or _head_before_of(m[2]) == head)
             and 2 <= len(m[2]) <= 5
             and " ".join(m[2]) not in self.people
         }
+        # "the Great Wall" is the "Great Wall of China" said short.
+        named = {name for name in named if not any(o.startswith(f"{name} of ") for o in named)}
         if len(named) != 1:
             return None
         name = named.pop()
+        if head not in (name.split(" ")[0], name.split(" ")[-1]) and self._other_named(noun):
+            return None  # "the Great Wall of China" beside "the Ming wall": which, unsaid
         topic = self.topic
         if topic and name != topic.name and (head in topic.name.split() or topic.is_a(noun)):
             return None  # "The festival" in an article on the Edinburgh Festival Fringe
@@ -841,6 +851,14 @@ class _Article:
         if " of " in name or (last == head and last.lower() not in UNARTICLED_HEADS):
             return f"The {name}"  # "The Angara River", "The Treaty of Versailles"
         return name  # "Lake Baikal", "Harvard University"
+
+    def _other_named(self, noun: str) -> bool:
+        """Tell whether the article calls some thing by a name before this noun ("the Ming
+        wall")."""
+        before = re.compile(rf"\b([A-Z][\w-]*) {re.escape(noun)}\b")
+        return any(
+            m.group(1) not in OPENING_WORDS for s in self.sentences for m in before.finditer(s)
+        )
 
     def facts_of(self, sentence: str) -> list[Fact]:
         doubt = _doubt_start(sentence)

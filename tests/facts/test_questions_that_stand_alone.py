@@ -733,3 +733,14 @@ def test_he_is_not_the_one_known_person_when_another_may_be_meant():
         "on October 14, 1066. He was killed in the battle at Hastings in 1066."
     )
     assert_named(alone, "Harold Godwinson was killed", "He was killed")
+
+
+def test_the_wall_is_the_one_named_thing_whose_kind_stands_before_of():
+    text = (
+        "The Great Wall of China is a series of fortifications. "
+        "UNESCO listed the Great Wall as a World Heritage Site in 1987. "
+        "The wall averages 7.6 m high."
+    )
+    shown = " ".join(shown_of(text))
+    assert "The Great Wall of China averages" in shown
+    assert "The wall averages" not in shown
