@@ -1908,10 +1908,16 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         if not trimmed or " ".join(trimmed) in NOT_NAMES:
             continue
         if "of" in trimmed:
-            # "Eliud Kipchoge of Kenya": a person and where they come from, not one name.
+            # "Eliud Kipchoge of Kenya", "Kristín Jónsdóttir of the Met Office": a person and
+            # where they come from or work, not one name.
             cut = trimmed.index("of")
-            country = " ".join(trimmed[cut + 1 :])
-            if 2 <= cut <= 3 and lx.is_country(country) and _plain_name(trimmed[:cut]):
+            where = trimmed[cut + 1 :]
+            body = where[0] == "the" or where[-1].lower() in lx.ORG_HEADS
+            if (
+                2 <= cut <= 3
+                and _plain_name(trimmed[:cut])
+                and (lx.is_country(" ".join(where)) or body and gender_of(trimmed[0]))
+            ):
                 trimmed = trimmed[:cut]
         first = tokens.index(trimmed[0])
         if first and tokens[first - 1].lower() in COMPASS:
