@@ -456,7 +456,7 @@ def test_the_name_a_person_is_known_simply_as_is_the_same_person():
 
 def test_where_a_person_works_is_no_part_of_their_name():
     text = (
-        "The eruption produced a very rapid flow of lava that moved south toward Grindavik, "
+        "Svartsengi produced a very rapid flow of lava that moved south toward Grindavik, "
         "said Kristín Jónsdóttir of the Met Office."
     )
     people = {f.value for f in facts_of(text, "person")}
