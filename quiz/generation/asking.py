@@ -99,6 +99,9 @@ COUNTRY_AFTER_RE = re.compile(r"\{value\}, ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*)?)(?=
 # Any other word makes the name a modifier ("the United States federal government", "the
 # Wells Fargo brand"), where "which country federal government" reads wrongly.
 NAME_FOLLOWERS = lx.STOPWORDS | PREPOSITIONS | lx.COMMON_VERBS
+# A value that qualifies a person's title: "France goalkeeper Hugo Lloris", "NASA astronaut
+# Sally Ride".
+TITLE_OF_NAME_RE = re.compile(r" [a-z][a-z-]+ [A-Z][\w’'.-]+ [A-Z]")
 # Words inside a clause that point back to an earlier sentence.
 REFERRING_RE = re.compile(
     r"\b(?:it|he|him|she|they|them|this|these|those)\b"
@@ -179,6 +182,8 @@ def in_sentence(fact: Fact) -> str | None:
         return None
     preposition = last if last in PREPOSITIONS else None
     article = before.endswith(ARTICLES)
+    if fact.type in ("place", "organisation") and TITLE_OF_NAME_RE.match(after):
+        return None  # "sends France goalkeeper Hugo Lloris": "which country goalkeeper"
     if (fact.type in ENTITY_TYPES or fact.type == "number") and article and _modifies(after):
         # "the {value} federal government": "which country federal government"; "the {value}
         # project": "how much project"

@@ -300,3 +300,13 @@ def test_no_question_word_after_a_possessive_or_inside_brackets():
         "{value} (née Skłodowska; 7 November 1867 – 4 July 1934) was a physicist.",
     )
     assert in_sentence(nee) is None
+
+
+def test_no_question_word_for_a_name_that_qualifies_a_persons_title():
+    keeper = _fact(
+        "place",
+        "France",
+        "Messi sends {value} goalkeeper Hugo Lloris the wrong way.",
+        unit="country",
+    )
+    assert in_sentence(keeper) is None
