@@ -85,6 +85,9 @@ EPITHETS = frozenset(
         "Handsome",
     ]
 )
+# Given names that also name missions, craft and films numbered like rulers ("Apollo XI",
+# "Viking I", "Rocky II").
+NAMED_CRAFT = frozenset(("Apollo", "Viking", "Luna", "Juno", "Rocky", "Ariane", "Vega", "Venera"))
 ROMAN_RE = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
@@ -93,8 +96,10 @@ def ruler_name(tokens: list[str], known_given: bool) -> bool:
     a place or an epithet ("Henry VIII", "Henry I of France", "Joan of Arc", "William the
     Conqueror"). `known_given` says whether the lists know the first word as a given name
     (or a title before the name says it is one: "Pope Pius XII")."""
-    if len(tokens) < 2 or not known_given:
+    if len(tokens) < 2 or not known_given or tokens[0] in NAMED_CRAFT:
         return False
+    if len(tokens) == 3 and ROMAN_RE.fullmatch(tokens[2]) and tokens[1][:1].isupper():
+        return tokens[1] not in ("The", "Of")  # "John Paul II", "Juan Carlos I"
     rest = tokens[1:]
     if ROMAN_RE.fullmatch(rest[0]):
         rest = rest[1:]
@@ -112,4 +117,15 @@ def short_name(name: str) -> str:
     words = name.split(" ")
     if len(words) >= 2 and (ROMAN_RE.fullmatch(words[1]) or words[1] in ("the", "of")):
         return words[0]
+    if len(words) >= 3 and ROMAN_RE.fullmatch(words[-1]):
+        return " ".join(words[:-1])  # "John Paul" of "John Paul II"
     return words[-1]
+
+
+def ruler_styled(name: str) -> bool:
+    """Tell whether a person's name is written as a ruler's ("Henry VIII", "John Paul II",
+    "William the Conqueror"): no word of it alone is a surname."""
+    words = name.split(" ")
+    return len(words) >= 2 and any(
+        ROMAN_RE.fullmatch(word) or word in ("the", "of") for word in words[1:]
+    )

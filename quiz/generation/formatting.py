@@ -11,7 +11,7 @@ from typing import TypeGuard
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.lexicon import NUMBER_WORDS
-from quiz.facts.names import short_name
+from quiz.facts.names import ruler_styled
 from quiz.facts.text import word_matches
 
 MONTHS = (
@@ -162,7 +162,7 @@ def typed_forms(fact: Fact) -> tuple[str, ...]:
     letters = [short[1]] if short else []
     if fact.type == "person" and len(words) >= 2:
         # "Grant"; but no "William" for "William the Conqueror": William II is William too.
-        forms = [] if short_name(name) == words[0] else [words[-1]]
+        forms = [] if ruler_styled(name) else [words[-1]]
     elif len(words) == 2 and words[-1].casefold() in lx.NAME_HEADS:
         forms = [words[0]]  # "Potomac River", "Crater Lake"; not "Yellowstone National"
     elif len(words) == 2 and words[0].casefold() in lx.NAME_HEADS:

@@ -461,3 +461,24 @@ def test_where_a_person_works_is_no_part_of_their_name():
     )
     people = {f.value for f in facts_of(text, "person")}
     assert people == {"Kristín Jónsdóttir"}
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("William the Conqueror", "William"),
+        ("Henry VIII", "Henry"),
+        ("John Paul II", "John Paul"),
+        ("Albert Einstein", "Einstein"),
+        ("Leonardo da Vinci", "Vinci"),
+    ],
+)
+def test_the_word_a_person_is_called_by_alone(name, short):
+    from quiz.facts.names import short_name
+
+    assert short_name(name) == short
+
+
+@pytest.mark.parametrize("name", ["Apollo XI", "Rocky II", "Super Bowl LV"])
+def test_a_numbered_mission_or_film_is_no_ruler(name):
+    assert _kind(name.split(), False, " was launched in 1969") != ("person", "person")
