@@ -133,9 +133,12 @@ LATE_PRONOUN_AT_RE = re.compile(
 )
 # A subject that singles itself out: "The largest tsunami on record", "The first ship".
 SUPERLATIVE_SUBJECT_RE = re.compile(
-    r"^(The (?:[a-z]+est|most [a-z]+|first|only) [a-z]+"
+    r"^(The (?:[a-z]+est|most [a-z]+|first|only) [a-z]+(?: [a-z]+)?"
     r"(?: (?:on record|ever recorded|in the world|in history))?)"
-    r" (?:was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won)\b"
+    r" (?P<verb>was|is|were|are|[a-z]+ed|became|rose|fell|came|took|won|struck|hit|began|grew"
+    r"|ran|stood|lay|flew|sank|swept)\b"
+    # "The largest reef system is the Great Barrier Reef": the name says which.
+    r"(?: (?P<the>the )?(?P<name>[A-Z][\w’'-]*(?: (?:of |the )*[A-Z][\w’'-]*)*)(?=[\s,.;]))?"
 )
 POSSESSIVE_OPENING_RE = re.compile(r"^[A-Z][a-z]* (?:his|her|its) [a-z ]+, [A-Z]")
 # "The 38-year-old pulled away ...": a person named by age alone.
@@ -794,6 +797,8 @@ class _Article:
         if self.topic and self.topic.opens(sentence):
             return None, self.topic.said
         if unique := SUPERLATIVE_SUBJECT_RE.match(sentence):
+            if unique["name"] and unique["verb"] in ("is", "was"):
+                return None, f"The {unique['name']}" if unique["the"] else unique["name"]
             return None, unique.group(1)  # "The largest tsunami on record rushed past ..."
         opening = OPENING_PHRASE_RE.match(sentence)
         for start, end, tokens, titled in _mentions(sentence):

@@ -744,3 +744,21 @@ def test_the_wall_is_the_one_named_thing_whose_kind_stands_before_of():
     shown = " ".join(shown_of(text))
     assert "The Great Wall of China averages" in shown
     assert "The wall averages" not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "Coral reefs grow slowly. The largest reef system is the Great Barrier Reef in "
+            "Australia. It stretches for 2,300 kilometres.",
+            "The Great Barrier Reef stretches for",
+        ),
+        (
+            "The largest tsunami on record struck Lituya Bay in 1958. It rose 524 metres.",
+            "The largest tsunami on record rose",
+        ),
+    ],
+)
+def test_the_it_after_a_superlative_subject_is_what_the_sentence_names(text, named):
+    assert_named(text, named, "It ")
