@@ -35,7 +35,15 @@ from quiz.facts.text import (
     needs_antecedent,
     word_matches,
 )
-from quiz.facts.topic import LIST_END_RE, WHAT_END_RE, article_topic, kind_topic, title_topic
+from quiz.facts.topic import (
+    LIST_END_RE,
+    WHAT_END_RE,
+    Topic,
+    article_topic,
+    common_topic,
+    kind_topic,
+    title_topic,
+)
 
 log = logging.getLogger(__name__)
 
@@ -290,6 +298,22 @@ def _head_before_of(tokens: list[str]) -> str | None:
     return tokens[tokens.index("of") - 1] if "of" in tokens[1:] else None
 
 
+def _other_plural_opening(sentence: str, topic: Topic) -> bool:
+    """Tell whether a sentence opens with a plural subject other than the topic ("Males
+    usually live alone"): a "They" after it may mean that."""
+    found = PLURAL_OPENING_RE.match(sentence)
+    return found is not None and found["noun"].lower() not in topic.kinds | {
+        topic.said.split()[-1].lower()
+    }
+
+
+# "Males usually ...", "The young ...", "These animals ...": a plural subject.
+PLURAL_OPENING_RE = re.compile(
+    r"^(?:(?:The|These|Those|Some|Many|Most|All|Both|Other|Their|Its) )?(?:[a-z]+ )?"
+    r"(?P<noun>[A-Za-z][a-z]+(?:s|men|people|children|young))\b(?! of\b)"
+)
+
+
 def _maybe_people(sentence: str, people: dict[str, str]) -> set[str]:
     """Return the first words of names in a sentence that no list knows but that may be a
     person's: a known given name ("William the Conqueror") or one after a title ("King")."""
@@ -372,6 +396,8 @@ class _Article:
             self.topic = title_topic(sentences[0], list(self.people))
             if self.topic is None and len(sentences) > 1:
                 self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
+        if self.topic is None:
+            self.topic = common_topic(statements)  # "Coral reefs are underwater structures"
         try:
             self.hero = self._hero()
             if self.hero and self.topic and self.topic.name == self.hero.full:
@@ -458,10 +484,17 @@ class _Article:
                     name = None  # "Her tutor was Mary Somerville. She ...": which of the two
                 if name is None and self._means_hero(gender, number, sentence[:start], found):
                     name = self.hero.said if self.hero else None  # "In 1835 she married ..."
+                kind_runs_on = (
+                    topic is not None
+                    and topic.plural
+                    and topic.common
+                    and word in ("They", "Their")
+                    and not (number and _other_plural_opening(self.sentences[number - 1], topic))
+                )  # "Coral reefs are ... They ...": an article on a kind says "they" of it
                 if (
                     name is None
                     and topic
-                    and after_topic
+                    and (after_topic or kind_runs_on)
                     and word in (("They", "Their") if topic.plural else ("It", "Its"))
                 ):
                     # "Voyager 1's team announced ... It passed out of the heliosphere."

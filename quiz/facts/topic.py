@@ -213,6 +213,64 @@ def title_topic(title: str, people: Sequence[str] = ()) -> Topic | None:
     return Topic(name.removeprefix("The "), frozenset((head,)), said)
 
 
+# "The blue whale (Balaenoptera musculus) is a marine mammal ...", "Coral reefs are underwater
+# structures ...": a kind of thing, defined by the first statement, with no name.
+COMMON_DEFINING_RE = re.compile(
+    r"^(?:The (?P<noun>[a-z][a-z-]*(?: [a-z][a-z-]*){0,2})(?: \([^)]*\))? (?:is|was) "
+    r"(?:a|an|one of the) "
+    r"|(?P<plural>[A-Z][a-z-]*(?: [a-z][a-z-]*){0,2}s)(?: \([^)]*\))? (?:are|were) "
+    r"(?:(?:a|an|the|one of the) )?)"
+    r"(?P<what>[^.;:()]*)"
+)
+# Words that open a plural subject without naming a kind: "Many scientists are ...".
+QUANTIFIERS = frozenset(
+    [
+        "many",
+        "some",
+        "most",
+        "all",
+        "both",
+        "several",
+        "few",
+        "such",
+        "other",
+        "our",
+        "their",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "there",
+        "they",
+        "we",
+        "you",
+    ]
+)
+
+
+def common_topic(sentences: Sequence[str]) -> Topic | None:
+    """Return the kind of thing the first statement defines ("The blue whale is a marine
+    mammal", "Coral reefs are underwater structures"), or None."""
+    for sentence in sentences[:2]:
+        found = COMMON_DEFINING_RE.match(sentence)
+        if not found:
+            continue
+        phrase = found["noun"] or found["plural"]
+        words = phrase.lower().split()
+        if words[0] in QUANTIFIERS or any(w in lx.STOPWORDS for w in words):
+            return None
+        kinds = _kinds(found["what"])
+        if not kinds:
+            return None
+        head = words[-1]
+        kinds |= {head, _singular(head)}  # "The whale", "The reefs"
+        if found["noun"]:
+            return Topic(phrase, kinds, f"The {phrase}", common=True)
+        return Topic(phrase, kinds, phrase, plural=True, common=True)
+    return None
+
+
 def kind_topic(title: str, sentence: str) -> Topic | None:
     """Return the topic of an article on a kind of thing, which its title names and its first
     statement defines ("Blue whale", then "The blue whale (Balaenoptera musculus) is a marine

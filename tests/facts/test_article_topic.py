@@ -628,3 +628,36 @@ def test_a_kind_of_organisation_said_alone_is_no_name():
     names = {f.value for f in facts_of(text) if f.type == "organisation"}
     assert "Company" not in names
     assert "Congress" in names  # a one-word name that is a name
+
+
+def test_a_kind_the_first_statement_defines_is_the_topic_without_a_title():
+    text = "The blue whale is a marine mammal. It weighs about 150 tonnes. It was hunted in 1900."
+    assert_named(text, "The blue whale was hunted in", "It was hunted")
+
+
+def test_an_article_on_a_plural_kind_says_they_of_it_until_another_plural_subject():
+    text = (
+        "African elephants are the largest land animals on Earth. "
+        "The biggest can be up to 7.5m long. "
+        "They eat roots, grasses and bark, and they eat 150 kilograms of food every day. "
+        "Males usually live alone. "
+        "They fought 12 times in 1990."
+    )
+    shown = " ".join(shown_of(text))
+    assert "African elephants eat roots" in shown
+    # "They" after "Males usually live alone" may be the males: not asked as the elephants.
+    assert "African elephants fought" not in shown and "They fought" not in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many scientists are worried about the ice. They met in Geneva in 1990.",
+        "These results are a surprise to many. They were published in 1990.",
+    ],
+)
+def test_a_quantified_plural_is_no_topic(text):
+    assert all("They" not in q.prompt for q in questions_of(text))
+    from quiz.facts.topic import common_topic
+
+    assert common_topic([text.split(". ")[0] + "."]) is None
