@@ -2038,6 +2038,10 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         words = described.group(1).lower().split()
         if place := next((w for w in words if w in lx.PLACE_HEADS), None):
             return "place", _place_unit(place)
+        if any(w in ("country", "nation") for w in words):
+            # "Destination Kenya, a country in East Africa": no person, and no country the
+            # lists know by that name (the known ones were found above).
+            return None
         if any(w in lx.ORG_HEADS for w in words):
             return "organisation", "organisation"
         if any(w in lx.THING_HEADS or w in lx.NAMED_THING_HEADS for w in words):

@@ -482,3 +482,7 @@ def test_the_word_a_person_is_called_by_alone(name, short):
 @pytest.mark.parametrize("name", ["Apollo XI", "Rocky II", "Super Bowl LV"])
 def test_a_numbered_mission_or_film_is_no_ruler(name):
     assert _kind(name.split(), False, " was launched in 1969") != ("person", "person")
+
+
+def test_a_name_said_to_be_a_country_is_no_person():
+    assert _kind(["Destination", "Kenya"], False, ", a country in East Africa, is") is None
