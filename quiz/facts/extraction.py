@@ -298,19 +298,49 @@ def _head_before_of(tokens: list[str]) -> str | None:
     return tokens[tokens.index("of") - 1] if "of" in tokens[1:] else None
 
 
+# "Igneous rocks are those that form from volcanoes.", "Cumulus clouds form ...": a kind of
+# thing, as the sentence's subject, and what it is or does.
+KIND_TERM_RE = re.compile(
+    r"^(?P<term>[A-Z][a-z-]+(?: [a-z-]+)? (?P<head>[a-z]{3,}s)) "
+    r"(?:are|were|form|develop|grow|live|contain|have|consist) (?:[\w’'-]+,? ){2,}"
+)
+# Words that open a subject without saying which kind: "Many rocks are ...".
+NOT_KIND_WORDS = frozenset(
+    ("the", "these", "those", "some", "many", "most", "all", "both", "other", "such", "few")
+)
+KINDS_LEAST = 3  # kinds of one thing an article defines before one is asked among the others
+
+
+def _kind_terms(sentences: Sequence[str]) -> dict[str, Found]:
+    """Return, per sentence, the kind of thing it opens with when the article defines at
+    least KINDS_LEAST kinds of that thing so ("Igneous rocks are …", "Sedimentary rocks are
+    …", "Metamorphic rocks are …"): each is asked among the others."""
+    found: dict[str, list[tuple[str, Found]]] = {}
+    for sentence in sentences:
+        term = KIND_TERM_RE.match(sentence)
+        if not term or term["term"].split()[0].lower() in NOT_KIND_WORDS | lx.STOPWORDS:
+            continue
+        item = Found(0, term.end("term"), "thing", term["term"], unit=term["head"])
+        found.setdefault(term["head"], []).append((sentence, item))
+    terms: dict[str, Found] = {}
+    for items in found.values():
+        if len({item.value for _sentence, item in items}) >= KINDS_LEAST:
+            terms.update(items)
+    return terms
+
+
 def _other_plural_opening(sentence: str, topic: Topic) -> bool:
     """Tell whether a sentence opens with a plural subject other than the topic ("Males
-    usually live alone"): a "They" after it may mean that."""
+    usually live alone", "Cirrus clouds are wispy" in an article on clouds): a "They" after
+    it may mean that."""
     found = PLURAL_OPENING_RE.match(sentence)
-    return found is not None and found["noun"].lower() not in topic.kinds | {
-        topic.said.split()[-1].lower()
-    }
+    return found is not None and found["subject"].lower() != topic.said.lower()
 
 
-# "Males usually ...", "The young ...", "These animals ...": a plural subject.
+# "Males usually ...", "Cirrus clouds are ...", "These animals ...": a plural subject.
 PLURAL_OPENING_RE = re.compile(
-    r"^(?:(?:The|These|Those|Some|Many|Most|All|Both|Other|Their|Its) )?(?:[a-z]+ )?"
-    r"(?P<noun>[A-Za-z][a-z]+(?:s|men|people|children|young))\b(?! of\b)"
+    r"^(?:(?:The|These|Those|Some|Many|Most|All|Both|Other|Their|Its) )?"
+    r"(?P<subject>(?:[A-Za-z-]+ )?[A-Za-z][a-z]+(?:s|men|people|children|young))\b(?! of\b)"
 )
 
 
@@ -391,6 +421,7 @@ class _Article:
         self.unresolved: set[str] = set()
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         statements = [s for s in sentences if self._statement(s)]
+        self.terms = _kind_terms(statements)
         self.topic = article_topic(statements, list(self.people))
         if self.topic is None and sentences and not self._statement(sentences[0]):
             self.topic = title_topic(sentences[0], list(self.people))
@@ -905,6 +936,8 @@ class _Article:
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
         found += _entities(sentence, self.people, self.firms)
+        if term := self.terms.get(sentence):
+            found.append(term)  # "Igneous rocks are ...", beside the other kinds of rock
         if doubt is not None:
             # "On 9 November 1989, the government announced that citizens could visit ...":
             # the announcement is dated; what it says may happen is not a fact.

@@ -661,3 +661,29 @@ def test_a_quantified_plural_is_no_topic(text):
     from quiz.facts.topic import common_topic
 
     assert common_topic([text.split(". ")[0] + "."]) is None
+
+
+CLOUDS = (
+    "Clouds are classified into several basic shapes. "
+    "Cirrus clouds are wispy and feathery, appearing high in the atmosphere. "
+    "They are made of ice crystals that formed in 1990. "
+    "Cumulus clouds are puffy and cotton-like, often appearing in fair weather. "
+    "Stratus clouds are flat and layered, covering large areas of the sky."
+)
+
+
+def test_kinds_of_one_thing_are_asked_among_each_other():
+    questions = questions_of(CLOUDS)
+    (feathery,) = [q for q in questions if q.prompt == "Which clouds are wispy and feathery?"]
+    assert feathery.answer == "Cirrus clouds"
+    assert set(feathery.options) == {"Cirrus clouds", "Cumulus clouds", "Stratus clouds"}
+
+
+def test_two_kinds_of_a_thing_are_not_enough_to_ask_among():
+    text = "Cirrus clouds are wispy and feathery. Cumulus clouds are puffy and cotton-like."
+    assert not any(q.answer in ("Cirrus clouds", "Cumulus clouds") for q in questions_of(text))
+
+
+def test_they_after_one_kind_of_the_topic_is_not_the_topic():
+    # "They" after "Cirrus clouds are ..." are the cirrus clouds, not clouds in general.
+    assert all("Clouds are made of" not in s for s in shown_of(CLOUDS))
