@@ -302,8 +302,10 @@ def _head_before_of(tokens: list[str]) -> str | None:
 # thing, as the sentence's subject, and what it is or does.
 KIND_TERM_RE = re.compile(
     r"^(?P<term>[A-Z][a-z-]+(?: [a-z-]+)? (?P<head>[a-z]{3,}s)) "
-    r"(?:are|were|form|develop|grow|live|contain|have|consist) (?:[\w’'-]+,? ){2,}"
+    r"(?P<verb>[a-z]+) (?:[\w’'-]+,? ){1,}"
 )
+# What a kind's sentence may say of it: it is, or does ("Red blood cells carry oxygen").
+KIND_VERBS = frozenset(("are", "were", "have", "had"))
 # Words that open a subject without saying which kind: "Many rocks are ...".
 NOT_KIND_WORDS = frozenset(
     ("the", "these", "those", "some", "many", "most", "all", "both", "other", "such", "few")
@@ -320,6 +322,9 @@ def _kind_terms(sentences: Sequence[str]) -> dict[str, Found]:
         term = KIND_TERM_RE.match(sentence)
         if not term or term["term"].split()[0].lower() in NOT_KIND_WORDS | lx.STOPWORDS:
             continue
+        verb = term["verb"]
+        if verb not in KIND_VERBS and (verb in lx.STOPWORDS or verb.endswith(("ly", "s"))):
+            continue  # "Red blood cells in ...", "Cirrus clouds usually ...": no verb here
         item = Found(0, term.end("term"), "thing", term["term"], unit=term["head"])
         found.setdefault(term["head"], []).append((sentence, item))
     terms: dict[str, Found] = {}

@@ -687,3 +687,13 @@ def test_two_kinds_of_a_thing_are_not_enough_to_ask_among():
 def test_they_after_one_kind_of_the_topic_is_not_the_topic():
     # "They" after "Cirrus clouds are ..." are the cirrus clouds, not clouds in general.
     assert all("Clouds are made of" not in s for s in shown_of(CLOUDS))
+
+
+def test_a_kind_is_asked_by_what_it_does_too():
+    text = (
+        "Worker bees gather nectar and pollen for the hive. "
+        "Drone bees mate with the queen and do no other work. "
+        "Queen bees lay the eggs of the whole colony."
+    )
+    (nectar,) = [q for q in questions_of(text) if q.answer == "Worker bees" and q.kind == "choice"]
+    assert nectar.prompt == "Which bees gather nectar and pollen for the hive?"
