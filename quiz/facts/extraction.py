@@ -334,6 +334,22 @@ def _kind_terms(sentences: Sequence[str]) -> dict[str, Found]:
     return terms
 
 
+def _as_written(topic: Topic | None, statements: Sequence[str]) -> Topic | None:
+    """Return a title's topic as the article's text writes it: a headline in Title Case
+    ("The Sample Return Capsule") over a text that writes "the sample return capsule" names
+    no proper name."""
+    if topic is None:
+        return None
+    lower = topic.name.lower()
+    for sentence in statements:
+        at = sentence.lower().find(lower)
+        written = sentence[at : at + len(lower)] if at >= 0 else ""
+        if written and written != topic.name and written[1:] == written[1:].lower():
+            said = f"The {lower}" if topic.said.startswith("The ") else lower.capitalize()
+            return replace(topic, name=written if at else lower, said=said, common=True)
+    return topic
+
+
 def _other_plural_opening(sentence: str, topic: Topic) -> bool:
     """Tell whether a sentence opens with a plural subject other than the topic ("Males
     usually live alone", "Cirrus clouds are wispy" in an article on clouds): a "They" after
@@ -429,7 +445,7 @@ class _Article:
         self.terms = _kind_terms(statements)
         self.topic = article_topic(statements, list(self.people))
         if self.topic is None and sentences and not self._statement(sentences[0]):
-            self.topic = title_topic(sentences[0], list(self.people))
+            self.topic = _as_written(title_topic(sentences[0], list(self.people)), statements)
             if self.topic is None and len(sentences) > 1:
                 self.topic = kind_topic(sentences[0], sentences[1])  # "Blue whale"
         if self.topic is None:
@@ -918,6 +934,10 @@ class _Article:
         name = named.pop()
         if head not in (name.split(" ")[0], name.split(" ")[-1]) and self._other_named(noun):
             return None  # "the Great Wall of China" beside "the Ming wall": which, unsaid
+        told = [s for s in self.sentences if self._statement(s)]
+        if any(f" {name.lower()}" in s for s in told) and not any(name in s for s in told):
+            # A headline's "Sample Return Capsule" over a text that writes it in lower case.
+            return f"The {name.lower()}"
         topic = self.topic
         if topic and name != topic.name and (head in topic.name.split() or topic.is_a(noun)):
             return None  # "The festival" in an article on the Edinburgh Festival Fringe

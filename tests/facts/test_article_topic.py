@@ -8,7 +8,7 @@ import pytest
 from quiz.facts import lexicon as lx
 from quiz.facts.regions import cities_in, region_of
 from quiz.facts.topic import article_topic
-from tests.facts.generated import assert_named, facts_of, questions_of, shown_of
+from tests.facts.generated import TEMPLATES, assert_named, facts_of, questions_of, shown_of
 
 KIGALI = (
     "Kigali\n\n"
@@ -697,3 +697,31 @@ def test_a_kind_is_asked_by_what_it_does_too():
     )
     (nectar,) = [q for q in questions_of(text) if q.answer == "Worker bees" and q.kind == "choice"]
     assert nectar.prompt == "Which bees gather nectar and pollen for the hive?"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "written"),
+    [
+        (
+            "The Sample Return Capsule",
+            "The sample return capsule landed in Utah on September 24, 2023. The capsule "
+            "carried 121.6 grams of rock. It was opened at the Johnson Space Center in Houston.",
+            "The sample return capsule carried",
+        ),
+        (
+            "The City Park",
+            "The city park opened to visitors in 1901. The park has 3,000 trees and a lake. "
+            "It was enlarged in 1950.",
+            "The city park has",
+        ),
+    ],
+)
+def test_a_headline_in_title_case_is_written_as_the_text_writes_it(title, text, written):
+    from quiz.facts.extraction import extract_from_sentences
+    from quiz.facts.sentences import split_sentences
+    from quiz.generation import generate
+
+    questions = generate(extract_from_sentences(split_sentences(text), title), TEMPLATES)
+    prompts = " ".join(q.prompt for q in questions)
+    assert written in prompts
+    assert title not in prompts
