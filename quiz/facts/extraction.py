@@ -587,6 +587,11 @@ class _Article:
                 found[sentence] = (0, bare.end(1), subject)
                 person, thing = None, subject
                 continue
+            if bare and (subject := self._by_description(bare.group(1), sentence)):
+                # "The capsule carried ..." after "The sample return capsule landed ...".
+                found[sentence] = (0, bare.end(1), subject)
+                person, thing = None, subject
+                continue
             late_bare = LATE_BARE_RE.match(sentence)
             if (
                 late_bare
@@ -763,6 +768,19 @@ class _Article:
                 # opened with another name, which "The city" may now be.
                 return None
         return None
+
+    def _by_description(self, noun: str, sentence: str) -> str | None:
+        """Return how earlier sentences open on this noun with words that say which one ("The
+        sample return capsule landed ..."), when they all open so alike and no sentence since
+        opens with a name: "The capsule" is that one."""
+        opening = re.compile(rf"^The (?:[a-z-]+ ){{1,3}}{re.escape(noun)}(?= [a-z])")
+        said: set[str] = set()
+        for earlier in reversed(self.sentences[: self.sentences.index(sentence)]):
+            if found := opening.match(earlier):
+                said.add(found.group())
+            elif not said and any(start == 0 for start, *_ in _mentions(earlier)):
+                return None  # a name opened a sentence since: "The capsule" may be that
+        return said.pop() if len(said) == 1 else None
 
     def _by_named_noun(self, noun: str, sentence: str) -> str | None:
         """Return the one thing earlier sentences name before this noun ("NASA's Psyche

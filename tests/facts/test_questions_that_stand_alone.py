@@ -762,3 +762,20 @@ def test_the_wall_is_the_one_named_thing_whose_kind_stands_before_of():
 )
 def test_the_it_after_a_superlative_subject_is_what_the_sentence_names(text, named):
     assert_named(text, named, "It ")
+
+
+def test_a_bare_subject_is_the_one_the_sentences_before_described():
+    text = (
+        "The sample return capsule landed in Utah on September 24, 2023. "
+        "The capsule carried 121.6 grams of rock."
+    )
+    assert_named(text, "The sample return capsule carried", "The capsule carried")
+
+
+def test_a_bare_subject_two_descriptions_fit_stays_unresolved():
+    text = (
+        "The old bridge opened in 1900. The new bridge opened in 1990. "
+        "The bridge carries 5,000 cars a day."
+    )
+    shown = " ".join(shown_of(text))
+    assert "5,000" not in shown and "cars a day" not in shown
