@@ -774,12 +774,21 @@ class _Article:
         sample return capsule landed ..."), when they all open so alike and no sentence since
         opens with a name: "The capsule" is that one."""
         opening = re.compile(rf"^The (?:[a-z-]+ ){{1,3}}{re.escape(noun)}(?= [a-z])")
+        before = self.sentences[: self.sentences.index(sentence)]
         said: set[str] = set()
-        for earlier in reversed(self.sentences[: self.sentences.index(sentence)]):
+        for earlier in reversed(before):
             if found := opening.match(earlier):
                 said.add(found.group())
             elif not said and any(start == 0 for start, *_ in _mentions(earlier)):
-                return None  # a name opened a sentence since: "The capsule" may be that
+                break  # a name opened a sentence since: "The capsule" may be that
+        if not said and before:
+            # "China opened the world's longest cross-sea bridge ... The bridge, with ...":
+            # the one such noun the sentence before describes.
+            inside = re.compile(rf"\b(?:the|a|an) ((?:[\w’'-]+ ){{1,4}}){re.escape(noun)}\b")
+            found_all = inside.findall(before[-1])
+            words = {f"The {mods}{noun}" for mods in found_all if mods[:1].islower()}
+            named = re.search(rf"\b[A-Z][\w-]* {re.escape(noun)}\b", before[-1])
+            return words.pop() if len(found_all) == len(words) == 1 and not named else None
         return said.pop() if len(said) == 1 else None
 
     def _by_named_noun(self, noun: str, sentence: str) -> str | None:

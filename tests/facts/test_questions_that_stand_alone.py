@@ -779,3 +779,11 @@ def test_a_bare_subject_two_descriptions_fit_stays_unresolved():
     )
     shown = " ".join(shown_of(text))
     assert "5,000" not in shown and "cars a day" not in shown
+
+
+def test_a_bare_subject_is_the_one_thing_of_its_kind_the_sentence_before_describes():
+    text = (
+        "China opened the world's longest cross-sea bridge on 23 October 2018. "
+        "The bridge, with a 32-km section over open water, was built in nine years."
+    )
+    assert_named(text, "The world's longest cross-sea bridge, with", "The bridge,")
