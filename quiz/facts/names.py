@@ -1,6 +1,7 @@
 """Given names from the gender-guesser package (about 48,000 names of many countries, each
 weighed by how often it is given to men and to women there): they tell a person's name from
-other capitalised words, and whether "he" or "she" can refer to it."""
+other capitalised words, and whether "he" or "she" can refer to it; and the names of rulers
+and saints ("Henry VIII", "William the Conqueror"), which are called by their given name."""
 
 from __future__ import annotations
 
