@@ -346,7 +346,7 @@ def _as_written(topic: Topic | None, statements: Sequence[str]) -> Topic | None:
         written = sentence[at : at + len(lower)] if at >= 0 else ""
         if written and written != topic.name and written[1:] == written[1:].lower():
             said = f"The {lower}" if topic.said.startswith("The ") else lower.capitalize()
-            return replace(topic, name=written if at else lower, said=said, common=True)
+            return replace(topic, name=lower, said=said, common=True)
     return topic
 
 
@@ -441,7 +441,7 @@ class _Article:
         self.firms = _firms(sentences)
         self.unresolved: set[str] = set()
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
-        statements = [s for s in sentences if self._statement(s)]
+        self.statements = statements = [s for s in sentences if self._statement(s)]
         self.terms = _kind_terms(statements)
         self.topic = article_topic(statements, list(self.people))
         if self.topic is None and sentences and not self._statement(sentences[0]):
@@ -961,7 +961,7 @@ class _Article:
         name = named.pop()
         if head not in (name.split(" ")[0], name.split(" ")[-1]) and self._other_named(noun):
             return None  # "the Great Wall of China" beside "the Ming wall": which, unsaid
-        told = [s for s in self.sentences if self._statement(s)]
+        told = self.statements
         if any(f" {name.lower()}" in s for s in told) and not any(name in s for s in told):
             # A headline's "Sample Return Capsule" over a text that writes it in lower case.
             return f"The {name.lower()}"
