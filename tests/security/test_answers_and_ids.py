@@ -10,6 +10,7 @@ from quiz.generation import ORDER_SEPARATOR
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Question, Round
 from tests.pages import answer_current, csrf_token, hidden, order_positions, start_round
+from tests.practice.conftest import wrong_answer
 
 ROUNDS = 6
 
@@ -113,14 +114,12 @@ def test_a_posted_score_or_points_field_is_ignored_by_the_api(app, client):
     question = client.get(url + "/question", headers=auth).get_json()["question"]
     body = {
         "question_id": question["id"],
-        "answer": "surely wrong",
+        # Well formed for any kind: an order question's events in a wrong order, not one.
+        "answer": wrong_answer(app, question["id"], question["options"] or []),
         "score": 10**6,
         "points": 10**6,
         "correct": True,
     }
-    if question["options"]:
-        answer, _, _ = _question(app, question["id"])
-        body["answer"] = next(o for o in question["options"] if o != answer)
     response = client.post(url + "/answers", json=body, headers=auth).get_json()
     assert response["correct"] is False and response["points"] == 0 and response["score"] == 0
     assert client.get(url, headers=auth).get_json()["score"] == 0
