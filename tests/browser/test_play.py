@@ -87,6 +87,43 @@ def test_the_question_page_fits_a_phone_and_works_without_javascript(browser, li
         context.close()
 
 
+KINDS = ("order", "statement", "odd_one_out", "first", "choice", "cloze", "date", "short")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_question_page_fits_a_phone(app, browser, live_server, kind):
+    """Dealt at random, a round shows any kind first: each, with its longest options, must fit
+    a phone's width (an order question's drop-down lists hold whole events)."""
+    from sqlalchemy import func, select
+
+    from quiz.storage.extensions import db
+    from quiz.storage.models import Option, Question
+    from quiz.storage.states import QuestionStatus
+
+    with app.app_context():
+        longest = (
+            select(Question.id)
+            .join(Option, isouter=True)
+            .where(Question.kind == kind, Question.status == QuestionStatus.ACTIVE)
+            .group_by(Question.id)
+            .order_by(func.max(func.length(func.coalesce(Option.text, ""))).desc())
+            .limit(1)
+        )
+        chosen = db.session.scalar(longest)
+        assert chosen is not None, f"the seed article has no {kind} question"
+        for question in db.session.scalars(select(Question)):
+            question.status = QuestionStatus.ACTIVE if question.id == chosen else "retired"
+        db.session.commit()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        start(page, live_server, size="1")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"a {kind} question scrolls sideways on a phone ({width}px)"
+    finally:
+        context.close()
+
+
 def place_events(page):
     """Answer an order question: the events in the order the boxes list them."""
     boxes = page.get_by_role("combobox")
