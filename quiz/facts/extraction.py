@@ -21,7 +21,7 @@ from typing import Any
 
 from quiz.facts import lexicon as lx
 from quiz.facts.model import ENTITY_TYPES, Fact, FactValue
-from quiz.facts.names import gender_of, ruler_name, short_name
+from quiz.facts.names import gender_of, ruler_name, ruler_styled, short_name
 from quiz.facts.regions import cities_in, region_of
 from quiz.facts.sentences import split_sentences
 from quiz.facts.text import (
@@ -39,6 +39,7 @@ from quiz.facts.topic import (
     LIST_END_RE,
     WHAT_END_RE,
     Topic,
+    apposition_line,
     article_topic,
     common_topic,
     kind_topic,
@@ -430,6 +431,12 @@ SITE_LINE_RE = re.compile(
 )
 
 
+# Words that end a description's modifiers: "the summit of the mountain" describes a summit.
+FUNCTION_WORDS = (
+    "(?:" + "|".join(sorted(lx.PREPOSITION_WORDS | {"of", "the", "a", "an", "and"})) + ")"
+)
+
+
 class _Article:
     """What the whole article says, which each sentence's facts are checked against."""
 
@@ -443,7 +450,10 @@ class _Article:
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         self.statements = statements = [s for s in sentences if self._statement(s)]
         self.terms = _kind_terms(statements)
-        self.topic = article_topic(statements, list(self.people))
+        # A heading that says what the topic is ("Kilimanjaro, the highest mountain ...")
+        # states nothing, but says what kind of thing the article is about.
+        headed = [s for s in sentences if s in statements or apposition_line(s)]
+        self.topic = article_topic(headed, list(self.people))
         if self.topic is None and sentences and not self._statement(sentences[0]):
             self.topic = _as_written(title_topic(sentences[0], list(self.people)), statements)
             if self.topic is None and len(sentences) > 1:
@@ -784,7 +794,10 @@ class _Article:
         if not said and before:
             # "China opened the world's longest cross-sea bridge ... The bridge, with ...":
             # the one such noun the sentence before describes.
-            inside = re.compile(rf"\b(?:the|a|an) ((?:[\w’'-]+ ){{1,4}}){re.escape(noun)}\b")
+            # Its words say which one; "the summit of the mountain" is a summit.
+            inside = re.compile(
+                rf"\b(?:the|a|an) ((?:(?!{FUNCTION_WORDS}\b)[\w’'-]+ ){{1,4}}){re.escape(noun)}\b"
+            )
             found_all = inside.findall(before[-1])
             words = {f"The {mods}{noun}" for mods in found_all if mods[:1].islower()}
             named = re.search(rf"\b[A-Z][\w-]* {re.escape(noun)}\b", before[-1])
@@ -1025,8 +1038,10 @@ class _Article:
     def _statement(self, sentence: str) -> bool:
         """Tell whether a sentence states something: it ends like one, or it is the article's
         last sentence and reads like one though its full stop is missing."""
-        if SITE_LINE_RE.search(sentence):
-            return False  # "Copyright 2024 Example News.", "All rights reserved."
+        if SITE_LINE_RE.search(sentence) or apposition_line(sentence):
+            # "Copyright 2024 Example News.", "All rights reserved.", "Kilimanjaro, the
+            # highest mountain in Africa." (a heading: a name and what it is, no verb)
+            return False
         if re.search(r"[.!][”’\"')]?$", sentence):
             return True
         words = sentence.split()
@@ -2008,6 +2023,8 @@ def _mentions(sentence: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         if re.search(r"\b[A-Z]\.$", sentence[: m.start()]):
             continue  # "S. Congress" of "U.S. Congress": part of a name cut at its dots
         tokens = m.group().split(" ")
+        if len(tokens) >= 2 and re.fullmatch(r"[IVX]\.", tokens[-1]) and m.end() == len(sentence):
+            tokens[-1] = tokens[-1][:-1]  # "as King William I.": the full stop is the sentence's
         whole = _spelled_out(sentence, m.start(), m.end())
         if whole is not None:
             # "the National Oceanic and Atmospheric Administration (NOAA)": one name, as its
@@ -2302,6 +2319,11 @@ def _people(sentences: list[str]) -> dict[str, str]:
     surnames: dict[str, set[str]] = {}
     for name in full - set(aliases):
         surnames.setdefault(short_name(name), set()).add(name)
+    for name in full - set(aliases):
+        # "Harold" of "King Harold II" beside "Harold Godwinson": maybe either, so neither.
+        given = name.split(" ")[0]
+        if given in surnames and any(ruler_styled(owner) for owner in surnames[given]):
+            surnames[given].add(name)
     # "Hubble" is the telescope as often as the astronomer: a surname that is also part of
     # another name, or said twice in one sentence, is not resolved.
     others = {" ".join(m[2]) for s in sentences for m in _mentions(s)} - full

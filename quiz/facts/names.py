@@ -130,3 +130,13 @@ def ruler_styled(name: str) -> bool:
     return len(words) >= 2 and any(
         ROMAN_RE.fullmatch(word) or word in ("the", "of") for word in words[1:]
     )
+
+
+def may_be_one(name: str, other: str) -> bool:
+    """Tell whether two names may be one person's: a ruler's and another name with the same
+    given name ("Harold II" and "Harold Godwinson" are one king; "Charles III" and "Charles
+    Darwin" are not, but nothing in the names tells them apart)."""
+    first, second = name.split(" ")[0], other.split(" ")[0]
+    if first != second or not first[:1].isupper() or name == other:
+        return False  # "the residents of Baikonur" and "the residents of Moscow": no given name
+    return ruler_styled(name) or ruler_styled(other)

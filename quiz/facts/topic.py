@@ -127,7 +127,11 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
     Only the first two sentences are looked at (a title line may come first); a person is no
     topic here (a pronoun finds people by their name's gender).
     """
+    headed = None  # "Kilimanjaro, the highest mountain in Africa.": a line naming what it is
     for sentence in sentences[:2]:
+        if (line := apposition_line(sentence)) and line["name"] not in people:
+            headed = line
+            continue
         found = DEFINING_RE.match(sentence)
         if not found:
             named = _named_subject(sentence, people)
@@ -140,6 +144,8 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
         if name in people or len(name) < 2:
             return None
         kinds = _kinds(found["what"])
+        if headed and headed["name"] == name:
+            kinds |= _kinds(headed["what"])  # a mountain and an inactive volcano
         said = sentence[: found.end("name")]
         plural = bool(re.match(r" (?:are|were) ", sentence[found.end("name") :].split(",")[0]))
         plural = plural or bool(re.search(r" (?:are|were) (?:a|an|the)", found.group()))
@@ -152,7 +158,30 @@ def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic
             and any(re.search(rf"(?<=[a-z,] ){re.escape(lower)}\b", other) for other in sentences)
         )
         return Topic(name, kinds, said, plural, common) if kinds else None
+    if headed and (kinds := _kinds(headed["what"])):
+        return Topic(headed["name"], kinds, headed["name"])
     return None
+
+
+# "Kilimanjaro, the highest mountain in Africa.": a name and what it is, with no verb; a
+# heading that says what the article is about, and states nothing a question could ask.
+APPOSITION_LINE_RE = re.compile(
+    rf"^(?P<name>{NAME}), (?:a|an|the|one of the) (?P<what>[^,;:()]+)\.$"
+)
+FINITE_WORDS = lx._words(
+    "is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did"
+)
+
+
+def apposition_line(sentence: str) -> re.Match[str] | None:
+    """Return the match of a line that only names a thing and says what it is, or None."""
+    found = APPOSITION_LINE_RE.match(sentence)
+    if not found:
+        return None
+    words = found["what"].split()
+    if any(w in FINITE_WORDS or re.fullmatch(r"[a-z]{3,}ed", w) for w in words):
+        return None  # "Kibo, the higher summit rises to ...": a sentence missing a comma
+    return found
 
 
 # "The Battle of Hastings was fought on ...", "The Golden Gate Bridge was opened in ...": a

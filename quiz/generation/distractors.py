@@ -11,7 +11,7 @@ from decimal import Decimal
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, check_value
-from quiz.facts.names import gender_of
+from quiz.facts.names import gender_of, may_be_one
 from quiz.generation.formatting import (
     date_style,
     format_date,
@@ -258,6 +258,7 @@ def pick(
             or groups & used_groups
             or (fact.type == "person" and _name_in(candidate, prompt))
             or (fact.type == "person" and _told_apart(answer, candidate, fact.sentence))
+            or (fact.type == "person" and may_be_one(answer, candidate))
         ):
             continue
         chosen.append(candidate)

@@ -725,3 +725,29 @@ def test_a_headline_in_title_case_is_written_as_the_text_writes_it(title, text, 
     prompts = " ".join(q.prompt for q in questions)
     assert written in prompts
     assert title not in prompts
+
+
+KILIMANJARO = (
+    "Kilimanjaro, the highest mountain in Africa. Kilimanjaro is an inactive volcano with twin "
+    "summits. It is located in Tanzania, near the Kenya border. The first climbers to reach "
+    "the summit of the mountain were Hans Meyer and Ludwig Purtscheller in 1889. The mountain "
+    "is part of the Kilimanjaro National Park and is a major climbing destination."
+)
+
+
+def test_a_heading_naming_what_the_topic_is_says_what_the_mountain_is():
+    topic = article_topic(
+        ["Kilimanjaro, the highest mountain in Africa.", "Kilimanjaro is an inactive volcano."]
+    )
+    assert topic is not None and topic.name == "Kilimanjaro"
+    assert topic.is_a("mountain") and topic.is_a("volcano")
+    # "The mountain" is Kilimanjaro, not the summit of the sentence before.
+    assert_named(KILIMANJARO, "Kilimanjaro is part of the", "The mountain is part")
+
+
+def test_a_heading_without_a_verb_is_no_statement():
+    # "True or false: Kilimanjaro, the highest mountain in Africa." is no question.
+    assert not any(f.sentence.startswith("Kilimanjaro, the") for f in facts_of(KILIMANJARO))
+    # A sentence that only lacks its comma still states what it says.
+    text = "Kibo, the higher summit rises to 5,895 metres above sea level."
+    assert any(f.value == 5895 for f in facts_of(text))

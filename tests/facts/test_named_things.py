@@ -385,6 +385,32 @@ def test_a_ruler_is_asked_who_and_called_by_the_given_name_alone():
     assert "Henry I of England" not in shown and "Henry I of _____" not in shown
 
 
+HASTINGS = (
+    "The battle was fought between the Norman army of Duke William of Normandy and the English "
+    "army of King Harold II. Harold Godwinson, from the most powerful family in England, "
+    "claimed the throne shortly after Edward the Confessor died in January 1066. Some sources "
+    "say that Edward had promised the throne to his cousin, but decided on his deathbed to give "
+    "it to Harold. After the battle William gained control of England, "
+    "becoming its first Norman ruler as King William I."
+)
+
+
+def test_a_given_name_two_people_share_with_a_king_is_neither():
+    # "Harold II" and "Harold Godwinson" are one king, but nothing in the names says so.
+    harold = [f for f in facts_of(HASTINGS, "person") if "give it to _____" in (f.role or "")]
+    assert not harold
+    for q in questions_of(HASTINGS):
+        assert not {"Harold II", "Harold Godwinson"} <= {q.answer, *q.options}, q
+    shown = " ".join(shown_of(HASTINGS))
+    assert "give it to Harold Godwinson" not in shown and "give it to Harold II" not in shown
+
+
+def test_a_kings_number_ending_a_sentence_leaves_it_its_full_stop():
+    kings = [f for f in facts_of(HASTINGS, "person") if "Norman ruler" in f.sentence]
+    assert [f.value for f in kings] == ["William I"]
+    assert kings[0].claim.endswith("as King {value}.")
+
+
 def test_a_ruler_is_typed_in_full():
     typed = [q for q in questions_of(CONQUEROR) if q.answer == "Edward the Confessor"]
     assert typed

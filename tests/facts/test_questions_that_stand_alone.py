@@ -787,3 +787,14 @@ def test_a_bare_subject_is_the_one_thing_of_its_kind_the_sentence_before_describ
         "The bridge, with a 32-km section over open water, was built in nine years."
     )
     assert_named(text, "The world's longest cross-sea bridge, with", "The bridge,")
+
+
+def test_a_bare_subject_is_not_what_only_a_part_of_it_describes():
+    # "the summit of the mountain" is a summit: "The mountain" is not that summit.
+    text = (
+        "The first persons known to have reached the summit of the mountain were Hans Meyer "
+        "and Ludwig Purtscheller in 1889. The mountain is part of the Kilimanjaro National Park "
+        "and is a major climbing destination."
+    )
+    facts = facts_of(text)
+    assert not [f.claim for f in facts if f.sentence.startswith("The mountain")]
