@@ -33,6 +33,7 @@ from quiz.facts.text import (
     PARTICIPLE_PRONOUN_RE,
     drop_conversion,
     needs_antecedent,
+    opening_he_or_she,
     word_matches,
 )
 from quiz.facts.topic import (
@@ -504,7 +505,11 @@ class _Article:
             stranger = set()
             after_topic, about_topic = about_topic, bool(topic and topic.leads(sentence))
             opening = PRONOUN_RE.match(sentence)
-            late = LATE_PRONOUN_AT_RE.match(sentence) or PARTICIPLE_PRONOUN_RE.match(sentence)
+            late = (
+                LATE_PRONOUN_AT_RE.match(sentence)
+                or PARTICIPLE_PRONOUN_RE.match(sentence)
+                or opening_he_or_she(sentence)
+            )
             ahead = self._cataphora(sentence)
             if ahead:
                 # "In terms of its volume, Lake Victoria holds ...": the name after it; "After

@@ -92,7 +92,12 @@ CLAUSE_OPENING_RE = re.compile(
     r"(?:When|After|Before|As|Once|While|Although|Though|Because|Since|If|Until|Having|"
     r"Shortly after|Soon after|Just after)\b"
 )
-AFTER_OPENING_RE = re.compile(r"^(?P<opening>[^,;]{1,100}), (?:it|he|she|they)\b")
+# The opening may hold a list of names and their years ("With the publications of Sense and
+# Sensibility (1811), Pride and Prejudice (1813) and Emma (1815), she achieved ...").
+OPENING = r"(?:[^,;()]|\([^(),;]*\)|, (?=[A-Z])){1,160}?"
+AFTER_OPENING_RE = re.compile(rf"^(?P<opening>{OPENING}), (?:it|he|she|they)\b")
+# The same, with the pronoun as its first group, where "he" or "she" is the subject.
+HE_OR_SHE_AFTER_OPENING_RE = re.compile(rf"^{OPENING}, (he|she)\b")
 
 
 # "The same year the company generated ...", "That year ...": a time an earlier sentence gave.
@@ -127,16 +132,30 @@ def needs_antecedent(sentence: str) -> bool:
         or RELATIVE_TIME_RE.match(sentence)
         or PARTICIPLE_PRONOUN_RE.match(sentence)
         or PART_OF_EARLIER_RE.match(sentence)
+        or _after_opening(sentence)
     ):
         return True
-    after = AFTER_OPENING_RE.match(sentence)
-    if after:
-        opening = re.sub(r"[“\"][^”\"]*[”\"]", "", after["opening"])
-        if not re.search(r"(?<=\s)[A-Z]", opening):  # "When Gagarin returned, he ...": named
-            return True
-        if not CLAUSE_OPENING_RE.match(opening):
-            return True  # "Within the Department of War, it was ...": a place, not whom "it" is
     return bool(PRONOUN_OPENING_RE.match(sentence)) and not CLEFT_RE.match(sentence)
+
+
+def _after_opening(sentence: str) -> re.Match[str] | None:
+    """Return the match of a pronoun subject after an opening that does not say whom it
+    means, or None ("When Gagarin returned, he ..." says whom)."""
+    after = AFTER_OPENING_RE.match(sentence)
+    if after is None:
+        return None
+    opening = re.sub(r"[“\"][^”\"]*[”\"]", "", after["opening"])
+    if not re.search(r"(?<=\s)[A-Z]", opening) or not CLAUSE_OPENING_RE.match(opening):
+        # "Within the Department of War, it was ...": a place, not whom "it" is
+        return after
+    return None
+
+
+def opening_he_or_she(sentence: str) -> re.Match[str] | None:
+    """Return the match of a "he" or "she" subject after an opening that names no one else
+    ("With the publications of Emma (1815), she achieved ..."; group 1 is the pronoun), or
+    None."""
+    return HE_OR_SHE_AFTER_OPENING_RE.match(sentence) if _after_opening(sentence) else None
 
 
 # "_____ (278 feet) high", "{value} (38,000 mph; 61,000 km/h)": the same value in other units,

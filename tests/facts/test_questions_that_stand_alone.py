@@ -798,3 +798,21 @@ def test_a_bare_subject_is_not_what_only_a_part_of_it_describes():
     )
     facts = facts_of(text)
     assert not [f.claim for f in facts if f.sentence.startswith("The mountain")]
+
+
+def test_she_after_an_opening_that_lists_names_is_the_person_of_the_life_story():
+    text = (
+        "Jane Austen (16 December 1775 – 18 July 1817) was an English novelist. With the "
+        "publications of Sense and Sensibility (1811), Pride and Prejudice (1813), Mansfield "
+        "Park (1814) and Emma (1815), she achieved success as a published writer."
+    )
+    assert_named(text, "(1815), Jane Austen achieved success", ", she achieved")
+
+
+def test_he_after_an_opening_clause_that_names_him_stays_as_written():
+    text = (
+        "Yuri Gagarin was a Soviet pilot. When Gagarin returned to Moscow, Russia, he was "
+        "greeted by a crowd of 250,000 people."
+    )
+    shown = " ".join(shown_of(text))
+    assert "he was greeted by a crowd of" in shown
