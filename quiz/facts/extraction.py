@@ -1720,9 +1720,10 @@ def _event(sentence: str, item: Found, times: list[Found]) -> str | None:
             return None  # "The group named in 1978 was ...": the date names the subject
     else:
         return None
-    event = re.sub(
-        r"(?: (?:as|a|an|the|of|to|and|or|with|for|in|on|at|by))+$", "", event.rstrip(".!,;:")
-    )
+    event = event.rstrip(" ,;:!")
+    if not ABBREVIATION_END_RE.search(event):
+        event = event.rstrip(".")  # but "founded Tottenham Hotspur F.C." keeps its dots
+    event = re.sub(r"(?: (?:as|a|an|the|of|to|and|or|with|for|in|on|at|by))+$", "", event)
     event = event.strip()
     if not 3 <= len(event.split()) <= EVENT_WORDS or not (
         event[:1].isupper() or event[:1].isdigit()
@@ -1938,6 +1939,10 @@ NAME_START_WORDS = frozenset(
 ORDINAL_NAMES = frozenset(("First", "Second", "Third", "Fourth", "Fifth"))
 # Words of a name written short, with a dot the name keeps.
 ABBREVIATED = frozenset(("Corp", "Inc", "Co", "Ltd", "Jr", "Sr", "Bros"))
+# A name's abbreviation at the end of a clause: "F.C.", "U.S.", "Inc.", "Jr.".
+ABBREVIATION_END_RE = re.compile(
+    rf"(?:\b[A-Za-z]\.){{2,}}$|\b(?:{'|'.join(sorted(ABBREVIATED))})\.$"
+)
 FIRM_WORDS = (
     "brand|brands|and Company|& Co|Inc|Corp|Corporation|Company|Bank|bank|company|stores|"
     "shares|stock|products|Group|Ltd|LLC|plc"

@@ -188,6 +188,8 @@ def in_sentence(fact: Fact) -> str | None:
         # "the {value} federal government": "which country federal government"; "the {value}
         # project": "how much project"
         return None
+    if fact.type in ENTITY_TYPES and preposition and _modifies(after):
+        return None  # "a group of {value} school boys": "of which city school boys"
     # "In 1908, {value} chose ...": the subject after an opening phrase is asked "who".
     first = at == 0 or (not last and preposition_at_start(before))
     asked = _question_words(fact, first, preposition, article)

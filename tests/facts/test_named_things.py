@@ -512,3 +512,14 @@ def test_a_numbered_mission_or_film_is_no_ruler(name):
 
 def test_a_name_said_to_be_a_country_is_no_person():
     assert _kind(["Destination", "Kenya"], False, ", a country in East Africa, is") is None
+
+
+def test_an_event_ending_in_a_clubs_initials_keeps_their_dots():
+    text = (
+        "A group of London school boys led by Bobby Buckle founded Tottenham Hotspur F.C. on "
+        "September 5, 1882."
+    )
+    events = {f.event for f in facts_of(text) if f.event}
+    assert events == {
+        "“A group of London school boys led by Bobby Buckle founded Tottenham Hotspur F.C.”"
+    }

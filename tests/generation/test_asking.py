@@ -310,3 +310,16 @@ def test_no_question_word_for_a_name_that_qualifies_a_persons_title():
         unit="country",
     )
     assert in_sentence(keeper) is None
+
+
+def test_no_question_word_for_a_name_after_a_preposition_that_qualifies_a_noun():
+    boys = _fact(
+        "place",
+        "London",
+        "A group of {value} school boys founded Tottenham Hotspur F.C. in 1882.",
+        unit="city",
+    )
+    assert in_sentence(boys) is None  # never "A group of which city school boys ...?"
+    # A name after a preposition, before a verb or another preposition, is still asked.
+    moved = _fact("place", "Vienna", "In 1781 Mozart moved to {value} from Salzburg.", unit="city")
+    assert in_sentence(moved) == "In 1781 Mozart moved to which city from Salzburg?"
