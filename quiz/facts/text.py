@@ -166,6 +166,13 @@ CONVERSION_RE = re.compile(
 )
 
 
+# "the bakery of {value} (or Farynor)": another spelling of the name, which would give it away.
+OTHER_SPELLING_RE = re.compile(
+    r"(?P<keep>\{value\}|_____)(?:['’]s)? \(or [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}\)"
+)
+
+
 def drop_conversion(text: str) -> str:
-    """Remove the other units written in parentheses after a blank or an open value."""
-    return CONVERSION_RE.sub(r"\g<keep>", text)
+    """Remove the other units, or another spelling of a name, written in parentheses after a
+    blank or an open value."""
+    return OTHER_SPELLING_RE.sub(r"\g<keep>", CONVERSION_RE.sub(r"\g<keep>", text))

@@ -523,3 +523,14 @@ def test_an_event_ending_in_a_clubs_initials_keeps_their_dots():
     assert events == {
         "“A group of London school boys led by Bobby Buckle founded Tottenham Hotspur F.C.”"
     }
+
+
+def test_another_spelling_of_a_name_in_brackets_is_left_out_of_its_question():
+    text = (
+        "The Great Fire of London happened in 1666. The fire started from a few oven sparks "
+        "at the bakery of Thomas Farriner (or Farynor) on Pudding Lane."
+    )
+    asked = [q for q in questions_of(text) if q.answer == "Thomas Farriner"]
+    assert asked
+    for q in asked:
+        assert "Farynor" not in q.prompt, q.prompt
