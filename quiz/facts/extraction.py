@@ -1151,6 +1151,14 @@ class _Article:
                 ),
                 None,
             )
+        if (
+            unit == "city"
+            and within is None
+            and (of := PEOPLES_CITY_RE.search(sentence[: item.start]))
+        ):
+            # "the Brazilian city of Belem": Brazil's other cities; a people the lists do not
+            # know ("the Bavarian city of") leaves only the article's own cities.
+            within = lx.DEMONYM_COUNTRIES.get(of[1], of[1])
         year = self.years.get(sentence)
         wrong = self._wrong_places(unit, key, item.name or text, within, year) if plain else ()
         return Fact(
@@ -1204,6 +1212,10 @@ class _Article:
 
 
 # --- sentences that give nothing ---------------------------------------------------------
+
+
+# "the Brazilian city of ", "a Russian port town of ": a people's adjective before the kind.
+PEOPLES_CITY_RE = re.compile(r"\b([A-Z][a-z]+) (?:[a-z]+ )?(?:city|town|port|capital) of $")
 
 
 def _words(text: str) -> list[str]:
@@ -2144,6 +2156,8 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         or (verb.group(1).endswith("ed") and verb.group(1) not in lx.STOPWORDS)
     )
     described = APPOSITIVE_RE.match(after)
+    if described and FINITE_VERB_RE.search(f" {described.group(1)}"):
+        described = None  # "Downstream, the Ucayali River is formed ...": a clause, no appositive
     if described and not FINITE_VERB_RE.match(after[described.end() :]):
         # "Mauretania Caesariensis, the Roman province covering ...": what the words after
         # the name call it says what it is. (Not "Virginia, the city is ...": a new clause.)

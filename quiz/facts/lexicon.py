@@ -414,3 +414,40 @@ PERSON_NOUNS = _words(
     "scholar|scientist|sculptor|singer|soldier|songwriter|statesman|stateswoman|surgeon|"
     "teacher|theologian|writer|woman|man|zoologist|chef|cyclist|swimmer|runner"
 )
+
+# The country a people's adjective names ("the Brazilian city of Belem" is in Brazil).
+DEMONYM_COUNTRIES = {
+    "American": "United States",
+    "Argentine": "Argentina",
+    "Australian": "Australia",
+    "Brazilian": "Brazil",
+    "British": "United Kingdom",
+    "Canadian": "Canada",
+    "Chilean": "Chile",
+    "Chinese": "China",
+    "Colombian": "Colombia",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Egyptian": "Egypt",
+    "Finnish": "Finland",
+    "French": "France",
+    "German": "Germany",
+    "Greek": "Greece",
+    "Indian": "India",
+    "Indonesian": "Indonesia",
+    "Irish": "Ireland",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Kazakh": "Kazakhstan",
+    "Mexican": "Mexico",
+    "Norwegian": "Norway",
+    "Peruvian": "Peru",
+    "Polish": "Poland",
+    "Portuguese": "Portugal",
+    "Russian": "Russia",
+    "Spanish": "Spain",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Turkish": "Turkey",
+    "Ukrainian": "Ukraine",
+}

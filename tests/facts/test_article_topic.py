@@ -294,6 +294,14 @@ def test_a_city_in_a_country_the_sentence_names_is_set_against_that_countrys_cit
     )
 
 
+def test_a_city_its_peoples_adjective_places_is_set_against_that_countrys_cities():
+    text = "The Amazon River empties into the Atlantic near the Brazilian city of Belem."
+    [where] = [q for q in questions_of(text) if q.answer == "Belem" and q.kind == "choice"]
+    brazil = {city.casefold() for city in cities_in("Brazil")}
+    assert len(where.options) == 4
+    assert all(option.casefold() in brazil for option in where.options)
+
+
 def test_each_event_is_paired_in_a_few_questions_only():
     text = (
         "Tarn is a town in France. Monks founded an abbey at Tarn in 1101. "

@@ -534,3 +534,11 @@ def test_another_spelling_of_a_name_in_brackets_is_left_out_of_its_question():
     assert asked
     for q in asked:
         assert "Farynor" not in q.prompt, q.prompt
+
+
+def test_an_adverb_opening_a_sentence_is_no_place():
+    text = (
+        "Downstream, the Ucayali River is formed when the waters of the Mantaro River combine "
+        "with those of the Apurimac River."
+    )
+    assert "Downstream" not in {f.value for f in facts_of(text)}
