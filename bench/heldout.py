@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from quiz.facts import split_sentences  # noqa: E402
 from quiz.facts.extraction import extract_facts  # noqa: E402
 from quiz.generation import generate, load_templates  # noqa: E402
-from quiz.generation.question import is_plain  # noqa: E402
+from quiz.generation.question import is_copied, is_plain  # noqa: E402
 from tests.heldout.real import judge  # noqa: E402
 
 TEMPLATES = load_templates(ROOT / "seed" / "templates.toml")
@@ -43,11 +43,6 @@ def sentence_share(text: str, facts, questions) -> float:
     used = {by_key[key].sentence for q in questions for key in q.fact_keys}
     sentences = set(split_sentences(text))
     return len(used & sentences) / max(1, len(sentences))
-
-
-def true_copy(q) -> bool:
-    """Tell whether a question is a true/false whose statement is its sentence, said true."""
-    return q.kind == "true_false" and q.answer == "True" and q.explanation in q.prompt
 
 
 def mark(ok: bool) -> str:
@@ -105,7 +100,7 @@ def main(verbose: bool = False) -> None:
             unresolved=len(verdict.unresolved),
             slips=len(verdict.slips),
             second=len(verdict.second_units),
-            copies=sum(map(true_copy, questions)),
+            copies=sum(map(is_copied, questions)),
             unkeyed=len(verdict.unkeyed),
             keyed=len(verdict.keyed),
         )

@@ -510,12 +510,9 @@ class _Article:
                 or PARTICIPLE_PRONOUN_RE.match(sentence)
                 or opening_he_or_she(sentence)
             )
-            ahead = self._cataphora(sentence)
-            if ahead:
-                # "In terms of its volume, Lake Victoria holds ...": the name after it; "After
-                # he resigned ..., Armstrong taught ..." already says whom.
-                if ahead[2]:
-                    found[sentence] = ahead
+            if self._cataphora(sentence):
+                # "In terms of its volume, Lake Victoria holds ...", "After he resigned ...,
+                # Armstrong taught ...": the name after it already says whom.
                 person = thing = None
                 continue
             bare = BARE_SUBJECT_RE.match(sentence)
@@ -864,27 +861,23 @@ class _Article:
         before = _times(self.sentences[at - 1]) if at else []
         return any(t.type in ("date", "year") for t in before)
 
-    def _cataphora(self, sentence: str) -> tuple[int, int, str] | None:
-        """Return where an opening's "its" or "his" stands and the name after the opening
-        that it means ("Before its acquisition by Wells Fargo, Wachovia was ...": Wachovia's),
-        or None when the name cannot be it (a woman's name after "his", a person's after
-        "its", a group after "their")."""
+    def _cataphora(self, sentence: str) -> bool:
+        """Tell whether an opening's "its", "his" or "he" means the name after the opening
+        ("Before its acquisition by Wells Fargo, Wachovia was ...", "After he resigned ...,
+        Armstrong taught ..."), so the sentence says whom as it stands; not when the name
+        cannot be it (a woman's name after "his", a person's after "its", a group after
+        "their")."""
         found = CATAPHORA_RE.match(sentence)
         if not found or "their" in (found["pronoun"], found["subject"]):
-            return None
+            return False
         name = found["name"]
         person = self.people.get(name) or self.people.get(short_name(name))
         word = found["pronoun"] or found["subject"]
         if word in ("its", "it"):
-            if person:
-                return None
-        elif person is None or gender_of(person.split(" ")[0]) == lx.OTHER_GENDER.get(
+            return not person
+        return person is not None and gender_of(person.split(" ")[0]) != lx.OTHER_GENDER.get(
             GENDERED[{"he": "He", "she": "She"}.get(word, word.capitalize())]
-        ):
-            return None
-        if found["subject"]:
-            return found.start("subject"), found.end("subject"), ""  # named as it stands
-        return found.start("pronoun"), found.end("pronoun"), (person or name) + "’s"
+        )
 
     def _means_topic(self, noun: str, number: int, found: dict[str, tuple[int, int, str]]) -> bool:
         """Tell whether "The lake" means the article's topic (a lake): the nearest sentence

@@ -42,6 +42,7 @@ from quiz.generation.question import (
     ORDER_SEPARATOR,
     GeneratedQuestion,
     fingerprint,
+    is_copied,
     is_plain,
     seeded_random,
 )
@@ -206,7 +207,7 @@ def _one_truth_a_sentence(questions: list[GeneratedQuestion]) -> list[GeneratedQ
     The one not copied word for word from the article is kept, else the better one."""
     stated: set[str] = set()
     twins: set[str] = set()
-    for q in sorted(questions, key=lambda q: (_copied(q), -q.score)):
+    for q in sorted(questions, key=lambda q: (is_copied(q), -q.score)):
         if q.kind == "true_false" and q.answer == "True":
             if q.explanation in stated:
                 twins.add(q.fingerprint)
@@ -228,7 +229,7 @@ def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     a second true/false about one sentence ("False", a near twin of the first) goes first."""
     asked = Counter(q.explanation for q in questions if len(q.fact_keys) == 1)
     copies = sorted(
-        (q for q in questions if _copied(q) and asked[q.explanation] > 1), key=lambda q: q.score
+        (q for q in questions if is_copied(q) and asked[q.explanation] > 1), key=lambda q: q.score
     )
     repeats = _repeats(questions)
     twins = sorted(
@@ -237,16 +238,38 @@ def _uncopied(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     )
     twins = [q for q in twins if q.answer == "False"]
     answers = Counter(q.answer for q in questions if q.kind == "true_false")
+    # Where neither will do, a copy goes with a "False" whose fact other questions still ask.
+    about = Counter(q.fact_keys for q in questions)
+    falses = sorted(
+        (q for q in questions if q.kind == "true_false" and q.answer == "False"),
+        key=lambda q: q.score,
+    )
     dropped: set[str] = set()
     while copies and len(questions) - len(dropped) > ARTICLE_LEAST:
         if _mixed(answers, copies[0]):
-            gone = copies.pop(0)
+            gone = [copies.pop(0)]
         elif twins:
-            gone = twins.pop(0)
+            gone = [twins.pop(0)]
+        elif len(questions) - len(dropped) > ARTICLE_LEAST + 1 and (
+            pair := next(
+                (
+                    q
+                    for q in falses
+                    if q.fingerprint not in dropped
+                    and about[q.fact_keys] > 1
+                    and answers.total() - 2 >= 2  # a true and a false one stay
+                    and answers["True"] - 1 >= TRUE_SHARE * (answers.total() - 2)
+                ),
+                None,
+            )
+        ):
+            gone = [copies.pop(0), pair]
         else:
             break
-        answers[gone.answer] -= 1
-        dropped.add(gone.fingerprint)
+        for q in gone:
+            answers[q.answer] -= 1
+            about[q.fact_keys] -= 1
+            dropped.add(q.fingerprint)
     return [q for q in questions if q.fingerprint not in dropped]
 
 
@@ -309,11 +332,6 @@ def _repeats(questions: list[GeneratedQuestion]) -> set[str]:
             repeats.add(q.fingerprint)
         seen.add((q.kind, q.explanation, q.answer.isdigit()))
     return repeats
-
-
-def _copied(q: GeneratedQuestion) -> bool:
-    """Tell whether a question is its sentence, word for word, to be called true."""
-    return q.kind == "true_false" and q.answer == "True" and q.explanation in q.prompt
 
 
 def _finish(template: Template, draft: Draft) -> GeneratedQuestion:

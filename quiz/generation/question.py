@@ -50,3 +50,14 @@ def seeded_random(*parts: str) -> random.Random:
     """Return a Random seeded from the parts, the same in every process."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def is_copied(question: GeneratedQuestion) -> bool:
+    """Tell whether a question is a true/false whose statement is its sentence word for word,
+    said true: the easiest question of all. "Faith Kipyegon, who won ..." of the sentence
+    "Kipyegon, who won ..." is not a copy."""
+    if question.kind != "true_false" or question.answer != "True":
+        return False
+    prompt, sentence = question.prompt, question.explanation
+    before = prompt[: len(prompt) - len(sentence)].rstrip()
+    return prompt.endswith(sentence) and not (before and before[-1].isalnum())

@@ -12,7 +12,7 @@ from quiz.facts import Fact
 from quiz.generation import Template, check_question, generate
 from quiz.generation.checks import grade
 from quiz.generation.formatting import format_number, number_style, typed_forms
-from quiz.generation.question import is_plain
+from quiz.generation.question import is_copied, is_plain
 from tests.facts.generated import questions_of
 
 SPACE = "Gagarin, Titova and Armstrong flew in space."
@@ -750,26 +750,47 @@ def test_a_plural_unit_is_never_offered_one(make_fact, make_template):
     assert "1 centimetres" not in q.options, q.options
 
 
+KIPYEGON = (
+    "Kenya's Faith Kipyegon broke the women's 1500 metres world record on Friday, running"
+    " 3 minutes 49.11 seconds at the Florence Diamond League meeting.\n\n"
+    "The 29-year-old took almost a second off the previous mark of 3:50.07, set by "
+    "Ethiopia's Genzebe Dibaba in 2015. Kipyegon, who won Olympic gold over the distance "
+    "in 2016 and 2021, finished more than five seconds ahead of Australia's Jessica Hull."
+    "\n\n"
+    '"I wanted to run a fast race, and I am happy to have the world record," Kipyegon '
+    "said after the race. She is the first Kenyan woman to hold the world record in the "
+    "event.\n\n"
+    "A week later, Kipyegon set a second world record, in the 5000 metres in Paris, where"
+    " she ran 14 minutes 5.20 seconds. The Florence meeting drew a crowd of about 18,000 "
+    "spectators.\n\n"
+)
+
+
 def test_a_sentence_is_stated_true_once_however_many_of_its_facts_restate_it():
-    text = (
-        "Kenya's Faith Kipyegon broke the women's 1500 metres world record on Friday, running"
-        " 3 minutes 49.11 seconds at the Florence Diamond League meeting.\n\n"
-        "The 29-year-old took almost a second off the previous mark of 3:50.07, set by "
-        "Ethiopia's Genzebe Dibaba in 2015. Kipyegon, who won Olympic gold over the distance "
-        "in 2016 and 2021, finished more than five seconds ahead of Australia's Jessica Hull."
-        "\n\n"
-        '"I wanted to run a fast race, and I am happy to have the world record," Kipyegon '
-        "said after the race. She is the first Kenyan woman to hold the world record in the "
-        "event.\n\n"
-        "A week later, Kipyegon set a second world record, in the 5000 metres in Paris, where"
-        " she ran 14 minutes 5.20 seconds. The Florence meeting drew a crowd of about 18,000 "
-        "spectators.\n\n"
-    )
+    text = KIPYEGON
     truths = Counter(
         q.explanation for q in questions_of(text) if q.kind == "true_false" and q.answer == "True"
     )
     assert "Olympic gold" in " ".join(truths)
     assert max(truths.values()) == 1
+
+
+def test_a_copied_true_statement_goes_even_where_true_answers_are_few():
+    # Dropping the copy alone would leave too few "True" answers: a "False" goes with it.
+    questions = questions_of(KIPYEGON)
+    assert not [q.prompt for q in questions if is_copied(q)]
+    answers = {q.answer for q in questions if q.kind == "true_false"}
+    assert answers == {"True", "False"}
+
+
+def test_a_name_written_in_full_is_no_copy_of_its_sentence():
+    [restated] = [
+        q
+        for q in questions_of(KIPYEGON)
+        if q.kind == "true_false" and q.answer == "True" and "Olympic gold" in q.prompt
+    ]
+    assert restated.prompt.endswith(restated.explanation)  # "Faith " + the sentence
+    assert not is_copied(restated)
 
 
 def test_a_template_tripped_by_its_facts_costs_its_questions_only(
