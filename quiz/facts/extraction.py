@@ -871,7 +871,13 @@ class _Article:
         if not found or "their" in (found["pronoun"], found["subject"]):
             return False
         name = found["name"]
-        person = self.people.get(name) or self.people.get(short_name(name))
+        # "Abai" of "Abai Kunanbaev": a person called by the given name alone, too.
+        given = {full for full in self.people.values() if full.startswith(f"{name} ")}
+        person = (
+            self.people.get(name)
+            or self.people.get(short_name(name))
+            or (given.pop() if len(given) == 1 else None)
+        )
         word = found["pronoun"] or found["subject"]
         if word in ("its", "it"):
             return not person
@@ -1520,6 +1526,13 @@ def _in_compound_time(sentence: str, start: int) -> bool:
 CLOCK_RE = re.compile(r"(?::\d\d)? ?(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
 
 
+# The plural a count's first word leads to: "7 military men", "79 known natural satellites".
+PLURAL_NEXT_RE = re.compile(r"() ([a-z][a-z-]*s|[a-z-]*men|people|children)\b")
+PLURAL_AFTER_NEXT_RE = re.compile(
+    r"((?: [a-z][a-z-]*)?) ([a-z][a-z-]*s|[a-z-]*men|people|children)\b"
+)
+
+
 def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     if _in_compound_time(sentence, start):
         return None  # one part of "2 days, 22 hours and 50 minutes" is not the time it took
@@ -1574,16 +1587,18 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         unit = noun.group(1)
         unit_end = tail_start + noun.end()
         # "7 military men", "79 known natural satellites": the counted noun comes later.
-        plural = re.match(
-            r"((?: [a-z][a-z-]*)?) ([a-z][a-z-]*s|[a-z-]*men|people|children)\b",
-            sentence[unit_end:],
+        # "56 adapted translations as ...": the noun right after, before the one after that.
+        plural = next(
+            (
+                found
+                for pattern in (PLURAL_NEXT_RE, PLURAL_AFTER_NEXT_RE)
+                if (found := pattern.match(sentence[unit_end:]))
+                and found.group(2) not in lx.STOPWORDS
+                and found.group(1).strip() not in lx.STOPWORDS | lx.COMMON_VERBS
+            ),
+            None,
         )
-        if (
-            not unit.endswith("s")
-            and plural
-            and plural.group(2) not in lx.STOPWORDS
-            and plural.group(1).strip() not in lx.STOPWORDS | lx.COMMON_VERBS
-        ):
+        if not unit.endswith("s") and plural:
             unit = f"{unit}{plural.group(1)} {plural.group(2)}"
             unit_end += plural.end()
         if noun.group(0).startswith("-"):

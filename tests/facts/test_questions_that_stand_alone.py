@@ -227,6 +227,8 @@ def test_how_many_is_asked_of_a_count_that_is_its_clause_subject():
         ("From 500 candidates, 7 military men became the first astronauts.", "7 military men"),
         ("California had 16 major earthquakes that decade.", "16 major earthquakes"),
         ("Jupiter has 79 known natural satellites.", "79 known natural satellites"),
+        # The plural right after, not a word ending in "s" after that.
+        ("Abai authored 56 adapted translations as well as treatises.", "56 adapted translations"),
         # A people counted by its name: "300 Spartans", "6,000 Greeks".
         ("A small force of 300 Spartans held the pass.", "300 Spartans"),
         ("Leonidas led a force of 6,000 Greeks to the pass.", "6,000 Greeks"),
@@ -827,3 +829,13 @@ def test_an_openings_his_before_the_name_is_asked_as_it_stands():
     shown = " ".join(shown_of(text))
     assert "After completing his military service," in shown
     assert "Gagarin’s military service" not in shown
+
+
+def test_an_openings_his_before_a_given_name_alone_is_asked_as_it_stands():
+    text = (
+        "Abai Kunanbaev was a Kazakh poet. In his poems written between 1882 and 1886, Abai "
+        "turned his attention to the moral issues of the 19th century."
+    )
+    shown = " ".join(shown_of(text))
+    assert "In his poems written between 1882 and 1886, Abai turned" in shown
+    assert "Kunanbaev’s poems" not in shown
