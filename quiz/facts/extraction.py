@@ -447,6 +447,7 @@ class _Article:
         self._named_kinds: dict[str, set[str]] = {}
         self.people = _people(sentences)
         self.firms = _firms(sentences)
+        self.acronyms = _acronyms(sentences)
         self.unresolved: set[str] = set()
         self.mentioned = {phrase.lower() for s in sentences for phrase in _capitalised(s)}
         self.statements = statements = [s for s in sentences if self._statement(s)]
@@ -1004,7 +1005,7 @@ class _Article:
             return []  # a doubtful sentence, or a title or credit line that states nothing
         times = _times(sentence)
         found = [f for f in times if f.type in ("date", "year")] + _numbers(sentence, times)
-        found += _entities(sentence, self.people, self.firms)
+        found += _entities(sentence, self.people, self.firms, self.acronyms)
         if term := self.terms.get(sentence):
             found.append(term)  # "Igneous rocks are ...", beside the other kinds of rock
         if doubt is not None:
@@ -1078,7 +1079,7 @@ class _Article:
             return True  # "It opened in 1990", "The bridge was ..."
         kinds = self._named_kinds.get(sentence)
         if kinds is None:
-            kinds = {f.type for f in _entities(sentence, self.people, self.firms)}
+            kinds = {f.type for f in _entities(sentence, self.people, self.firms, self.acronyms)}
             self._named_kinds[sentence] = kinds
         return type_ in kinds
 
@@ -1420,6 +1421,9 @@ def _times(sentence: str) -> list[Found]:
             continue  # "1500 workers" is a number, not a year; "December 1993" is a year
         if re.match(r"\s+[A-Z]{1,4}\d", sentence[m.end() :]):
             continue  # "1998 KY26" is the name of an asteroid, not a year
+        if ZONED_CLOCK_RE.match(sentence, m.end()):
+            found.append(Found(m.start(), m.end(), "time", None))  # "at 1220 GMT"
+            continue
         found.append(Found(m.start(), m.end(), "year", int(m.group())))
     for item in found:
         if item.type != "time" and _hedged(sentence, item.start, item.end):
@@ -1524,6 +1528,8 @@ def _in_compound_time(sentence: str, start: int) -> bool:
 
 # "8 p.m.", "6:30 am", "9 o'clock": a time of day.
 CLOCK_RE = re.compile(r"(?::\d\d)? ?(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE)
+# "at 1220 GMT": a time of day written in four figures before its time zone.
+ZONED_CLOCK_RE = re.compile(r" (?:GMT|UTC|[A-Z][SD]T|CET|CEST|MSK|IST|JST)\b")
 
 
 # The plural a count's first word leads to: "7 military men", "79 known natural satellites".
@@ -1562,12 +1568,15 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
     ):
         return None
     rest = sentence[end:]
-    if CLOCK_RE.match(rest):
-        return None  # "at 8 p.m.": a time of day, not a quantity
+    if CLOCK_RE.match(rest) or (
+        re.fullmatch(r"\d{3,4}", sentence[start:end]) and ZONED_CLOCK_RE.match(rest)
+    ):
+        return None  # "at 8 p.m.", "at 1220 GMT": a time of day, not a quantity
     scale = re.match(r" (" + "|".join(lx.SCALES) + r")\b", rest)
     tail_start = end + (scale.end() if scale else 0)
     noun = re.match(
-        r"(?:[ -](?:U\.S\. )?|\s?(?=°))((?:cubic |square )?[a-z][a-z-]*(?:[²³]|(?<=m)[23])?(?!\w)"
+        r"(?:[ -](?:U\.S\. )?|\s?(?=°))"
+        r"((?:cubic |square |metric )?[a-z][a-z-]*(?:[²³]|(?<=m)[23])?(?!\w)"
         r"|[A-Z][a-z]+(?:an|ek|ite)s\b|°[CF]?(?!\w))",
         sentence[tail_start:],
     )  # "268 U.S. astronauts": the country's name is no unit; "300 Spartans" are counted;
@@ -2126,7 +2135,8 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
     ):
         return "organisation", "organisation"
     if lower in lx.PLANETS:
-        return "place", "planet"
+        # "the Mercury, Gemini and early Apollo missions", "the Mercury program": no planet
+        return None if PROGRAMME_AFTER_RE.match(after) else ("place", "planet")
     # A lake is offered only against other lakes: a river "beside the railway" may be true.
     if tokens[-1].lower() in lx.PLACE_HEADS:
         return "place", _place_unit(tokens[-1])
@@ -2217,6 +2227,11 @@ APPOSITIVE_RE = re.compile(
     r", (?:a|an|the) ((?:[A-Za-z-]+ ){0,3}?[a-z-]+)(?=,|\.|$| (?:of|in|on|at|"
     r"for|from|with|by|and|or|who|which|that|covering|[a-z]+ing|[a-z]+ed|is|was|are|were|has|had)\b)"
 )
+# Names before the kind of a space programme: ", Gemini and early Apollo missions".
+PROGRAMME_AFTER_RE = re.compile(
+    r"(?:,? (?:and |or )?(?:[a-z]+ )?[A-Z][\w-]*)* "
+    r"(?:missions?|programs?|programmes?|projects?|spacecraft|capsules?|flights?|astronauts?)\b"
+)
 # Articles that open the names of places in Spanish and French: "La Palma", "El Paso".
 PLACE_ARTICLES = frozenset(("La", "Las", "Los", "El", "Le", "Les"))
 # A life's years after a name: "Zhores Alferov (1930–2019)", "Theodor W. Hänsch (born ...".
@@ -2304,6 +2319,22 @@ def _plain_name(tokens: list[str]) -> bool:
     return all(
         t.lower() not in heads and not re.fullmatch(r"[A-Z]{2,6}|[A-Z]\.", t) for t in tokens
     )
+
+
+def _acronyms(sentences: list[str]) -> dict[str, tuple[str, str]]:
+    """Map the letters a named thing is introduced with ("the James Webb Space Telescope
+    (JWST)") to what that thing is ("thing", "telescope")."""
+    found: dict[str, tuple[str, str]] = {}
+    for sentence in sentences:
+        for start, end, tokens, _titled in _mentions(sentence):
+            letters = re.match(r" \(([A-Z]{2,8})\)", sentence[end:])
+            if letters is None or not _initials_after(tokens, sentence[end:]):
+                continue
+            thing = _named_thing(sentence, start, end, tokens)
+            head = thing.unit if thing is not None else _thing_head(tokens)
+            if head:
+                found.setdefault(letters[1], ("thing", head))
+    return found
 
 
 def _firms(sentences: list[str]) -> frozenset[str]:
@@ -2418,11 +2449,19 @@ def _aliases(sentences: list[str], full: set[str]) -> dict[str, str]:
 
 
 def _entities(
-    sentence: str, people: dict[str, str], firms: frozenset[str] = frozenset()
+    sentence: str,
+    people: dict[str, str],
+    firms: frozenset[str] = frozenset(),
+    acronyms: dict[str, tuple[str, str]] | None = None,
 ) -> list[Found]:
     found = []
     for start, end, tokens, titled in _mentions(sentence):
         name = " ".join(tokens)
+        spelled = (acronyms or {}).get(name)
+        if spelled and spelled[0] == "thing" and not _initials_of_before(name, sentence[:start]):
+            # "JWST" after "the James Webb Space Telescope (JWST)": a telescope, no organisation
+            found.append(Found(start, end, "thing", name, unit=spelled[1]))
+            continue
         if QUOTE_OPENS_RE.search(sentence[:start]) and QUOTE_CLOSES_RE.match(sentence[end:]):
             continue  # the "Jupiter" symphony, "Don Giovanni": a work's title, not a planet
         if tokens[-1] in ABBREVIATED and sentence[end : end + 1] == ".":

@@ -162,7 +162,7 @@ def opening_he_or_she(sentence: str) -> re.Match[str] | None:
 # which a prompt must not show beside its blank (or beside a changed value).
 CONVERSION_RE = re.compile(
     r"(?P<keep>(?:\{value\}|_____)(?:[ -][a-z][a-z/]*){0,2}) ?"
-    r"\((?:about |approximately |roughly |c\. )?[\d.,]+[^()]*\)"
+    r"\((?:about |approximately |roughly |c\. )?(?:minus |−|-)?[\d.,]+[^()]*\)"
 )
 
 

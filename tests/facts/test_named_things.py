@@ -542,3 +542,22 @@ def test_an_adverb_opening_a_sentence_is_no_place():
         "with those of the Apurimac River."
     )
     assert "Downstream" not in {f.value for f in facts_of(text)}
+
+
+def test_a_planets_name_before_a_space_programme_is_no_planet():
+    text = (
+        "The JWST, which was ordered from TRW in 2002, was named after James Webb, NASA "
+        "Administrator during the key Mercury, Gemini and early Apollo missions. Mercury is the "
+        "planet closest to the Sun."
+    )
+    planets = [f for f in facts_of(text) if f.unit == "planet"]
+    assert [f.sentence for f in planets] == ["Mercury is the planet closest to the Sun."]
+
+
+def test_the_letters_a_named_thing_is_introduced_with_name_that_thing():
+    text = (
+        "Arianespace launched the James Webb Space Telescope (JWST) in 2021. The JWST was "
+        "starting its 29-day transfer to the L2 point."
+    )
+    jwst = [f for f in facts_of(text) if f.value == "JWST"]
+    assert jwst and all((f.type, f.unit) == ("thing", "telescope") for f in jwst)

@@ -839,3 +839,20 @@ def test_an_openings_his_before_a_given_name_alone_is_asked_as_it_stands():
     shown = " ".join(shown_of(text))
     assert "In his poems written between 1882 and 1886, Abai turned" in shown
     assert "Kunanbaev’s poems" not in shown
+
+
+def test_a_time_of_day_in_four_figures_is_neither_a_year_nor_a_count():
+    text = "Arianespace launched an Ariane 5 rocket from Kourou at 1220 GMT on 25 December 2021."
+    values = {f.value for f in _facts(text)}
+    assert 1220 not in values
+
+
+def test_metric_tons_and_a_temperature_below_zero_in_brackets_are_read_whole():
+    sentence = "An Ariane 5 rocket carried the 6.2 metric ton telescope into space in 2021."
+    assert "6.2 metric ton" in {f.text for f in _facts(sentence, "number")}
+    cold = (
+        "Webb has a cryocooler that cools its detectors to a very cold 7 kelvins "
+        "(minus 447 Fahrenheit)."
+    )
+    shown = " ".join(shown_of(cold))
+    assert "447" not in shown
