@@ -59,16 +59,23 @@ ARTICLE = obj(
     "/api/v1/articles",
     tag="articles",
     responses={
-        200: ("Every article.", obj({"articles": {"type": "array", "items": ARTICLE}})),
+        200: (
+            "Every article with questions to play.",
+            obj({"articles": {"type": "array", "items": ARTICLE}}),
+        ),
     },
 )
 def articles():
-    """List the articles with their number of playable questions."""
+    """List the articles a round can be played on, with their number of playable questions:
+    an article still under review (none approved yet) is its teacher's alone, as on the home
+    page."""
     counts = scoring.question_counts()
     rows = db.session.scalars(select(Article).order_by(Article.title))
     return jsonify(
         articles=[
-            {"slug": a.slug, "title": a.title, "question_count": counts.get(a.id, 0)} for a in rows
+            {"slug": a.slug, "title": a.title, "question_count": counts[a.id]}
+            for a in rows
+            if counts.get(a.id)
         ]
     )
 

@@ -66,6 +66,14 @@ def test_question_count_counts_only_playable_questions(client, build):
     assert {"slug": article.slug, "title": article.title, "question_count": 2} in articles
 
 
+def test_an_article_with_nothing_to_play_is_not_listed(client, build):
+    # Its title is its teacher's until a question of it is approved.
+    draft = build.article(title="Draft under review")
+    build.question(draft, status="proposed")
+    listed = {a["slug"] for a in client.get("/api/v1/articles").get_json()["articles"]}
+    assert draft.slug not in listed and "baikonur" in listed
+
+
 def test_a_whole_round_through_the_api(client, build):
     article = build.quiz(size=3)
     round_ = start(client, article=article.slug, size=3)
