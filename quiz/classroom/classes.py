@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from quiz.errors import Closed, Invalid, NotFound
-from quiz.rounds.scoring import start_round
+from quiz.rounds.scoring import question_counts, start_round
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Assignment, Classroom, Player, Round, Teacher, utcnow
 from quiz.storage.work import unit_of_work
@@ -85,6 +85,11 @@ def add_assignment(
     """Assign an article to a class, with a round size and an optional deadline."""
     if deadline is not None and deadline <= utcnow():
         raise Invalid(_("The deadline must be in the future."))
+    if not question_counts().get(article.id):
+        # A class would be sent to a round it cannot start; the teacher knows it by its title.
+        raise Invalid(
+            _("The article “%(slug)s” has no playable questions yet.", slug=article.title)
+        )
     with unit_of_work():
         assignment = Assignment(
             classroom_id=classroom.id, article_id=article.id, size=size, deadline=deadline

@@ -6,6 +6,7 @@ from datetime import datetime
 import segno
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from quiz.authoring import library
@@ -13,6 +14,7 @@ from quiz.classroom import classes
 from quiz.errors import Invalid
 from quiz.forms import status_of
 from quiz.practice import forgetting
+from quiz.rounds import scoring
 from quiz.storage.extensions import db
 from quiz.storage.models import Assignment
 from quiz.teach import access
@@ -41,8 +43,19 @@ def classroom_new():
 
 
 def _assignment_form():
+    """The assignment form, offering the teacher's articles that have questions to play."""
     form = AssignmentForm(prefix="assign")
-    form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
+    counts = scoring.question_counts()
+    form.article.choices = [
+        (
+            a.id,
+            ngettext(
+                "%(title)s (%(num)s question)", "%(title)s (%(num)s questions)", n, title=a.title
+            ),
+        )
+        for a in library.articles_for(current_user)
+        if (n := counts.get(a.id, 0))
+    ]
     return form
 
 

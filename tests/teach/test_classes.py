@@ -77,6 +77,36 @@ def test_students_join_with_code_and_nickname_and_play_an_assignment(app, teache
     assert "Aigerim" in board
 
 
+def test_an_article_with_nothing_to_play_cannot_be_assigned(app, teacher_client, teacher):
+    classroom = create_class(app, teacher_client)
+    with app.app_context():
+        draft = Article(slug="draft", title="Draft under review", body="One.", owner_id=teacher)
+        db.session.add(draft)
+        db.session.commit()
+        draft_id = draft.id
+    page = teacher_client.get(f"/teach/classes/{classroom.id}").get_data(as_text=True)
+    assert "Draft under review" not in page  # not offered
+    assert "Baikonur" in page and "questions)" in page  # the others with their counts
+    url = f"/teach/classes/{classroom.id}"
+    response = post_form(
+        teacher_client,
+        url + "/assignments",
+        {"assign-article": draft_id, "assign-size": 3, "assign-deadline": ""},
+        page_url=url,
+    )
+    assert response.status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(Assignment)) is None
+        # And the service refuses it whatever the form offered.
+        from quiz.classroom import classes
+        from quiz.errors import Invalid
+
+        with pytest.raises(Invalid, match="Draft under review"):
+            classes.add_assignment(
+                db.session.get(Classroom, classroom.id), db.session.get(Article, draft_id), 3, None
+            )
+
+
 @pytest.mark.parametrize(
     "code,nickname,message",
     [
