@@ -180,6 +180,18 @@ def test_leaderboard_page_shows_today_and_all_time(client, build):
     assert client.get("/leaderboard").status_code == 200
 
 
+def test_the_leaderboard_opens_on_the_article_this_browser_played_last(app, client, build):
+    article = build.quiz(size=1, title="Zeppelins")
+    draft = build.article(title="Draft under review")
+    build.question(draft, status="proposed")
+    start_round(client, article=article.slug, size=1)
+    page = text(client.get("/leaderboard"))
+    assert "Leaderboard: Zeppelins" in page
+    assert "Draft under review" not in page  # nothing to play or played: not listed
+    # A browser that has played nothing opens on the first article.
+    assert "Leaderboard: Zeppelins" not in text(app.test_client().get("/leaderboard"))
+
+
 def test_history_lists_this_browsers_rounds_only(app, build):
     article = build.quiz(size=1, title="Historic")
     mine, other = app.test_client(), app.test_client()

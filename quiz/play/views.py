@@ -221,11 +221,16 @@ def summary(round_id: str):
 
 @bp.get("/leaderboard")
 def leaderboard():
-    """Show an article's best rounds today and of all time."""
-    articles = [a for a, _ in _articles()]
+    """Show an article's best rounds today and of all time: by default the article this
+    browser played last, else the first. Articles with nothing played or to play (a draft
+    under review) are not listed."""
+    played = set(db.session.scalars(select(Round.article_id).distinct()))
+    articles = [a for a, n in _articles() if n or a.id in played]
     if not articles:
         return render_template("play/leaderboard.html", articles=[], article=None)
-    slug = request.args.get("article") or articles[0].slug
+    player = current_player()
+    last = scoring.player_rounds(player.id)[:1] if player else []
+    slug = request.args.get("article") or (last[0].article.slug if last else articles[0].slug)
     article = next((a for a in articles if a.slug == slug), None)
     if article is None:
         abort(404, _("No article with the slug “%(slug)s”.", slug=slug))
