@@ -28,3 +28,9 @@ def test_every_folder_of_templates_and_static_files_is_shipped():
     }
     assert folders <= set(setuptools["packages"]), "add to [tool.setuptools] packages"
     assert folders <= set(setuptools["package-data"]), "add to [tool.setuptools.package-data]"
+    # And every file in them matches one of its folder's patterns (an icon, a stylesheet).
+    for folder in folders:
+        patterns = setuptools["package-data"][folder]
+        for path in (ROOT / folder.replace(".", "/")).iterdir():
+            if path.is_file():
+                assert any(path.match(p) for p in patterns), f"{path.name}: add to {folder}"

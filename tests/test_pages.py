@@ -17,6 +17,10 @@ def test_home_offers_the_seed_article_and_a_start_form(client):
     assert 'name="nickname"' in page and 'name="size"' in page
     assert 'name="csrf_token"' in page
     assert '<html lang="en">' in page and 'name="viewport"' in page
+    # The page names its icon, so a browser does not ask for a missing /favicon.ico.
+    assert 'rel="icon" href="/static/favicon.svg"' in page
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
 
 
 def test_a_round_from_start_to_summary(client, build):

@@ -337,6 +337,18 @@ def _apply_text(article: Article, text: str, approve: bool) -> ImportReport:
     return report
 
 
+LABEL_LENGTH = 200  # the longest fact label the database keeps
+
+
+def _label(about: str) -> str:
+    """Return a fact's label as stored: one too long is cut with "…", inside its quotation
+    marks."""
+    if len(about) <= LABEL_LENGTH:
+        return about
+    close = "”" if about.endswith("”") else ""
+    return about[: LABEL_LENGTH - 1 - len(close)].rstrip() + "…" + close
+
+
 def _sync_sentences(article: Article, sentences: list[str]) -> dict[str, Sentence]:
     """Keep the rows of unchanged sentences, add new ones, drop the rest; renumber."""
     rows = {row.text: row for row in article.sentences}
@@ -378,7 +390,7 @@ def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportRe
                     article_id=article.id,
                     key=fact.key,
                     type=fact.type,
-                    about=fact.about[:200],
+                    about=_label(fact.about),
                     sentence_id=sentence_id,
                     data=data,
                     origin=Origin.EXTRACTED,
@@ -386,7 +398,7 @@ def _sync_facts(article, facts, sentences: dict[str, Sentence], report: ImportRe
             )
             report.facts_added += 1
         elif row.origin == Origin.EXTRACTED and not row.edited and row.data != data:
-            row.type, row.about, row.data = fact.type, fact.about[:200], data
+            row.type, row.about, row.data = fact.type, _label(fact.about), data
             row.sentence_id = sentence_id
             report.facts_updated += 1
     for key, row in rows.items():

@@ -119,6 +119,21 @@ def test_import_stores_sentences_once_facts_and_proposed_questions(ctx):
     assert all(q.sentence_id is not None or q.kind in ("first", "number") for q in proposed)
 
 
+def test_a_long_facts_label_is_cut_with_an_ellipsis_inside_its_quotation_marks(ctx):
+    long = (
+        "The Brooklyn Bridge, a hybrid cable-stayed and suspension bridge spanning the East "
+        "River between the boroughs of Manhattan and Brooklyn in New York City, which was "
+        "designed by John Augustus Roebling and carried horse-drawn traffic, was finished in "
+        "1883."
+    )
+    report = import_article("Brooklyn Bridge", long, owner_id=None)
+    facts = db.session.scalars(select(Fact).where(Fact.article_id == report.article.id)).all()
+    cut = [f.about for f in facts if len(f.data["about"]) > 200]
+    assert cut
+    for about in cut:
+        assert len(about) <= 200 and about.startswith("“") and about.endswith("…”"), about
+
+
 def test_the_title_beside_the_text_says_whom_its_pronouns_mean(ctx):
     # A teacher types the title in its own field and pastes the text without it.
     text = (
