@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from slugify import slugify
 from sqlalchemy import func, select
 
 from quiz.authoring.questions import sync_questions
@@ -212,10 +213,9 @@ def html_to_text(markup: str) -> str:
 
 
 def make_slug(title: str) -> str:
-    """Return an ASCII, lowercase, hyphenated slug for a title (never empty)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[: MAX_SLUG - 8].strip("-") or "article"
+    """Return an ASCII, lowercase, hyphenated slug for a title (never empty), transliterated
+    from any script ("Космодром Байконур": kosmodrom-baikonur); room is left for a "-2"."""
+    return slugify(title, max_length=MAX_SLUG - 8, word_boundary=True) or "article"
 
 
 def free_slug(base: str) -> str:

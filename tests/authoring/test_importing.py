@@ -14,6 +14,7 @@ from quiz.authoring.importing import (
     update_article_text,
 )
 from quiz.facts import split_sentences
+from quiz.rules import MAX_SLUG
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, Article, Fact, Question, Round, Sentence
 
@@ -98,7 +99,11 @@ def test_a_tables_cells_and_note_marks_glue_no_words_into_a_sentence():
 
 def test_slugs_are_ascii_lowercase_hyphens():
     assert make_slug("Åbo Akademi: 100 years!") == "abo-akademi-100-years"
-    assert make_slug("Байконур") == "article"
+    # Titles in Russian and Kazakh are transliterated: two articles keep two addresses.
+    assert make_slug("Космодром Байконур") == "kosmodrom-baikonur"
+    assert make_slug("Қазақстан тарихы") == "kazakstan-tarikhy"
+    assert make_slug("!!!") == "article"
+    assert len(make_slug("Космодром " * 20)) <= MAX_SLUG - 8
 
 
 def test_import_stores_sentences_once_facts_and_proposed_questions(ctx):
