@@ -195,7 +195,9 @@ OPENING_WORDS = frozenset(
 )
 # "In 2015, the tower received ...": a bare subject after an opening time or place phrase.
 LATE_BARE_RE = re.compile(
-    r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b[^,;]{1,90}, (the) ([a-z]+)"
+    # "In 2015, the tower received ...", "In 1909 the tower was nearly torn down".
+    r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b"
+    r"(?:[^,;]{1,90}, |(?: the)? \d{3,4}s? )(the) ([a-z]+)"
     r"(?= (?:[a-z]+ed|was|were|is|are|has|had|became|won|took|held|will)\b)"
 )
 LATER_SUBJECT_RE = re.compile(r"[^,;]*, (he|she|it)\b")

@@ -12,6 +12,8 @@ from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, check_value
 from quiz.facts.names import gender_of, may_be_one
+from quiz.facts.regions import cities_in
+from quiz.generation.asking import COUNTRY_AFTER_RE
 from quiz.generation.formatting import (
     date_style,
     format_date,
@@ -213,6 +215,10 @@ def entity_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
         and other.unit == fact.unit
         and other is not fact
     ]
+    if fact.type == "place" and (country := country_after(fact)):
+        # "on the Champ de Mars in {value}, France": never the article's New York City.
+        ours = {city.casefold() for city in cities_in(country)}
+        same_form = [name for name in same_form if name.casefold() in ours]
     wrong = list(fact.wrong)
     rng.shuffle(wrong)
     rng.shuffle(same_form)
@@ -222,6 +228,12 @@ def entity_candidates(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> 
             if pool:
                 mixed.append(pool.pop())
     return mixed
+
+
+def country_after(fact: Fact) -> str | None:
+    """Return the country a place's sentence names right after it, or None."""
+    found = COUNTRY_AFTER_RE.search(fact.claim or "")
+    return found[1] if found and lx.is_country(found[1]) else None
 
 
 def candidates_for(fact: Fact, facts: Sequence[Fact], rng: random.Random) -> list[str]:

@@ -302,6 +302,25 @@ def test_a_city_its_peoples_adjective_places_is_set_against_that_countrys_cities
     assert all(option.casefold() in brazil for option in where.options)
 
 
+def test_a_city_named_with_its_country_is_never_swapped_for_another_of_the_articles_cities():
+    text = (
+        "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
+        "It was the tallest structure in the world until the Chrysler Building in New York "
+        "City was finished in 1930."
+    )
+    shown = " ".join(shown_of(text))
+    assert "in New York City, France" not in shown
+    assert any(q.answer == "Paris" for q in questions_of(text))
+
+
+def test_the_tower_after_a_year_without_a_comma_is_the_topic():
+    text = (
+        "The Eiffel Tower is a wrought-iron lattice tower in Paris. In 1909 the tower was "
+        "nearly torn down, but it was saved as a radio antenna."
+    )
+    assert_named(text, "In _____ the Eiffel Tower was nearly torn down", "the tower was nearly")
+
+
 def test_each_event_is_paired_in_a_few_questions_only():
     text = (
         "Tarn is a town in France. Monks founded an abbey at Tarn in 1101. "
