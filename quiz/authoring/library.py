@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from flask import current_app
@@ -54,6 +55,13 @@ def articles_for(teacher: Teacher) -> list[Article]:
     """Return the shared library and the teacher's own articles."""
     query = select(Article).where(visible_to(teacher.id, Article.owner_id))
     return list(db.session.scalars(query.order_by(Article.title)))
+
+
+def labels(articles: list[Article]) -> dict[int, str]:
+    """Return what to call each article in a teacher's lists: its title, with its address
+    when another article of the list has the same title ("Eiffel Tower (eiffel-tower-2)")."""
+    titles = Counter(a.title for a in articles)
+    return {a.id: a.title if titles[a.title] == 1 else f"{a.title} ({a.slug})" for a in articles}
 
 
 def classrooms_for(teacher: Teacher) -> list[Classroom]:

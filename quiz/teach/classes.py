@@ -46,14 +46,19 @@ def _assignment_form():
     """The assignment form, offering the teacher's articles that have questions to play."""
     form = AssignmentForm(prefix="assign")
     counts = scoring.question_counts()
+    articles = library.articles_for(current_user)
+    names = library.labels(articles)
     form.article.choices = [
         (
             a.id,
             ngettext(
-                "%(title)s (%(num)s question)", "%(title)s (%(num)s questions)", n, title=a.title
+                "%(title)s (%(num)s question)",
+                "%(title)s (%(num)s questions)",
+                n,
+                title=names[a.id],
             ),
         )
-        for a in library.articles_for(current_user)
+        for a in articles
         if (n := counts.get(a.id, 0))
     ]
     return form

@@ -48,7 +48,9 @@ def _assignments() -> list[Assignment]:
 
 def _game_form() -> LiveGameForm:
     form = LiveGameForm()
-    form.article.choices = [(a.id, a.title) for a in library.articles_for(current_user)]
+    articles = library.articles_for(current_user)
+    names = library.labels(articles)
+    form.article.choices = [(a.id, names[a.id]) for a in articles]
     form.assignment.choices = [(0, _("No class: anyone with the PIN"))] + [
         (a.id, f"{a.classroom.name}: {a.article.title}") for a in _assignments()
     ]

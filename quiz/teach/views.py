@@ -77,9 +77,11 @@ def logout():
 @bp.get("/")
 def dashboard():
     """List the articles and classes this teacher can use."""
+    articles = library.articles_for(current_user)
     return render_template(
         "teach/dashboard.html",
-        articles=library.articles_for(current_user),
+        articles=articles,
+        names=library.labels(articles),
         classrooms=library.classrooms_for(current_user),
         counts=library.question_status_counts(),
     )

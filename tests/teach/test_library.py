@@ -401,3 +401,16 @@ def test_a_year_before_our_era_is_entered_shown_and_edited_as_the_hint_writes_it
     assert "490 BC (or -490) before our era" in response.get_data(as_text=True)
     with app.app_context():
         assert count(Fact, Fact.about == "twice") == 0
+
+
+def test_two_articles_of_one_title_are_told_apart_by_their_address(app, teacher_client, teacher):
+    with app.app_context():
+        for slug in ("eiffel-tower", "eiffel-tower-2"):
+            article = Article(slug=slug, title="Eiffel Tower", body="One.", owner_id=teacher)
+            db.session.add(article)
+        db.session.commit()
+    page = teacher_client.get("/teach/").get_data(as_text=True)
+    assert "Eiffel Tower (eiffel-tower)" in page and "Eiffel Tower (eiffel-tower-2)" in page
+    assert "Baikonur Cosmodrome turns 70<" in page  # a title of its own needs no address
+    live = teacher_client.get("/teach/live").get_data(as_text=True)
+    assert "Eiffel Tower (eiffel-tower-2)" in live
