@@ -20,7 +20,8 @@ from quiz.storage.extensions import db
 from quiz.storage.models import Assignment, Classroom, LiveGame
 
 NULLABLE_STRING = {"type": ["string", "null"]}
-PLAYER_ROW = obj({"nickname": STRING, "score": INTEGER, "correct": INTEGER})
+# Places are shared by tied scores, the next skipping as many (1, 1, 3): see state.standings.
+PLAYER_ROW = obj({"place": INTEGER, "nickname": STRING, "score": INTEGER, "correct": INTEGER})
 GAME = obj(
     {
         "pin": STRING,
@@ -379,6 +380,10 @@ RESULTS = obj(
             "items": obj(
                 {
                     "id": INTEGER,
+                    "place": {
+                        "type": ["integer", "null"],
+                        "description": "As on the podium; null for a removed player.",
+                    },
                     "nickname": STRING,
                     "score": INTEGER,
                     "correct": INTEGER,

@@ -6,20 +6,26 @@ game like any other rounds; this is the game's own view of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import select
 
-from quiz.live.state import items
+from quiz.live.state import items, standings
 from quiz.storage.extensions import db
 from quiz.storage.models import Answer, LiveGame, LivePlayer, Round
 
 
+def _ranked(rows) -> Iterator[tuple[int, str, int, int]]:
+    return ((r["id"], r["nickname"], r["score"], r["correct"]) for r in rows)
+
+
 def game_results(game: LiveGame) -> dict:
-    """Return per player (score order) and per question results of a game."""
+    """Return per player (in their places) and per question results of a game."""
     players = db.session.execute(
         select(LivePlayer, Round)
         .join(Round, Round.id == LivePlayer.round_id)
         .where(LivePlayer.game_id == game.id)
-        .order_by(LivePlayer.kicked, Round.score.desc(), Round.correct.desc(), LivePlayer.id)
+        .order_by(LivePlayer.id)
     ).all()
     rounds = [r.id for _p, r in players]
     answers: dict[str, list[Answer]] = {}
@@ -41,6 +47,7 @@ def game_results(game: LiveGame) -> dict:
         rows.append(
             {
                 "id": player.id,
+                "place": None,
                 "nickname": player.nickname,
                 "score": sum(a.points for a in given),
                 "correct": sum(1 for a in given if a.correct),
@@ -58,7 +65,12 @@ def game_results(game: LiveGame) -> dict:
                 ],
             }
         )
-    rows.sort(key=lambda r: (r["removed"], -r["score"], -r["correct"], r["id"]))
+    # Players still in the game in their places; removed players after them, with none.
+    places = {row.id: row.rank for row in standings(_ranked(r for r in rows if not r["removed"]))}
+    order = {row.id: index for index, row in enumerate(standings(_ranked(rows)))}
+    for row in rows:
+        row["place"] = places.get(row["id"])
+    rows.sort(key=lambda r: (r["removed"], order[r["id"]]))
     return {
         "pin": game.pin,
         "state": game.state,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -111,6 +112,21 @@ class View:
             "answered": player_id in self.answered_open,
             "last": self.last.get(player_id),
         }
+
+
+def standings(players: Iterable[tuple[int, str, int, int]]) -> list[Row]:
+    """Rank players (id, nickname, score, correct): the one ranking rule of live games.
+
+    Places go by score, ties sharing a place and the next place skipping as many (1, 1, 3):
+    the top five, the podium, a player's own place and the full results all read them from
+    here. Tied players are listed by number right, then nickname.
+    """
+    ordered = sorted(players, key=lambda p: (-p[2], -p[3], p[1].casefold(), p[0]))
+    rows: list[Row] = []
+    for index, (pid, nickname, score, correct) in enumerate(ordered):
+        tied = bool(rows) and rows[-1].score == score
+        rows.append(Row(pid, nickname, score, correct, rows[-1].rank if tied else index + 1))
+    return rows
 
 
 # Keyed by (database, game id): one process may serve several apps (tests do).
@@ -232,12 +248,7 @@ def _build(game_id: int) -> View:
         if pending is not None:  # not shown until the question closes
             score, correct = score - pending.points, correct - int(pending.correct)
         scores.append((p.id, p.nickname, score, correct))
-    scores.sort(key=lambda s: (-s[2], -s[3], s[1].casefold(), s[0]))
-    ranks: dict[int, Row] = {}
-    for index, (pid, nickname, score, correct) in enumerate(scores):
-        previous = scores[index - 1] if index else None
-        rank = ranks[previous[0]].rank if previous and previous[2] == score else index + 1
-        ranks[pid] = Row(pid, nickname, score, correct, rank)
+    ranks = {row.id: row for row in standings(scores)}
 
     answered_open = {round_of[r] for r in open_answers if r in round_of}
     last = {}
@@ -264,7 +275,7 @@ def _build(game_id: int) -> View:
         "time_limit": game.time_limit,
         "answered": game.answered if game.state == State.QUESTION else len(last_answers),
         "leaderboard": [
-            {"nickname": r.nickname, "score": r.score, "correct": r.correct}
+            {"place": r.rank, "nickname": r.nickname, "score": r.score, "correct": r.correct}
             for r in list(ranks.values())[:TOP]
         ],
     }

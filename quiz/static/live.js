@@ -29,19 +29,57 @@
     timer = setInterval(tick, 250);
   }
 
+  // Whether someone is typing in a field (outside the panel, which has none): leave them be.
+  function typing(element) {
+    if (!element || element === document.body) return false;
+    if (element.isContentEditable) return true;
+    if (element.tagName === "TEXTAREA" || element.tagName === "SELECT") return true;
+    return element.tagName === "INPUT" &&
+      !/^(button|submit|reset|checkbox|radio|image|hidden|range|color|file)$/i.test(element.type);
+  }
+
+  // The element of the new panel that stands where the focused one stood (the same answer
+  // button, the same heading), if there is one.
+  function counterpart(element) {
+    if (element.id) return document.getElementById(element.id);
+    var candidates = panel.querySelectorAll(element.tagName);
+    for (var i = 0; i < candidates.length; i++) {
+      var candidate = candidates[i];
+      if (candidate.name === element.name && candidate.value === element.value &&
+          candidate.textContent === element.textContent) return candidate;
+    }
+    return null;
+  }
+
+  // Bring the player to the panel: focus its heading, which a screen reader then reads out
+  // (so the status line is left empty: the change is said once). Someone typing elsewhere
+  // keeps their place and hears the heading through the status line instead.
+  function arrive(heading, active) {
+    if (!heading) return;
+    if (typing(active) && !panel.contains(active)) {
+      if (status) status.textContent = heading.textContent.trim();
+      return;
+    }
+    if (status) status.textContent = "";
+    heading.focus();
+  }
+
   function swap(html) {
     var holder = document.createElement("template");
     holder.innerHTML = html.trim();
     var fresh = holder.content.firstElementChild;
     if (!fresh || fresh.id !== "live-panel") return;
-    var hadFocus = panel.contains(document.activeElement);
+    var active = document.activeElement;
+    var inside = panel.contains(active);
+    // A new step: the lobby, a new question, its answer received, its result, the end.
+    var moved = fresh.dataset.step !== panel.dataset.step;
     panel.replaceWith(fresh);
     panel = fresh;
     version = Math.max(version, Number(panel.dataset.version));
     countdown();
-    var heading = panel.querySelector("h1");
-    if (heading && status) status.textContent = heading.textContent;
-    if (hadFocus && heading) heading.focus();
+    var same = inside && !moved ? counterpart(active) : null;
+    if (same && panel.contains(same)) same.focus();
+    else if (moved || inside) arrive(panel.querySelector("h1"), active);
   }
 
   function refresh() {
@@ -59,6 +97,27 @@
         if (again) { again = false; refresh(); }
       });
   }
+
+  // A button of the panel (an answer, the host's next step) sends its form and the page
+  // loads again: focus the new panel's heading then, as when the panel changes in place, or
+  // the message the server had for the sender ("Too late: ...") if there is one.
+  var SENT = "quiz-live-sent";
+  root.addEventListener("submit", function (event) {
+    if (!panel.contains(event.target)) return;
+    try { sessionStorage.setItem(SENT, window.location.pathname); } catch (e) { /* off */ }
+  });
+  try {
+    if (sessionStorage.getItem(SENT) === window.location.pathname) {
+      sessionStorage.removeItem(SENT);
+      var note = document.querySelector("main .flashes");
+      if (note) {
+        note.tabIndex = -1;
+        note.focus();
+      } else {
+        arrive(panel.querySelector("h1"), document.activeElement);
+      }
+    }
+  } catch (e) { /* no storage: the page starts at the top, as any other */ }
 
   var events = new EventSource(root.dataset.liveEvents);
   events.addEventListener("state", function (message) {

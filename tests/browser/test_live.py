@@ -110,3 +110,57 @@ def test_a_live_game_with_a_host_and_three_players(app, browser, live_server):
     host.get_by_role("link", name="Full results").click()
     expect(host.locator("table").first).to_contain_text("Cy (removed)")
     expect(host.locator("table").first).to_contain_text("Dee")
+
+
+def test_a_keyboard_player_keeps_their_place_from_one_question_to_the_next(
+    app, browser, live_server
+):
+    """Each new step of the game takes the player's focus to its heading: one Tab from the
+    question to its first answer, never the skip link, the menu and the languages again."""
+    make_teacher(app)
+    host = browser.new_context().new_page()
+    log_in(host, live_server)
+    host.goto(live_server + "/teach/live")
+    host.get_by_label("Article").select_option(label="Baikonur Cosmodrome turns 70")
+    host.get_by_label("Number of questions").fill("2")
+    host.get_by_label("Seconds per question").fill("60")
+    host.get_by_role("button", name="Create the game").click()
+    pin = host.locator(".pin").inner_text().strip()
+    ada = join(browser, live_server, pin, "Ada")
+    bob = join(browser, live_server, pin, "Bob")
+    status = ada.locator("#live-status")
+
+    host.get_by_role("button", name="Start the game").click()
+    # The question replaces the lobby: focus on its heading, said once (not again as status).
+    expect(ada.locator("#live-prompt")).to_be_focused()
+    expect(status).to_have_text("")
+    ada.keyboard.press("Tab")
+    expect(ada.locator("button.answer").first).to_be_focused()
+    ada.keyboard.press("Enter")  # answered with the keyboard alone; the page loads again
+    expect(ada.locator(".waiting")).to_contain_text("Answer received")
+    expect(ada.locator("#live-prompt")).to_be_focused()
+
+    bob.locator("button.answer").first.click()  # the last answer closes the question
+    expect(ada.locator("#live-verdict")).to_be_focused()
+    expect(ada.locator("#live-verdict")).to_have_text(re.compile(r"Right! \+\d+ points|Not quite"))
+    expect(status).to_have_text("")
+
+    host.get_by_role("button", name="Next question").click()
+    expect(ada.locator(".progress")).to_contain_text("Question 2 of 2")
+    expect(ada.locator("#live-prompt")).to_be_focused()
+    expect(status).to_have_text("")
+    ada.keyboard.press("Tab")
+    expect(ada.locator("button.answer").first).to_be_focused()
+    audit(ada, "live-player-keyboard-question")
+    ada.keyboard.press("Tab")
+    expect(ada.locator("button.answer").nth(1)).to_be_focused()
+    ada.keyboard.press("Enter")
+    expect(ada.locator("#live-prompt")).to_be_focused()
+    bob.locator("button.answer").first.click()
+    expect(ada.locator("#live-verdict")).to_be_focused()
+
+    host.get_by_role("button", name="Show the podium").click()
+    expect(ada.get_by_role("heading", level=1)).to_have_text("Game over")
+    expect(ada.get_by_role("heading", level=1)).to_be_focused()
+    expect(ada.locator("#live-final")).to_contain_text("You came")
+    audit(ada, "live-player-keyboard-final")

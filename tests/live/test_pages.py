@@ -20,7 +20,7 @@ from quiz.storage.models import (
     Round,
     Teacher,
 )
-from tests.live.conftest import expire_clock, right_answer
+from tests.live.conftest import expire_clock, right_answer, wrong_answer
 from tests.pages import csrf_token
 from tests.teach.conftest import log_in, make_teacher
 
@@ -40,7 +40,7 @@ def host(app):
     return client
 
 
-def create(host, size=2, time_limit=30, assignment=0) -> str:
+def create(host, size=2, time_limit=30, assignment=0, speed_bonus=True) -> str:
     """Create a game on the host page; return its PIN."""
     page = text(host.get("/teach/live"))
     article = re.search(r'<option value="(\d+)"[^>]*>Baikonur', page).group(1)
@@ -52,7 +52,7 @@ def create(host, size=2, time_limit=30, assignment=0) -> str:
             "assignment": assignment,
             "size": size,
             "time_limit": time_limit,
-            "speed_bonus": "y",
+            **({"speed_bonus": "y"} if speed_bonus else {}),
         },
     )
     assert response.status_code == 302, text(response)
@@ -324,3 +324,46 @@ def test_a_live_answer_counts_for_practice(app, host):
         memories = db.session.scalars(select(Memory).where(Memory.player_id == player_id)).all()
     assert player_id is not None and memories
     assert all(memory.lapses == 1 for memory in memories)
+
+
+def table_rows(page: str, caption: str) -> list[list[str]]:
+    """Return the cells' text of a table's body rows, the table found by its caption."""
+    table = page.split(f"<caption>{caption}</caption>", 1)[1].split("</table>", 1)[0]
+    body = table.split("<tbody>", 1)[1]
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_tied_players_share_their_place_on_every_screen(app, host):
+    """Ada and Bob right (no speed bonus: 1000 points each), Cy and Dee wrong, Eve silent:
+    places 1, 1, 3, 3, 3 in the top five and the full results, on the podium and on the
+    players' own screens."""
+    pin = create(host, size=1, speed_bonus=False)
+    players = {name: app.test_client() for name in ("Ada", "Bob", "Cy", "Dee", "Eve")}
+    for name, client in players.items():
+        join(client, pin, name)
+    act(host, pin, "start")
+    qid = question_id(players["Ada"], pin)
+    right, wrong = right_answer(app, qid), wrong_answer(app, qid)
+    for name, choice in (("Ada", right), ("Bob", right), ("Cy", wrong), ("Dee", wrong)):
+        assert answer(players[name], pin, choice).status_code == 303
+    act(host, pin, "next")
+    places = [("1", "Ada"), ("1", "Bob"), ("3", "Cy"), ("3", "Dee"), ("3", "Eve")]
+    closed = text(host.get(f"/teach/live/{pin}"))
+    assert [tuple(row[:2]) for row in table_rows(closed, "Top five")] == places
+    assert "<dd>3 of 5</dd>" in text(players["Cy"].get(f"/live/{pin}"))
+
+    act(host, pin, "next")
+    over = text(host.get(f"/teach/live/{pin}"))
+    assert [tuple(row[:2]) for row in table_rows(over, "Top five")] == places
+    podium = re.findall(r"Place (\d+)</span> <strong>(\w+)</strong>", over)
+    assert podium == places[:3]
+    for name, place in (("Ada", 1), ("Bob", 1), ("Cy", 3), ("Eve", 3)):
+        assert f"You came {place} of 5" in text(players[name].get(f"/live/{pin}"))
+    full = text(host.get(f"/teach/live/{pin}/results"))
+    assert [tuple(row[:2]) for row in table_rows(full, "Players")] == places
