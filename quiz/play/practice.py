@@ -152,6 +152,10 @@ def _answer(player: Player, article: Article, run: dict, form):
             ],
         }
     )
+    # A question over several due facts reviews them all: the session then has fewer questions
+    # to ask than it said, and says so from now on rather than stop short of its count.
+    left = sessions.due_count(player.id, article.id)
+    run["size"] = min(run["size"], len(run["done"]) + left)
     run["given"] = verdict.given
     session[RUN_KEY] = run
     return redirect(url_for(".practice_feedback", article_id=article.id))
@@ -177,7 +181,6 @@ def practice_feedback(article_id: int):
         given=run.get("given", ""),
         items=_labelled(last["items"]),
         question=question,
-        # A question over several facts reviews them all: the session may end early.
         finished=len(run["done"]) >= run["size"] or sessions.due_count(player.id, article.id) == 0,
         waits=_waits(last["items"]),
     )
@@ -191,13 +194,7 @@ def practice_summary(article_id: int):
     run = _run(article.id)
     if run is None:
         return redirect(url_for(".practice"))
-    items = _labelled(
-        [
-            item | {"correct": done["correct"], "up": _improved(item)}
-            for done in run["done"]
-            for item in done["items"]
-        ]
-    )
+    items = _labelled(_per_fact(run["done"]))
     return render_template(
         "play/practice_summary.html",
         article=article,
@@ -206,6 +203,18 @@ def practice_summary(article_id: int):
         waits=_waits(items),
         improved=sum(item["up"] for item in items),
     )
+
+
+def _per_fact(done: list[dict]) -> list[dict]:
+    """Return one line per fact (or question) the session reviewed, in the order first met:
+    where it stood before the session, and its last review (answer, level, when it is due)."""
+    lines: dict[tuple, dict] = {}
+    for answer in done:
+        for item in answer["items"]:
+            key = (item["fact"], item["question"])
+            before = lines[key]["before"] if key in lines else item["before"]
+            lines[key] = item | {"before": before, "correct": answer["correct"]}
+    return [line | {"up": _improved(line)} for line in lines.values()]
 
 
 def _labelled(items: list[dict]) -> list[dict]:

@@ -3,6 +3,11 @@
 Questions are built from facts, so the fact is what is scheduled: a player who missed the year
 of Gagarin's flight meets that fact again through another question. A question that tests no
 fact (imported from a file) is scheduled as itself. The scheduling is the `fsrs` package's.
+
+A question of several claims ("which of these does the article say?", the odd one out) asks
+about the claim of its own sentence; the other claims, each another sentence's fact, are there
+to be told apart from it. Only the fact it asks is reviewed, and practice asks a fact only
+through the questions that ask it (`asks_fact`).
 """
 
 from __future__ import annotations
@@ -11,12 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import ColumnElement, Table, and_, bindparam, exists, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from quiz.storage.extensions import write_transaction
-from quiz.storage.models import Memory, MemoryState, Question, question_fact
+from quiz.storage.models import Fact, Memory, MemoryState, Question, question_fact
 
 # FSRS-6 with its default parameters: 90% desired retention, learning steps of 1 and 10 minutes.
 SCHEDULER = Scheduler()
@@ -25,6 +30,8 @@ HARD_AFTER = 2 / 3
 # A fact the player should still recall in three weeks counts as mastered (Anki's "mature").
 MASTERED_DAYS = 21.0
 LEVELS = ("learning", "reviewing", "mastered")
+# Questions of several claims, one per fact: each asks only the fact of its own sentence.
+CLAIM_KINDS = ("statement", "odd_one_out")
 
 
 def rating_for(correct: bool, elapsed: float, time_limit: float) -> Rating:
@@ -75,7 +82,22 @@ class Review:
 
 _m = Memory.__table__
 _by_fact, _by_question = _m.alias("by_fact"), _m.alias("by_question")
-_q, _qf = Question.__table__, question_fact
+_q, _qf, _f = Question.__table__, question_fact, Fact.__table__
+
+
+def asks_fact(question: Table = _q, link: Table = _qf) -> ColumnElement[bool]:
+    """Return the clause that a question's fact (a `question_fact` row) is one it asks about.
+
+    Every fact a question tests, except in a question of several claims, which asks the fact
+    of its own sentence: its other claims (other sentences' facts) are only told apart from it.
+    One whose sentence is none of its facts' asks none, and is scheduled as itself.
+    """
+    return or_(
+        question.c.kind.not_in(CLAIM_KINDS),
+        exists().where(_f.c.id == link.c.fact_id, _f.c.sentence_id == question.c.sentence_id),
+    )
+
+
 _STATE = (
     "id",
     "state",
@@ -88,8 +110,8 @@ _STATE = (
     "lapses",
 )
 
-# The question's facts (or, with none, the question itself) with the player's memory of each:
-# one indexed read, then one upsert, in the caller's transaction.
+# The facts the question asks (or, with none, the question itself) with the player's memory of
+# each: one indexed read, then one upsert, in the caller's transaction.
 LOAD = (
     select(
         _q.c.article_id,
@@ -98,7 +120,7 @@ LOAD = (
         *(_by_question.c[name].label(f"q_{name}") for name in _STATE),
     )
     .select_from(
-        _q.outerjoin(_qf, _qf.c.question_id == _q.c.id)
+        _q.outerjoin(_qf, and_(_qf.c.question_id == _q.c.id, asks_fact()))
         .outerjoin(
             _by_fact,
             and_(
@@ -163,7 +185,7 @@ def record_review(
     at: datetime,
     connection: Connection | None = None,
 ) -> list[Review]:
-    """Review the player's memory of every fact the question tests (or of the question itself).
+    """Review the player's memory of every fact the question asks (or of the question itself).
 
     Wrong is FSRS's Again, right is Good, or Hard past two thirds of `time_limit` (seconds).
     `at` is the time of the answer: pass it to move the scheduler's clock (tests, imports).

@@ -13,7 +13,7 @@ from sqlalchemy import or_, select, update
 
 from quiz.errors import Conflict, Invalid
 from quiz.generation import grade, matching_option
-from quiz.practice.memory import Review, level, record_review
+from quiz.practice.memory import Review, asks_fact, level, record_review
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (
     Article,
@@ -62,7 +62,7 @@ def _playable(article_ids: Iterable[int]) -> tuple[set[int], set[int]]:
     facts = db.session.scalars(
         select(question_fact.c.fact_id)
         .join(Question, Question.id == question_fact.c.question_id)
-        .where(active)
+        .where(active, asks_fact())
         .distinct()
     )
     questions = db.session.scalars(select(Question.id).where(active))
@@ -132,6 +132,7 @@ def _questions_for(memory: Memory) -> list[int]:
                 question_fact.c.fact_id == memory.fact_id,
                 Question.status == QuestionStatus.ACTIVE,
                 Question.kind != "order",  # one tap or one typed answer: order is for rounds
+                asks_fact(),  # not a claim beside the one a question of claims asks
             )
             .order_by(Question.id)
         )

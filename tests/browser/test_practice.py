@@ -8,10 +8,16 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from quiz.storage.extensions import db
-from quiz.storage.models import Answer, Player, Round
+from quiz.storage.models import Answer, Fact, Player, Question, Round, question_fact
 from tests.browser.test_audit import audit, click_through_round
 from tests.browser.test_play import start
-from tests.practice.conftest import missed_earlier
+from tests.practice.conftest import missed_earlier, questions_with_facts
+
+# A fact a teacher named at length, with a word too long for any phone's line.
+LONG_ABOUT = (
+    "the day the first crew of the Soyuz programme launched from the Baikonur Cosmodrome "
+    "in the Kazakh steppe, " + "Kosmodromnayaploshchadkanomerodinatsatpyat" * 2
+)
 
 pytestmark = pytest.mark.browser
 
@@ -89,5 +95,50 @@ def test_a_practice_session_in_the_browser(app, browser, page, live_server):
         width = other.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"the practice page scrolls sideways on a phone ({width}px)"
         audit(other, "practice-phone")
+    finally:
+        phone.close()
+
+
+def test_practice_feedback_with_a_long_fact_fits_a_phone(app, browser, live_server):
+    phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    try:
+        page = phone.new_page()
+        start(page, live_server, nickname="Phone", size="1")
+        click_through_round(page, 1, audit_pages=False)
+        player_id, _questions = answered_questions(app, "Phone")
+        # One fact missed two hours ago, so it is due now; its name is long.
+        (question_id,) = questions_with_facts(app, 1)
+        missed_earlier(app, player_id, [question_id])
+        with app.app_context():
+            fact_id = db.session.scalar(
+                select(question_fact.c.fact_id).where(question_fact.c.question_id == question_id)
+            )
+            db.session.get_one(Fact, fact_id).about = LONG_ABOUT
+            db.session.commit()
+
+        page.goto(live_server + "/practice")
+        page.get_by_role("button", name=re.compile("Practise Baikonur")).click()
+        asked = int(page.locator("input[name=question_id]").get_attribute("value"))
+        with app.app_context():
+            right = db.session.get_one(Question, asked).answer
+        radios = page.get_by_role("radio")
+        if radios.count():
+            # A wrong option: the page then shows the right answer too.
+            wrong = next(i for i in range(radios.count()) if radios.nth(i).input_value() != right)
+            radios.nth(wrong).check()
+        else:
+            page.get_by_role("textbox").fill("certainly not this")
+        page.get_by_role("button", name="Answer").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Not quite")
+        expect(page.locator("dt", has_text="The right answer")).to_be_visible()
+        expect(page.locator("dt", has_text="Kosmodromnaya")).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"the practice feedback scrolls sideways on a phone ({width}px)"
+        # Every label and value stays inside the card.
+        card = page.locator(".card.verdict").bounding_box()
+        for cell in page.locator(".verdict dt, .verdict dd").all():
+            box = cell.bounding_box()
+            assert box["x"] >= card["x"] and box["x"] + box["width"] <= card["x"] + card["width"]
+        audit(page, "practice-feedback-phone")
     finally:
         phone.close()

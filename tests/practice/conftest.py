@@ -49,6 +49,21 @@ def facts_of(app, question_id: int) -> set[int]:
         return set(rows)
 
 
+def asked_facts(app, question_id: int) -> set[int]:
+    """Return the facts an answer to the question reviews: all it tests, but in a question of
+    several claims only the one its explanation opens with (its own sentence's claim)."""
+    with app.app_context():
+        question = db.session.get_one(Question, question_id)
+        facts = question.facts
+        if question.kind in ("statement", "odd_one_out"):
+            facts = [
+                f
+                for f in facts
+                if f.sentence is not None and question.explanation.startswith(f.sentence.text)
+            ]
+        return {f.id for f in facts}
+
+
 def miss_in_a_round(app, client, nickname="Ada") -> tuple[int, str]:
     """Play a one-question round through the pages and answer it wrong; return its question."""
     url = start_round(client, size=1, nickname=nickname)

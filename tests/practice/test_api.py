@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from tests.practice.conftest import (
-    facts_of,
+    asked_facts,
     memories,
     missed_earlier,
     questions_with_facts,
@@ -54,7 +54,7 @@ def test_a_player_made_through_the_api_plays_rounds_that_count_for_practice(app,
     assert player["token"].startswith("qp_") and player["nickname"] == "Ada"
     asked = play_wrong_round(client, player["token"])
     remembered = {m.fact_id for m in memories(app, player["id"])}
-    assert remembered == set().union(*(facts_of(app, q) for q in asked))
+    assert remembered == set().union(*(asked_facts(app, q) for q in asked))
     # Just answered: nothing is due yet, and the API says when something will be.
     body = client.get("/api/v1/practice?article=baikonur", headers=bearer(player["token"]))
     assert body.status_code == 200

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from quiz.practice import record_review, sessions
 from quiz.practice.memory import MASTERED_DAYS, rating_for
 from quiz.storage.extensions import db, write_transaction
-from quiz.storage.models import Memory, Player, Question, question_fact
+from quiz.storage.models import Memory, Player, Question, question_fact, utcnow
 from tests.answers import first_answer
 from tests.practice.conftest import (
+    asked_facts,
     facts_of,
     memories,
     missed_earlier,
@@ -44,7 +45,7 @@ def test_a_missed_fact_is_practised_the_same_day_through_another_question_then_p
 ):
     client, player_id, round_question = student
     article_id = seed_article_id(app)
-    missed = facts_of(app, round_question)
+    missed = asked_facts(app, round_question)
     stored = memories(app, player_id)
     assert {m.fact_id for m in stored} == missed
     for memory in stored:
@@ -61,13 +62,13 @@ def test_a_missed_fact_is_practised_the_same_day_through_another_question_then_p
         # Another question about the fact it missed, not the button it pressed.
         assert served.question.id != round_question
         asked = served.question.id
-    assert facts_of(app, asked) & missed
+    assert asked_facts(app, asked) & missed
 
     with app.app_context():
         verdict = sessions.answer(player_id, asked, right_answer(app, asked), now=later)
     assert verdict.correct
     reviewed = {item.review.fact_id: item.review for item in verdict.items}
-    for fact_id in facts_of(app, asked) & missed:
+    for fact_id in asked_facts(app, asked) & missed:
         review = reviewed[fact_id]
         assert review.before == "learning"
         before = next(m for m in stored if m.fact_id == fact_id)
@@ -75,7 +76,7 @@ def test_a_missed_fact_is_practised_the_same_day_through_another_question_then_p
         assert review.due > before.due and review.due > later
     with app.app_context():
         assert sessions.due_count(player_id, article_id, later) == len(missed) - len(
-            facts_of(app, asked) & missed
+            asked_facts(app, asked) & missed
         )
 
 
@@ -161,6 +162,84 @@ def test_a_question_about_two_facts_reviews_both(app, ctx):
     stored = memories(app, player.id)
     assert [m.reviews for m in stored] == [2, 2]
     assert [m.lapses for m in stored] == [1, 1]
+
+
+@pytest.mark.parametrize("kind", ["statement", "odd_one_out"])
+@pytest.mark.parametrize("correct", [True, False])
+def test_a_question_of_claims_reviews_only_the_fact_of_its_own_sentence(app, ctx, kind, correct):
+    """ "Which of these does the article say?": one claim is asked, the others are there to be
+    told apart from it, so only the asked claim's fact moves, right or wrong."""
+    question = db.session.scalar(
+        select(Question).where(Question.kind == kind, Question.status == "active")
+    )
+    question_id, claims = question.id, len(question.facts)
+    (own,) = [
+        f.id
+        for f in question.facts
+        if f.sentence is not None and question.explanation.startswith(f.sentence.text)
+    ]
+    player = Player(nickname="Claims")
+    db.session.add(player)
+    db.session.commit()
+    reviews = record_review(
+        player.id, question_id, correct=correct, elapsed=1, time_limit=30, at=player.created_at
+    )
+    assert claims >= 3
+    assert [r.fact_id for r in reviews] == [own]
+    assert [m.fact_id for m in memories(app, player.id)] == [own]
+
+
+def test_practice_asks_a_fact_only_through_questions_that_ask_it(app, ctx):
+    """A fact that is only a claim beside another in a question of claims is not asked through
+    that question: answering it would not review the fact."""
+    article_id = seed_article_id(app)
+    question = db.session.scalar(
+        select(Question).where(Question.kind == "statement", Question.status == "active")
+    )
+    statement_id = question.id
+    beside = next(
+        f.id
+        for f in question.facts
+        if f.sentence is None or not question.explanation.startswith(f.sentence.text)
+    )
+    player = Player(nickname="Beside")
+    db.session.add(player)
+    db.session.commit()
+    player_id = player.id
+    # The fact was missed through a question of its own, long ago; then only questions of
+    # claims are left about it.
+    alone = next(
+        q.id
+        for q in db.session.scalars(
+            select(Question)
+            .join(question_fact, question_fact.c.question_id == Question.id)
+            .where(question_fact.c.fact_id == beside, Question.status == "active")
+        )
+        if [f.id for f in q.facts] == [beside]
+    )
+    db.session.remove()  # end this read before the writes below
+    missed_earlier(app, player_id, [alone])
+    for other in db.session.scalars(
+        select(Question)
+        .join(question_fact, question_fact.c.question_id == Question.id)
+        .where(question_fact.c.fact_id == beside)
+    ):
+        if other.kind not in ("statement", "odd_one_out"):
+            other.status = "retired"
+    db.session.commit()
+    asking = facts_of(app, statement_id)  # the statement still holds the fact as a claim
+    assert beside in asking
+    db.session.remove()
+    now = utcnow()
+    served = sessions.next_question(player_id, article_id, now=now)
+    # Served at all, it is through a question whose own claim is this fact, and answering
+    # it reviews the fact; with no such question the fact is not counted as due either.
+    if served is None:
+        assert sessions.due_count(player_id, article_id, now) == 0
+    else:
+        assert served.question.id != statement_id
+        verdict = sessions.answer(player_id, served.question.id, served.question.answer, now=now)
+        assert [item.review.fact_id for item in verdict.items] == [beside]
 
 
 def test_a_review_in_the_callers_transaction_goes_back_with_it(app, ctx):

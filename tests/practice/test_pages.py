@@ -1,9 +1,13 @@
 """The practice pages: what is due, a session through other questions, what improved."""
 
+import re
+from datetime import timedelta
+from html import unescape
+
 from sqlalchemy import select
 
 from quiz.storage.extensions import db
-from quiz.storage.models import Memory
+from quiz.storage.models import Fact, Memory, Question, utcnow
 from tests.pages import csrf_token, hidden, radio_values
 from tests.practice.conftest import (
     asked_alone,
@@ -183,18 +187,147 @@ def test_nobody_else_sees_or_answers_a_players_practice(app, student):
     assert player_of(client) == player_id
 
 
-def test_a_question_over_several_due_facts_can_end_the_session_early(app, student):
+def test_a_question_over_two_due_facts_counts_one_question_fewer(app, student):
     client, player_id, _question = student
     article_id = seed_article_id(app)
-    statement_id, facts = asked_alone(app, article_id, "statement")
-    missed_earlier(app, player_id, [statement_id])
+    first_id, facts = asked_alone(app, article_id, "first")
+    missed_earlier(app, player_id, [first_id])
+    assert len(facts) == 2
+    assert "<dt>Due now</dt><dd>2</dd>" in text(client.get("/practice"))
     assert start(client, article_id).status_code == 302
+    question = text(client.get(f"/practice/{article_id}"))
+    assert "1 of 2" in question
     response, question_id = answer(client, app, article_id)
-    assert question_id == statement_id
+    assert question_id == first_id
     feedback = text(client.get(response.headers["Location"]))
-    # All four facts were reviewed at once: nothing more is due, so no "Next question".
-    assert len(facts) == 4
+    # Both facts were reviewed at once: the session is one question long, and says so.
+    assert "1 of 1" in feedback and "1 of 2" not in feedback
     assert "See what improved" in feedback and "Next question" not in feedback
+    summary = text(client.get(f"/practice/{article_id}/summary"))
+    assert "Practice done" in summary and "<strong>1 of 1</strong> right" in summary
+    assert summary.count('<th scope="row">') == 2
+
+
+def test_a_session_asks_as_many_questions_as_it_says_and_sums_up_each_fact_once(app, student):
+    """Facts due together, one of them asked by a question of claims ("which of these does the
+    article say?") whose other claims are facts due too."""
+    client, player_id, _question = student
+    article_id = seed_article_id(app)
+    with app.app_context():
+        # Questions over two facts (which came first, how many years between) are put aside:
+        # each answer here is about one fact, so the count of questions is the count of facts.
+        for question in db.session.scalars(select(Question)):
+            if question.kind not in ("statement", "odd_one_out") and len(question.facts) > 1:
+                question.status = "retired"
+        db.session.commit()
+        statement = db.session.scalar(
+            select(Question).where(Question.kind == "statement", Question.status == "active")
+        )
+        claims = {f.id: f.about for f in statement.facts}
+        own = next(
+            f.id for f in statement.facts if statement.explanation.startswith(f.sentence.text)
+        )
+        # A question of each fact's own (a gap, a year, true or false) to miss it through.
+        alone = {}
+        for question in db.session.scalars(
+            select(Question).where(
+                Question.status == "active", Question.kind.not_in(["statement", "odd_one_out"])
+            )
+        ):
+            ids = [f.id for f in question.facts]
+            if len(ids) == 1 and ids[0] in claims:
+                alone.setdefault(ids[0], question.id)
+    assert set(alone) == set(claims) and len(claims) == 4
+    # Missed two hours ago.
+    missed_earlier(app, player_id, [alone[own], *(alone[f] for f in claims if f != own)])
+    with app.app_context():
+        # The statement's own fact is then asked through questions of claims only.
+        for question in db.session.scalars(select(Question)):
+            if question.kind not in ("statement", "odd_one_out") and own in {
+                f.id for f in question.facts
+            }:
+                question.status = "retired"
+        db.session.commit()
+
+    assert "<dt>Due now</dt><dd>4</dd>" in text(client.get("/practice"))
+    assert start(client, article_id).status_code == 302
+    asked = []
+    for n in range(1, 5):
+        page = text(client.get(f"/practice/{article_id}"))
+        assert f"{n} of 4" in page, re.findall(r'<p class="progress">.*?</p>', page)
+        response, question_id = answer(client, app, article_id)
+        asked.append(question_id)
+        feedback = text(client.get(response.headers["Location"]))
+        assert f"{n} of 4" in feedback
+    assert "See what improved" in feedback and "Next question" not in feedback
+    with app.app_context():
+        kinds = [db.session.get(Question, q).kind for q in asked]
+    assert {"statement", "odd_one_out"} & set(kinds)
+
+    summary = text(client.get(f"/practice/{article_id}/summary"))
+    assert "Practice done" in summary and "<strong>4 of 4</strong> right" in summary
+    # One line per fact, each once: the four facts due, nothing else.
+    rows = [unescape(row) for row in re.findall(r'<th scope="row">(.*?)</th>', summary)]
+    assert sorted(rows) == sorted(a[:1].upper() + a[1:] for a in claims.values())
+    assert summary.count("Right</span>") == 4
+    moved = int(re.search(r"<strong>(\d+)</strong> facts? moved up", summary).group(1))
+    assert moved == summary.count("(moved up)")
+
+
+def test_the_summary_has_one_line_per_fact_from_before_the_session_to_its_last_review(app, student):
+    client, _player_id, _question = student
+    article_id = seed_article_id(app)
+    (fact,) = questions_with_facts(app, 1)
+    (fact_id,) = facts_of(app, fact)
+    (other_id,) = facts_of(app, questions_with_facts(app, 2)[1])
+    with app.app_context():
+        labels = {f.id: f.about for f in db.session.scalars(select(Fact))}
+
+    now = utcnow()
+    soon = (now + timedelta(minutes=10, seconds=20)).isoformat()
+    later = (now + timedelta(days=3, minutes=5)).isoformat()
+
+    def review(fact, before, after, due):
+        return {"fact": fact, "question": None, "before": before, "after": after, "due": due}
+
+    # A session of four answers in which one fact was reviewed three times, met new, missed,
+    # then right twice; another fact once.
+    done = [
+        {"question": fact, "correct": False, "items": [review(fact_id, None, "learning", later)]},
+        {
+            "question": fact,
+            "correct": True,
+            "items": [review(other_id, "learning", "learning", soon)],
+        },
+        {
+            "question": fact,
+            "correct": True,
+            "items": [review(fact_id, "learning", "learning", soon)],
+        },
+        {
+            "question": fact,
+            "correct": True,
+            "items": [review(fact_id, "learning", "reviewing", later)],
+        },
+    ]
+    with client.session_transaction() as cookie:
+        cookie["practice"] = {"article": article_id, "size": 4, "done": done}
+    summary = text(client.get(f"/practice/{article_id}/summary"))
+    assert "<strong>3 of 4</strong> right" in summary
+    rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</th>(.*?)</tr>', summary, re.S)
+    assert [unescape(label) for label, _cells in rows] == [
+        labels[fact_id][:1].upper() + labels[fact_id][1:],
+        labels[other_id][:1].upper() + labels[other_id][1:],
+    ]
+    cells = [re.findall(r"<td>(.*?)</td>", line, re.S) for _label, line in rows]
+    # Where it stood before the session (new), where its last review left it, and when that
+    # review said it comes back.
+    assert "Right" in cells[0][0] and cells[0][1] == "new" and cells[0][2].startswith("reviewing")
+    assert "moved up" in cells[0][2] and cells[0][3] == "in 3 days"
+    assert (
+        cells[1][1] == "learning" and cells[1][2] == "learning" and cells[1][3] == "in 10 minutes"
+    )
+    assert "<strong>1</strong> fact moved up" in summary
 
 
 def test_practice_never_deals_a_put_in_order_question(app, student):
