@@ -21,6 +21,9 @@ def from_environment(instance_path: str) -> dict:
         "QUIZ_TIMEZONE": os.environ.get("QUIZ_TIMEZONE") or None,
         # Large enough for an article upload; the API sets a tighter limit per request.
         "MAX_CONTENT_LENGTH": 1024 * 1024,
+        # A pasted text is a field of a multipart form: it may be as large as the whole body
+        # (Werkzeug's own default is 500,000 bytes), so one limit holds and pages can say it.
+        "MAX_FORM_MEMORY_SIZE": 1024 * 1024,
         "API_MAX_BODY": 16 * 1024,
         # The largest article file a teacher may upload in the browser.
         "QUIZ_MAX_UPLOAD": 512 * 1024,

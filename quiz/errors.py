@@ -2,11 +2,14 @@
 
 import math
 import time
+from urllib.parse import urlsplit
 
 from flask import Flask, jsonify, render_template, request
-from flask_babel import gettext, ngettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
+
+from quiz.i18n import ngettext
 
 
 class QuizError(Exception):
@@ -69,7 +72,7 @@ DEFAULT_MESSAGES = {
     404: _l("There is nothing at this address."),
     405: _l("This address does not accept that kind of request."),
     409: _l("That was already done."),
-    413: _l("The request body is larger than this server accepts."),
+    413: _l("What you sent is larger than this server accepts."),
     415: _l("The request body is not in a format this address accepts."),
     422: _l("Please check what you sent."),
     429: _l("Too many requests in a short time: wait a moment, then try again."),
@@ -95,13 +98,28 @@ def http_message(exc: HTTPException) -> str:
     """Return what an HTTP error says, in the request's language."""
     status = exc.code or 500
     description = exc.description
+    if status == 413:
+        return _too_large()
     if (not description or description == type(exc).description) and status in DEFAULT_MESSAGES:
         return str(DEFAULT_MESSAGES[status])
-    if status == 413:
-        return str(DEFAULT_MESSAGES[413])
     # A message marked with N_() where it was raised is translated here; one already
     # translated there is not in the catalog and comes back unchanged.
     return gettext(str(description or exc.name))
+
+
+def _too_large() -> str:
+    """Say that the request was too large, and what this address accepts at most."""
+    from quiz.i18n import size
+
+    most = request.max_content_length
+    if request.mimetype == "multipart/form-data" and request.max_form_memory_size:
+        # A text field of such a form has its own limit, which may be the smaller one.
+        most = min(most or request.max_form_memory_size, request.max_form_memory_size)
+    if not most:
+        return str(DEFAULT_MESSAGES[413])
+    return gettext(
+        "What you sent is larger than this server accepts: at most %(size)s.", size=size(most)
+    )
 
 
 def wants_json() -> bool:
@@ -174,4 +192,34 @@ def _retry_in() -> str:
 
 def _page(status: int, message: str):
     title = str(TITLES.get(status, _l("Error")))
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+    back, back_label = _way_back()
+    page = render_template(
+        "errors/error.html",
+        status=status,
+        title=title,
+        message=message,
+        back=back,
+        back_label=back_label,
+    )
+    return page, status
+
+
+def _way_back() -> tuple[str, str]:
+    """Return where an error page links back to, and what the link says.
+
+    The page the browser came from when it is one of this site's (a form sent too large comes
+    back to its form), else the teacher's dashboard under /teach, else the start page.
+    """
+    from flask import url_for
+
+    from quiz.i18n import return_path, safe_return_path
+
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host and referrer.scheme in ("http", "https"):
+        path = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+        here = request.method == "GET" and path == return_path()
+        if safe_return_path(path) == path and not here:
+            return path, gettext("Back to the page you came from")
+    if request.path == "/teach" or request.path.startswith("/teach/"):
+        return url_for("teach.dashboard"), gettext("Back to your dashboard")
+    return url_for("play.home"), gettext("Back to the start page")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -170,6 +172,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_choose_language)
     app.after_request(_mark_language)
     app.jinja_env.filters.update({name: _per_request(f) for name, f in FILTERS.items()})
+    app.jinja_env.globals["ngettext"] = _counting(app.jinja_env.globals["ngettext"])
     app.context_processor(_page_helpers)
 
 
@@ -289,6 +292,23 @@ def _per_request(f):
     return filter_
 
 
+def _counting(jinja_ngettext):
+    """Wrap the templates' ngettext so its `%(num)s` is written the language's way (1 000)."""
+
+    @pass_context
+    def ngettext_(context, singular, plural, num, **variables):
+        variables.setdefault("num", number(num))
+        return jinja_ngettext(context, singular, plural, num, **variables)
+
+    return ngettext_
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """Like Flask-Babel's ngettext, with `%(num)s` written the language's way (1 000)."""
+    variables.setdefault("num", number(num))
+    return flask_babel.get_domain().get_translations().ungettext(singular, plural, num) % variables
+
+
 def _page_helpers() -> dict[str, object]:
     return {
         "current_language": current_language(),
@@ -339,13 +359,47 @@ def percent(value, format: str | None = None) -> str:
     return flask_babel.format_percent(value, format)
 
 
-def translate(message) -> str:
+def size(count: int) -> str:
+    """Write a number of bytes in the page's language: 512 KiB, 1 MiB, 1.5 MiB."""
+    if count >= 1024 * 1024:
+        return flask_babel.gettext(
+            "%(num)s MiB", num=flask_babel.format_decimal(count / (1024 * 1024), "#,##0.#")
+        )
+    return flask_babel.gettext(
+        "%(num)s KiB", num=flask_babel.format_decimal(max(1, count // 1024), "#,##0")
+    )
+
+
+def translate(message, **values) -> str:
     """Translate a message marked elsewhere with N_(); unmarked text comes back as it is.
 
+    Its values are filled in after: numbers written the language's way, and a value that is
+    itself a marked problem (with `template` and `values`, like ImportProblem) translated too.
     Unlike `_()` in a template, the result stays plain text, escaped when shown, so a message
     that quotes an uploaded file can never become markup.
     """
-    return flask_babel.gettext(str(message))
+    return flask_babel.gettext(str(message), **{k: _shown(v) for k, v in values.items()})
+
+
+def _shown(value):
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        return number(value)
+    template = getattr(value, "template", None)
+    if isinstance(template, str):
+        return translate(template, **getattr(value, "values", {}))
+    return value
+
+
+# A full stop a message puts after a value that already ends its sentence ("levels.</strong>.").
+_DOUBLE_STOP = re.compile(r"([.!?…])((?:</(?:strong|em|q|b|i)>)+)\.")
+
+
+def one_stop(message):
+    """Drop a message's full stop after a value in <strong> that ends with its own . ! ? or …."""
+    text = _DOUBLE_STOP.sub(r"\1\2", str(message))
+    return Markup(text) if isinstance(message, Markup) else text
 
 
 FILTERS = {
@@ -355,4 +409,6 @@ FILTERS = {
     "percent": percent,
     "label": label,
     "translate": translate,
+    "size": size,
+    "one_stop": one_stop,
 }

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from quiz.authoring.questions import sync_questions
 from quiz.facts import fact_to_dict, split_sentences
 from quiz.facts.extraction import extract_from_sentences
+from quiz.i18n import N_
 from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Origin, Question, QuestionStatus, Sentence
@@ -25,11 +26,18 @@ SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class ImportProblem(ValueError):
-    """Why an article or file cannot be imported, in words a teacher can act on."""
+    """Why an article or file cannot be imported, in words a teacher can act on.
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    The message is marked with N_() and its values kept apart, so a page translates it with
+    `quiz.i18n.translate(problem.template, **problem.values)`; `message` is the English text.
+    """
+
+    def __init__(self, message: str, **values):
+        english = {k: f"{v:,}" if isinstance(v, int) else v for k, v in values.items()}
+        self.template = message
+        self.values = values
+        self.message = message % english if values else message
+        super().__init__(self.message)
 
 
 @dataclass
@@ -57,28 +65,33 @@ def read_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> st
     name = PurePath(filename or "").name
     suffix = PurePath(name.lower()).suffix
     if suffix not in SUFFIXES:
+        if not name:
+            raise ImportProblem(N_("Only .txt, .md, .html and .htm files can be imported."))
         raise ImportProblem(
-            f"{name or 'the file'}: only .txt, .md, .html and .htm files can be imported"
+            N_("%(name)s: only .txt, .md, .html and .htm files can be imported."), name=name
         )
     if len(data) > max_bytes:
         raise ImportProblem(
-            f"{name}: the file is {len(data) // 1024} KiB; the limit is {max_bytes // 1024} KiB"
+            N_("%(name)s: the file is %(size)s KiB; the limit is %(most)s KiB."),
+            name=name,
+            size=len(data) // 1024,
+            most=max_bytes // 1024,
         )
     if not data.strip():
-        raise ImportProblem(f"{name}: the file is empty")
+        raise ImportProblem(N_("%(name)s: the file is empty."), name=name)
     text = _decode(name, data)
     if suffix == ".md":
         text = markdown_to_text(text)
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
     if not text.strip():
-        raise ImportProblem(f"{name}: the file has no text in it")
+        raise ImportProblem(N_("%(name)s: the file has no text in it."), name=name)
     return text
 
 
 def _decode(name: str, data: bytes) -> str:
     if b"\x00" in data:
-        raise ImportProblem(f"{name}: this is a binary file, not text")
+        raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name)
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -86,12 +99,17 @@ def _decode(name: str, data: bytes) -> str:
         if guessed is None:
             line = data[: error.start].count(b"\n") + 1
             raise ImportProblem(
-                f"{name}: line {line}: not UTF-8 text (save the file as UTF-8 and try again)"
+                N_(
+                    "%(name)s: line %(line)s: not UTF-8 text "
+                    "(save the file as UTF-8 and try again)."
+                ),
+                name=name,
+                line=line,
             ) from None
         text = guessed
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
-        raise ImportProblem(f"{name}: this is a binary file, not text")
+        raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name)
     return text
 
 
@@ -230,19 +248,27 @@ def check_title(title: str) -> str:
     """Return the stripped title, or raise ImportProblem."""
     title = (title or "").strip()
     if not title:
-        raise ImportProblem("the title is empty")
+        raise ImportProblem(N_("The title is empty."))
     if len(title) > MAX_TITLE:
-        raise ImportProblem(f"the title has {len(title)} characters; the limit is {MAX_TITLE}")
+        raise ImportProblem(
+            N_("The title has %(count)s characters; the limit is %(most)s."),
+            count=len(title),
+            most=MAX_TITLE,
+        )
     return title
 
 
 def check_text(text: str) -> str:
     """Return the text, or raise ImportProblem when it is empty or too long."""
     if not (text or "").strip():
-        raise ImportProblem("the article's text is empty")
+        raise ImportProblem(N_("The article's text is empty."))
     words = len(text.split())
     if words > MAX_WORDS:
-        raise ImportProblem(f"the article has {words:,} words; the limit is {MAX_WORDS:,}")
+        raise ImportProblem(
+            N_("The article has %(count)s words; the limit is %(most)s."),
+            count=words,
+            most=MAX_WORDS,
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -250,8 +276,12 @@ def _check_slug(slug: str) -> str:
     slug = slug.strip()
     if not SLUG_RE.fullmatch(slug) or len(slug) > MAX_SLUG:
         raise ImportProblem(
-            f"the slug {slug!r} must be lowercase letters, digits and single "
-            f"hyphens, at most {MAX_SLUG} characters"
+            N_(
+                "The slug “%(slug)s” must be lowercase letters, digits and single hyphens, "
+                "at most %(most)s characters."
+            ),
+            slug=slug,
+            most=MAX_SLUG,
         )
     return slug
 
@@ -300,11 +330,16 @@ def _existing(slug: str, *, explicit: bool, title: str, owner_id: int | None) ->
         return article if same and article.title == title else None
     if article.origin != Origin.EXTRACTED:
         raise ImportProblem(
-            f"the slug {slug!r} belongs to an article that was not imported "
-            "from text; choose another slug"
+            N_(
+                "The slug “%(slug)s” belongs to an article that was not imported from text; "
+                "choose another slug."
+            ),
+            slug=slug,
         )
     if article.owner_id != owner_id:
-        raise ImportProblem(f"the slug {slug!r} is already used by another teacher's article")
+        raise ImportProblem(
+            N_("The slug “%(slug)s” is already used by another teacher's article."), slug=slug
+        )
     return article
 
 
@@ -322,7 +357,7 @@ def _apply_text(article: Article, text: str, approve: bool) -> ImportReport:
     article.body = text
     sentences = list(dict.fromkeys(split_sentences(text)))
     if not sentences:
-        raise ImportProblem("the article's text has no sentences")
+        raise ImportProblem(N_("The article's text has no sentences."))
     rows = _sync_sentences(article, sentences)
     report.sentences = len(sentences)
     _sync_facts(article, extract_from_sentences(sentences, article.title), rows, report)

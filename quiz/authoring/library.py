@@ -23,7 +23,7 @@ from quiz.generation import (
     template_to_dict,
 )
 from quiz.generation.question import fingerprint
-from quiz.i18n import label
+from quiz.i18n import N_, label, translate
 from quiz.storage.extensions import db
 from quiz.storage.models import (
     Answer,
@@ -91,7 +91,7 @@ def create_article(title: str, text: str | None, upload: FileStorage | None, *, 
                 upload.filename, upload.read(), max_bytes=current_app.config["QUIZ_MAX_UPLOAD"]
             )
         except importing.ImportProblem as exc:
-            raise Invalid(str(exc)) from exc
+            raise Invalid(translate(exc.template, **exc.values)) from exc
     if text is None or not text.strip():
         raise Invalid(_("Paste the article's text or upload a file."))
     try:
@@ -99,7 +99,7 @@ def create_article(title: str, text: str | None, upload: FileStorage | None, *, 
             title, text, slug=free_slug(title), owner_id=owner.id, approve=False
         )
     except importing.ImportProblem as exc:
-        raise Invalid(str(exc)) from exc
+        raise Invalid(translate(exc.template, **exc.values)) from exc
 
 
 def free_slug(title: str) -> str:
@@ -115,7 +115,7 @@ def edit_article(article: Article, title: str, text: str) -> None:
             try:
                 importing.update_article_text(article, text)
             except importing.ImportProblem as exc:
-                raise Invalid(str(exc)) from exc
+                raise Invalid(translate(exc.template, **exc.values)) from exc
 
 
 def delete_article(article: Article) -> None:
@@ -241,7 +241,7 @@ def fact_data(article: Article, fields: dict, *, key: str | None = None) -> dict
     """Build and check a fact's data from form fields; raise FactError naming the field."""
     sentence = next((s for s in article.sentences if s.id == fields["sentence"]), None)
     if sentence is None:
-        raise FactError("choose one of the article's sentences", field="sentence")
+        raise FactError(N_("choose one of the article's sentences"), field="sentence")
     data = {
         "key": key or fields.get("key") or _fact_key(article, fields["about"]),
         "type": fields["type"],
@@ -267,7 +267,11 @@ def fact_data(article: Article, fields: dict, *, key: str | None = None) -> dict
     if key is None and db.session.scalar(
         select(Fact.id).where(Fact.article_id == article.id, Fact.key == data["key"])
     ):
-        raise FactError(f"the article already has a fact with the key {data['key']!r}", field="key")
+        raise FactError(
+            N_("the article already has a fact with the key %(key)s"),
+            field="key",
+            key=repr(data["key"]),
+        )
     return fact_to_dict(fact_from_dict(data))
 
 

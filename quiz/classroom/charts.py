@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from markupsafe import Markup, escape
 
 from quiz.classroom.analysis import TOO_EASY, TOO_HARD, Bin
+from quiz.i18n import ngettext
 
 BAR = "#0b4fa3"
 FLAGGED = "#a32020"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.facts.model import Fact, FactError, fact_from_dict, fact_problems
+from quiz.facts.model import N_, Fact, FactError, fact_from_dict, fact_problems
 from quiz.facts.problems import (
     Problem,
     SeedFileError,
@@ -133,7 +133,11 @@ def _check_facts(entries, text: str, sentences: set[str] | None, report) -> list
         label = f"fact {key!r}" if isinstance(key, str) and key else f"fact #{index + 1}"
         errors = fact_problems(entry)
         if isinstance(key, str) and key in seen:
-            errors.append(FactError(f"duplicate key (first used by fact #{seen[key]})", "key"))
+            errors.append(
+                FactError(
+                    N_("duplicate key (first used by fact #%(number)s)"), "key", number=seen[key]
+                )
+            )
         elif isinstance(key, str):
             seen[key] = index + 1
         sentence = entry.get("sentence") if isinstance(entry, dict) else None

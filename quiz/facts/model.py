@@ -41,11 +41,17 @@ VALUE_HINTS = {
 
 
 class FactError(ValueError):
-    """One bad fact; names the field at fault when there is one."""
+    """One bad fact; names the field at fault when there is one.
 
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
+    A message marked with N_() keeps its values apart (`template`, `values`), so a page can
+    translate it first and fill them in after; `message` is the English text.
+    """
+
+    def __init__(self, message: str, field: str | None = None, **values):
+        self.template = message
+        self.values = values
+        self.message = message % values if values else message
+        super().__init__(self.message)
         self.field = field
 
     def __str__(self) -> str:
@@ -94,7 +100,11 @@ class Fact:
 def check_value(type: str, raw):  # noqa: A002 - the public name is part of the interface
     """Parse and validate a raw value for a fact type, or raise FactError."""
     if type not in FACT_TYPES:
-        raise FactError(f"unknown type {type!r} (known: {', '.join(FACT_TYPES)})")
+        raise FactError(
+            N_("unknown type %(type)s (known: %(known)s)"),
+            type=repr(type),
+            known=", ".join(FACT_TYPES),
+        )
     hint = VALUE_HINTS[type]
     if type == "year":
         return _year(raw, hint)
@@ -142,7 +152,9 @@ def _date(raw, hint: str) -> datetime.date:
         try:
             return datetime.date.fromisoformat(raw.strip())
         except ValueError:
-            raise FactError(f"{raw.strip()} is not a real date; {hint}") from None
+            raise FactError(
+                N_("%(raw)s is not a real date; %(hint)s"), raw=raw.strip(), hint=FactError(hint)
+            ) from None
     raise FactError(hint)
 
 
@@ -189,7 +201,9 @@ def fact_problems(data) -> list[FactError]:
     problems = []
     for name in data:
         if name not in ALL_FIELDS:
-            problems.append(FactError(f"unknown field (known: {', '.join(ALL_FIELDS)})", name))
+            problems.append(
+                FactError(N_("unknown field (known: %(known)s)"), name, known=", ".join(ALL_FIELDS))
+            )
     for name in REQUIRED_FIELDS:
         if name not in data:
             problems.append(FactError(N_("missing (every fact needs it)"), name))
@@ -207,7 +221,12 @@ def fact_problems(data) -> list[FactError]:
     ftype = data.get("type")
     if isinstance(ftype, str) and ftype.strip() and ftype not in FACT_TYPES:
         problems.append(
-            FactError(f"unknown type {ftype!r} (known: {', '.join(FACT_TYPES)})", "type")
+            FactError(
+                N_("unknown type %(type)s (known: %(known)s)"),
+                "type",
+                type=repr(ftype),
+                known=", ".join(FACT_TYPES),
+            )
         )
         ftype = None
     if ftype not in FACT_TYPES:
@@ -216,7 +235,7 @@ def fact_problems(data) -> list[FactError]:
         try:
             check_value(ftype, data["value"])
         except FactError as error:
-            problems.append(FactError(error.message, "value"))
+            problems.append(FactError(error.template, "value", **error.values))
     problems.extend(_field_rules(data, ftype))
     return problems
 
@@ -225,15 +244,19 @@ def _field_rules(data: dict, ftype: str | None) -> list[FactError]:
     problems = []
     sentence, text, claim = data.get("sentence"), data.get("text"), data.get("claim")
     if isinstance(text, str) and isinstance(sentence, str) and text not in sentence:
-        problems.append(FactError(f"{text!r} does not occur in the sentence", "text"))
+        problems.append(
+            FactError(N_("%(text)s does not occur in the sentence"), "text", text=repr(text))
+        )
     if isinstance(claim, str) and claim.count("{value}") != 1:
         problems.append(FactError(N_("must contain {value} exactly once"), "claim"))
     if ftype in DATED_TYPES and "event" not in data:
-        problems.append(FactError(f"missing (a {ftype} fact needs the event it dates)", "event"))
+        problems.append(FactError(N_("missing (a dated fact needs the event it dates)"), "event"))
     if ftype in ENTITY_TYPES + ("list",) and "role" not in data:
-        problems.append(FactError(f'missing (a {ftype} fact needs a role for "Who ...?")', "role"))
+        problems.append(
+            FactError(N_('missing (a fact about a name needs a role for "Who ...?")'), "role")
+        )
     if "hedge" in data and ftype not in (None, "number"):
-        problems.append(FactError("only a number can be a round guess", "hedge"))
+        problems.append(FactError(N_("only a number can be a round guess"), "hedge"))
     if "wrong" in data:
         problems.extend(_wrong_rules(data, ftype))
     return problems
@@ -251,12 +274,18 @@ def _wrong_rules(data: dict, ftype: str | None) -> list[FactError]:
     true_values = _true_strings(data, ftype)
     for item in wrong:
         if item.strip().casefold() in true_values:
-            problems.append(FactError(f"{item!r} is the true value, not a wrong one", "wrong"))
+            problems.append(
+                FactError(
+                    N_("%(item)s is the true value, not a wrong one"), "wrong", item=repr(item)
+                )
+            )
         elif ftype in DATED_TYPES + ("number",):
             try:
                 check_value(ftype, item)
             except FactError as error:
-                problems.append(FactError(f"{item!r}: {error.message}", "wrong"))
+                problems.append(
+                    FactError(N_("%(item)s: %(reason)s"), "wrong", item=repr(item), reason=error)
+                )
     return problems
 
 

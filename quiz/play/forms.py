@@ -1,5 +1,6 @@
 """Student forms."""
 
+from flask_babel import LazyString, lazy_ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -21,8 +22,9 @@ from wtforms.validators import (
 )
 
 from quiz.forms import nickname_field
+from quiz.i18n import number
 from quiz.rounds import reports
-from quiz.rounds.scoring import MAX_ROUND_SIZE
+from quiz.rounds.scoring import FULL_POINTS, MAX_ROUND_SIZE
 from quiz.rules import MAX_ID
 
 
@@ -41,7 +43,14 @@ class StartForm(FlaskForm):
         ],
     )
     nickname = nickname_field()
-    relaxed = BooleanField(_l("No time pressure: every right answer scores 1000 points"))
+    relaxed = BooleanField(
+        lazy_ngettext(
+            "No time pressure: every right answer scores %(points)s point",
+            "No time pressure: every right answer scores %(points)s points",
+            FULL_POINTS,
+            points=LazyString(number, FULL_POINTS),
+        )
+    )
 
 
 class JoinForm(FlaskForm):

@@ -1,5 +1,6 @@
 """Student pages: start a round, answer questions, see feedback, results and leaderboards."""
 
+import flask_babel
 from flask import (
     abort,
     current_app,
@@ -11,13 +12,13 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import select
 
 from quiz.classroom import classes
 from quiz.errors import Closed, Conflict, Invalid, NotFound
 from quiz.forms import status_of
 from quiz.generation import ORDER_SEPARATOR
+from quiz.i18n import ngettext
 from quiz.play.blueprint import bp
 from quiz.play.forms import (
     ChoiceAnswerForm,
@@ -269,6 +270,8 @@ def join():
                 session.get(PLAYER_KEY), form.nickname.data, classroom_id=classroom.id
             )
             remember(player)
+            # The next page is in the class's language now: so is the welcome.
+            flask_babel.refresh()
             flash(
                 _(
                     "Welcome to %(name)s, %(nickname)s!",

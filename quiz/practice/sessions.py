@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import or_, select, update
 
 from quiz.errors import Conflict, Invalid
 from quiz.generation import grade, matching_option
+from quiz.i18n import ngettext
 from quiz.practice.memory import Review, asks_fact, level, record_review
 from quiz.storage.extensions import db, write_transaction
 from quiz.storage.models import (

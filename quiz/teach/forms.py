@@ -1,5 +1,6 @@
 """Teacher forms."""
 
+from flask_babel import LazyString, lazy_ngettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
@@ -14,8 +15,8 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from quiz.i18n import LANGUAGES
-from quiz.rounds.scoring import MAX_ROUND_SIZE
+from quiz.i18n import LANGUAGES, number
+from quiz.rounds.scoring import FULL_POINTS, MAX_ROUND_SIZE
 
 
 class LoginForm(FlaskForm):
@@ -141,7 +142,14 @@ class ClassroomForm(FlaskForm):
     )
     language = SelectField(_l("Language of the pages"), default="", validators=[Optional()])
     leaderboard_hidden = BooleanField(_l("Hide the class leaderboard from students"))
-    relaxed = BooleanField(_l("Play without the speed bonus (every right answer 1000 points)"))
+    relaxed = BooleanField(
+        lazy_ngettext(
+            "Play without the speed bonus (every right answer %(points)s point)",
+            "Play without the speed bonus (every right answer %(points)s points)",
+            FULL_POINTS,
+            points=LazyString(number, FULL_POINTS),
+        )
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -215,7 +223,7 @@ class LiveGameForm(FlaskForm):
         default=20,
         validators=[
             InputRequired(_l("Say how many seconds each question stays open.")),
-            NumberRange(5, 240, "Choose between 5 and 240 seconds."),
+            NumberRange(5, 240, _l("Choose between %(min)s and %(max)s seconds.")),
         ],
     )
     speed_bonus = BooleanField(_l("Quick answers earn more points (speed bonus)"), default=True)

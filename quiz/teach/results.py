@@ -3,7 +3,6 @@
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import StringField
@@ -11,6 +10,7 @@ from wtforms.validators import DataRequired, Length
 
 from quiz.classroom import analysis, charts, privacy, results
 from quiz.forms import nickname_field, status_of
+from quiz.i18n import ngettext
 from quiz.practice import players
 from quiz.storage.models import Classroom, Player
 from quiz.teach import access

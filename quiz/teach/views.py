@@ -1,20 +1,29 @@
 """Teacher pages: login, dashboard, articles, facts, templates, questions and their review."""
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
 from quiz.accounts import auth
 from quiz.authoring import library, seeding
 from quiz.authoring import review as reviewing
+from quiz.authoring.importing import MAX_WORDS
 from quiz.errors import Invalid
 from quiz.facts import FACT_TYPES, FactError, SeedFileError
 from quiz.forms import status_of
 from quiz.generation import KINDS, TemplateError
 from quiz.generation.templates import OVERS
-from quiz.i18n import label
+from quiz.i18n import label, ngettext, translate
 from quiz.rules import MAX_ID
 from quiz.security import limit_failed_logins
 from quiz.storage.extensions import db
@@ -108,7 +117,16 @@ def article_new():
             flash(_("Article saved: %(facts)s, %(waiting)s", facts=facts, waiting=waiting), "info")
             return redirect(url_for(".article", article_id=report.article.id))
     status = status_of(form)
-    return render_template("teach/article_new.html", form=form), status
+    return render_template("teach/article_new.html", form=form, **_text_limits()), status
+
+
+def _text_limits() -> dict[str, int]:
+    """The limits the article forms state beside their fields."""
+    return {
+        "max_words": MAX_WORDS,
+        "max_body": current_app.config["MAX_CONTENT_LENGTH"],
+        "max_upload": current_app.config["QUIZ_MAX_UPLOAD"],
+    }
 
 
 @bp.get("/articles/<int:article_id>")
@@ -137,7 +155,8 @@ def article_edit(article_id: int):
             flash(_("Article saved; its questions follow the new text."), "info")
             return redirect(url_for(".article", article_id=article.id))
     status = status_of(form)
-    return render_template("teach/article_edit.html", form=form, article=article), status
+    page = render_template("teach/article_edit.html", form=form, article=article, **_text_limits())
+    return page, status
 
 
 @bp.route("/articles/<int:article_id>/delete", methods=["GET", "POST"])
@@ -238,7 +257,7 @@ def _save_fact(article, form, fact=None):
     except FactError as exc:
         field = getattr(form, exc.field or "value", form.value)
         # The checks are pure and speak English; a message they mark with N_ is translated here.
-        field.errors = [*field.errors, _(exc.message)]
+        field.errors = [*field.errors, translate(exc.template, **exc.values)]
         return None
     saved, added = library.save_fact(article, data, fact)
     flash(

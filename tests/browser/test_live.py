@@ -105,7 +105,9 @@ def test_a_live_game_with_a_host_and_three_players(app, browser, live_server):
     audit(host, "live-host-podium")
     for player in (ada, bob, dee):
         expect(player.get_by_role("heading", level=1)).to_have_text("Game over")
-        expect(player.locator("#live-final")).to_contain_text(re.compile(r"You came \d of 3"))
+        expect(player.locator("#live-final")).to_contain_text(
+            re.compile(r"Your place: \d of 3 players")
+        )
     audit(dee, "live-player-final")
     host.get_by_role("link", name="Full results").click()
     expect(host.locator("table").first).to_contain_text("Cy (removed)")

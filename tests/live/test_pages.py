@@ -119,7 +119,7 @@ def test_a_game_on_the_pages_without_javascript(app, host):
     assert "No answer this time" in final
     act(host, pin, "next")
     over = text(ada.get(f"/live/{pin}"))
-    assert "Game over" in over and "You came 1 of 1" in over
+    assert "Game over" in over and "Your place: 1 of 1 player<" in over
     results = text(host.get(f"/teach/live/{pin}/results"))
     assert "Ada" in results and "1 of 2" in results
     # The round of a finished game reads like any other round on the player's pages.
