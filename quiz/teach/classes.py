@@ -6,13 +6,13 @@ from datetime import datetime
 import segno
 from flask import Response, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from quiz.authoring import library
 from quiz.classroom import classes
 from quiz.errors import Invalid
 from quiz.forms import status_of
+from quiz.i18n import ngettext
 from quiz.practice import forgetting
 from quiz.rounds import scoring
 from quiz.storage.extensions import db
