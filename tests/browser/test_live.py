@@ -164,5 +164,5 @@ def test_a_keyboard_player_keeps_their_place_from_one_question_to_the_next(
     host.get_by_role("button", name="Show the podium").click()
     expect(ada.get_by_role("heading", level=1)).to_have_text("Game over")
     expect(ada.get_by_role("heading", level=1)).to_be_focused()
-    expect(ada.locator("#live-final")).to_contain_text("You came")
+    expect(ada.locator("#live-final")).to_contain_text("Your place:")
     audit(ada, "live-player-keyboard-final")
