@@ -364,6 +364,6 @@ def test_tied_players_share_their_place_on_every_screen(app, host):
     podium = re.findall(r"Place (\d+)</span> <strong>(\w+)</strong>", over)
     assert podium == places[:3]
     for name, place in (("Ada", 1), ("Bob", 1), ("Cy", 3), ("Eve", 3)):
-        assert f"You came {place} of 5" in text(players[name].get(f"/live/{pin}"))
+        assert f"Your place: {place} of 5 players" in text(players[name].get(f"/live/{pin}"))
     full = text(host.get(f"/teach/live/{pin}/results"))
     assert [tuple(row[:2]) for row in table_rows(full, "Players")] == places
