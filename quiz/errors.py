@@ -85,7 +85,7 @@ TITLES = {
     403: _l("Not allowed"),
     404: _l("Page not found"),
     405: _l("Not allowed"),
-    409: _l("Already done"),
+    409: _l("Not possible now"),
     413: _l("Too large"),
     422: _l("Please check your input"),
     423: _l("Not open now"),

@@ -170,6 +170,11 @@ def test_feedback_for_an_unanswered_position_is_404(client, build):
     url = start_round(client, article=article.slug, size=2)
     assert client.get(url + "/answers/2").status_code == 404
     assert client.get(url + "/answers/abc").status_code == 404
+    # A position the round does not have says so, not "not answered yet".
+    beyond = client.get(url + "/answers/999")
+    assert beyond.status_code == 404
+    assert "This round has no question 999." in text(beyond)
+    assert "not been answered yet" not in text(beyond)
 
 
 def test_leaderboard_page_shows_today_and_all_time(client, build):

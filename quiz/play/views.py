@@ -189,6 +189,8 @@ def _feedback(round_: Round, position: int, report_form: ReportForm | None = Non
                 report_form=report_form or ReportForm(),
                 reported=reports.is_reported(round_.id, item.question_id),
             ), status
+    if not 1 <= position <= round_.size:
+        abort(404, _("This round has no question %(position)s.", position=position))
     abort(404, _("That question has not been answered yet."))
 
 

@@ -3,10 +3,19 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from quiz.storage.extensions import db
-from quiz.storage.models import Answer, Article, Assignment, Classroom, Player, Round, utcnow
+from quiz.storage.models import (
+    Answer,
+    Article,
+    Assignment,
+    Classroom,
+    Player,
+    Question,
+    Round,
+    utcnow,
+)
 from tests.pages import answer_current, csrf_token
 from tests.teach.conftest import post_form
 
@@ -105,6 +114,26 @@ def test_an_article_with_nothing_to_play_cannot_be_assigned(app, teacher_client,
             classes.add_assignment(
                 db.session.get(Classroom, classroom.id), db.session.get(Article, draft_id), 3, None
             )
+
+
+def test_an_assignment_whose_questions_were_withdrawn_says_so(app, teacher_client):
+    classroom = create_class(app, teacher_client)
+    assert assign(app, teacher_client, classroom).status_code == 302
+    with app.app_context():
+        seed_id = db.session.scalar(select(Article.id).where(Article.slug == "baikonur"))
+        db.session.execute(
+            update(Question).where(Question.article_id == seed_id).values(status="retired")
+        )
+        db.session.commit()
+        assignment_id = db.session.scalar(select(Assignment.id))
+    student = app.test_client()
+    assert join(student, classroom.code).status_code == 302
+    response = post_form(student, f"/class/assignments/{assignment_id}/play", page_url="/class")
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "has no playable questions yet" in page
+    # Nothing was done already: the page is not titled as if it were.
+    assert "Not possible now" in page and "Already done" not in page
 
 
 @pytest.mark.parametrize(
