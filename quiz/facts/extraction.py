@@ -209,10 +209,12 @@ RELATIVE_SPAN_RE = re.compile(
 )
 # "a population of 705,749": what a bare figure counts, said before it.
 COUNTED_BEFORE_RE = re.compile(
-    r"\b(population|attendance|crowd|workforce|membership|enrollment|enrolment) of"
+    r"\b(?P<unit>population|attendance|crowd|workforce|membership|enrollment|enrolment) of"
     # "a population of just 6,000", "of about 380,000", "of more than 2 million"
     r"(?: (?:just|only|about|around|approximately|roughly|nearly|almost|some|over|more than|"
     r"fewer than|less than|under|up to))?$"
+    # "symbol O and atomic number 8": an element's number, asked in a gap.
+    r"|\b(?P<label>atomic number|mass number)(?: of)?$"
 )
 YEAR_PREPOSITION_RE = re.compile(r"(?<![\w-])(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|back to) $")
 NOT_UNTIL_RE = re.compile(r"\b(?:not|[A-Za-z]+n['’]t) until\b")
@@ -1618,7 +1620,7 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
         if per and not noun.group(0).startswith("-"):
             unit, unit_end = unit + per.group(), unit_end + per.end()  # "17 km/s"
     elif counted := COUNTED_BEFORE_RE.search(before):
-        unit = counted.group(1)  # "a population of just 6,000"
+        unit = counted["unit"] or counted["label"]  # "a population of just 6,000"
         if re.search(r"\bestimated \w+ of$", before):
             # "an estimated population of 705,749": a guess, asked against options far apart
             hedge, guess = "approx", "estimated"

@@ -856,3 +856,11 @@ def test_metric_tons_and_a_temperature_below_zero_in_brackets_are_read_whole():
     )
     shown = " ".join(shown_of(cold))
     assert "447" not in shown
+
+
+def test_an_elements_atomic_number_is_asked_in_a_gap():
+    text = "Oxygen is a chemical element with symbol O and atomic number 8."
+    [number] = _facts(text, "number")
+    assert (number.value, number.unit) == (8, "atomic number")
+    gaps = [q for q in questions_of(text) if q.answer == "8"]
+    assert gaps and all("atomic number _____" in q.prompt for q in gaps)
