@@ -35,6 +35,8 @@ from quiz.storage.models import (
 
 TOP = 5
 PODIUM = 3
+# A tie for the last podium place brings everyone on it up, up to this many players.
+PODIUM_MOST = 10
 # Colour and shape of each answer button, in order; the shape tells them apart without colour.
 SHAPES = ("triangle", "diamond", "circle", "square", "star", "hexagon")
 G = LiveGame.__table__
@@ -307,7 +309,7 @@ def _build(game_id: int) -> View:
     if game.state == State.FINISHED:
         public["podium"] = [
             {"place": r.rank, "nickname": r.nickname, "score": r.score, "correct": r.correct}
-            for r in list(ranks.values())[:PODIUM]
+            for r in [r for r in ranks.values() if r.rank <= PODIUM][:PODIUM_MOST]
         ]
     return View(
         game_id=game_id,
