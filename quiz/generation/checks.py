@@ -101,6 +101,9 @@ def _visibility_rules(q: GeneratedQuestion) -> list[str]:
 
 
 NAME_HEADS = lx.PLACE_HEADS | lx.ORG_HEADS | lx.THING_HEADS
+KIND_ADJECTIVES = frozenset(
+    ("national", "international", "state", "royal", "regional", "marine", "natural", "federal")
+)
 
 
 def _name_core(answer: str) -> str | None:
@@ -113,7 +116,11 @@ def _name_core(answer: str) -> str | None:
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return None
     if words[-1].lower() in NAME_HEADS:
-        return " ".join(words[:-1])
+        words = words[:-1]
+        # "Kilimanjaro" of "Kilimanjaro National Park": the kind's own adjectives go too.
+        while len(words) > 1 and words[-1].lower() in KIND_ADJECTIVES:
+            words = words[:-1]
+        return " ".join(words)
     if words[0].lower() in NAME_HEADS:
         return " ".join(words[1:])
     return None

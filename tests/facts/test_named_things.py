@@ -192,6 +192,17 @@ def test_a_name_the_prompt_spells_out_without_its_kind_is_not_asked():
             assert q.kind == "true_false" or "Golden Gate" not in q.prompt, q.prompt
 
 
+def test_a_name_the_prompt_spells_out_without_its_kind_and_its_adjective_is_not_asked():
+    text = (
+        "Kilimanjaro is an inactive volcano in Tanzania. Kilimanjaro is part of the Kilimanjaro "
+        "National Park and is a major climbing destination. The Serengeti National Park lies "
+        "to the west of it."
+    )
+    for q in questions_of(text):
+        if q.answer == "Kilimanjaro National Park":
+            assert q.kind == "true_false" or "Kilimanjaro is part of" not in q.prompt, q.prompt
+
+
 def test_what_the_words_after_a_name_call_it_says_what_it_is():
     sentence = (
         "In 100 BC, Algiers flourished as Icosium, a commercial city in Mauretania Caesariensis, "
