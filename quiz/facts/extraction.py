@@ -649,6 +649,16 @@ class _Article:
                 found[sentence] = (*inner[0].span(1), topic.inside())
                 person, thing, about_topic = None, topic.said, True
                 continue
+            if him := OBJECT_HIM_RE.search(sentence):
+                # "Aldrin joined him 19 minutes later": the man the sentence before opened
+                # with, unless this one names him too; else no question stands alone.
+                name = _antecedent("He", person, None, None)
+                first = next(iter(_mentions(sentence)), None)
+                said_here = first is not None and self.people.get(" ".join(first[2])) == name
+                if name and not said_here and not _quoted(sentence, him.start()):
+                    found[sentence] = (him.start(1), him.end(1), name)
+                else:
+                    self.unresolved.add(sentence)
             person, thing = self._topic(sentence)
             opener = next(iter(_mentions(sentence)), None)
             if (
@@ -1616,6 +1626,10 @@ def _number(sentence: str, start: int, end: int, m: re.Match) -> Found | None:
             unit_end += plural.end()
         if noun.group(0).startswith("-"):
             unit_end = tail_start  # "1,200-metre crossing": keep the hyphenated word whole
+        pair = re.match(r" (?:and|or) ([a-z]+s)\b", sentence[unit_end:])
+        if unit.endswith("s") and pair and pair[1] not in lx.STOPWORDS | lx.COMMON_VERBS:
+            # "330 rivers and streams": both counted, or the gap would leave "and streams"
+            unit, unit_end = f"{unit}{pair[0]}", unit_end + pair.end()
         per = re.match(r"/[a-z]+\b", sentence[unit_end:])
         if per and not noun.group(0).startswith("-"):
             unit, unit_end = unit + per.group(), unit_end + per.end()  # "17 km/s"
@@ -2132,6 +2146,8 @@ def _kind(tokens: list[str], titled: bool, after: str) -> tuple[str, str] | None
         return "place", "city"
     if lower in lx.CONTINENTS:
         return None
+    if len(tokens) == 2 and tokens[0].lower() in ERA_WORDS and tokens[1].lower() in lx.COUNTRIES:
+        return "place", "country"  # "Nazi Germany", "Tsarist Russia": a country in its time
     if (
         tokens[-1].lower() in lx.ORG_HEADS
         or tokens[0].lower() in lx.ORG_HEADS
@@ -2231,10 +2247,30 @@ APPOSITIVE_RE = re.compile(
     r", (?:a|an|the) ((?:[A-Za-z-]+ ){0,3}?[a-z-]+)(?=,|\.|$| (?:of|in|on|at|"
     r"for|from|with|by|and|or|who|which|that|covering|[a-z]+ing|[a-z]+ed|is|was|are|were|has|had)\b)"
 )
+# Words that name a country in one period: "Nazi Germany", "Soviet Russia".
+ERA_WORDS = frozenset(
+    (
+        "nazi",
+        "soviet",
+        "imperial",
+        "weimar",
+        "ancient",
+        "medieval",
+        "tsarist",
+        "ottoman",
+        "colonial",
+        "communist",
+        "fascist",
+        "victorian",
+        "roman",
+        "occupied",
+    )
+)
 # Names before the kind of a space programme: ", Gemini and early Apollo missions".
 PROGRAMME_AFTER_RE = re.compile(
     r"(?:,? (?:and |or )?(?:[a-z]+ )?[A-Z][\w-]*)* "
-    r"(?:missions?|programs?|programmes?|projects?|spacecraft|capsules?|flights?|astronauts?)\b"
+    r"(?:missions?|programs?|programmes?|projects?|spacecraft|capsules?|flights?|astronauts?"
+    r"|rockets?|launchers?|boosters?|probes?)\b"
 )
 # Articles that open the names of places in Spanish and French: "La Palma", "El Paso".
 PLACE_ARTICLES = frozenset(("La", "Las", "Los", "El", "Le", "Les"))
@@ -2266,6 +2302,8 @@ OBJECT_IT_RE = re.compile(
     r"difficult|easy|hard|necessary|likely|to|that)\b|[A-Z]))"
 )
 INNER_ITS_RE = re.compile(r"(?<=\w )its\b")
+# A man the sentence does not name, as its object: "Aldrin joined him 19 minutes later".
+OBJECT_HIM_RE = re.compile(r"(?<=\w )(him)\b(?!self)")
 # A sentence that opens with a name's possession: "The Delaware Valley's population ...".
 OWNER_OPENING_RE = re.compile(r"^(?:The )?([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s ")
 # A named thing's head said before its name: "the shuttle Endeavour", "its sister spacecraft,

@@ -103,10 +103,20 @@ HE_OR_SHE_AFTER_OPENING_RE = re.compile(rf"^{OPENING}, (he|she)\b")
 # "The same year the company generated ...", "That year ...": a time an earlier sentence gave.
 RELATIVE_TIME_RE = re.compile(
     r"^(?:The same|That|The following|The next|The previous|The preceding|Later that|Earlier "
-    r"that) (?:year|month|week|day|decade|century|season|spring|summer|autumn|fall|winter)\b"
+    r"that"
+    # "In December of that year", "By the end of the following year", "In the same month"
+    r"|(?:In|By|During|Until|Later in|Early in|Late in|At the end of|By the end of)"
+    r" (?:[A-Z][a-z]+ of |the (?:spring|summer|autumn|fall|winter|end|start) of )?"
+    r"(?:that|the same|the following|the next|the previous))"
+    r" (?:year|month|week|day|decade|century|season|spring|summer|autumn|fall|winter)\b"
 )
 # "Of these, 63 are ...", "Among them ...": a part of what an earlier sentence counted.
-PART_OF_EARLIER_RE = re.compile(r"^(?:Of|Among|Like|Unlike|Besides) (?:these|those|them|this)\b")
+PART_OF_EARLIER_RE = re.compile(
+    r"^(?:(?:Of|Among|Like|Unlike|Besides) (?:these|those|them|this)"
+    # "The largest of them is the Selenga River", "Most of these ...", "Two of them ..."
+    r"|(?:The [a-z]+|Most|Some|All|None|Many|Few|Several|Half|Each|Both|One|Two|Three|\d+)"
+    r" of (?:them|these|those))\b"
+)
 
 
 # "In terms of its volume, Lake Victoria is ...", "During his reign, Peter built ...": the

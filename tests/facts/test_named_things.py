@@ -572,3 +572,19 @@ def test_the_letters_a_named_thing_is_introduced_with_name_that_thing():
     )
     jwst = [f for f in facts_of(text) if f.value == "JWST"]
     assert jwst and all((f.type, f.unit) == ("thing", "telescope") for f in jwst)
+
+
+def test_a_country_named_with_its_period_is_a_country_and_no_person():
+    text = (
+        "In 1926 Meitner became the first woman in Germany to hold a professorship. After Nazi "
+        "Germany annexed Austria in 1938, Meitner lost the protection of her citizenship."
+    )
+    facts = facts_of(text)
+    assert "Nazi Germany" not in {f.value for f in facts if f.type == "person"}
+    assert ("place", "Germany") in {(f.type, f.value) for f in facts}  # as the article says
+    assert ("place", "Nazi Germany") in {(f.type, f.value) for f in facts}
+
+
+def test_a_planets_name_before_a_rocket_is_no_planet():
+    text = "Apollo 11 was launched by a Saturn V rocket from Florida on July 16, 1969."
+    assert not [f for f in facts_of(text) if f.unit == "planet"]

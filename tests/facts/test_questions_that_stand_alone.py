@@ -864,3 +864,27 @@ def test_an_elements_atomic_number_is_asked_in_a_gap():
     assert (number.value, number.unit) == (8, "atomic number")
     gaps = [q for q in questions_of(text) if q.answer == "8"]
     assert gaps and all("atomic number _____" in q.prompt for q in gaps)
+
+
+def test_him_is_the_man_the_sentence_before_opened_with_or_nothing_is_asked():
+    text = (
+        "Neil Armstrong was an American astronaut. Armstrong became the first person to step "
+        "onto the lunar surface in 1969. Aldrin joined him 19 minutes later."
+    )
+    assert_named(text, "Aldrin joined Neil Armstrong", "joined him")
+    unnamed = (
+        "About six hours later, the crew opened the hatch. Aldrin joined him 19 minutes later."
+    )
+    assert not [f for f in _facts(unnamed) if "joined" in f.sentence]
+
+
+def test_a_part_of_what_the_sentence_before_counted_and_that_year_give_no_question():
+    text = (
+        "More than 330 rivers and streams flow into Lake Baikal. The largest of them is the "
+        "Selenga River, which brings half of the water. In December of that year, the lake "
+        "froze in 12 days."
+    )
+    facts = _facts(text)
+    assert not [f for f in facts if "Selenga" in f.sentence or "December" in f.sentence]
+    # Both of what is counted are in the gap: "More than _____ flow into Lake Baikal".
+    assert "330 rivers and streams" in {f.text for f in facts}
