@@ -10,6 +10,7 @@ from decimal import Decimal
 from quiz.facts import Fact
 from quiz.facts import lexicon as lx
 from quiz.facts.model import DATED_TYPES, ENTITY_TYPES
+from quiz.facts.names import short_name
 from quiz.generation.formatting import format_date, normalise, parse_number, year_of
 
 DATE_STYLES = ("mdy", "dmy", "iso")
@@ -149,11 +150,45 @@ def is_true(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
     said, texts = normalise(option), true_texts(fact, facts)
     if said in texts:
         return True
-    if fact.type in ENTITY_TYPES:
+    if fact.type in ENTITY_TYPES and any(
+        _within(said, text) or _within(text, said) for text in texts
+    ):
         # "Washington" and "the City of Washington" may name one place: neither is certainly
         # wrong where the other is right.
-        return any(_within(said, text) or _within(text, said) for text in texts)
+        return True
+    if fact.type == "person":
+        return _works_with(option, fact, facts)
     return False
+
+
+def _works_with(option: str, fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Tell whether, in a sentence that names people together, another sentence names the
+    option beside one of them: "Meitner and Hahn worked together" is not certainly false of
+    Strassmann when "Hahn and his assistant Fritz Strassmann found barium"."""
+    partners = {
+        short_name(str(other.value))
+        for other in facts
+        if other.type == "person" and other.sentence == fact.sentence and other.value != fact.value
+    }
+    partners |= {w for w in _capitalised(fact.sentence)} & {
+        short_name(str(other.value)) for other in facts if other.type == "person"
+    }
+    answer = short_name(str(fact.value))
+    partners.discard(answer)
+    own = short_name(option)
+    if not partners or own in partners:
+        return False
+    partners.add(answer)
+    sentences = {other.sentence for other in facts} - {fact.sentence}
+    return any(
+        own in words and words & partners
+        for words in (set(_capitalised(sentence)) for sentence in sentences)
+    )
+
+
+def _capitalised(sentence: str) -> list[str]:
+    """Return the capitalised words of a sentence, without what follows them ("Hahn's")."""
+    return [word.split("'")[0].split("’")[0] for word in sentence.split() if word[:1].isupper()]
 
 
 def _within(part: str, whole: str) -> bool:

@@ -821,3 +821,24 @@ def test_a_long_list_sentence_gives_a_few_gaps_not_one_per_item():
     gaps = [q for q in questions_of(text) if q.kind == "cloze"]
     # Twenty values, each a near twin of the others' gaps: four make the point.
     assert len(gaps) == 4
+
+
+def test_a_person_seen_beside_a_partner_elsewhere_is_no_certainly_false_swap(make_fact):
+    from quiz.generation.truths import is_true
+
+    together = "Meitner and Otto Hahn worked together at the Kaiser Wilhelm Institute."
+    barium = "Hahn and his assistant Fritz Strassmann found barium in 1938."
+    lectures = "Max Planck lectured in Berlin in 1910."
+    facts = [
+        make_fact("a", "person", value="Lise Meitner", sentence=together, text="Meitner"),
+        make_fact("b", "person", value="Otto Hahn", sentence=together, text="Otto Hahn"),
+        make_fact(
+            "c", "person", value="Fritz Strassmann", sentence=barium, text="Fritz Strassmann"
+        ),
+        make_fact("d", "person", value="Max Planck", sentence=lectures, text="Max Planck"),
+    ]
+    # "Fritz Strassmann and Hahn worked together": the article says they did, elsewhere.
+    assert is_true("Fritz Strassmann", facts[0], facts)
+    assert not is_true("Max Planck", facts[0], facts)
+    # A sentence about one person alone swaps freely.
+    assert not is_true("Fritz Strassmann", facts[3], facts)
