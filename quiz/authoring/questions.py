@@ -122,11 +122,11 @@ def _question(g, article, status, facts, template_id, sentences) -> Question:
 
 
 def _first_sentence(explanation: str, sentences: dict[str, int]) -> int | None:
-    """Return the id of the article sentence the explanation starts with."""
-    for text, sentence_id in sentences.items():
-        if explanation.startswith(text):
-            return sentence_id
-    return None
+    """Return the id of the article sentence the explanation starts with: the longest, so a
+    title line ("Lake Baikal") never stands for the sentence it opens ("Lake Baikal is a rift
+    lake ...")."""
+    starts = [text for text in sentences if explanation.startswith(text)]
+    return sentences[max(starts, key=len)] if starts else None
 
 
 def regenerate(slug: str | None = None) -> list[tuple[str, SyncReport]]:

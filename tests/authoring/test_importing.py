@@ -366,3 +366,18 @@ def test_markdown_is_read_without_its_marks():
         "The Station\n\nThe International Space Station is in orbit.\n\nKey facts\n\n"
         "It was launched in 1998.\n\nIt orbits Earth."
     )
+
+
+def test_a_question_is_filed_under_its_own_sentence_not_the_title_line(ctx):
+    text = (
+        "Lake Baikal\n\nLake Baikal is a rift lake in southern Siberia, Russia. Lake Baikal is "
+        "the deepest lake in the world, with a maximum depth of 1,642 metres."
+    )
+    report = import_article("Lake Baikal", text, owner_id=None)
+    questions = _questions(report.article, "proposed")
+    assert questions
+    texts = {s.id: s.text for s in report.article.sentences}
+    for q in questions:
+        if q.sentence_id is not None:
+            assert texts[q.sentence_id] != "Lake Baikal", q.prompt
+            assert q.explanation.startswith(texts[q.sentence_id])
