@@ -1,6 +1,7 @@
 """Teachers steer the library in the browser: facts, templates, questions."""
 
 import pytest
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from quiz.rounds import scoring
@@ -45,6 +46,13 @@ def test_the_article_page_shows_facts_with_their_sentences(teacher_client, seed)
     page = teacher_client.get(f"/teach/articles/{article_id}").get_data(as_text=True)
     assert "Facts (" in page and GAGARIN in page
     assert "Questions (" in page
+    # Each question with its right answer: "Which of these does the article say?" reads alike
+    # for many, and the answer tells them apart.
+    with teacher_client.application.app_context():
+        statement = db.session.scalar(
+            select(Question).where(Question.article_id == article_id, Question.kind == "statement")
+        )
+    assert f"</a></th><td>{escape(statement.answer)}</td>" in page
 
 
 def test_adding_a_fact_proposes_its_questions_for_review(app, teacher_client, seed):
