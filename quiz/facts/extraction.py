@@ -29,6 +29,7 @@ from quiz.facts.text import (
     BLANK,
     CATAPHORA_RE,
     CLEFT_RE,
+    GENERIC_NOUNS,
     LATE_PRONOUN_RE,
     PARTICIPLE_PRONOUN_RE,
     drop_conversion,
@@ -197,7 +198,7 @@ OPENING_WORDS = frozenset(
 LATE_BARE_RE = re.compile(
     # "In 2015, the tower received ...", "In 1909 the tower was nearly torn down".
     r"^(?:In|On|At|By|During|After|Before|Since|From|Until)\b"
-    r"(?:[^,;]{1,90}, |(?: the)? \d{3,4}s? )(the) ([a-z]+)"
+    rf"(?:[^,;]{{1,90}}, |(?: the)? \d{{3,4}}s? )(the) (?!{GENERIC_NOUNS})([a-z]+)"
     r"(?= (?:[a-z]+ed|was|were|is|are|has|had|became|won|took|held|will)\b)"
 )
 LATER_SUBJECT_RE = re.compile(r"[^,;]*, (he|she|it)\b")

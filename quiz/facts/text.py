@@ -46,9 +46,11 @@ CLEFT_RE = re.compile(
 
 # "The lake is ...", "The ship's passengers included ...": a bare subject naming only its
 # kind (or what belongs to it), then a verb.
+# Nouns that name one thing for everyone, never the article's thing: "The world celebrated".
+GENERIC_NOUNS = r"(?:world|public|sun|universe|sky|weather|economy|internet|press|media)\b"
 BARE_SUBJECT_RE = re.compile(
     # "The race, first held in 1987, runs ...": an aside may stand between it and its verb.
-    r"The ([a-z]+)(?=(?:['’]s(?: [a-z]+){1,2})?(?:, [^,;]{1,60},)? "
+    rf"The (?!{GENERIC_NOUNS})([a-z]+)(?=(?:['’]s(?: [a-z]+){{1,2}})?(?:, [^,;]{{1,60}},)? "
     r"(?:(?:first|later|then|also|now|soon|still|again|once|quickly|eventually) )?"
     r"(?:is|was|are|were|has|had|lies|lay|runs|ran|flows|came|fell|rose|began|"
     r"became|won|lost|took|holds|held|covers|stands|stood|will|would|can|could|must|"

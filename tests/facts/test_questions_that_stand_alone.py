@@ -888,3 +888,16 @@ def test_a_part_of_what_the_sentence_before_counted_and_that_year_give_no_questi
     assert not [f for f in facts if "Selenga" in f.sentence or "December" in f.sentence]
     # Both of what is counted are in the gap: "More than _____ flow into Lake Baikal".
     assert "330 rivers and streams" in {f.text for f in facts}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2019 the world celebrated the fiftieth anniversary of the first landing.",
+        "In 2019, the world celebrated the fiftieth anniversary of the first landing.",
+        "The world watched the first landing on July 20, 1969.",
+    ],
+)
+def test_the_world_is_no_bare_subject_to_name(sentence):
+    text = "Apollo 11 was the American spaceflight that first landed humans on the Moon. "
+    assert [f for f in _facts(text + sentence) if f.sentence == sentence]
