@@ -1076,8 +1076,11 @@ class _Article:
         own = _stems(sentence.replace(text, " ")) - _stems(text) - topic
         if not own:
             return False
+        # The same person however named ("Neil Armstrong", "Armstrong").
+        full = self.people.get(text, text)
+        names = {text} | {name for name, person in self.people.items() if person == full}
         for other in self.sentences:
-            if other == sentence or word_matches(text, other):
+            if other == sentence or any(word_matches(name, other) for name in names):
                 continue  # a sentence naming the same one says nothing against it
             if len(own & self.stems[other]) >= MIN_OVERLAP * len(own) and self._may_name(
                 other, type_
@@ -2567,9 +2570,15 @@ def _entities(
             # letters beside any gap or wrong name would give the answer away
         if kind and kind[0] in ("place", "organisation", "thing"):
             found.append(Found(start, end, kind[0], name, unit=kind[1]))
-    people_here = [f for f in found if f.type == "person"]
-    # A list of three or more names is a group: any of them could fill another's place.
-    if len(people_here) >= 3:
+    people_here = sorted((f for f in found if f.type == "person"), key=lambda f: f.start)
+    # A list of three or more names is a group: any of them could fill another's place. But
+    # "commanded by Neil Armstrong, with Buzz Aldrin as lunar module pilot and Michael Collins
+    # as command module pilot" gives each a part of their own.
+    joined = any(
+        re.fullmatch(r",? (?:and |or )?|, ", sentence[a.end : b.start])
+        for a, b in zip(people_here, people_here[1:], strict=False)
+    )
+    if len(people_here) >= 3 and joined:
         found = [f for f in found if f.type != "person"]
     return found
 

@@ -588,3 +588,17 @@ def test_a_country_named_with_its_period_is_a_country_and_no_person():
 def test_a_planets_name_before_a_rocket_is_no_planet():
     text = "Apollo 11 was launched by a Saturn V rocket from Florida on July 16, 1969."
     assert not [f for f in facts_of(text) if f.unit == "planet"]
+
+
+def test_three_people_each_with_a_part_of_their_own_are_each_asked():
+    text = (
+        "Apollo 11 was the American spaceflight that first landed humans on the Moon. The "
+        "mission was commanded by Neil Armstrong, with Buzz Aldrin as lunar module pilot and "
+        "Michael Collins as command module pilot. The next day, Armstrong and Aldrin moved into "
+        "the lunar module Eagle, while Collins stayed in the command module Columbia."
+    )
+    people = {f.value for f in facts_of(text, "person") if "commanded" in f.sentence}
+    assert people == {"Neil Armstrong", "Buzz Aldrin", "Michael Collins"}
+    # A list of three is still a group: any of them could fill another's place.
+    listed = "Armstrong, Aldrin and Collins flew to the Moon in 1969."
+    assert not facts_of(text.split(" The mission")[0] + " " + listed, "person")
