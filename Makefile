@@ -39,7 +39,7 @@ bench: $(VENV)/.installed-test
 # language's .po: new messages arrive empty, changed ones fuzzy, for a translator to fill in.
 # (tests/i18n checks with the same keywords that nothing is left out.)
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k N_plural:1,2 \
 		--add-location=file --sort-by-file --project="Baikonur Quiz" --version=0.1 \
 		--msgid-bugs-address="" --copyright-holder="Baikonur Quiz" \
 		-o quiz/translations/messages.pot .

@@ -375,9 +375,13 @@ def translate(message, **values) -> str:
 
     Its values are filled in after: numbers written the language's way, and a value that is
     itself a marked problem (with `template` and `values`, like ImportProblem) translated too.
+    A marked problem or `quiz.marked.Message` may also be given alone, with no values: its
+    own are used, and its plural (`plural`, counting `num`) chosen the language's way.
     Unlike `_()` in a template, the result stays plain text, escaped when shown, so a message
     that quotes an uploaded file can never become markup.
     """
+    if not values and isinstance(getattr(message, "template", None), str):
+        return _shown(message)
     return flask_babel.gettext(str(message), **{k: _shown(v) for k, v in values.items()})
 
 
@@ -388,7 +392,12 @@ def _shown(value):
         return number(value)
     template = getattr(value, "template", None)
     if isinstance(template, str):
-        return translate(template, **getattr(value, "values", {}))
+        values = getattr(value, "values", {})
+        plural = getattr(value, "plural", None)
+        if isinstance(plural, str):
+            shown = {k: _shown(v) for k, v in values.items() if k != "num"}
+            return ngettext(template, plural, values["num"], **shown)
+        return translate(template, **values)
     return value
 
 

@@ -327,8 +327,11 @@ def _check_key(key: str, owner_id: int | None, row: Template | None) -> None:
             )
         )
         if taken is not None and (row is None or taken != row.id):
-            whose = "your templates" if owner is not None else "the shared templates"
-            raise TemplateError(f"key: one of {whose} already has the key {key!r}")
+            if owner is not None:
+                message = N_("one of your templates already has the key %(key)s")
+            else:
+                message = N_("one of the shared templates already has the key %(key)s")
+            raise TemplateError(message, "key", key=repr(key))
 
 
 def template_preview(data: dict, article: Article | None) -> list[GeneratedQuestion]:

@@ -14,6 +14,7 @@ from quiz.authoring.questions import sync_questions
 from quiz.facts import ArticleSeed, SeedFileError, fact_to_dict, load_article_seed, split_sentences
 from quiz.facts.problems import Problem
 from quiz.generation import load_templates, template_to_dict
+from quiz.marked import N_
 from quiz.storage.extensions import db
 from quiz.storage.models import Article, Fact, Origin, Sentence, Template
 from quiz.storage.work import unit_of_work
@@ -105,8 +106,11 @@ def _upsert_article(seed: ArticleSeed, report: SeedReport) -> None:
     article = db.session.scalar(select(Article).where(Article.slug == seed.slug))
     if article is not None and article.owner_id is not None:
         # Seed files fill the shared library, never a teacher's own article.
-        message = f"the slug {seed.slug!r} is taken by an article outside the shared library"
-        raise SeedFileError([Problem(str(seed.path), None, message + "; choose another slug")])
+        message = N_(
+            "the slug %(slug)s is taken by an article outside the shared library; "
+            "choose another slug"
+        )
+        raise SeedFileError([Problem(str(seed.path), None, message, slug=repr(seed.slug))])
     if article is None:
         article = Article(slug=seed.slug, title=seed.title, body=seed.body, source=seed.source)
         article.sentences = [

@@ -7,16 +7,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.facts.model import N_, Fact, FactError, fact_from_dict, fact_problems
+from quiz.facts.model import Fact, FactError, fact_from_dict, fact_problems
 from quiz.facts.problems import (
     Problem,
     SeedFileError,
     field_line,
     header_lines,
+    labelled,
     read_toml,
     table_line,
 )
 from quiz.facts.sentences import split_sentences
+from quiz.marked import N_, Message
 
 SLUG_RE = re.compile(r"[a-z0-9-]+")
 ARTICLE_FIELDS = ("slug", "title", "file", "source")
@@ -40,14 +42,15 @@ def load_article_seed(path: Path) -> ArticleSeed:
     data, text = read_toml(path)
     problems: list[Problem] = []
 
-    def report(line: int | None, message: str) -> None:
-        problems.append(Problem(str(path), line, message))
+    def report(line: int | None, message: str | Message, /, **values) -> None:
+        problems.append(Problem(str(path), line, message, **values))
 
     for name in data:
         if name not in ("article", "fact"):
             report(
                 table_line(text, name),
-                f"unknown table or field {name!r} (known: [article], [[fact]])",
+                N_("unknown table or field %(name)s (known: [article], [[fact]])"),
+                name=repr(name),
             )
     article = _check_article(data.get("article"), text, report)
     body = _read_article(path, article, text, report) if article else None
@@ -68,30 +71,36 @@ def load_article_seed(path: Path) -> ArticleSeed:
 def _check_article(article, text: str, report) -> dict | None:
     start = table_line(text, "article")
     if not isinstance(article, dict):
-        report(start, "missing [article] table (with slug, title and file)")
+        report(start, N_("missing [article] table (with slug, title and file)"))
         return None
     ok = True
     for name in article:
         if name not in ARTICLE_FIELDS:
             report(
                 field_line(text, start, name),
-                f"article: {name}: unknown field (known: {', '.join(ARTICLE_FIELDS)})",
+                N_("article: %(field)s: unknown field (known: %(known)s)"),
+                field=name,
+                known=", ".join(ARTICLE_FIELDS),
             )
     for name in ARTICLE_FIELDS:
         value = article.get(name)
         if value is None and name == "source":
             continue
         if value is None:
-            report(start, f"article: {name}: missing")
+            report(start, N_("article: %(field)s: missing"), field=name)
             ok = False
         elif not isinstance(value, str) or not value.strip():
-            report(field_line(text, start, name), f"article: {name}: must be a non-empty string")
+            report(
+                field_line(text, start, name),
+                N_("article: %(field)s: must be a non-empty string"),
+                field=name,
+            )
             ok = False
     slug = article.get("slug")
     if isinstance(slug, str) and slug.strip() and not SLUG_RE.fullmatch(slug):
         report(
             field_line(text, start, "slug"),
-            "article: slug: use lowercase letters, digits and '-' only",
+            N_("article: slug: use lowercase letters, digits and '-' only"),
         )
         ok = False
     return article if ok else None
@@ -103,16 +112,26 @@ def _read_article(path: Path, article: dict, text: str, report) -> str | None:
     try:
         raw = article_path.read_bytes()
     except OSError as error:
-        report(line, f"article: file: cannot read {article['file']!r}: {error.strerror}")
+        report(
+            line,
+            N_("article: file: cannot read %(file)s: %(reason)s"),
+            file=repr(article["file"]),
+            reason=error.strerror,
+        )
         return None
     try:
         body = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         at = raw[: error.start].count(b"\n") + 1
-        report(line, f"article: file: {article['file']!r} is not UTF-8 text (line {at})")
+        report(
+            line,
+            N_("article: file: %(file)s is not UTF-8 text (line %(line)s)"),
+            file=repr(article["file"]),
+            line=at,
+        )
         return None
     if not body.strip():
-        report(line, f"article: file: {article['file']!r} is empty")
+        report(line, N_("article: file: %(file)s is empty"), file=repr(article["file"]))
         return None
     return body
 
@@ -120,17 +139,20 @@ def _read_article(path: Path, article: dict, text: str, report) -> str | None:
 def _check_facts(entries, text: str, sentences: set[str] | None, report) -> list[Fact]:
     headers = header_lines(text, "fact")
     if entries is None:
-        report(None, "no [[fact]] entries")
+        report(None, N_("no [[fact]] entries"))
         return []
     if not isinstance(entries, list):
-        report(field_line(text, 1, "fact"), "fact must be [[fact]] tables")
+        report(field_line(text, 1, "fact"), N_("fact must be [[fact]] tables"))
         return []
     facts: list[Fact] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         start = headers[index] if index < len(headers) else None
         key = entry.get("key") if isinstance(entry, dict) else None
-        label = f"fact {key!r}" if isinstance(key, str) and key else f"fact #{index + 1}"
+        if isinstance(key, str) and key:
+            label = Message(N_("fact %(key)s"), key=repr(key))
+        else:
+            label = Message(N_("fact #%(number)s"), number=index + 1)
         errors = fact_problems(entry)
         if isinstance(key, str) and key in seen:
             errors.append(
@@ -142,20 +164,28 @@ def _check_facts(entries, text: str, sentences: set[str] | None, report) -> list
             seen[key] = index + 1
         sentence = entry.get("sentence") if isinstance(entry, dict) else None
         if sentences is not None and isinstance(sentence, str) and sentence not in sentences:
-            errors.append(FactError(_sentence_hint(sentence, sentences), "sentence"))
+            errors.append(_sentence_hint(sentence, sentences))
         for error in errors:
-            report(field_line(text, start, error.field), f"{label}: {error}")
+            report(field_line(text, start, error.field), labelled(label, error))
         if not errors:
             facts.append(fact_from_dict(entry))
     return facts
 
 
-def _sentence_hint(sentence: str, sentences: set[str]) -> str:
+def _sentence_hint(sentence: str, sentences: set[str]) -> FactError:
     """Explain why a sentence is not one of the article's, pointing at the closest."""
     for candidate in sentences:
         if sentence.strip() and sentence.strip() in candidate and sentence != candidate:
-            return f"only part of the article sentence {candidate!r}; quote it whole"
+            return FactError(
+                N_("only part of the article sentence %(sentence)s; quote it whole"),
+                "sentence",
+                sentence=repr(candidate),
+            )
     close = difflib.get_close_matches(sentence, sorted(sentences), n=1, cutoff=0.6)
     if close:
-        return f"not exactly an article sentence; did you mean {close[0]!r}?"
-    return "not a sentence of the article (copy it exactly, whole)"
+        return FactError(
+            N_("not exactly an article sentence; did you mean %(sentence)s?"),
+            "sentence",
+            sentence=repr(close[0]),
+        )
+    return FactError(N_("not a sentence of the article (copy it exactly, whole)"), "sentence")

@@ -4,21 +4,55 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
+from quiz.marked import N_, Message
 
-@dataclass
+
 class Problem:
-    """One thing wrong with a seed file, where it is."""
+    """One thing wrong with a seed file, where it is.
 
-    path: str
-    line: int | None
-    message: str
+    `reason` is a Message marked with N_(): `message` is its English text. The problem itself
+    is a marked message too (`template`, `values`: "baikonur.toml:12: …"), so a page translates
+    it whole with `quiz.i18n.translate(problem)`; `str()` is the English the command line prints.
+    """
+
+    __slots__ = ("line", "path", "reason")
+
+    def __init__(self, path: str, line: int | None, reason: str | Message, /, **values):
+        self.path, self.line = path, line
+        self.reason = reason if isinstance(reason, Message) else Message(reason, **values)
+
+    @property
+    def message(self) -> str:
+        return str(self.reason)
+
+    @property
+    def template(self) -> str:
+        return N_("%(file)s:%(line)s: %(reason)s") if self.line else N_("%(file)s: %(reason)s")
+
+    @property
+    def values(self) -> dict:
+        values: dict = {"file": Path(self.path).name, "reason": self.reason}
+        if self.line:
+            values["line"] = self.line
+        return values
 
     def __str__(self) -> str:
-        name = Path(self.path).name
-        return f"{name}:{self.line}: {self.message}" if self.line else f"{name}: {self.message}"
+        return str(Message(self.template, **self.values))
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.line}, {self.message!r})"
+
+
+def labelled(label: Message, error) -> Message:
+    """Return "fact 'x': field: why" for a FactError or TemplateError, to translate whole."""
+    reason = Message(error.template, **error.values)
+    if error.field:
+        return Message(
+            N_("%(label)s: %(field)s: %(reason)s"), label=label, field=error.field, reason=reason
+        )
+    return Message(N_("%(label)s: %(reason)s"), label=label, reason=reason)
 
 
 class SeedFileError(Exception):
@@ -34,12 +68,14 @@ def read_toml(path: Path) -> tuple[dict, str]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise SeedFileError([Problem(str(path), None, f"cannot read: {error.strerror}")]) from None
+        raise SeedFileError(
+            [Problem(str(path), None, N_("cannot read: %(reason)s"), reason=error.strerror)]
+        ) from None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SeedFileError([Problem(str(path), line, "not UTF-8 text")]) from None
+        raise SeedFileError([Problem(str(path), line, N_("not UTF-8 text"))]) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
@@ -47,7 +83,10 @@ def read_toml(path: Path) -> tuple[dict, str]:
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         at_line = int(found.group(1)) if found else None
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        raise SeedFileError([Problem(str(path), at_line, f"TOML syntax: {message}")]) from None
+        # The reader's own words (English), after a translated start.
+        raise SeedFileError(
+            [Problem(str(path), at_line, N_("TOML syntax: %(reason)s"), reason=message)]
+        ) from None
 
 
 def header_lines(text: str, name: str) -> list[int]:

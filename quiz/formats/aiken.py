@@ -47,7 +47,13 @@ def parse(data: bytes | str) -> Parsed:
             expected = string.ascii_uppercase[len(current.options)]
             if letter != expected:
                 problems.append(
-                    Problem(number, 1, f"option {letter} where option {expected} was expected")
+                    Problem(
+                        number,
+                        1,
+                        N_("option %(found)s where option %(expected)s was expected"),
+                        found=letter,
+                        expected=expected,
+                    )
                 )
             current.options.append(Choice(text.strip(), False))
         elif current is not None and current.options:
@@ -55,8 +61,11 @@ def parse(data: bytes | str) -> Parsed:
                 Problem(
                     number,
                     1,
-                    f"expected the next option (like 'C. text') or 'ANSWER: X' to end "
-                    f"the question of line {current.line}",
+                    N_(
+                        "expected the next option (like 'C. text') or 'ANSWER: X' to end "
+                        "the question of line %(line)s"
+                    ),
+                    line=current.line,
                 )
             )
             current = Item(kind="choice", prompt=line, answer="", line=number)
@@ -76,7 +85,11 @@ def _finish(item: Item, letter: str, number: int, parsed: Parsed, problems: list
     if len(letter) != 1 or letter.upper() not in letters:
         problems.append(
             Problem(
-                number, 1, f"'ANSWER: {letter}' must name one of the options {', '.join(letters)}"
+                number,
+                1,
+                N_("'ANSWER: %(letter)s' must name one of the options %(letters)s"),
+                letter=letter,
+                letters=", ".join(letters),
             )
         )
         return

@@ -15,6 +15,7 @@ import re
 from quiz.facts.text import BLANK
 from quiz.formats.model import (
     KINDS,
+    N_,
     OPTION_KINDS,
     Choice,
     Dumped,
@@ -22,6 +23,7 @@ from quiz.formats.model import (
     Item,
     Parsed,
     Problem,
+    Refused,
     check_item,
     decode,
     first_right,
@@ -80,16 +82,8 @@ class _Text:
         return self.where[min(max(index, 0), len(self.where) - 1)]
 
 
-class _Reject(Exception):
-    """A problem that stops reading one question (the rest of the file is still read)."""
-
-    def __init__(self, index: int, message: str):
-        super().__init__(message)
-        self.index, self.message = index, message
-
-
 class _Skip(Exception):
-    """A well-formed question of a kind that cannot be played."""
+    """A well-formed question of a kind that cannot be played (why, marked with N_())."""
 
 
 def show(text: str) -> str:
@@ -127,8 +121,8 @@ def parse(data: bytes | str) -> Parsed:
             if found:
                 try:
                     hint = _read_hint(found.group(1))
-                except ValueError as error:
-                    problems.append(Problem(number, 1, str(error)))
+                except Refused as error:
+                    problems.append(Problem(number, 1, error.reason))
             continue
         if not stripped:
             flush()
@@ -147,14 +141,19 @@ def _read_hint(text: str) -> dict:
         key, _, value = part.partition("=")
         if key == "kind":
             if value not in KINDS:
-                raise ValueError(f"unknown kind {value!r} (known: {', '.join(KINDS)})")
+                raise Refused(
+                    0,
+                    N_("unknown kind %(kind)s (known: %(known)s)"),
+                    kind=repr(value),
+                    known=", ".join(KINDS),
+                )
             hint["kind"] = value
         elif key == "time_limit":
             if not value.isdigit() or not 5 <= int(value) <= 600:
-                raise ValueError("time_limit must be a whole number of seconds, 5 to 600")
+                raise Refused(0, N_("time_limit must be a whole number of seconds, 5 to 600"))
             hint["time_limit"] = int(value)
         else:
-            raise ValueError(f"unknown setting {key!r} in a '// quiz:' comment")
+            raise Refused(0, N_("unknown setting %(key)s in a '// quiz:' comment"), key=repr(key))
     return hint
 
 
@@ -163,8 +162,8 @@ def _read_question(block, category, hint, parsed: Parsed, problems: list[Problem
     line = block[0][0]
     try:
         item = _question(text, line)
-    except _Reject as error:
-        problems.append(Problem(*text.at(error.index), error.message))
+    except Refused as error:
+        problems.append(Problem(*text.at(error.where), error.reason))
         return
     except _Skip as why:
         parsed.skipped.append((line, str(why)))
@@ -175,7 +174,9 @@ def _read_question(block, category, hint, parsed: Parsed, problems: list[Problem
         if (wanted in OPTION_KINDS) != (item.kind in OPTION_KINDS) or (
             (wanted == "true_false") != (item.kind == "true_false")
         ):
-            problems.append(Problem(line, 0, f"kind={wanted} does not fit this answer block"))
+            problems.append(
+                Problem(line, 0, N_("kind=%(kind)s does not fit this answer block"), kind=wanted)
+            )
             return
         item.kind = wanted
         item.time_limit = hint.get("time_limit")
@@ -197,25 +198,25 @@ def _question(text: _Text, line: int) -> Item:
     if s.startswith("::", start):
         end = s.find("::", start + 2)
         if end < 0:
-            raise _Reject(start, "the title is not closed with '::'")
+            raise Refused(start, N_("the title is not closed with '::'"))
         title = show(s[start + 2 : end]).strip() or None
         start = end + 2
     opening = s.find("{", start)
     closing = s.find("}", start)
     if closing >= 0 and (opening < 0 or closing < opening):
-        raise _Reject(closing, "'}' without '{' (write \\} for a brace in the text)")
+        raise Refused(closing, N_("'}' without '{' (write \\} for a brace in the text)"))
     if opening < 0:
-        raise _Skip("a description without an answer block is not a question")
+        raise _Skip(N_("a description without an answer block is not a question"))
     closing = s.find("}", opening)
     if closing < 0:
-        raise _Reject(opening, "this '{' is not closed with '}'")
+        raise Refused(opening, N_("this '{' is not closed with '}'"))
     inner = s.find("{", opening + 1)
     if 0 <= inner < closing:
-        raise _Reject(inner, "'{' inside an answer block (write \\{ for a brace)")
+        raise Refused(inner, N_("'{' inside an answer block (write \\{ for a brace)"))
     after = s[closing + 1 :]
     if "{" in after or "}" in after:
         index = closing + 1 + min(i for i in (after.find("{"), after.find("}")) if i >= 0)
-        raise _Reject(index, "a second answer block; a question has only one")
+        raise Refused(index, N_("a second answer block; a question has only one"))
     before = s[start:opening]
     markup = None
     for prefix in _FORMATS:
@@ -248,7 +249,7 @@ def _answers(text: _Text, offset: int, block: str, clean) -> Item:
     body = block.strip()
     lead = offset + len(block) - len(block.lstrip())
     if not body:
-        raise _Skip("an essay question (free writing) cannot be scored")
+        raise _Skip(N_("an essay question (free writing) cannot be scored"))
     if body.startswith("#"):
         item = _numerical(lead + 1, body[1:], clean)
     elif re.fullmatch(r"(?i)(t|f|true|false)(#.*)?", body, flags=re.S):
@@ -276,7 +277,7 @@ def _items(offset: int, body: str) -> list[tuple[int, str, str]]:
     """Split `=a ~b` into (index, marker, text) parts; text before the first marker is wrong."""
     marks = [m.start() for m in re.finditer(r"[=~]", body)]
     if not marks or body[: marks[0]].strip():
-        raise _Reject(offset, "an answer must start with '=' (right) or '~' (wrong)")
+        raise Refused(offset, N_("an answer must start with '=' (right) or '~' (wrong)"))
     ends = marks[1:] + [len(body)]
     return [(offset + a, body[a], body[a + 1 : b]) for a, b in zip(marks, ends, strict=False)]
 
@@ -288,10 +289,14 @@ def _weighted(index: int, text: str) -> tuple[float | None, str, str | None]:
     found = _WEIGHT.match(stripped)
     if stripped.startswith("%"):
         if not found:
-            raise _Reject(index, "a credit must look like %50% (a number between % signs)")
+            raise Refused(
+                index,
+                N_("a credit must look like %(example)s (a number between %% signs)"),
+                example="%50%",
+            )
         value = float(found.group(1))
         if not -100 <= value <= 100:
-            raise _Reject(index, "a credit must be between -100% and 100%")
+            raise Refused(index, N_("a credit must be between -100% and 100%"))
         weight = int(value) if value.is_integer() else value
         stripped = stripped[found.end() :]
     answer, _, feedback = stripped.partition("#")
@@ -301,13 +306,13 @@ def _weighted(index: int, text: str) -> tuple[float | None, str, str | None]:
 def _choices(offset: int, body: str, clean) -> Item:
     parts = _items(offset, body)
     if any("->" in text for _, marker, text in parts if marker == "="):
-        raise _Skip("a matching question cannot be played here")
+        raise _Skip(N_("a matching question cannot be played here"))
     read = []
     for index, marker, raw in parts:
         weight, answer, feedback = _weighted(index, raw)
         answer = clean(answer).strip()
         if not answer:
-            raise _Reject(index, "an empty answer")
+            raise Refused(index, N_("an empty answer"))
         feedback = clean(feedback).strip() or None if feedback is not None else None
         read.append((marker, weight, answer, feedback))
     if all(marker == "=" for marker, *_ in read):
@@ -326,7 +331,7 @@ def _short(read) -> Item:
     accepted = [answer for _, weight, answer, _ in read if weight in (None, 100)]
     partial = [[answer, weight] for _, weight, answer, _ in read if weight not in (None, 100)]
     if not accepted:
-        raise _Skip("no answer earns full credit, so no answer could be scored right")
+        raise _Skip(N_("no answer earns full credit, so no answer could be scored right"))
     data = {}
     if len(accepted) > 1:
         data["accepted"] = accepted
@@ -345,8 +350,10 @@ def _numerical(offset: int, body: str, clean) -> Item:
             continue
         found = _number_range(show(value).strip())
         if found is None:
-            raise _Reject(
-                index, f"{show(value).strip()!r} is not a number, number:tolerance or min..max"
+            raise Refused(
+                index,
+                N_("%(value)s is not a number, number:tolerance or min..max"),
+                value=repr(show(value).strip()),
             )
         if weight not in (None, 100):
             found["weight"] = weight
@@ -355,7 +362,7 @@ def _numerical(offset: int, body: str, clean) -> Item:
         ranges.append(found)
     accepted = [r for r in ranges if "weight" not in r]
     if not accepted:
-        raise _Skip("no answer earns full credit, so no answer could be scored right")
+        raise _Skip(N_("no answer earns full credit, so no answer could be scored right"))
     return Item(
         kind="short",
         prompt="",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quiz.marked import N_, Message, N_plural
 from quiz.rules import MAX_TITLE
 
 # Kinds a player answers by choosing one of the options; "short" is typed free text.
@@ -25,23 +26,64 @@ MAX_OPTIONS = 10
 MAX_CATEGORY = 200
 
 
-def N_(message: str) -> str:
-    """Mark a message for the catalogs; the pages translate it where they show it."""
-    return message
-
-
-@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an import file, where it is (column 0 when unknown)."""
+    """One thing wrong with an import file, where it is (column 0 when unknown).
 
-    line: int
-    column: int
-    message: str
+    `reason` is a Message marked with N_(): `message` is its English text. The problem itself
+    is a marked message too (`template`, `values`: "line 4: …"), so a page translates it whole
+    with `quiz.i18n.translate(problem)`; `str()` is the English the command line prints.
+    """
+
+    __slots__ = ("column", "line", "reason")
+
+    def __init__(
+        self, line: int, column: int, reason: str | tuple[str, str] | Message, /, **values
+    ):
+        self.line, self.column = line, column
+        self.reason = reason if isinstance(reason, Message) else Message(reason, **values)
+
+    @property
+    def message(self) -> str:
+        return str(self.reason)
+
+    @property
+    def template(self) -> str:
+        if self.column:
+            return N_("line %(line)s, column %(column)s: %(reason)s")
+        return N_("line %(line)s: %(reason)s")
+
+    @property
+    def values(self) -> dict:
+        values: dict = {"line": self.line, "reason": self.reason}
+        if self.column:
+            values["column"] = self.column
+        return values
 
     def __str__(self) -> str:
-        if self.column:
-            return f"line {self.line}, column {self.column}: {self.message}"
-        return f"line {self.line}: {self.message}"
+        return str(Message(self.template, **self.values))
+
+    def __repr__(self) -> str:
+        return f"Problem({self.line}, {self.column}, {self.message!r})"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.line, self.column, self.reason) == (other.line, other.column, other.reason)
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.column, self.reason))
+
+
+class Refused(ValueError):
+    """A problem that stops reading one question or row (the rest of the file is still read).
+
+    `where` says where it is as the reader counts (a column, or an index into the text).
+    """
+
+    def __init__(self, where: int, reason: str, /, **values):
+        self.where = where
+        self.reason = Message(reason, **values)
+        super().__init__(str(self.reason))
 
 
 class FormatError(ValueError):
@@ -125,28 +167,55 @@ def decode(data: bytes | str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def check_item(item: Item) -> list[str]:
+def check_item(item: Item) -> list[Message]:
     """Return what makes a parsed question unusable ([] when it is fine)."""
     problems = []
     if not item.prompt.strip():
-        problems.append(N_("the question has no text"))
+        problems.append(Message(N_("the question has no text")))
     if item.kind in OPTION_KINDS:
         texts = [" ".join(o.text.split()).casefold() for o in item.options]
         if not 2 <= len(item.options) <= MAX_OPTIONS:
-            problems.append(f"{len(item.options)} options (need 2 to {MAX_OPTIONS})")
+            problems.append(
+                Message(
+                    # English says "options" even for one, as it always has; the plural
+                    # forms are the other languages'.
+                    N_plural(
+                        "%(num)s options (need 2 to %(most)s)",
+                        "%(num)s options (need 2 to %(most)s)",
+                    ),
+                    num=len(item.options),
+                    most=MAX_OPTIONS,
+                )
+            )
         if any(not t for t in texts):
-            problems.append(N_("an option is empty"))
+            problems.append(Message(N_("an option is empty")))
         elif len(set(texts)) != len(texts):
-            problems.append(N_("two options are the same"))
+            problems.append(Message(N_("two options are the same")))
     if item.title and len(item.title) > MAX_TITLE:
-        problems.append(f"the title is longer than {MAX_TITLE} characters")
+        problems.append(
+            Message(
+                N_plural(
+                    "the title is longer than %(num)s character",
+                    "the title is longer than %(num)s characters",
+                ),
+                num=MAX_TITLE,
+            )
+        )
     if item.category and len(item.category) > MAX_CATEGORY:
-        problems.append(f"the category is longer than {MAX_CATEGORY} characters")
+        problems.append(
+            Message(
+                N_plural(
+                    "the category is longer than %(num)s character",
+                    "the category is longer than %(num)s characters",
+                ),
+                num=MAX_CATEGORY,
+            )
+        )
     return problems
 
 
 def unplayable(item: Item) -> str | None:
-    """Return why a well-formed question cannot be played, or None."""
+    """Return why a well-formed question cannot be played (marked with N_()), or None."""
     if item.kind in OPTION_KINDS and not any(o.correct for o in item.options):
         return N_("no option earns full credit, so no answer could be scored right")
     return None

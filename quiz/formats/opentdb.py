@@ -20,14 +20,28 @@ from quiz.formats.model import (
     Dumped,
     FormatError,
     Item,
+    Message,
     Parsed,
     Problem,
+    Refused,
     check_item,
     decode,
 )
 
 TYPES = {"multiple": "choice", "boolean": "true_false"}
 ENCODINGS = ("default", "url3986", "base64")
+# What Python's JSON reader says of a file it cannot read, marked so pages translate it.
+JSON_ERRORS = (
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+    N_("Extra data"),
+)
 
 
 def parse(data: bytes | str) -> Parsed:
@@ -36,7 +50,11 @@ def parse(data: bytes | str) -> Parsed:
     try:
         top = json.loads(text)
     except json.JSONDecodeError as error:
-        raise FormatError([Problem(error.lineno, error.colno, f"not JSON: {error.msg}")]) from None
+        # The reader's own words (JSON_ERRORS), translated where the page knows them.
+        reason = Message(error.msg)
+        raise FormatError(
+            [Problem(error.lineno, error.colno, N_("not JSON: %(reason)s"), reason=reason)]
+        ) from None
     except RecursionError:
         raise FormatError([Problem(1, 1, N_("the JSON is nested too deeply"))]) from None
     if not isinstance(top, dict) or not isinstance(top.get("results"), list):
@@ -44,7 +62,14 @@ def parse(data: bytes | str) -> Parsed:
     code = top.get("response_code", 0)
     if code != 0:
         raise FormatError(
-            [Problem(1, 1, f"response_code is {code!r}: the response holds no questions")]
+            [
+                Problem(
+                    1,
+                    1,
+                    N_("response_code is %(code)s: the response holds no questions"),
+                    code=repr(code),
+                )
+            ]
         )
     parsed, problems = Parsed(), []
     for result, (line, column) in zip(
@@ -52,8 +77,8 @@ def parse(data: bytes | str) -> Parsed:
     ):
         try:
             item = _item(result)
-        except ValueError as error:
-            problems.append(Problem(line, column, str(error)))
+        except Refused as error:
+            problems.append(Problem(line, column, error.reason))
             continue
         item.line = line
         found = check_item(item)
@@ -104,34 +129,37 @@ def _results_start(text: str, decoder: json.JSONDecoder) -> int | None:
 def _text(result: dict, name: str) -> str:
     value = result.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f'"{name}" must be a non-empty string')
+        raise Refused(0, N_('"%(name)s" must be a non-empty string'), name=name)
     return html.unescape(value).strip()
 
 
 def _item(result) -> Item:
     if not isinstance(result, dict):
-        raise ValueError("each result must be an object")
+        raise Refused(0, N_("each result must be an object"))
     type_name = result.get("type")
     kind = TYPES.get(type_name) if isinstance(type_name, str) else None
     if kind is None:
-        raise ValueError('"type" must be "multiple" or "boolean"')
+        raise Refused(0, N_('"type" must be "multiple" or "boolean"'))
     prompt = _text(result, "question")
     right = _text(result, "correct_answer")
     wrong = result.get("incorrect_answers")
     if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
-        raise ValueError('"incorrect_answers" must be a list of strings')
+        raise Refused(0, N_('"incorrect_answers" must be a list of strings'))
     wrong = [html.unescape(w).strip() for w in wrong]
     difficulty = result.get("difficulty")
     if difficulty is not None and difficulty not in DIFFICULTIES:
-        raise ValueError('"difficulty" must be "easy", "medium" or "hard"')
+        raise Refused(0, N_('"difficulty" must be "easy", "medium" or "hard"'))
     category = result.get("category")
     if category is not None and not isinstance(category, str):
-        raise ValueError('"category" must be a string')
+        raise Refused(0, N_('"category" must be a string'))
     if kind == "true_false":
         if right not in TRUE_FALSE or wrong != [t for t in TRUE_FALSE if t != right]:
-            raise ValueError(
-                'a boolean question has "correct_answer" True or False and the '
-                "other one as its only incorrect answer"
+            raise Refused(
+                0,
+                N_(
+                    'a boolean question has "correct_answer" True or False and the '
+                    "other one as its only incorrect answer"
+                ),
             )
         options = [Choice(t, t == right) for t in TRUE_FALSE]
     else:

@@ -15,13 +15,17 @@ import re
 from quiz.formats.model import (
     DIFFICULTIES,
     KINDS,
+    N_,
     OPTION_KINDS,
     Choice,
     Dumped,
     FormatError,
     Item,
+    Message,
+    N_plural,
     Parsed,
     Problem,
+    Refused,
     check_item,
     decode,
     first_right,
@@ -47,8 +51,8 @@ def parse(data: bytes | str) -> Parsed:
             continue
         try:
             item = _item(line, row, columns)
-        except _Bad as bad:
-            problems.append(Problem(line, bad.column, bad.message))
+        except Refused as bad:
+            problems.append(Problem(line, bad.where, bad.reason))
             continue
         found = check_item(item)
         if found:
@@ -64,12 +68,6 @@ def parse(data: bytes | str) -> Parsed:
     return parsed
 
 
-class _Bad(Exception):
-    def __init__(self, column: int, message: str):
-        super().__init__(message)
-        self.column, self.message = column, message
-
-
 def _rows(text: str) -> list[tuple[int, list[str]]]:
     """Return each row with the line it starts on; refuse an unclosed quote."""
     first = next((line for line in text.split("\n") if line.strip()), "")
@@ -81,8 +79,11 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
             rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as error:
-        message = "a quoted cell is not closed" if "end of data" in str(error) else str(error)
-        raise FormatError([Problem(start, 0, f"cannot read this row: {message}")]) from None
+        # The reader's own words, but for the usual mistake.
+        reason = N_("a quoted cell is not closed") if "end of data" in str(error) else str(error)
+        raise FormatError(
+            [Problem(start, 0, N_("cannot read this row: %(reason)s"), reason=Message(reason))]
+        ) from None
     return rows
 
 
@@ -112,8 +113,13 @@ def _header(rows) -> tuple[int, dict]:
             Problem(
                 line,
                 0,
-                "no header row with the columns 'Question', 'Answer 1' … and "
-                "'Correct answer(s)' in the first 10 rows",
+                N_plural(
+                    "no header row with the columns 'Question', 'Answer 1' … and "
+                    "'Correct answer(s)' in the first %(num)s row",
+                    "no header row with the columns 'Question', 'Answer 1' … and "
+                    "'Correct answer(s)' in the first %(num)s rows",
+                ),
+                num=HEADER_ROWS_SEARCHED,
             )
         ]
     )
@@ -132,7 +138,7 @@ def _cell(row: list[str], columns: dict, key) -> str:
 def _item(line: int, row: list[str], columns: dict) -> Item:
     prompt = _cell(row, columns, "question")
     if not prompt:
-        raise _Bad(columns["question"] + 1, "the question is empty")
+        raise Refused(columns["question"] + 1, N_("the question is empty"))
     numbers = sorted(k for k in columns if isinstance(k, int))
     answers = [(n, _cell(row, columns, n)) for n in numbers]
     answers = [(n, text) for n, text in answers if text]
@@ -140,33 +146,44 @@ def _item(line: int, row: list[str], columns: dict) -> Item:
     raw = _cell(row, columns, "correct")
     picks = re.split(r"[\s,;]+", raw) if raw else []
     if not picks:
-        raise _Bad(correct_column, "no correct answer number (like 1, or 1,3)")
+        raise Refused(correct_column, N_("no correct answer number (like 1, or 1,3)"))
     given = {n for n, _ in answers}
     chosen = set()
     for pick in picks:
         if not pick.isdigit() or int(pick) not in given:
-            raise _Bad(correct_column, f"{pick!r} is not the number of a filled-in answer")
+            raise Refused(
+                correct_column,
+                N_("%(pick)s is not the number of a filled-in answer"),
+                pick=repr(pick),
+            )
         chosen.add(int(pick))
     options = [Choice(text, n in chosen) for n, text in answers]
     kind = _cell(row, columns, "kind") or (infer_kind(options) if len(options) > 1 else "short")
     if kind not in KINDS:
-        raise _Bad(columns["kind"] + 1, f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        raise Refused(
+            columns["kind"] + 1,
+            N_("unknown kind %(kind)s (known: %(known)s)"),
+            kind=repr(kind),
+            known=", ".join(KINDS),
+        )
     item = Item(kind=kind, prompt=prompt, answer=first_right(options), options=options, line=line)
     if kind == "short":
         if len(chosen) != len(options):
-            raise _Bad(correct_column, "every answer of a typed-answer question must be correct")
+            raise Refused(
+                correct_column, N_("every answer of a typed-answer question must be correct")
+            )
         accepted = [o.text for o in options]
         item.options = []
         item.data = {"accepted": accepted} if len(accepted) > 1 else None
     elif kind not in OPTION_KINDS:
-        raise _Bad(columns["kind"] + 1, f"kind {kind!r} does not fit")
+        raise Refused(columns["kind"] + 1, N_("kind %(kind)s does not fit"), kind=repr(kind))
     item.time_limit = _time(row, columns)
     item.explanation = _cell(row, columns, "explanation") or None
     item.category = _cell(row, columns, "category") or None
     item.title = _cell(row, columns, "title") or None
     difficulty = _cell(row, columns, "difficulty").casefold() or None
     if difficulty and difficulty not in DIFFICULTIES:
-        raise _Bad(columns["difficulty"] + 1, "the difficulty must be easy, medium or hard")
+        raise Refused(columns["difficulty"] + 1, N_("the difficulty must be easy, medium or hard"))
     item.difficulty = difficulty
     return item
 
@@ -176,7 +193,11 @@ def _time(row, columns) -> int | None:
     if not raw:
         return None
     if not raw.isdigit() or not 5 <= int(raw) <= 600:
-        raise _Bad(columns["time"] + 1, f"the time limit {raw!r} is not 5 to 600 seconds")
+        raise Refused(
+            columns["time"] + 1,
+            N_("the time limit %(given)s is not 5 to 600 seconds"),
+            given=repr(raw),
+        )
     return int(raw)
 
 

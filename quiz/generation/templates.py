@@ -7,7 +7,15 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.facts.problems import Problem, SeedFileError, field_line, header_lines, read_toml
+from quiz.facts.problems import (
+    Problem,
+    SeedFileError,
+    field_line,
+    header_lines,
+    labelled,
+    read_toml,
+)
+from quiz.marked import N_, Message
 
 KINDS = (
     "choice",
@@ -92,7 +100,22 @@ KIND_NEEDS = {
 
 
 class TemplateError(ValueError):
-    """One bad template, with a message a teacher can act on."""
+    """One bad template, with a message a teacher can act on; names the field at fault.
+
+    Like FactError, a message marked with N_() keeps its values apart (`template`, `values`),
+    so a page translates it first and fills them in after; `message` is the English text and
+    `str()` puts the field before it ("text: unknown placeholder {foo} …").
+    """
+
+    def __init__(self, message: str, field: str | None = None, /, **values):
+        self.template = message
+        self.values = values
+        self.message = str(Message(message, **values))
+        super().__init__(self.message)
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 @dataclass(frozen=True)
@@ -113,14 +136,18 @@ def placeholders(text: str) -> list[str]:
         parsed = list(string.Formatter().parse(text))
     except ValueError as error:
         raise TemplateError(
-            f"bad braces in {text!r}: {error} (write {{{{ and }}}} for braces)"
+            N_("bad braces in %(text)s: %(error)s (write {{ and }} for braces)"),
+            text=repr(text),
+            error=str(error),
         ) from None
     names = []
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if spec or conversion:
-            raise TemplateError(f"placeholder {{{name}}} cannot have ':' or '!' in it")
+            raise TemplateError(
+                N_("placeholder {%(name)s} cannot have ':' or '!' in it"), name=name
+            )
         names.append(name)
     return names
 
@@ -135,12 +162,19 @@ def render(text: str, values: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _kind_over_message(kind: str) -> str:
+def _kind_over_error(kind: str) -> TemplateError:
     allowed = KIND_OVERS[kind]
     if len(allowed) == 1:
-        return f"kind {kind!r} needs over = {allowed[0]!r}"
+        return TemplateError(
+            N_("kind %(kind)s needs over = %(over)s"), kind=repr(kind), over=repr(allowed[0])
+        )
     quoted = [repr(over) for over in allowed]
-    return f"kind {kind!r} needs over = {', '.join(quoted[:-1])} or {quoted[-1]}"
+    return TemplateError(
+        N_("kind %(kind)s needs over = %(overs)s or %(last)s"),
+        kind=repr(kind),
+        overs=", ".join(quoted[:-1]),
+        last=quoted[-1],
+    )
 
 
 def _check_text(text: str, kind: str, over: str, field: str) -> None:
@@ -149,47 +183,67 @@ def _check_text(text: str, kind: str, over: str, field: str) -> None:
     for name in names:
         if name not in PLACEHOLDERS:
             raise TemplateError(
-                f"{field}: unknown placeholder {{{name}}} (known: {', '.join(PLACEHOLDERS)})"
+                N_("unknown placeholder {%(name)s} (known: %(known)s)"),
+                field,
+                name=name,
+                known=", ".join(PLACEHOLDERS),
             )
         if name not in have:
             raise TemplateError(
-                f"{field}: placeholder {{{name}}} does not fit {over!r} facts "
-                f"(they have: {', '.join(have)})"
+                N_("placeholder {%(name)s} does not fit %(over)s facts (they have: %(have)s)"),
+                field,
+                name=name,
+                over=repr(over),
+                have=", ".join(have),
             )
     for name in KIND_NEEDS.get(kind, ()):
         if name not in names:
-            raise TemplateError(f"{field}: a {kind!r} template must use {{{name}}}")
+            raise TemplateError(
+                N_("a %(kind)s template must use {%(name)s}"), field, kind=repr(kind), name=name
+            )
 
 
 def parse_template(data: dict) -> Template:
     """Validate one template dict and return the Template, or raise TemplateError."""
     if not isinstance(data, dict):
-        raise TemplateError("a template is a table of fields")
+        raise TemplateError(N_("a template is a table of fields"))
     for name in data:
         if name not in FIELDS:
-            raise TemplateError(f"{name}: unknown field (known: {', '.join(FIELDS)})")
+            raise TemplateError(
+                N_("unknown field (known: %(known)s)"), name, known=", ".join(FIELDS)
+            )
     for name in ("key", "kind", "text", "over"):
         if name not in data:
-            raise TemplateError(f"{name}: missing (every template needs it)")
+            raise TemplateError(N_("missing (every template needs it)"), name)
         if not isinstance(data[name], str) or not data[name].strip():
-            raise TemplateError(f"{name}: must be a non-empty string")
+            raise TemplateError(N_("must be a non-empty string"), name)
     key, kind, text = data["key"], data["kind"], data["text"].strip()
     over = ",".join(part.strip() for part in data["over"].split(","))
     if not KEY_RE.fullmatch(key):
-        raise TemplateError("key: use lowercase letters, digits, '-' and '_'")
+        raise TemplateError(N_("use lowercase letters, digits, '-' and '_'"), "key")
     if kind not in KINDS:
-        raise TemplateError(f"kind: unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        raise TemplateError(
+            N_("unknown kind %(kind)s (known: %(known)s)"),
+            "kind",
+            kind=repr(kind),
+            known=", ".join(KINDS),
+        )
     if over not in OVERS:
-        raise TemplateError(f"over: unknown {over!r} (known: {', '.join(OVERS)})")
+        raise TemplateError(
+            N_("unknown %(over)s (known: %(known)s)"),
+            "over",
+            over=repr(over),
+            known=", ".join(OVERS),
+        )
     if over not in KIND_OVERS[kind]:
-        raise TemplateError(_kind_over_message(kind))
+        raise _kind_over_error(kind)
     _check_text(text, kind, over, "text")
     shared = data.get("text_shared")
     if shared is not None:
         if kind != "choice":
-            raise TemplateError("text_shared: only choice templates have shared wording")
+            raise TemplateError(N_("only choice templates have shared wording"), "text_shared")
         if not isinstance(shared, str) or not shared.strip():
-            raise TemplateError("text_shared: must be a non-empty string")
+            raise TemplateError(N_("must be a non-empty string"), "text_shared")
         shared = shared.strip()
         _check_text(shared, kind, over, "text_shared")
     time_limit = data.get("time_limit", 30)
@@ -198,7 +252,7 @@ def parse_template(data: dict) -> Template:
         or not isinstance(time_limit, int)
         or not (5 <= time_limit <= 600)
     ):
-        raise TemplateError("time_limit: a whole number of seconds from 5 to 600")
+        raise TemplateError(N_("a whole number of seconds from 5 to 600"), "time_limit")
     return Template(
         key=key, kind=kind, text=text, over=over, text_shared=shared, time_limit=time_limit
     )
@@ -226,11 +280,16 @@ def load_templates(path: Path) -> list[Template]:
     for name in data:
         if name != "template":
             problems.append(
-                Problem(str(path), None, f"unknown table or field {name!r} (known: [[template]])")
+                Problem(
+                    str(path),
+                    None,
+                    N_("unknown table or field %(name)s (known: [[template]])"),
+                    name=repr(name),
+                )
             )
     entries = data.get("template")
     if not isinstance(entries, list) or not entries:
-        problems.append(Problem(str(path), None, "no [[template]] entries"))
+        problems.append(Problem(str(path), None, N_("no [[template]] entries")))
         entries = []
     headers = header_lines(text, "template")
     templates: list[Template] = []
@@ -238,21 +297,24 @@ def load_templates(path: Path) -> list[Template]:
     for index, entry in enumerate(entries):
         start = headers[index] if index < len(headers) else None
         key = entry.get("key") if isinstance(entry, dict) else None
-        label = f"template {key!r}" if isinstance(key, str) and key else f"template #{index + 1}"
+        if isinstance(key, str) and key:
+            label = Message(N_("template %(key)s"), key=repr(key))
+        else:
+            label = Message(N_("template #%(number)s"), number=index + 1)
         try:
             template = parse_template(entry)
         except TemplateError as error:
-            field = str(error).split(":", 1)[0]
-            line = field_line(text, start, field if field in FIELDS else None)
-            problems.append(Problem(str(path), line, f"{label}: {error}"))
+            line = field_line(text, start, error.field if error.field in FIELDS else None)
+            problems.append(Problem(str(path), line, labelled(label, error)))
             continue
         if template.key in seen:
+            duplicate = TemplateError(
+                N_("duplicate (first used by template #%(number)s)"),
+                "key",
+                number=seen[template.key],
+            )
             problems.append(
-                Problem(
-                    str(path),
-                    field_line(text, start, "key"),
-                    f"{label}: key: duplicate (first used by template #{seen[template.key]})",
-                )
+                Problem(str(path), field_line(text, start, "key"), labelled(label, duplicate))
             )
             continue
         seen[template.key] = index + 1

@@ -350,18 +350,20 @@ def template_form(template_id: int | None = None):
                 return redirect(url_for(".templates"))
             preview = library.template_preview(data, article)
         except TemplateError as exc:
-            _template_error(form, str(exc))
+            _template_error(form, exc)
     status = status_of(form)
     return render_template("teach/template_form.html", form=form, row=row, preview=preview), status
 
 
-def _template_error(form, message: str) -> None:
-    """Show a template error on the field it names ("text: unknown placeholder…")."""
-    name, sep, rest = message.partition(": ")
-    field = getattr(form, name, None) if sep and name.isidentifier() else None
+def _template_error(form, exc: TemplateError) -> None:
+    """Show a template error, translated, on the field it names (else on the text)."""
+    message = translate(exc.template, **exc.values)
+    field = getattr(form, exc.field, None) if exc.field and exc.field.isidentifier() else None
     if field is None or not hasattr(field, "errors"):
-        field, rest = form.text, message
-    field.errors = [*field.errors, rest]
+        field = form.text
+        if exc.field:
+            message = f"{exc.field}: {message}"
+    field.errors = [*field.errors, message]
 
 
 # --- review queue and seed upload -------------------------------------------------------------

@@ -14,7 +14,7 @@ from quiz.i18n import CATALOGS, LANGUAGES, compile_catalogs
 
 ROOT = Path(__file__).resolve().parents[2]
 # The keywords `make translations` passes to pybabel extract, beside Babel's defaults.
-KEYWORDS = {"_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
+KEYWORDS = {"_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2), "N_plural": (1, 2)}
 TRANSLATED = sorted(set(LANGUAGES) - {"en"})
 
 

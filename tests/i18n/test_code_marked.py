@@ -1,9 +1,10 @@
 """Every message the code shows a person is marked for translation where it is written.
 
 Text handed to a form validator, ValidationError, flash, abort, a service error (Invalid,
-NotFound…), an article import's ImportProblem or a fact's FactError reaches a page. It must be
-a `_()`/`_l()`/`N_()` call or a value made by one, never a plain or f-string: extraction would
-miss it, and every language would see English.
+NotFound…), an article import's ImportProblem, a fact's FactError, a template's TemplateError,
+or a question or seed file's Problem (and the Refused, Message… it is made of) reaches a
+page. It must be a `_()`/`_l()`/`N_()` call or a value made by one, never a plain or
+f-string: extraction would miss it, and every language would see English.
 """
 
 import ast
@@ -42,6 +43,14 @@ SHOWN = {
     # Service errors a page translates where it shows them.
     "ImportProblem",
     "FactError",
+    "TemplateError",
+    # Problems of question files (GIFT, Aiken, CSV, Open Trivia DB) and seed files, the
+    # readers' refusals and skips, and the messages they are made of (quiz.marked).
+    "Problem",
+    "Refused",
+    "_Skip",
+    "Message",
+    "report",
 }
 # The command line stays English (README, Languages).
 ENGLISH_ONLY = {"cli.py"}
@@ -103,5 +112,14 @@ flash("Saved and done.", "info")
 abort(404, "No such " + "thing")
 FactError(N_("must be a non-empty string"), "key")
 Length(max=16, message="At most {} characters.".format(16))
+Problem(number, 1, f"option {letter} where option {expected} was expected")
+Problem(number, 1, N_("option %(found)s where option %(expected)s was expected"), found=letter)
+raise Refused(index, "an empty answer")
+raise Refused(index, N_("an empty answer"))
+Problem(str(path), None, "no [[template]] entries")
+raise TemplateError(f"{name}: must be a non-empty string")
+raise TemplateError(N_("must be a non-empty string"), name)
+Message(N_plural("%(num)s option", "%(num)s options"), num=n)
+report(line, f"article: {name}: missing")
 """
-    assert [line for line, _ in unmarked(source)] == [2, 4, 7, 8, 10]
+    assert [line for line, _ in unmarked(source)] == [2, 4, 7, 8, 10, 11, 13, 15, 16, 19]
