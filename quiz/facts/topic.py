@@ -111,14 +111,28 @@ class Topic:
             noun in group and group & self.kinds for group in KIND_GROUPS
         )
 
+    def _names(self) -> str:
+        """Return a pattern of the topic's name, or its name without the kind ("Baikal" of
+        "Lake Baikal", "Everest" of "Mount Everest")."""
+        words = self.name.split()
+        heads = lx.PLACE_HEADS | {"mount", "mt"}
+        short = None
+        if len(words) == 2 and words[0].lower() in heads:
+            short = words[1]
+        elif len(words) == 2 and words[1].lower() in heads:
+            short = words[0]
+        names = [self.name] + ([short] if short and len(short) >= 4 else [])
+        return "(?:" + "|".join(re.escape(name) for name in names) + ")"
+
     def opens(self, sentence: str) -> bool:
         """Tell whether a sentence's subject is the topic ("Wachovia provided ...")."""
-        return bool(re.match(rf"(?:The )?{re.escape(self.name)}{NAME_ENDS}", sentence))
+        return bool(re.match(rf"(?:The )?{self._names()}{NAME_ENDS}", sentence))
 
     def leads(self, sentence: str) -> bool:
-        """Tell whether a sentence opens with the topic or what is its ("Voyager 1's team"):
-        an "It" after it means the topic, as the subject runs on."""
-        return bool(re.match(rf"(?:The )?{re.escape(self.name)}(?:['’]s)?{NAME_ENDS}", sentence))
+        """Tell whether a sentence opens with the topic or what is its ("Voyager 1's team",
+        "Baikal is ..." of Lake Baikal): an "It" after it means the topic, as the subject runs
+        on."""
+        return bool(re.match(rf"(?:The )?{self._names()}(?:['’]s)?{NAME_ENDS}", sentence))
 
 
 def article_topic(sentences: Sequence[str], people: Sequence[str] = ()) -> Topic | None:

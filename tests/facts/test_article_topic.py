@@ -778,3 +778,11 @@ def test_a_heading_without_a_verb_is_no_statement():
     # A sentence that only lacks its comma still states what it says.
     text = "Kibo, the higher summit rises to 5,895 metres above sea level."
     assert any(f.value == 5895 for f in facts_of(text))
+
+
+def test_its_after_the_topic_named_without_its_kind_is_the_topic():
+    text = (
+        "Lake Baikal is a rift lake in southern Siberia, Russia. Baikal is 636 kilometres long. "
+        "Its surface area is 31,722 square kilometres."
+    )
+    assert_named(text, "Lake Baikal’s surface area is", "Its surface area")
