@@ -263,6 +263,10 @@ DEALT = select(RoundQuestion.__table__.c.id).where(
     RoundQuestion.__table__.c.round_id == bindparam("round_id"),
     RoundQuestion.__table__.c.question_id == bindparam("question_id"),
 )
+ANSWERED = select(Answer.__table__.c.id).where(
+    Answer.__table__.c.round_id == bindparam("round_id"),
+    Answer.__table__.c.question_id == bindparam("question_id"),
+)
 INSERT_ANSWER = Answer.__table__.insert().values(
     {
         name: bindparam(name)
@@ -306,6 +310,7 @@ class _Answering:
     def __init__(self, dialect):
         self.read = driver.Compiled(CURRENT_WITH_OPTIONS, dialect)
         self.dealt = driver.Compiled(DEALT, dialect)
+        self.answered = driver.Compiled(ANSWERED, dialect)
         self.insert = driver.Compiled(INSERT_ANSWER, dialect)
         self.mark = driver.Compiled(MARK_SERVED, dialect)
         self.add = driver.Compiled(ADD_TO_ROUND, dialect)
@@ -449,6 +454,9 @@ def _grade_and_store(connection, round_id, question_id, given, token) -> Verdict
         )
         if not dealt:
             raise Invalid(_("That question is not part of this round."))
+        key = {"round_id": round_id, "question_id": question_id}
+        if driver.read(pooled, statements.answered, key):
+            raise Conflict(_("That question has already been answered in this round."))
         raise Conflict(_("That question is not the round's current one."))
     choices = [
         _Choice(row.option_id, row.option_text, row.option_correct)

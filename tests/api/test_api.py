@@ -351,6 +351,7 @@ def test_answering_twice_or_out_of_turn_or_after_the_end_is_409(client, build):
     assert answer(client, round_, first, "1961").status_code == 200
     again = answer(client, round_, first, "1961")
     assert again.status_code == 409 and error_code(again) == "conflict"
+    assert "already been answered" in again.get_json()["error"]["message"]
     second = fetch(client, round_).get_json()["question"]["id"]
     assert answer(client, round_, second, "1961").status_code == 200
     after = answer(client, round_, second, "1961")
@@ -365,6 +366,7 @@ def test_answering_a_later_question_before_the_current_one_is_409(client, build,
     later = db.session.get(Round, round_["id"]).items[1].question_id
     response = answer(client, round_, later, "1961")
     assert response.status_code == 409
+    assert "not the round's current one" in response.get_json()["error"]["message"]
     assert db.session.query(Answer).count() == 0
 
 
