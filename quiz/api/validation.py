@@ -90,7 +90,7 @@ def bearer_token() -> str:
     """Return the request's bearer token: 401 without one."""
     token = tokens.bearer_token()
     if token is None:
-        raise Unauthorized(_("Send the round's token as 'Authorization: Bearer <token>'."))
+        raise Unauthorized(_("Send your token as 'Authorization: Bearer <token>'."))
     return token
 
 

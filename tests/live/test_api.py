@@ -292,6 +292,10 @@ def test_host_actions_need_the_hosting_teachers_token(app, new_game):
         assert missing.status_code == 404
     assert game.client.get(game.url("/results"), headers=bearer(stranger)).status_code == 404
     assert game.client.get(game.url("/results")).status_code == 401
+    # A game's call without a token asks for the caller's token, not "the round's".
+    anonymous = game.client.get(game.url())
+    assert anonymous.status_code == 401
+    assert anonymous.get_json()["error"]["message"].startswith("Send your token as")
     assert game.client.get(game.url(), headers=bearer(stranger)).status_code == 404
     assert stored(app, game.pin) == before
 
