@@ -34,8 +34,8 @@ def test_api_errors_keep_their_code_and_speak_the_asked_language(client, languag
 @pytest.mark.parametrize(
     "language,not_found,no_token",
     [
-        ("ru", "Такого раунда нет.", "Передайте токен раунда"),
-        ("kk", "Мұндай раунд жоқ.", "Раундтың токенін"),
+        ("ru", "Такого раунда нет.", "Передайте свой токен"),
+        ("kk", "Мұндай раунд жоқ.", "Токеніңізді"),
     ],
 )
 def test_every_kind_of_api_error_is_translated(client, language, not_found, no_token):
