@@ -69,14 +69,7 @@ def create_app(
 
     if not (web or database):
         return app
-    # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
-    # and the `quiz` command can be imported without loading the database or Flask views.
-    from quiz.storage.extensions import db, engine_options
-
-    app.config.setdefault(
-        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
-    )
-    db.init_app(app)
+    init_database(app)
     if not web:
         return app
 
@@ -107,6 +100,24 @@ def create_app(
     errors.register(app)
     register_cli(app)
     return app
+
+
+def init_database(app: Flask) -> None:
+    """Bind the database to the app, refusing a URL it cannot use with a ConfigError."""
+    # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
+    # and the `quiz` command can be imported without loading the database or Flask views.
+    from sqlalchemy.exc import ArgumentError
+
+    from quiz.storage import opening
+    from quiz.storage.extensions import db, engine_options
+
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    opening.check_url(url)
+    try:
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(url))
+        db.init_app(app)
+    except (ArgumentError, ValueError) as exc:  # a URL of a supported kind, but malformed
+        raise opening.unreadable(url, exc) from exc
 
 
 def init_migrations(app: Flask) -> None:

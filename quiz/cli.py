@@ -20,11 +20,10 @@ from flask.cli import FlaskGroup, with_appcontext
 from quiz import config
 from quiz.formats import FORMATS, Item
 from quiz.paths import migrations_dir, seed_dir
+from quiz.storage.opening import NOT_SET_UP
 
 if TYPE_CHECKING:
     from quiz.authoring.seeding import SeedReport
-
-NOT_SET_UP = "the database is not set up yet: run `quiz init` first"
 
 
 def register(app: Flask) -> None:
@@ -48,6 +47,7 @@ def init_command(seed_path: Path | None) -> None:
     from quiz import init_migrations
 
     init_migrations(current_app)
+    _open_database(create=True)
     instance = Path(current_app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("QUIZ_SECRET_KEY") and config.write_secret_key(instance):
@@ -235,22 +235,25 @@ def import_questions_command(file: Path, fmt: str, slug: str, title: str | None)
 def export_command(fmt: str, slug: str, output: Path | None) -> None:
     """Export an article's playable questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
     from quiz.authoring import exported
-    from quiz.storage import plain
+    from quiz.storage import opening, plain
 
     # Straight on the driver: SQLAlchemy and the models take longer to import than this runs.
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
     try:
+        opening.check_url(url)
         with plain.open_plain(url, current_app.instance_path) as opened:
             if opened is None:
                 items = _export_read_with_sqlalchemy(slug)
             elif not plain.has_table(opened, "article"):
-                raise plain.NotSetUp(url)
+                _fail(NOT_SET_UP)
             else:
                 items = exported.read_items(opened.connection, opened.paramstyle, slug)
-    except plain.NotSetUp:
-        _fail(NOT_SET_UP)
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    except plain.NotSetUp as exc:  # no such file: its path
+        _fail(opening.missing_folder(str(exc)) or NOT_SET_UP)
     except plain.CannotOpen as exc:
-        _fail(f"cannot open the database: {exc}")
+        _fail(opening.cannot_open(exc))
     if items is None:
         _fail(f"no article with the slug {slug!r}")
     data, left_out = exported.write(items, fmt)
@@ -268,13 +271,13 @@ def export_command(fmt: str, slug: str, output: Path | None) -> None:
 
 def _export_read_with_sqlalchemy(slug: str) -> list[Item] | None:
     """Read the questions to export through the app's engine, for a URL left to SQLAlchemy."""
+    from quiz import init_database
     from quiz.authoring.exported import read_in_session
-    from quiz.storage.extensions import db
 
     # The app was built without its database, since a plain connection was expected.
     if "sqlalchemy" not in current_app.extensions:
         # Bound to the app itself: current_app is the proxy of it.
-        db.init_app(current_app._get_current_object())  # type: ignore[attr-defined]
+        init_database(current_app._get_current_object())  # type: ignore[attr-defined]
     _require_schema()
     return read_in_session(slug)
 
@@ -310,11 +313,34 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
 
 
 def _require_schema() -> None:
-    from sqlalchemy import inspect
+    """Stop, saying why in one line, unless the database opens and `quiz init` has set it up."""
+    _open_database(create=False)
 
+
+def _open_database(*, create: bool) -> None:
+    """Check that the app's database opens; unless create, that it exists and is set up.
+
+    Nothing is created on the way: opening an SQLite file that is not there would make an
+    empty one.
+    """
+    from sqlalchemy import exc, inspect
+
+    from quiz.storage import opening
     from quiz.storage.extensions import db
 
-    if not inspect(db.engine).has_table("article"):
+    path = opening.sqlite_file(db.engine.url)
+    if path is not None:
+        problem = opening.missing_folder(path)
+        if problem is not None:
+            _fail(problem)
+        if not create and not os.path.isfile(path):
+            _fail(NOT_SET_UP)
+    try:
+        with db.engine.connect() as connection:
+            set_up = inspect(connection).has_table("article")
+    except exc.DBAPIError as error:
+        _fail(opening.cannot_open(error))
+    if not (create or set_up):
         _fail(NOT_SET_UP)
 
 
