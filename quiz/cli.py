@@ -164,11 +164,15 @@ def serve_command(host: str, port: int, workers: int, threads: int, access_log: 
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
     import contextvars
 
-    from quiz.serving import run
+    from quiz.serving import listen_problem, run
     from quiz.storage.extensions import db
 
     _require_schema()
+    problem = listen_problem(host, port)
+    if problem is not None:
+        _fail(problem)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown = f"[{shown}]" if ":" in shown else shown  # an IPv6 address in a URL
     click.echo(f"Baikonur Quiz is running: open http://{shown}:{port}/  (Ctrl+C stops it)")
 
     # Forked workers must not share the connections the checks above opened.

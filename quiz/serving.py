@@ -13,6 +13,40 @@ DEFAULT_THREADS = 256
 KEEPALIVE_CONNECTIONS = 128
 
 
+def listen_problem(host: str, port: int) -> str | None:
+    """Say in one line why the server could not listen on host:port, or None when it can.
+
+    Binds a socket there and lets it go, as the server will bind it a moment later: the
+    address is checked before the server says it is running, rather than retried and logged.
+    """
+    import errno
+    import socket
+
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        return f"{host} is not an address of this computer: choose another with --host"
+    family, kind, protocol, _, address = found[0]
+    with socket.socket(family, kind, protocol) as sock:
+        if sys.platform != "win32":
+            # As gunicorn does: a port whose last connections are still closing is free.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} is in use: choose another with --port"
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"{host} is not an address of this computer: choose another with --host"
+            if exc.errno == errno.EACCES:
+                return (
+                    f"port {port} may only be used by the system administrator: "
+                    "choose one above 1023 with --port"
+                )
+            return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
+    return None
+
+
 def run(
     app: Flask,
     host: str,

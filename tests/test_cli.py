@@ -242,3 +242,31 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     assert not (tmp_path / ".gunicorn").exists()
     assert "gunicorn" in output.lower() or "Booting worker" in output
     assert "No keepalived connections" not in output
+
+
+def _serve_env(db_path):
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    return {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+
+
+def test_serve_on_a_port_in_use_says_so_at_once(db_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _quiz("serve", "--port", str(port), env=_serve_env(db_path), timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: port {port} is in use: choose another with --port"
+    assert "running" not in result.stdout and "Connection in use" not in result.stderr
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "no-such-host.invalid"])
+def test_serve_on_an_address_this_computer_has_not_says_so(db_path, host):
+    result = _quiz("serve", "--host", host, "--port", "5088", env=_serve_env(db_path), timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {host} is not an address of this computer: choose another with --host"
+    )
+    assert "running" not in result.stdout
