@@ -78,6 +78,7 @@ def create_app(
     from quiz.api import bp as api_bp
     from quiz.cli import register as register_cli
     from quiz.play import bp as play_bp
+    from quiz.serving import CloseAfterUnreadBody
     from quiz.storage import counters  # noqa: F401  (registers the database:// counters)
     from quiz.teach import bp as teach_bp
 
@@ -93,6 +94,9 @@ def create_app(
     limiter.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
+
+    # gunicorn keeps no connection after a body it was refused unread (quiz.serving).
+    app.wsgi_app = CloseAfterUnreadBody(app.wsgi_app)  # type: ignore[method-assign]
 
     app.register_blueprint(play_bp)
     app.register_blueprint(teach_bp)
