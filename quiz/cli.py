@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from quiz.authoring.seeding import SeedReport
 
 
+# What each of FORMATS is called in messages.
+FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV", "opentdb": "Open Trivia DB"}
+
+
 def register(app: Flask) -> None:
     """Add the project's commands to the app's CLI."""
     for command in COMMANDS:
@@ -208,19 +212,29 @@ def backup_command(path: Path) -> None:
 @with_appcontext
 def import_questions_command(file: Path, fmt: str, slug: str, title: str | None) -> None:
     """Import a GIFT, Aiken, CSV or Open Trivia DB file into an article's question bank."""
-    from quiz.authoring.exchange import FormatError, import_questions
+    from quiz.authoring.exchange import FormatError, NothingToImport, import_questions
     from quiz.errors import QuizError
 
     _require_schema()
     try:
-        report = import_questions(file.read_bytes(), fmt, slug, title=title)
+        data = file.read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    try:
+        report = import_questions(data, fmt, slug, title=title)
+    except NothingToImport as exc:
+        if not data.strip():
+            _fail(f"{file.name} is empty; nothing was imported.")
+        reasons = "".join(f"\n{file.name}: {problem}" for problem in exc.problems)
+        _fail(
+            f"{file.name} holds no question to import (is it a {FORMAT_NAMES[fmt]} file?); "
+            "nothing was imported" + (f":{reasons}" if reasons else ".")
+        )
     except FormatError as exc:
         problems = "\n".join(f"{file.name}: {problem}" for problem in exc.problems)
         _fail(f"the file has problems; nothing was imported:\n{problems}")
     except QuizError as exc:
         _fail(exc.message)
-    except OSError as exc:
-        _fail(f"cannot read {file}: {exc.strerror}")
     click.echo(
         f"{report.article.slug}: {report.added} added, {report.duplicates} duplicates, "
         f"{len(report.skipped)} skipped"
