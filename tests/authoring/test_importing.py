@@ -62,6 +62,29 @@ def test_uploads_decode_utf8_with_bom_and_clear_cp1252():
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_uploads_with_a_byte_order_mark_are_read_as_their_text(encoding):
+    # Notepad's "Unicode" is UTF-16 LE with its byte-order mark.
+    text = "Ещё café naïve: Yuri Gagarin flew in 1961.\nThe second line."
+    data = ("\ufeff" if encoding in ("utf-16-le", "utf-16-be") else "") + text
+    assert read_upload("a.txt", data.encode(encoding)) == text
+    page = data.replace(text, f"<p>{text}</p>")
+    assert "Ещё café naïve: Yuri Gagarin" in read_upload("a.html", page.encode(encoding))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xfe" + bytes(range(256)) * 8,  # begins like UTF-16 LE, then anything
+        b"\xfe\xff\x00\x00\x00\x01\x00\x02" * 40,  # UTF-16 BE of control characters
+        b"\xff\xfe\x00",  # cut short
+    ],
+)
+def test_bytes_that_only_begin_like_a_byte_order_mark_are_refused_as_binary(data):
+    with pytest.raises(ImportProblem, match="binary"):
+        read_upload("a.txt", data)
+
+
 def test_html_is_reduced_to_its_text():
     markup = (
         "<html><head><title>T</title><script>var x = '<p>no</p>';</script></head>"
