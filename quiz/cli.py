@@ -125,7 +125,7 @@ def generate_command(slug: str | None) -> None:
     if slug and db.session.scalar(select(Article.id).where(Article.slug == slug)) is None:
         _fail(f"no article with the slug {slug!r}")
     counts = _sync_all(slug, verbose=True)
-    click.echo(f"Done: {sum(counts.values())} questions added.")
+    click.echo(f"Done: {_count(sum(counts.values()), 'question')} added.")
 
 
 def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
@@ -236,8 +236,8 @@ def import_questions_command(file: Path, fmt: str, slug: str, title: str | None)
     except QuizError as exc:
         _fail(exc.message)
     click.echo(
-        f"{report.article.slug}: {report.added} added, {report.duplicates} duplicates, "
-        f"{len(report.skipped)} skipped"
+        f"{report.article.slug}: {report.added} added, "
+        f"{_count(report.duplicates, 'duplicate')}, {len(report.skipped)} skipped"
     )
     for line, reason in report.skipped:
         click.echo(f"  skipped {file.name}: line {line}: {reason}")
@@ -323,7 +323,7 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
         _fail(str(exc))
     verb = "Imported" if report.created else "Updated"
     click.echo(
-        f"{verb} {report.article.slug!r}: {report.sentences} sentences; facts added: "
+        f"{verb} {report.article.slug!r}: {_count(report.sentences, 'sentence')}; facts added: "
         f"{report.facts_added}, updated: {report.facts_updated}, removed: "
         f"{report.facts_removed}; questions added: {report.questions_added}. "
         f"Playable: {report.playable}; waiting for review: {report.waiting}."
@@ -360,6 +360,11 @@ def _open_database(*, create: bool) -> None:
         _fail(opening.cannot_open(error))
     if not (create or set_up):
         _fail(NOT_SET_UP)
+
+
+def _count(number: int, noun: str) -> str:
+    """Say how many of a thing there are: "1 sentence", "2 sentences"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _fail(message: str) -> NoReturn:

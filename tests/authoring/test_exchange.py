@@ -220,6 +220,15 @@ def test_import_command_refuses_a_file_with_no_question_and_makes_no_article(
         assert db.session.scalar(select(Article).where(Article.slug == "x")) is None
 
 
+def test_import_command_counts_one_duplicate_as_one(runner, tmp_path):
+    path = tmp_path / "one.gift"
+    path.write_text("Who flew first? {=Gagarin ~Titov}\n", encoding="utf-8")
+    args = ["import-questions", str(path), "--format", "gift", "--article", "one"]
+    assert "one: 1 added, 0 duplicates, 0 skipped" in runner.invoke(args=args).output
+    again = runner.invoke(args=args)
+    assert again.exit_code == 0 and "one: 0 added, 1 duplicate, 0 skipped" in again.output
+
+
 def test_import_command_lists_every_problem_and_writes_nothing(runner, tmp_path, app):
     bad = tmp_path / "bad.gift"
     bad.write_text("A {=a ~b\n\nB {#x}\n\nC {=ok ~fine}\n", encoding="utf-8")

@@ -321,6 +321,14 @@ def test_cli_imports_an_approved_article(app, runner, tmp_path):
     assert f"Playable: {len(playable)}; waiting for review: 0." in result.output
 
 
+def test_cli_counts_one_sentence_as_one(runner, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("Yuri Gagarin flew into space in 1961.\n", encoding="utf-8")
+    result = runner.invoke(args=["import-article", str(path), "--title", "Gagarin"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 'gagarin': 1 sentence; facts added:" in result.output
+
+
 def test_cli_without_approve_leaves_questions_for_review(app, runner, tmp_path):
     path = tmp_path / "news.md"
     path.write_text(NEWS, encoding="utf-8")
