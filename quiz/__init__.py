@@ -69,14 +69,7 @@ def create_app(
 
     if not (web or database):
         return app
-    # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
-    # and the `quiz` command can be imported without loading the database or Flask views.
-    from quiz.storage.extensions import db, engine_options
-
-    app.config.setdefault(
-        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
-    )
-    db.init_app(app)
+    init_database(app)
     if not web:
         return app
 
@@ -85,6 +78,7 @@ def create_app(
     from quiz.api import bp as api_bp
     from quiz.cli import register as register_cli
     from quiz.play import bp as play_bp
+    from quiz.serving import CloseAfterUnreadBody
     from quiz.storage import counters  # noqa: F401  (registers the database:// counters)
     from quiz.teach import bp as teach_bp
 
@@ -101,12 +95,33 @@ def create_app(
     security.init_app(app)
     i18n.init_app(app)
 
+    # gunicorn keeps no connection after a body it was refused unread (quiz.serving).
+    app.wsgi_app = CloseAfterUnreadBody(app.wsgi_app)  # type: ignore[method-assign]
+
     app.register_blueprint(play_bp)
     app.register_blueprint(teach_bp)
     app.register_blueprint(api_bp)
     errors.register(app)
     register_cli(app)
     return app
+
+
+def init_database(app: Flask) -> None:
+    """Bind the database to the app, refusing a URL it cannot use with a ConfigError."""
+    # Imported here, not at the top, so that the pure packages (quiz.facts, quiz.generation)
+    # and the `quiz` command can be imported without loading the database or Flask views.
+    from sqlalchemy.exc import ArgumentError
+
+    from quiz.storage import opening
+    from quiz.storage.extensions import db, engine_options
+
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    opening.check_url(url)
+    try:
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(url))
+        db.init_app(app)
+    except (ArgumentError, ValueError) as exc:  # a URL of a supported kind, but malformed
+        raise opening.unreadable(url, exc) from exc
 
 
 def init_migrations(app: Flask) -> None:

@@ -20,11 +20,14 @@ from flask.cli import FlaskGroup, with_appcontext
 from quiz import config
 from quiz.formats import FORMATS, Item
 from quiz.paths import migrations_dir, seed_dir
+from quiz.storage.opening import NOT_SET_UP
 
 if TYPE_CHECKING:
     from quiz.authoring.seeding import SeedReport
 
-NOT_SET_UP = "the database is not set up yet: run `quiz init` first"
+
+# What each of FORMATS is called in messages.
+FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "csv": "CSV", "opentdb": "Open Trivia DB"}
 
 
 def register(app: Flask) -> None:
@@ -48,6 +51,7 @@ def init_command(seed_path: Path | None) -> None:
     from quiz import init_migrations
 
     init_migrations(current_app)
+    _open_database(create=True)
     instance = Path(current_app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("QUIZ_SECRET_KEY") and config.write_secret_key(instance):
@@ -121,7 +125,7 @@ def generate_command(slug: str | None) -> None:
     if slug and db.session.scalar(select(Article.id).where(Article.slug == slug)) is None:
         _fail(f"no article with the slug {slug!r}")
     counts = _sync_all(slug, verbose=True)
-    click.echo(f"Done: {sum(counts.values())} questions added.")
+    click.echo(f"Done: {_count(sum(counts.values()), 'question')} added.")
 
 
 def _sync_all(slug: str | None = None, verbose: bool = False) -> dict[str, int]:
@@ -164,11 +168,15 @@ def serve_command(host: str, port: int, workers: int, threads: int, access_log: 
     """Serve the quiz with a production WSGI server (gunicorn; waitress on Windows)."""
     import contextvars
 
-    from quiz.serving import run
+    from quiz.serving import listen_problem, run
     from quiz.storage.extensions import db
 
     _require_schema()
+    problem = listen_problem(host, port)
+    if problem is not None:
+        _fail(problem)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown = f"[{shown}]" if ":" in shown else shown  # an IPv6 address in a URL
     click.echo(f"Baikonur Quiz is running: open http://{shown}:{port}/  (Ctrl+C stops it)")
 
     # Forked workers must not share the connections the checks above opened.
@@ -204,22 +212,32 @@ def backup_command(path: Path) -> None:
 @with_appcontext
 def import_questions_command(file: Path, fmt: str, slug: str, title: str | None) -> None:
     """Import a GIFT, Aiken, CSV or Open Trivia DB file into an article's question bank."""
-    from quiz.authoring.exchange import FormatError, import_questions
+    from quiz.authoring.exchange import FormatError, NothingToImport, import_questions
     from quiz.errors import QuizError
 
     _require_schema()
     try:
-        report = import_questions(file.read_bytes(), fmt, slug, title=title)
+        data = file.read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    try:
+        report = import_questions(data, fmt, slug, title=title)
+    except NothingToImport as exc:
+        if not data.strip():
+            _fail(f"{file.name} is empty; nothing was imported.")
+        reasons = "".join(f"\n{file.name}: {problem}" for problem in exc.problems)
+        _fail(
+            f"{file.name} holds no question to import (is it a {FORMAT_NAMES[fmt]} file?); "
+            "nothing was imported" + (f":{reasons}" if reasons else ".")
+        )
     except FormatError as exc:
         problems = "\n".join(f"{file.name}: {problem}" for problem in exc.problems)
         _fail(f"the file has problems; nothing was imported:\n{problems}")
     except QuizError as exc:
         _fail(exc.message)
-    except OSError as exc:
-        _fail(f"cannot read {file}: {exc.strerror}")
     click.echo(
-        f"{report.article.slug}: {report.added} added, {report.duplicates} duplicates, "
-        f"{len(report.skipped)} skipped"
+        f"{report.article.slug}: {report.added} added, "
+        f"{_count(report.duplicates, 'duplicate')}, {len(report.skipped)} skipped"
     )
     for line, reason in report.skipped:
         click.echo(f"  skipped {file.name}: line {line}: {reason}")
@@ -235,22 +253,25 @@ def import_questions_command(file: Path, fmt: str, slug: str, title: str | None)
 def export_command(fmt: str, slug: str, output: Path | None) -> None:
     """Export an article's playable questions as GIFT, Aiken, CSV or Open Trivia DB JSON."""
     from quiz.authoring import exported
-    from quiz.storage import plain
+    from quiz.storage import opening, plain
 
     # Straight on the driver: SQLAlchemy and the models take longer to import than this runs.
     url = current_app.config["SQLALCHEMY_DATABASE_URI"]
     try:
+        opening.check_url(url)
         with plain.open_plain(url, current_app.instance_path) as opened:
             if opened is None:
                 items = _export_read_with_sqlalchemy(slug)
             elif not plain.has_table(opened, "article"):
-                raise plain.NotSetUp(url)
+                _fail(NOT_SET_UP)
             else:
                 items = exported.read_items(opened.connection, opened.paramstyle, slug)
-    except plain.NotSetUp:
-        _fail(NOT_SET_UP)
+    except config.ConfigError as exc:
+        _fail(str(exc))
+    except plain.NotSetUp as exc:  # no such file: its path
+        _fail(opening.missing_folder(str(exc)) or NOT_SET_UP)
     except plain.CannotOpen as exc:
-        _fail(f"cannot open the database: {exc}")
+        _fail(opening.cannot_open(exc))
     if items is None:
         _fail(f"no article with the slug {slug!r}")
     data, left_out = exported.write(items, fmt)
@@ -268,13 +289,13 @@ def export_command(fmt: str, slug: str, output: Path | None) -> None:
 
 def _export_read_with_sqlalchemy(slug: str) -> list[Item] | None:
     """Read the questions to export through the app's engine, for a URL left to SQLAlchemy."""
+    from quiz import init_database
     from quiz.authoring.exported import read_in_session
-    from quiz.storage.extensions import db
 
     # The app was built without its database, since a plain connection was expected.
     if "sqlalchemy" not in current_app.extensions:
         # Bound to the app itself: current_app is the proxy of it.
-        db.init_app(current_app._get_current_object())  # type: ignore[attr-defined]
+        init_database(current_app._get_current_object())  # type: ignore[attr-defined]
     _require_schema()
     return read_in_session(slug)
 
@@ -302,7 +323,7 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
         _fail(str(exc))
     verb = "Imported" if report.created else "Updated"
     click.echo(
-        f"{verb} {report.article.slug!r}: {report.sentences} sentences; facts added: "
+        f"{verb} {report.article.slug!r}: {_count(report.sentences, 'sentence')}; facts added: "
         f"{report.facts_added}, updated: {report.facts_updated}, removed: "
         f"{report.facts_removed}; questions added: {report.questions_added}. "
         f"Playable: {report.playable}; waiting for review: {report.waiting}."
@@ -310,12 +331,40 @@ def import_article_command(file: Path, title: str, slug: str | None, approve: bo
 
 
 def _require_schema() -> None:
-    from sqlalchemy import inspect
+    """Stop, saying why in one line, unless the database opens and `quiz init` has set it up."""
+    _open_database(create=False)
 
+
+def _open_database(*, create: bool) -> None:
+    """Check that the app's database opens; unless create, that it exists and is set up.
+
+    Nothing is created on the way: opening an SQLite file that is not there would make an
+    empty one.
+    """
+    from sqlalchemy import exc, inspect
+
+    from quiz.storage import opening
     from quiz.storage.extensions import db
 
-    if not inspect(db.engine).has_table("article"):
+    path = opening.sqlite_file(db.engine.url)
+    if path is not None:
+        problem = opening.missing_folder(path)
+        if problem is not None:
+            _fail(problem)
+        if not create and not os.path.isfile(path):
+            _fail(NOT_SET_UP)
+    try:
+        with db.engine.connect() as connection:
+            set_up = inspect(connection).has_table("article")
+    except exc.DBAPIError as error:
+        _fail(opening.cannot_open(error))
+    if not (create or set_up):
         _fail(NOT_SET_UP)
+
+
+def _count(number: int, noun: str) -> str:
+    """Say how many of a thing there are: "1 sentence", "2 sentences"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _fail(message: str) -> NoReturn:

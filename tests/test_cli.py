@@ -242,3 +242,102 @@ def test_serve_runs_a_production_server_that_answers(tmp_path, access_log):
     assert not (tmp_path / ".gunicorn").exists()
     assert "gunicorn" in output.lower() or "Booting worker" in output
     assert "No keepalived connections" not in output
+
+
+def _serve_env(db_path):
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    return {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+
+
+def test_serve_on_a_port_in_use_says_so_at_once(db_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _quiz("serve", "--port", str(port), env=_serve_env(db_path), timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: port {port} is in use: choose another with --port"
+    assert "running" not in result.stdout and "Connection in use" not in result.stderr
+
+
+@pytest.mark.parametrize("host", ["999.1.1.1", "no-such-host.invalid"])
+def test_serve_on_an_address_this_computer_has_not_says_so(db_path, host):
+    result = _quiz("serve", "--host", host, "--port", "5088", env=_serve_env(db_path), timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {host} is not an address of this computer: choose another with --host"
+    )
+    assert "running" not in result.stdout
+
+
+@pytest.mark.slow
+def test_a_body_refused_unread_closes_the_connection_and_says_so(tmp_path):
+    """A 413 is answered from Content-Length alone; the connection is not kept after it."""
+    import http.client
+    import socket
+    import time
+
+    env = {"QUIZ_DATABASE_URL": f"sqlite:///{tmp_path}/serve.db", "QUIZ_SECRET_KEY": "k" * 32}
+    assert _quiz("init", env=env).returncode == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from quiz.cli import main; main()", "serve", "--port", str(port)],
+        env={**os.environ, **env, "HOME": str(tmp_path)},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        headers = {"Content-Type": "application/json"}
+        # Over the API's 16 KiB: sent whole (and more than gunicorn reads past an answer), and
+        # announced but not sent yet (a client may wait to hear before sending a large body).
+        for size, send in [(100 * 1024, True), (20 * 1024, True), (20 * 1024, False)]:
+            body = b'{"nickname": "' + b"a" * size + b'"}'
+            raw = socket.create_connection(("127.0.0.1", port), timeout=10)
+            with raw:
+                raw.sendall(
+                    b"POST /api/v1/rounds HTTP/1.1\r\nHost: quiz\r\n"
+                    b"Content-Type: application/json\r\n"
+                    + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                    + (body if send else b"")
+                )
+                answer = http.client.HTTPResponse(raw)
+                answer.begin()
+                answer.read()
+                assert answer.status == 413
+                assert answer.getheader("Connection", "").lower() == "close", (size, send)
+                assert answer.will_close
+        # A client that keeps its connection: the request after a 413 is answered.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("POST", "/api/v1/rounds", body=b"x" * 100 * 1024, headers=headers)
+            refused = connection.getresponse()
+            refused.read()
+            connection.request("GET", "/healthz")
+            after = connection.getresponse()
+            after.read()
+            assert (refused.status, after.status) == (413, 200)
+            # A body read whole (refused for what it says) keeps the connection.
+            opened = connection.sock
+            connection.request("POST", "/api/v1/rounds", body=b"{}", headers=headers)
+            invalid = connection.getresponse()
+            invalid.read()
+            assert invalid.status == 422 and not invalid.will_close
+            assert connection.sock is opened
+        finally:
+            connection.close()
+    finally:
+        output = _stop(proc)
+    assert "Traceback" not in output

@@ -143,3 +143,64 @@ def test_the_migration_commands_still_come_from_the_app(tmp_path):
     stdout, stderr, report = _probe("db", "--help", watched=[], env=env, tmp_path=tmp_path)
     assert report["code"] == 0, stderr
     assert "upgrade" in stdout and "downgrade" in stdout
+
+
+COMMANDS_ON_THE_DATABASE = [
+    ["init"],
+    ["generate"],
+    ["seed", str(ROOT / "seed")],
+    ["create-teacher", "ms-frizzle"],
+    ["import-article", str(ROOT / "seed" / "baikonur-article.txt"), "--title", "Baikonur"],
+    ["export", "--format", "gift", "--article", "baikonur"],
+    ["serve", "--port", "1"],
+]
+
+
+def _bad_urls():
+    urls = [
+        ("nonsense", "QUIZ_DATABASE_URL 'nonsense' is not a database URL: use sqlite:///"),
+        ("mysql://quiz@db/quiz", "mysql databases are not supported: use sqlite:///"),
+        ("postgresql://quiz@db/quiz", "write postgresql+psycopg://"),
+        ("sqlite:////nonexistent/folder/quiz.sqlite3", "the folder /nonexistent/folder of"),
+    ]
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return urls
+    # Nothing listens on port 1; the password is never shown.
+    refused = "postgresql+psycopg://quiz:secret@127.0.0.1:1/none"
+    return [*urls, (refused, "cannot open the database: connection")]
+
+
+def _cases():
+    """Each bad URL with a command on SQLAlchemy and with `quiz export` (on the driver alone);
+    each command with a URL of each kind of failure: unsupported, no folder, no server."""
+    urls = _bad_urls()
+    for url, words in urls:
+        for args in (["generate"], COMMANDS_ON_THE_DATABASE[-2]):
+            yield pytest.param(url, words, args, id=f"{args[0]}-{url}")
+    for args in COMMANDS_ON_THE_DATABASE:
+        if args[0] not in ("generate", "export"):
+            for url, words in (urls[1], urls[3], urls[-1]):
+                yield pytest.param(url, words, args, id=f"{args[0]}-{url}")
+
+
+@pytest.mark.parametrize("url,words,args", list(_cases()))
+def test_a_database_that_cannot_be_opened_is_one_clear_line(tmp_path, url, words, args):
+    env = {"QUIZ_DATABASE_URL": url, "QUIZ_SECRET_KEY": "k" * 32}
+    stdout, stderr, report = _probe(*args, watched=[], env=env, tmp_path=tmp_path)
+    assert report["code"] == 1, stderr
+    assert stderr.startswith("Error: ") and len(stderr.splitlines()) == 1, stderr
+    assert words in stderr and "secret" not in stderr
+    # `quiz serve` says nothing of running.
+    assert stdout == ""
+
+
+@pytest.mark.parametrize("args", COMMANDS_ON_THE_DATABASE[1:], ids=lambda args: args[0])
+def test_a_database_file_that_is_not_there_is_not_made_by_a_command(tmp_path, args):
+    database = tmp_path / "none.sqlite3"
+    env = {"QUIZ_DATABASE_URL": f"sqlite:///{database}", "QUIZ_SECRET_KEY": "k" * 32}
+    _, stderr, report = _probe(*args, watched=[], env=env, tmp_path=tmp_path)
+    assert report["code"] == 1
+    assert stderr.strip() == "Error: the database is not set up yet: run `quiz init` first"
+    assert not database.exists()

@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 
 from quiz.accounts.tokens import bearer_token, hash_token
 from quiz.errors import NotFound, Unauthorized
+from quiz.rules import check_teacher_name
 from quiz.storage.extensions import db
 from quiz.storage.models import ApiToken, Teacher, new_public_id, utcnow
 from quiz.storage.work import unit_of_work
@@ -145,9 +146,7 @@ def end_sessions(teacher: Teacher) -> None:
 
 def create_teacher(name: str, password: str) -> Teacher:
     """Create a teacher account, refusing a taken name or a weak password."""
-    name = name.strip()
-    if not name or len(name) > 64:
-        raise ValueError("A teacher's name has 1 to 64 characters.")
+    name = check_teacher_name(name)
     if db.session.scalar(select(Teacher.id).where(Teacher.name == name)) is not None:
         raise ValueError(f"A teacher named {name!r} already exists.")
     check_password_strength(password, name)

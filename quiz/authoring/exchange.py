@@ -11,7 +11,7 @@ from sqlalchemy import select
 from quiz import formats
 from quiz.authoring import exported
 from quiz.errors import Invalid
-from quiz.formats import Choice, FormatError, Item
+from quiz.formats import Choice, FormatError, Item, Problem
 from quiz.rules import MAX_SLUG, MAX_TITLE, SLUG_RE
 from quiz.storage.models import (
     Article,
@@ -29,7 +29,22 @@ from quiz.storage.work import unit_of_work
 FORMATS = formats.FORMATS
 DEFAULT_TIME_LIMIT = 30
 
-__all__ = ["FORMATS", "FormatError", "ImportReport", "export_questions", "import_questions"]
+__all__ = [
+    "FORMATS",
+    "FormatError",
+    "ImportReport",
+    "NothingToImport",
+    "export_questions",
+    "import_questions",
+]
+
+
+class NothingToImport(FormatError):
+    """A file that holds no question to import: each one skipped, with why, or none at all."""
+
+    def __init__(self, skipped: list[tuple[int, str]]):
+        self.skipped = list(skipped)
+        super().__init__([Problem(line, 0, reason) for line, reason in self.skipped])
 
 
 @dataclass
@@ -83,6 +98,9 @@ def import_questions(
     if title is not None and not 1 <= len(title.strip()) <= MAX_TITLE:
         raise Invalid(_("An article title has 1 to %(most)s characters.", most=MAX_TITLE))
     parsed = formats.parse(data, fmt)  # raises FormatError before anything is written
+    if not parsed.items:
+        # Not even an empty article: nothing in the file can become a question.
+        raise NothingToImport(parsed.skipped)
     with unit_of_work() as session:
         article = session.scalar(select(Article).where(Article.slug == article_slug))
         if article is None:

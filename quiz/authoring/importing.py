@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -89,7 +90,20 @@ def read_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> st
     return text
 
 
+# Byte-order marks of the Unicode encodings other than UTF-8 (Windows' Notepad saves
+# "Unicode" as UTF-16 LE): UTF-32's first, since UTF-32 LE's begins with UTF-16 LE's.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def _decode(name: str, data: bytes) -> str:
+    encoding = next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        return _decode_unicode(name, data, encoding)
     if b"\x00" in data:
         raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name)
     try:
@@ -107,10 +121,28 @@ def _decode(name: str, data: bytes) -> str:
                 line=line,
             ) from None
         text = guessed
+    _refuse_binary(name, text)
+    return text
+
+
+def _decode_unicode(name: str, data: bytes, encoding: str) -> str:
+    """Decode text that starts with a UTF-16 or UTF-32 byte-order mark (which it drops)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        # Not text after all: bytes that only begin like a byte-order mark.
+        raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name) from None
+    if "\x00" in text:
+        raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name)
+    _refuse_binary(name, text)
+    return text
+
+
+def _refuse_binary(name: str, text: str) -> None:
+    """Refuse decoded text with more control characters than text has (a binary file)."""
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 100):
         raise ImportProblem(N_("%(name)s: this is a binary file, not text."), name=name)
-    return text
 
 
 def _cp1252(data: bytes) -> str | None:

@@ -100,14 +100,24 @@ def open_plain(url: str, instance_path: str) -> Iterator[Plain | None]:
 
 
 def has_table(plain: Plain, name: str) -> bool:
-    """Tell whether the database has a table of that name (in PostgreSQL's search path)."""
+    """Tell whether the database has a table of that name (in PostgreSQL's search path).
+
+    Raises CannotOpen when the database cannot be read (a file that is not SQLite's).
+    """
+    errors: type[Exception]
     if isinstance(plain.connection, sqlite3.Connection):
         sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+        errors = sqlite3.Error
     else:
+        import psycopg
+
         sql = "SELECT to_regclass(%s) IS NOT NULL"
+        errors = psycopg.Error
     cursor = plain.connection.cursor()
     try:
         cursor.execute(sql, (name,))
         return bool(cursor.fetchone()[0])
+    except errors as exc:
+        raise CannotOpen(str(exc)) from exc
     finally:
         cursor.close()

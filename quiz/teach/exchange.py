@@ -49,10 +49,18 @@ def questions_import():
             form.title.errors.append(_("Give the new question bank a title."))
         else:
             slug, title = _target(form)
+            data = upload.read()
             try:
                 report = exchange.import_questions(
-                    upload.read(), form.format.data, slug, title=title, owner_id=current_user.id
+                    data, form.format.data, slug, title=title, owner_id=current_user.id
                 )
+            except exchange.NothingToImport as exc:
+                # Each question skipped, with why; or none in the file at all.
+                problems = exc.problems
+                if not problems:
+                    form.upload.errors.append(
+                        _("%(name)s: the file is empty.", name=upload.filename)
+                    )
             except exchange.FormatError as exc:
                 problems = exc.problems
             except Invalid as exc:

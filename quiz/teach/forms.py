@@ -17,10 +17,14 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from quiz.i18n import LANGUAGES, number
 from quiz.rounds.scoring import FULL_POINTS, MAX_ROUND_SIZE
+from quiz.rules import MAX_TEACHER_NAME
 
 
 class LoginForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(_l("Type your name.")), Length(max=64)])
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(_l("Type your name.")), Length(max=MAX_TEACHER_NAME)],
+    )
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Type your password."))])
 
 

@@ -195,6 +195,40 @@ def test_import_command_prints_what_it_added_and_skipped(runner, tmp_path):
     assert "0 added, 6 duplicates" in again.output
 
 
+@pytest.mark.parametrize(
+    "data,fmt,words",
+    [
+        # A sheet named as GIFT: one description, which is no question.
+        (b"Question,Answer 1,Answer 2\nWho?,Gagarin,Titov\n", "gift", "line 1: a description"),
+        (b"", "gift", "file.txt is empty"),
+        (b"// nothing but a comment\n", "gift", "holds no question to import"),
+        (b'{"response_code": 0, "results": []}', "opentdb", "holds no question to import"),
+    ],
+)
+def test_import_command_refuses_a_file_with_no_question_and_makes_no_article(
+    runner, tmp_path, app, data, fmt, words
+):
+    path = tmp_path / "file.txt"
+    path.write_bytes(data)
+    result = runner.invoke(
+        args=["import-questions", str(path), "--format", fmt, "--article", "x", "--title", "X"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: ") and words in result.output
+    assert "nothing was imported" in result.output and "added" not in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Article).where(Article.slug == "x")) is None
+
+
+def test_import_command_counts_one_duplicate_as_one(runner, tmp_path):
+    path = tmp_path / "one.gift"
+    path.write_text("Who flew first? {=Gagarin ~Titov}\n", encoding="utf-8")
+    args = ["import-questions", str(path), "--format", "gift", "--article", "one"]
+    assert "one: 1 added, 0 duplicates, 0 skipped" in runner.invoke(args=args).output
+    again = runner.invoke(args=args)
+    assert again.exit_code == 0 and "one: 0 added, 1 duplicate, 0 skipped" in again.output
+
+
 def test_import_command_lists_every_problem_and_writes_nothing(runner, tmp_path, app):
     bad = tmp_path / "bad.gift"
     bad.write_text("A {=a ~b\n\nB {#x}\n\nC {=ok ~fine}\n", encoding="utf-8")

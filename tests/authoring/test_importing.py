@@ -62,6 +62,29 @@ def test_uploads_decode_utf8_with_bom_and_clear_cp1252():
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_uploads_with_a_byte_order_mark_are_read_as_their_text(encoding):
+    # Notepad's "Unicode" is UTF-16 LE with its byte-order mark.
+    text = "Ещё café naïve: Yuri Gagarin flew in 1961.\nThe second line."
+    data = ("\ufeff" if encoding in ("utf-16-le", "utf-16-be") else "") + text
+    assert read_upload("a.txt", data.encode(encoding)) == text
+    page = data.replace(text, f"<p>{text}</p>")
+    assert "Ещё café naïve: Yuri Gagarin" in read_upload("a.html", page.encode(encoding))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xfe" + bytes(range(256)) * 8,  # begins like UTF-16 LE, then anything
+        b"\xfe\xff\x00\x00\x00\x01\x00\x02" * 40,  # UTF-16 BE of control characters
+        b"\xff\xfe\x00",  # cut short
+    ],
+)
+def test_bytes_that_only_begin_like_a_byte_order_mark_are_refused_as_binary(data):
+    with pytest.raises(ImportProblem, match="binary"):
+        read_upload("a.txt", data)
+
+
 def test_html_is_reduced_to_its_text():
     markup = (
         "<html><head><title>T</title><script>var x = '<p>no</p>';</script></head>"
@@ -296,6 +319,14 @@ def test_cli_imports_an_approved_article(app, runner, tmp_path):
         playable = _questions(article, "active")
     assert len(playable) >= 8
     assert f"Playable: {len(playable)}; waiting for review: 0." in result.output
+
+
+def test_cli_counts_one_sentence_as_one(runner, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("Yuri Gagarin flew into space in 1961.\n", encoding="utf-8")
+    result = runner.invoke(args=["import-article", str(path), "--title", "Gagarin"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 'gagarin': 1 sentence; facts added:" in result.output
 
 
 def test_cli_without_approve_leaves_questions_for_review(app, runner, tmp_path):

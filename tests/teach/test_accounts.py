@@ -42,6 +42,34 @@ def test_weak_passwords_are_refused(app, runner, password, message):
         assert db.session.scalar(select(Teacher)) is None
 
 
+@pytest.mark.parametrize(
+    "name,message",
+    [
+        ("", "1 to 64 characters"),
+        ("   ", "1 to 64 characters"),
+        ("x" * 65, "1 to 64 characters"),
+        ("ms\nfrizzle", "control or invisible characters"),
+        ("ms-friz\u200bzle", "control or invisible characters"),
+        ("ms\x1b[31mfrizzle", "control or invisible characters"),
+    ],
+)
+def test_a_name_no_one_could_type_at_the_login_form_is_refused(app, runner, name, message):
+    result = create(runner, name, PASSWORD + "\n")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Teacher)) is None
+
+
+def test_a_name_the_login_form_takes_is_accepted_trimmed(app, runner):
+    result = create(runner, "  Ms Frizzle (science)  ", PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Teacher 'Ms Frizzle (science)' created" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Teacher.name)) == "Ms Frizzle (science)"
+    assert log_in(app.test_client(), "Ms Frizzle (science)").status_code == 302
+
+
 def test_a_taken_name_is_refused(app, runner, teacher):
     result = create(runner, "ms-frizzle", "another good one\n")
     assert result.exit_code == 1 and "already exists" in result.output

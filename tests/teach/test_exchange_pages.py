@@ -144,3 +144,26 @@ def test_a_token_needs_a_name(app, teacher_client):
     assert response.status_code == 422
     with app.app_context():
         assert db.session.scalar(select(ApiToken)) is None
+
+
+@pytest.mark.parametrize(
+    "data,name,message",
+    [
+        # A sheet uploaded as GIFT: read as one description, which is no question.
+        (b"Question,Answer 1,Answer 2\nWho flew first?,Gagarin,Titov\n", "bank.csv", "line 1"),
+        (b"", "bank.gift", "bank.gift: the file is empty."),
+        (b"// a comment and nothing else\n", "bank.gift", "bank.gift: the file is empty."),
+    ],
+)
+def test_a_file_with_no_question_in_it_is_refused_and_makes_no_bank(
+    app, teacher_client, data, name, message
+):
+    response = _import(
+        teacher_client,
+        {"upload": _upload(data, name), "format": "gift", "article": "0", "title": "Empty bank"},
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 422, body
+    assert message in body and "added" not in body
+    with app.app_context():
+        assert db.session.scalar(select(Article).where(Article.title == "Empty bank")) is None
