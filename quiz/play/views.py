@@ -222,18 +222,32 @@ def summary(round_id: str):
     )
 
 
+def _played(article: Article) -> bool:
+    """Tell whether a round of an article was played (one whose questions were withdrawn
+    keeps its leaderboard)."""
+    return (
+        db.session.scalar(select(Round.id).where(Round.article_id == article.id).limit(1))
+        is not None
+    )
+
+
 @bp.get("/leaderboard")
 def leaderboard():
     """Show an article's best rounds today and of all time: by default the article this
     browser played last, else the first. Articles with nothing played or to play (a draft
     under review) are not listed."""
-    played = set(db.session.scalars(select(Round.article_id).distinct()))
-    articles = [a for a, n in _articles() if n or a.id in played]
+    articles = [a for a, n in _articles() if n or _played(a)]
     if not articles:
         return render_template("play/leaderboard.html", articles=[], article=None)
     player = current_player()
-    last = scoring.player_rounds(player.id)[:1] if player else []
-    slug = request.args.get("article") or (last[0].article.slug if last else articles[0].slug)
+    last = player and db.session.scalar(
+        select(Article.slug)
+        .join(Round, Round.article_id == Article.id)
+        .where(Round.player_id == player.id)
+        .order_by(Round.started_at.desc())
+        .limit(1)
+    )
+    slug = request.args.get("article") or last or articles[0].slug
     article = next((a for a in articles if a.slug == slug), None)
     if article is None:
         abort(404, _("No article with the slug “%(slug)s”.", slug=slug))
